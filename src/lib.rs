@@ -1,0 +1,39 @@
+//! Sitrep: a desktop notebook for following a fast-moving conflict.
+//!
+//! An analyst collects news articles, marks the events and figures they
+//! report, and reads them on a timeline. A notebook is one RON file.
+//!
+//! # Codemap
+//!
+//! Arrows point from a module to what it may use:
+//!
+//! ```text
+//! main.rs ──► cli ──► ui ──► timeline ──► model
+//!                  │      └─► store ─────► model
+//!                  └─► store, timeline (headless subcommands)
+//! ```
+//!
+//! - [`model`]: the notebook's data types (articles, events, series and
+//!   their observations, partial dates, evidence) and [`model::Edit`], the
+//!   one way a notebook changes. Applying an edit returns its inverse; undo,
+//!   redo and the dirty flag ride on that. No egui, no files, no clock: ids
+//!   and timestamps are handed in.
+//! - [`store`]: the RON file format. Loading checks size, UTF-8 and the
+//!   `format` number before anything else and answers with a whole notebook
+//!   or one error with line:column; saving is atomic and keeps `.ron.bak`.
+//!   Knows nothing of windows.
+//! - [`timeline`]: the notebook turned into what a plot needs: calendar
+//!   grid marks, event lanes with non-overlapping labels, one plot per unit.
+//!   No egui, so it is tested and benchmarked headless.
+//! - [`ui`]: the eframe [`ui::App`]: a document (notebook, path, history),
+//!   view state, background jobs for file I/O, and one file per panel.
+//!   Menus, shortcuts and buttons all go through one [`ui::Command`] enum.
+//!   It changes the notebook only by applying [`model::Edit`]s.
+//! - [`cli`]: the command line (`sitrep check …`); opens the window when no
+//!   subcommand is given.
+
+pub mod cli;
+pub mod model;
+pub mod store;
+pub mod timeline;
+pub mod ui;

@@ -1,0 +1,642 @@
+//! The notebook's data: articles, the events and figures marked in them, and
+//! the one way a notebook changes ([`Edit`]).
+//!
+//! Invariants every [`Notebook`] keeps (checked by [`Notebook::validate`] and
+//! restored by [`Notebook::canonicalize`]):
+//! - every collection is sorted by id, and ids are unique within it, so the
+//!   same notebook always serializes to the same bytes and two analysts'
+//!   edits land in different places of the file;
+//! - every number is finite and `low <= high`.
+//!
+//! Evidence spans are *not* required to fit their article: the text may have
+//! been edited since, and a mismatch is shown to the user, never dropped.
+//!
+//! This module never imports egui, touches files or reads the clock: ids and
+//! timestamps are made by the caller and handed in.
+
+mod date;
+mod edit;
+mod ids;
+
+pub use date::{DateParseError, PartialDate, Precision};
+pub use edit::{Edit, EditError};
+pub use ids::{ArticleId, EventId, ObservationId, SeriesId};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The file format version this build writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole notebook: what one `.ron` file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Notebook {
+    /// File format version; see [`FORMAT_VERSION`].
+    pub format: u32,
+    /// Title and bookkeeping.
+    pub meta: Meta,
+    /// Source articles, sorted by id.
+    #[serde(default)]
+    pub articles: Vec<Article>,
+    /// Events, sorted by id.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Figure series with their observations, sorted by id.
+    #[serde(default)]
+    pub series: Vec<Series>,
+}
+
+/// The notebook's title and bookkeeping.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// A stable id for the notebook itself (UUID v7 text).
+    pub id: String,
+    /// Shown in the window title.
+    pub title: String,
+    /// When the notebook was made.
+    pub created: Timestamp,
+    /// When the notebook was last saved.
+    pub modified: Timestamp,
+}
+
+/// A news article (or any source text) the analyst collected.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id.
+    pub id: ArticleId,
+    /// Headline.
+    pub title: String,
+    /// Publication or agency, with whom it cites.
+    #[serde(default)]
+    pub outlet: String,
+    /// Where it was found; never fetched by Sitrep.
+    #[serde(default)]
+    pub url: String,
+    /// Byline.
+    #[serde(default)]
+    pub author: String,
+    /// When it was published: the "known on" date of its facts.
+    #[serde(default)]
+    pub published: Option<PartialDate>,
+    /// When it entered the notebook.
+    pub captured: Timestamp,
+    /// The text evidence spans point into.
+    pub text: String,
+    /// SHA-256 of `text`, lower-case hex: spots re-imports of the same text.
+    pub sha256: String,
+    /// Free tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The analyst's notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Article {
+    /// Makes an article with the given text and empty metadata.
+    pub fn new(id: ArticleId, title: impl Into<String>, text: impl Into<String>, captured: Timestamp) -> Self {
+        let text = text.into();
+        Self {
+            id,
+            title: title.into(),
+            outlet: String::new(),
+            url: String::new(),
+            author: String::new(),
+            published: None,
+            captured,
+            sha256: sha256_hex(&text),
+            text,
+            tags: Vec::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// Replaces the text and keeps `sha256` in step with it.
+    pub fn set_text(&mut self, text: String) {
+        self.sha256 = sha256_hex(&text);
+        self.text = text;
+    }
+}
+
+/// Lower-case hex SHA-256 of a text.
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The words in an article that support an event or a figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The article quoted.
+    pub article: ArticleId,
+    /// Byte offset where the quote starts in the article text.
+    pub start: usize,
+    /// Byte offset just past the quote.
+    pub end: usize,
+    /// A copy of the quoted words, so the evidence survives edits to the text.
+    pub quote: String,
+}
+
+/// Whether evidence still matches the article it cites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceStatus {
+    /// The span holds exactly the quoted words.
+    Matches,
+    /// The quote is still in the text, but elsewhere (the text was edited).
+    Moved {
+        /// Where the quote now starts.
+        start: usize,
+    },
+    /// The quote is no longer in the text.
+    Missing,
+    /// The article is not in the notebook.
+    ArticleGone,
+}
+
+impl Evidence {
+    /// Checks the evidence against the notebook's copy of its article.
+    pub fn status(&self, notebook: &Notebook) -> EvidenceStatus {
+        let Some(article) = notebook.article(self.article) else {
+            return EvidenceStatus::ArticleGone;
+        };
+        if article.text.get(self.start..self.end) == Some(self.quote.as_str()) {
+            return EvidenceStatus::Matches;
+        }
+        match article.text.find(&self.quote) {
+            Some(start) if !self.quote.is_empty() => EvidenceStatus::Moved { start },
+            _ => EvidenceStatus::Missing,
+        }
+    }
+
+    /// The byte span to highlight in the article, following a moved quote.
+    pub fn current_span(&self, notebook: &Notebook) -> Option<(usize, usize)> {
+        match self.status(notebook) {
+            EvidenceStatus::Matches => Some((self.start, self.end)),
+            EvidenceStatus::Moved { start } => Some((start, start + self.quote.len())),
+            EvidenceStatus::Missing | EvidenceStatus::ArticleGone => None,
+        }
+    }
+}
+
+/// What kind of thing happened; colours the event lane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Category {
+    /// Fighting, captures, attacks.
+    Military,
+    /// Withdrawals and deployments of forces.
+    Withdrawal,
+    /// Government, elections, statements.
+    Political,
+    /// Talks, meetings, negotiations.
+    Diplomatic,
+    /// Civilians, refugees, aid.
+    Humanitarian,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+impl Category {
+    /// Every category, in menu order.
+    pub const ALL: [Category; 6] = [
+        Category::Military,
+        Category::Withdrawal,
+        Category::Political,
+        Category::Diplomatic,
+        Category::Humanitarian,
+        Category::Other,
+    ];
+
+    /// The name shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Military => "Military",
+            Category::Withdrawal => "Withdrawal",
+            Category::Political => "Political",
+            Category::Diplomatic => "Diplomatic",
+            Category::Humanitarian => "Humanitarian",
+            Category::Other => "Other",
+        }
+    }
+}
+
+/// How far to trust a report, on the Admiralty (NATO) scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confidence {
+    /// Source reliability: `A` (completely reliable) to `F` (cannot be judged).
+    pub reliability: Reliability,
+    /// Information credibility: 1 (confirmed) to 6 (cannot be judged).
+    pub credibility: u8,
+}
+
+/// Source reliability grades of the Admiralty scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub enum Reliability {
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+}
+
+/// Something that happened, as the sources report it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id.
+    pub id: EventId,
+    /// One line: what happened.
+    pub title: String,
+    /// When it happened (or began), with its precision.
+    pub start: PartialDate,
+    /// When it ended, if it lasted.
+    #[serde(default)]
+    pub end: Option<PartialDate>,
+    /// What kind of event.
+    #[serde(default)]
+    pub category: Category,
+    /// Free tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Where, by name.
+    #[serde(default)]
+    pub place: String,
+    /// Who took part.
+    #[serde(default)]
+    pub actors: Vec<String>,
+    /// The analyst's notes.
+    #[serde(default)]
+    pub notes: String,
+    /// The words that support it.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// How far to trust it, when judged.
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+}
+
+/// How a series is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SeriesStyle {
+    /// Holds its value until the next observation (counts of districts).
+    #[default]
+    Step,
+    /// Straight lines between observations.
+    Line,
+    /// The low-high range as a shaded band.
+    Band,
+}
+
+impl SeriesStyle {
+    /// Every style, in menu order.
+    pub const ALL: [SeriesStyle; 3] = [SeriesStyle::Step, SeriesStyle::Line, SeriesStyle::Band];
+
+    /// The name shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            SeriesStyle::Step => "Step",
+            SeriesStyle::Line => "Line",
+            SeriesStyle::Band => "Band",
+        }
+    }
+}
+
+/// A figure tracked over time: districts held, troops present…
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    /// Stable id.
+    pub id: SeriesId,
+    /// Shown in legends: "US troops".
+    pub name: String,
+    /// The plural noun counted, lower case: series with one unit share a plot.
+    pub unit: String,
+    /// Whose figure it is (US, NATO, Taliban…), when that matters.
+    #[serde(default)]
+    pub subject: String,
+    /// The whole the figure is part of (370 districts), if any.
+    #[serde(default)]
+    pub denominator: Option<f64>,
+    /// How it is drawn.
+    #[serde(default)]
+    pub style: SeriesStyle,
+    /// Its colour, when the analyst picked one.
+    #[serde(default)]
+    pub color: Option<[u8; 3]>,
+    /// The figures, sorted by id.
+    #[serde(default)]
+    pub observations: Vec<Observation>,
+}
+
+/// How a reported figure relates to the true value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Qualifier {
+    /// As stated.
+    #[default]
+    Exact,
+    /// "about", "some", "nearly".
+    About,
+    /// "more than": the truth is above `high`.
+    MoreThan,
+    /// "less than", "fewer than".
+    LessThan,
+    /// "at least".
+    AtLeast,
+    /// "at most".
+    AtMost,
+    /// "up to".
+    UpTo,
+}
+
+impl Qualifier {
+    /// Every qualifier, in menu order.
+    pub const ALL: [Qualifier; 7] = [
+        Qualifier::Exact,
+        Qualifier::About,
+        Qualifier::MoreThan,
+        Qualifier::LessThan,
+        Qualifier::AtLeast,
+        Qualifier::AtMost,
+        Qualifier::UpTo,
+    ];
+
+    /// The words shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exactly",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more than",
+            Qualifier::LessThan => "less than",
+            Qualifier::AtLeast => "at least",
+            Qualifier::AtMost => "at most",
+            Qualifier::UpTo => "up to",
+        }
+    }
+
+    /// Whether the true value may lie above the stated figure.
+    pub fn open_upward(self) -> bool {
+        matches!(self, Qualifier::MoreThan | Qualifier::AtLeast)
+    }
+
+    /// Whether the true value may lie below the stated figure.
+    pub fn open_downward(self) -> bool {
+        matches!(self, Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo)
+    }
+}
+
+/// One reported figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Observation {
+    /// Stable id.
+    pub id: ObservationId,
+    /// When the figure was true.
+    pub as_of: PartialDate,
+    /// Low end of the stated range (the figure itself when it is one number).
+    pub low: f64,
+    /// High end of the stated range.
+    pub high: f64,
+    /// A best estimate inside the range, when one is stated.
+    #[serde(default)]
+    pub best: Option<f64>,
+    /// How the figure relates to the truth.
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// The whole it is part of, when this report states one.
+    #[serde(default)]
+    pub denominator: Option<f64>,
+    /// The words that support it.
+    #[serde(default)]
+    pub evidence: Option<Evidence>,
+    /// The analyst's notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Observation {
+    /// The single value to draw: the best estimate, else the middle of the range.
+    pub fn central(&self) -> f64 {
+        self.best.unwrap_or((self.low + self.high) / 2.0)
+    }
+
+    /// "more than 50 of 370", "2,500–3,500".
+    pub fn describe(&self) -> String {
+        let mut text = String::new();
+        if self.qualifier != Qualifier::Exact {
+            text.push_str(self.qualifier.label());
+            text.push(' ');
+        }
+        text.push_str(&format_number(self.low));
+        if self.high != self.low {
+            text.push('–');
+            text.push_str(&format_number(self.high));
+        }
+        if let Some(denominator) = self.denominator {
+            text.push_str(" of ");
+            text.push_str(&format_number(denominator));
+        }
+        text
+    }
+}
+
+/// Formats a figure with thousands separators and no needless decimals.
+pub fn format_number(value: f64) -> String {
+    if value.fract() != 0.0 || value.abs() >= 1e15 {
+        return format!("{value}");
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if value < 0.0 {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
+/// A rule a notebook broke; found by [`Notebook::validate`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    /// Where: "event 0190…", "series 'US troops' observation 0190…".
+    pub item: String,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.item, self.problem)
+    }
+}
+
+impl Notebook {
+    /// An empty notebook.
+    pub fn new(id: String, title: impl Into<String>, now: Timestamp) -> Self {
+        Self {
+            format: FORMAT_VERSION,
+            meta: Meta { id, title: title.into(), created: now, modified: now },
+            articles: Vec::new(),
+            events: Vec::new(),
+            series: Vec::new(),
+        }
+    }
+
+    /// Finds an article by id.
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        find(&self.articles, id, |a| a.id)
+    }
+
+    /// Finds an event by id.
+    pub fn event(&self, id: EventId) -> Option<&Event> {
+        find(&self.events, id, |e| e.id)
+    }
+
+    /// Finds a series by id.
+    pub fn series(&self, id: SeriesId) -> Option<&Series> {
+        find(&self.series, id, |s| s.id)
+    }
+
+    /// Finds an observation and the series that holds it.
+    pub fn observation(&self, series: SeriesId, id: ObservationId) -> Option<(&Series, &Observation)> {
+        let series = self.series(series)?;
+        find(&series.observations, id, |o| o.id).map(|o| (series, o))
+    }
+
+    /// How many observations all series hold.
+    pub fn observation_count(&self) -> usize {
+        self.series.iter().map(|s| s.observations.len()).sum()
+    }
+
+    /// Sorts every collection by id: the canonical order of the file.
+    pub fn canonicalize(&mut self) {
+        self.articles.sort_by_key(|a| a.id);
+        self.events.sort_by_key(|e| e.id);
+        self.series.sort_by_key(|s| s.id);
+        for series in &mut self.series {
+            series.observations.sort_by_key(|o| o.id);
+        }
+    }
+
+    /// Lists every broken rule (duplicate ids, non-finite or inverted figures,
+    /// impossible confidence grades). An empty list means the notebook is sound.
+    pub fn validate(&self) -> Vec<Invalid> {
+        let mut problems = Vec::new();
+        let mut report = |item: String, problem: &str| problems.push(Invalid { item, problem: problem.to_owned() });
+        for pair in self.articles.windows(2) {
+            if pair[0].id == pair[1].id {
+                report(format!("article {}", pair[0].id), "the id is used twice");
+            }
+        }
+        for pair in self.events.windows(2) {
+            if pair[0].id == pair[1].id {
+                report(format!("event {}", pair[0].id), "the id is used twice");
+            }
+        }
+        for event in &self.events {
+            if let Some(confidence) = event.confidence
+                && !(1..=6).contains(&confidence.credibility)
+            {
+                report(format!("event {}", event.id), "credibility must be 1 to 6");
+            }
+            if let Some(end) = event.end
+                && end.last_day() < event.start.first_day()
+            {
+                report(format!("event {}", event.id), "ends before it starts");
+            }
+        }
+        for pair in self.series.windows(2) {
+            if pair[0].id == pair[1].id {
+                report(format!("series {}", pair[0].id), "the id is used twice");
+            }
+        }
+        for series in &self.series {
+            if series.denominator.is_some_and(|d| !d.is_finite()) {
+                report(format!("series '{}'", series.name), "the denominator is not a finite number");
+            }
+            for pair in series.observations.windows(2) {
+                if pair[0].id == pair[1].id {
+                    report(format!("series '{}' observation {}", series.name, pair[0].id), "the id is used twice");
+                }
+            }
+            for observation in &series.observations {
+                let item = || format!("series '{}' observation {}", series.name, observation.id);
+                let numbers = [Some(observation.low), Some(observation.high), observation.best, observation.denominator];
+                if numbers.iter().flatten().any(|n| !n.is_finite()) {
+                    report(item(), "a figure is not a finite number");
+                } else if observation.low > observation.high {
+                    report(item(), "low is above high");
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// Binary search in a collection kept sorted by id.
+fn find<T, K: Ord>(items: &[T], id: K, key: impl Fn(&T) -> K) -> Option<&T> {
+    items.binary_search_by(|item| key(item).cmp(&id)).ok().map(|index| &items[index])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_the_articles() {
+        assert_eq!(format_number(2500.0), "2,500");
+        assert_eq!(format_number(7000.0), "7,000");
+        assert_eq!(format_number(50.0), "50");
+        assert_eq!(format_number(-1234567.0), "-1,234,567");
+        assert_eq!(format_number(13.5), "13.5");
+    }
+
+    #[test]
+    fn observation_describes_its_qualifier_range_and_denominator() {
+        let observation = Observation {
+            id: ObservationId::from_u128(1),
+            as_of: PartialDate::day(2021, 6, 22).expect("valid date"),
+            low: 50.0,
+            high: 50.0,
+            best: None,
+            qualifier: Qualifier::MoreThan,
+            denominator: Some(370.0),
+            evidence: None,
+            notes: String::new(),
+        };
+        assert_eq!(observation.describe(), "more than 50 of 370");
+        let troops = Observation { low: 2500.0, high: 3500.0, qualifier: Qualifier::Exact, denominator: None, ..observation };
+        assert_eq!(troops.describe(), "2,500–3,500");
+        assert_eq!(troops.central(), 3000.0);
+    }
+
+    #[test]
+    fn evidence_follows_a_quote_that_moved_and_reports_one_that_vanished() {
+        let id = ArticleId::from_u128(7);
+        let mut notebook = Notebook::new("n".into(), "t", Timestamp::UNIX_EPOCH);
+        notebook.articles.push(Article::new(id, "a", "The Taliban took the crossing.", Timestamp::UNIX_EPOCH));
+        let evidence = Evidence { article: id, start: 4, end: 11, quote: "Taliban".into() };
+        assert_eq!(evidence.status(&notebook), EvidenceStatus::Matches);
+        notebook.articles[0].set_text("Reports say the Taliban took the crossing.".into());
+        assert_eq!(evidence.status(&notebook), EvidenceStatus::Moved { start: 16 });
+        assert_eq!(evidence.current_span(&notebook), Some((16, 23)));
+        notebook.articles[0].set_text("Nothing here.".into());
+        assert_eq!(evidence.status(&notebook), EvidenceStatus::Missing);
+        notebook.articles.clear();
+        assert_eq!(evidence.status(&notebook), EvidenceStatus::ArticleGone);
+    }
+
+    #[test]
+    fn validate_reports_duplicate_ids_and_bad_figures() {
+        let mut notebook = Notebook::new("n".into(), "t", Timestamp::UNIX_EPOCH);
+        let id = ArticleId::from_u128(3);
+        notebook.articles.push(Article::new(id, "a", "x", Timestamp::UNIX_EPOCH));
+        notebook.articles.push(Article::new(id, "b", "y", Timestamp::UNIX_EPOCH));
+        let problems = notebook.validate();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].to_string().contains("used twice"), "{}", problems[0]);
+    }
+}

@@ -1,0 +1,317 @@
+//! The notebook file: one pretty, deterministic RON document with a
+//! versioned envelope (`format: 1`).
+//!
+//! Invariants:
+//! - Loading never panics and never half-loads: it returns a whole, valid
+//!   [`Notebook`] or one [`LoadError`] that says where (file, line, column)
+//!   and why. The size cap ([`MAX_FILE_BYTES`]) is checked before reading,
+//!   and ron's recursion limit stays on.
+//! - `format` is read before anything else: a file from a newer Sitrep is
+//!   refused, never half-read.
+//! - The same notebook always gives the same bytes ([`to_text`]), so a load
+//!   followed by a save changes nothing and git diffs stay small.
+//! - Saving is atomic ([`save`]): a crash at any instant leaves the old file
+//!   or the new one, whole, and the previous version stays as `NAME.ron.bak`.
+//!
+//! This module never knows about windows or widgets.
+
+use crate::model::{FORMAT_VERSION, Notebook};
+use serde::Deserialize;
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Larger files are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Nesting deeper than this is refused (ron's own guard against stack overflow).
+const RECURSION_LIMIT: usize = 64;
+
+/// Why a notebook could not be read. Its `Display` is one line.
+#[derive(Debug)]
+pub enum ParseError {
+    /// Not text: the first bad byte's position.
+    NotUtf8 {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        col: usize,
+    },
+    /// The RON is malformed, truncated or of the wrong shape.
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        col: usize,
+        /// ron's words.
+        message: String,
+    },
+    /// The file has no `format` number: it is not a Sitrep notebook.
+    NoFormat,
+    /// The file was written by a newer Sitrep.
+    NewerFormat {
+        /// The format number the file declares.
+        found: u32,
+    },
+    /// A format number no Sitrep ever wrote.
+    UnknownFormat {
+        /// The format number the file declares.
+        found: u32,
+    },
+    /// Well-formed, but breaks the notebook's rules (duplicate ids, NaN…).
+    Invalid {
+        /// The first problem found.
+        first: String,
+        /// How many problems there are in all.
+        count: usize,
+    },
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::NotUtf8 { line, col } => write!(f, "{line}:{col}: not UTF-8 text (is this a notebook?)"),
+            ParseError::Syntax { line, col, message } => write!(f, "{line}:{col}: {message}"),
+            ParseError::NoFormat => f.write_str("no `format` number: this is not a Sitrep notebook"),
+            ParseError::NewerFormat { found } => write!(
+                f,
+                "written by a newer Sitrep (format {found}; this one reads up to {FORMAT_VERSION}): update Sitrep to open it"
+            ),
+            ParseError::UnknownFormat { found } => write!(f, "unknown format {found}: this is not a Sitrep notebook"),
+            ParseError::Invalid { first, count: 1 } => write!(f, "{first}"),
+            ParseError::Invalid { first, count } => write!(f, "{first} (and {} more problems)", count - 1),
+        }
+    }
+}
+
+/// Why a notebook file could not be opened. Its `Display` is one line that
+/// starts with the path.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// Over [`MAX_FILE_BYTES`].
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// Read, but not a notebook this Sitrep can open.
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong and where.
+        error: ParseError,
+    },
+}
+
+impl LoadError {
+    /// The parse error, when the file was read but refused.
+    pub fn parse_error(&self) -> Option<&ParseError> {
+        match self {
+            LoadError::Parse { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
+            LoadError::TooLarge { path, size } => write!(
+                f,
+                "{}: too large to be a notebook ({} MiB; the limit is {} MiB)",
+                path.display(),
+                size / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            LoadError::Parse { path, error } => write!(f, "{}:{error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Why a notebook could not be saved. The file on disk is as it was.
+#[derive(Debug)]
+pub struct SaveError {
+    /// The file that was being written.
+    pub path: PathBuf,
+    /// What was being done: "write", "replace"…
+    pub step: &'static str,
+    /// What the system said.
+    pub source: io::Error,
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: cannot {}: {}", self.path.display(), self.step, self.source)
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// The notebook as file text: pretty, deterministic RON.
+pub fn to_text(notebook: &Notebook) -> String {
+    let config = ron::ser::PrettyConfig::new().struct_names(false).indentor("    ").new_line("\n");
+    match ron::ser::to_string_pretty(notebook, config) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        // Serializing plain data to a String cannot fail; if ron ever does,
+        // say so in the file rather than panic and lose the session.
+        Err(error) => format!("// ron could not write this notebook: {error}\n"),
+    }
+}
+
+#[derive(Deserialize)]
+struct FormatProbe {
+    format: Option<u32>,
+}
+
+/// Reads a notebook from file bytes: UTF-8 (a leading BOM is skipped), the
+/// `format` checked first, then the whole, then its rules.
+pub fn parse(bytes: &[u8]) -> Result<Notebook, ParseError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let (line, col) = line_col(&bytes[..error.valid_up_to()]);
+        ParseError::NotUtf8 { line, col }
+    })?;
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    let probe: FormatProbe = options.from_str(text).map_err(syntax)?;
+    match probe.format {
+        None => return Err(ParseError::NoFormat),
+        Some(found) if found > FORMAT_VERSION => return Err(ParseError::NewerFormat { found }),
+        Some(0) => return Err(ParseError::UnknownFormat { found: 0 }),
+        Some(_) => {}
+    }
+    let mut notebook: Notebook = options.from_str(text).map_err(syntax)?;
+    notebook.canonicalize();
+    let problems = notebook.validate();
+    if let Some(first) = problems.first() {
+        return Err(ParseError::Invalid { first: first.to_string(), count: problems.len() });
+    }
+    Ok(notebook)
+}
+
+fn syntax(error: ron::error::SpannedError) -> ParseError {
+    ParseError::Syntax { line: error.span.start.line, col: error.span.start.col, message: error.code.to_string() }
+}
+
+/// 1-based line and column just past `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// Opens a notebook file. Never panics; on error nothing was loaded.
+pub fn load(path: &Path) -> Result<Notebook, LoadError> {
+    let io_error = |source| LoadError::Io { path: path.to_owned(), source };
+    let file = File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), size });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows while it is read.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), size: bytes.len() as u64 });
+    }
+    parse(&bytes).map_err(|error| LoadError::Parse { path: path.to_owned(), error })
+}
+
+/// Where the previous version of `path` is kept: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves a notebook atomically: the text goes to a temporary file in the same
+/// folder, is flushed to disk, and is renamed over `path`; the folder is then
+/// flushed too. The file's permissions are kept, and its previous version is
+/// kept as [`backup_path`]. On error the file on disk is untouched.
+pub fn save(path: &Path, notebook: &Notebook) -> Result<(), SaveError> {
+    write_atomically(path, to_text(notebook).as_bytes())
+}
+
+/// Writes `bytes` to `path` by temp file, fsync and rename (see [`save`]).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let error = |step, source| SaveError { path: path.to_owned(), step, source };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let temp = temp_path(path);
+    let result = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .map_err(|e| error("create a temporary file in its folder", e))?;
+        file.write_all(bytes).map_err(|e| error("write", e))?;
+        file.sync_all().map_err(|e| error("flush to disk", e))?;
+        drop(file);
+        if let Ok(metadata) = fs::metadata(path) {
+            fs::set_permissions(&temp, metadata.permissions()).map_err(|e| error("keep its permissions", e))?;
+            keep_backup(path).map_err(|e| error("keep the previous version as .bak", e))?;
+        }
+        fs::rename(&temp, path).map_err(|e| error("replace", e))?;
+        // Flushing the folder makes the rename itself durable; some file
+        // systems cannot open a folder for that, and then there is nothing more to do.
+        if let Ok(dir) = File::open(&folder) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Copies the current file to `.bak` through its own temp file and rename,
+/// so the backup is whole too. A hard link is tried first: it costs nothing.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    let temp = temp_path(&backup);
+    if fs::hard_link(path, &temp).is_err() {
+        fs::copy(path, &temp)?;
+    }
+    fs::rename(&temp, &backup).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    })
+}
+
+/// A fresh temporary name beside `path`: hidden, unique per process and call.
+fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+    path.with_file_name(format!(".{name}.{}.{unique}.tmp", std::process::id()))
+}
+
+/// One line about a notebook for `sitrep check`:
+/// `ok: 1 articles, 5 events, 3 series, 3 observations`.
+pub fn summary(notebook: &Notebook) -> String {
+    format!(
+        "ok: {} articles, {} events, {} series, {} observations",
+        notebook.articles.len(),
+        notebook.events.len(),
+        notebook.series.len(),
+        notebook.observation_count()
+    )
+}

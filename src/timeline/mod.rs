@@ -1,0 +1,468 @@
+//! The notebook turned into what a timeline draws: a calendar axis, event
+//! marks packed into lanes so labels never overlap, and one plot per unit
+//! with each series' figures as ranges over their dates.
+//!
+//! Invariants: x is days since 1970-01-01 (fractional days within a day);
+//! a date of month or year precision covers its whole period; nothing here
+//! changes the notebook.
+//!
+//! This module never imports egui: it is tested and benchmarked headless.
+
+use crate::model::{Category, EventId, Notebook, ObservationId, PartialDate, Qualifier, SeriesId, SeriesStyle};
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+/// Days in an average Gregorian year.
+pub const DAYS_PER_YEAR: f64 = 365.2425;
+/// Days in an average month.
+pub const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
+
+/// The x of the start of a day.
+pub fn day_x(date: Date) -> f64 {
+    let epoch = Date::constant(1970, 1, 1);
+    // `until` in days cannot fail between valid civil dates.
+    date.since(epoch).map(|span| span.get_days() as f64).unwrap_or(0.0)
+}
+
+/// The day an x falls in (clamped to the calendar jiff knows).
+pub fn x_date(x: f64) -> Date {
+    let days = x.floor().clamp(-700_000.0, 2_900_000.0) as i64;
+    Date::constant(1970, 1, 1).checked_add(days.days()).unwrap_or(Date::constant(1970, 1, 1))
+}
+
+/// The x range a partial date covers: a day is one day wide, a month the whole month.
+pub fn date_span(date: PartialDate) -> (f64, f64) {
+    (day_x(date.first_day()), day_x(date.last_day()) + 1.0)
+}
+
+/// A grid line of the calendar axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalendarMark {
+    /// Where (days since 1970-01-01).
+    pub x: f64,
+    /// The spacing of marks of this kind, in days: sets how bold the line is
+    /// and how its label is written.
+    pub step_days: f64,
+}
+
+/// Grid marks for the visible range `[min, max]`, at the finest calendar
+/// step (day, week, month, quarter, year, 5 or 10 years) no smaller than
+/// `min_step_days`, plus the coarser steps above it so that month and year
+/// boundaries stand out.
+pub fn calendar_marks(min: f64, max: f64, min_step_days: f64) -> Vec<CalendarMark> {
+    if !(min.is_finite() && max.is_finite()) || max <= min {
+        return Vec::new();
+    }
+    // Keep the number of lines bounded whatever the caller asks.
+    let min_step_days = min_step_days.max((max - min) / 400.0);
+    let levels: [(Step, f64); 8] = [
+        (Step::Days(1), 1.0),
+        (Step::Days(7), 7.0),
+        (Step::Months(1), DAYS_PER_MONTH),
+        (Step::Months(3), 3.0 * DAYS_PER_MONTH),
+        (Step::Years(1), DAYS_PER_YEAR),
+        (Step::Years(5), 5.0 * DAYS_PER_YEAR),
+        (Step::Years(10), 10.0 * DAYS_PER_YEAR),
+        (Step::Years(50), 50.0 * DAYS_PER_YEAR),
+    ];
+    let first = levels.iter().position(|(_, days)| *days >= min_step_days).unwrap_or(levels.len() - 1);
+    let mut marks = Vec::new();
+    for (step, step_days) in &levels[first..(first + 3).min(levels.len())] {
+        // Weeks are not nested in months: only show them as the finest level.
+        if matches!(step, Step::Days(7)) && !marks.is_empty() {
+            continue;
+        }
+        for x in step.marks(min, max) {
+            marks.push(CalendarMark { x, step_days: *step_days });
+        }
+    }
+    marks
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Step {
+    Days(i64),
+    Months(i8),
+    Years(i16),
+}
+
+impl Step {
+    fn marks(self, min: f64, max: f64) -> Vec<f64> {
+        let start = x_date(min);
+        let mut out = Vec::new();
+        match self {
+            Step::Days(n) => {
+                let mut x = min.floor();
+                if n == 7 {
+                    // Weeks start on Monday; 1970-01-01 was a Thursday.
+                    x -= (x + 3.0).rem_euclid(7.0);
+                }
+                while x <= max {
+                    if x >= min {
+                        out.push(x);
+                    }
+                    x += n as f64;
+                }
+            }
+            Step::Months(n) => {
+                let mut date = start.first_of_month();
+                date = date.with().month(((date.month() - 1) / n) * n + 1).build().unwrap_or(date);
+                while day_x(date) <= max {
+                    if day_x(date) >= min {
+                        out.push(day_x(date));
+                    }
+                    match date.checked_add((n as i64).months()) {
+                        Ok(next) => date = next,
+                        Err(_) => break,
+                    }
+                }
+            }
+            Step::Years(n) => {
+                let year = start.year() - start.year().rem_euclid(n);
+                let mut date = Date::new(year, 1, 1).unwrap_or(start);
+                while day_x(date) <= max {
+                    if day_x(date) >= min {
+                        out.push(day_x(date));
+                    }
+                    match date.checked_add((n as i64).years()) {
+                        Ok(next) => date = next,
+                        Err(_) => break,
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The label of a calendar mark: "2021" for years, "Jun 2021" or "Jun" for
+/// months, "22 Jun" for days.
+pub fn mark_label(x: f64, step_days: f64) -> String {
+    let date = x_date(x + 0.5);
+    if step_days >= DAYS_PER_YEAR * 0.99 {
+        date.strftime("%Y").to_string()
+    } else if step_days >= 28.0 {
+        if date.month() == 1 { date.strftime("%b %Y").to_string() } else { date.strftime("%b").to_string() }
+    } else {
+        date.strftime("%-d %b").to_string()
+    }
+}
+
+/// A label for the date under the pointer, as precise as the zoom allows.
+pub fn pointer_label(x: f64, days_per_pixel: f64) -> String {
+    let date = x_date(x);
+    if days_per_pixel > 20.0 {
+        date.strftime("%Y").to_string()
+    } else if days_per_pixel > 1.0 {
+        date.strftime("%b %Y").to_string()
+    } else {
+        date.strftime("%-d %b %Y").to_string()
+    }
+}
+
+/// An event as the event lane draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventMark {
+    /// The event.
+    pub id: EventId,
+    /// Where it starts.
+    pub x_start: f64,
+    /// Where it ends (one day, the whole month, or its end date).
+    pub x_end: f64,
+    /// Its colour group.
+    pub category: Category,
+    /// The label text.
+    pub title: String,
+    /// The lane it is drawn in, from 0 at the top.
+    pub lane: usize,
+    /// Whether its label fits without overlapping another.
+    pub label_shown: bool,
+}
+
+/// Lays out the events: each gets a lane such that, at `pixels_per_day`,
+/// no two labels overlap (a label is `char_width` per character plus its
+/// marker). Events that fit no lane of `max_lanes` keep their marker in the
+/// least crowded lane and hide their label.
+pub fn event_marks(notebook: &Notebook, pixels_per_day: f64, char_width: f64, max_lanes: usize) -> Vec<EventMark> {
+    let mut marks: Vec<EventMark> = notebook
+        .events
+        .iter()
+        .map(|event| {
+            let (x_start, mut x_end) = date_span(event.start);
+            if let Some(end) = event.end {
+                x_end = x_end.max(date_span(end).1);
+            }
+            EventMark {
+                id: event.id,
+                x_start,
+                x_end,
+                category: event.category,
+                title: event.title.clone(),
+                lane: 0,
+                label_shown: true,
+            }
+        })
+        .collect();
+    marks.sort_by(|a, b| a.x_start.total_cmp(&b.x_start).then(a.id.cmp(&b.id)));
+    let max_lanes = max_lanes.max(1);
+    let pixels_per_day = if pixels_per_day.is_finite() && pixels_per_day > 0.0 { pixels_per_day } else { 1.0 };
+    let gap_px = 8.0;
+    // Right edge, in pixels, of what each lane holds so far.
+    let mut lane_ends: Vec<f64> = Vec::new();
+    for mark in &mut marks {
+        let start_px = mark.x_start * pixels_per_day;
+        let label_px = 12.0 + mark.title.chars().count().min(60) as f64 * char_width;
+        let end_px = (mark.x_end * pixels_per_day).max(start_px + label_px);
+        match lane_ends.iter().position(|&end| end + gap_px <= start_px) {
+            Some(lane) => {
+                mark.lane = lane;
+                lane_ends[lane] = end_px;
+            }
+            None if lane_ends.len() < max_lanes => {
+                mark.lane = lane_ends.len();
+                lane_ends.push(end_px);
+            }
+            None => {
+                let (lane, _) = lane_ends
+                    .iter()
+                    .enumerate()
+                    .min_by(|a, b| a.1.total_cmp(b.1))
+                    .unwrap_or((0, &0.0));
+                mark.lane = lane;
+                mark.label_shown = false;
+                let marker_end = (mark.x_end * pixels_per_day).max(start_px + 12.0);
+                lane_ends[lane] = lane_ends[lane].max(marker_end);
+            }
+        }
+    }
+    marks
+}
+
+/// One figure as a plot draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureMark {
+    /// The observation.
+    pub id: ObservationId,
+    /// Start of the period it was true for.
+    pub x_start: f64,
+    /// End of that period (a day, or the whole month).
+    pub x_end: f64,
+    /// Low end of the range.
+    pub low: f64,
+    /// High end of the range.
+    pub high: f64,
+    /// The single value drawn: best estimate or middle of the range.
+    pub central: f64,
+    /// "more than" and the like.
+    pub qualifier: Qualifier,
+}
+
+impl FigureMark {
+    /// The middle of the period: where a point marker goes.
+    pub fn x_mid(&self) -> f64 {
+        if self.x_end - self.x_start <= 1.0 { self.x_start + 0.5 } else { (self.x_start + self.x_end) / 2.0 }
+    }
+}
+
+/// A series as its plot draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesTrace {
+    /// The series.
+    pub id: SeriesId,
+    /// Legend name.
+    pub name: String,
+    /// How it is drawn.
+    pub style: SeriesStyle,
+    /// Its colour, if the analyst set one.
+    pub color: Option<[u8; 3]>,
+    /// Its figures in date order; figures for the same date all stay.
+    pub figures: Vec<FigureMark>,
+}
+
+/// The series that share a unit, drawn in one plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitPlot {
+    /// "districts", "troops".
+    pub unit: String,
+    /// Its series, by name.
+    pub traces: Vec<SeriesTrace>,
+}
+
+/// Groups the series by unit (case-insensitive), one plot each, in unit order.
+pub fn unit_plots(notebook: &Notebook) -> Vec<UnitPlot> {
+    let mut plots: Vec<UnitPlot> = Vec::new();
+    for series in &notebook.series {
+        let unit = series.unit.trim().to_lowercase();
+        let unit = if unit.is_empty() { "(no unit)".to_owned() } else { unit };
+        let mut figures: Vec<FigureMark> = series
+            .observations
+            .iter()
+            .map(|o| {
+                let (x_start, x_end) = date_span(o.as_of);
+                FigureMark {
+                    id: o.id,
+                    x_start,
+                    x_end,
+                    low: o.low,
+                    high: o.high,
+                    central: o.central(),
+                    qualifier: o.qualifier,
+                }
+            })
+            .collect();
+        figures.sort_by(|a, b| a.x_start.total_cmp(&b.x_start).then(a.id.cmp(&b.id)));
+        let trace = SeriesTrace {
+            id: series.id,
+            name: series.name.clone(),
+            style: series.style,
+            color: series.color,
+            figures,
+        };
+        match plots.iter_mut().find(|plot| plot.unit == unit) {
+            Some(plot) => plot.traces.push(trace),
+            None => plots.push(UnitPlot { unit, traces: vec![trace] }),
+        }
+    }
+    plots.sort_by(|a, b| a.unit.cmp(&b.unit));
+    for plot in &mut plots {
+        plot.traces.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    }
+    plots
+}
+
+/// The x range that holds every event and figure, with a margin; `None`
+/// for a notebook with nothing dated.
+pub fn data_range(notebook: &Notebook) -> Option<(f64, f64)> {
+    let event_spans = notebook.events.iter().flat_map(|e| {
+        let mut spans = vec![date_span(e.start)];
+        spans.extend(e.end.map(date_span));
+        spans
+    });
+    let figure_spans = notebook.series.iter().flat_map(|s| s.observations.iter().map(|o| date_span(o.as_of)));
+    let (min, max) = event_spans
+        .chain(figure_spans)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(min, max), (a, b)| (min.min(a), max.max(b)));
+    if !min.is_finite() {
+        return None;
+    }
+    let margin = ((max - min) * 0.08).max(3.0);
+    Some((min - margin, max + margin))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Event, Precision};
+    use jiff::Timestamp;
+
+    fn date(text: &str) -> PartialDate {
+        PartialDate::parse(text).expect("valid date")
+    }
+
+    #[test]
+    fn x_counts_days_from_1970() {
+        assert_eq!(day_x(Date::constant(1970, 1, 2)), 1.0);
+        let may_first = day_x(Date::constant(2021, 5, 1));
+        assert_eq!(x_date(may_first), Date::constant(2021, 5, 1));
+        assert_eq!(x_date(may_first + 0.99), Date::constant(2021, 5, 1));
+    }
+
+    #[test]
+    fn a_month_precision_date_spans_the_month() {
+        let (start, end) = date_span(date("2021-06"));
+        assert_eq!(end - start, 30.0);
+        let (start, end) = date_span(date("2021-06-22"));
+        assert_eq!(end - start, 1.0);
+    }
+
+    #[test]
+    fn the_axis_steps_from_days_to_months_to_years_as_it_zooms_out() {
+        let june = day_x(Date::constant(2021, 6, 1));
+        let days = calendar_marks(june, june + 10.0, 1.0);
+        assert!(days.iter().any(|m| m.step_days == 1.0));
+        assert_eq!(mark_label(june + 21.0, 1.0), "22 Jun");
+        let months = calendar_marks(june - 200.0, june + 200.0, 20.0);
+        assert!(months.iter().all(|m| m.step_days >= DAYS_PER_MONTH));
+        assert!(months.iter().any(|m| m.x == june));
+        assert_eq!(mark_label(june, DAYS_PER_MONTH), "Jun");
+        assert_eq!(mark_label(day_x(Date::constant(2021, 1, 1)), DAYS_PER_MONTH), "Jan 2021");
+        let years = calendar_marks(june - 4000.0, june + 4000.0, 200.0);
+        assert!(years.iter().all(|m| m.step_days >= DAYS_PER_YEAR));
+        assert_eq!(mark_label(day_x(Date::constant(2020, 1, 1)), DAYS_PER_YEAR), "2020");
+        assert!(calendar_marks(0.0, 1e6, 0.001).len() <= 1300, "line count stays bounded");
+    }
+
+    fn notebook_with_events(events: &[(&str, &str)]) -> Notebook {
+        let mut notebook = Notebook::new("n".into(), "t", Timestamp::UNIX_EPOCH);
+        for (index, (title, when)) in events.iter().enumerate() {
+            notebook.events.push(Event {
+                id: EventId::from_u128(index as u128),
+                title: (*title).into(),
+                start: date(when),
+                end: None,
+                category: Category::Military,
+                tags: vec![],
+                place: String::new(),
+                actors: vec![],
+                notes: String::new(),
+                evidence: vec![],
+                confidence: None,
+            });
+        }
+        notebook
+    }
+
+    #[test]
+    fn labels_that_would_overlap_go_to_different_lanes() {
+        let notebook = notebook_with_events(&[
+            ("Taliban take the border crossing", "2021-06-22"),
+            ("UN envoy briefs the Security Council", "2021-06-22"),
+            ("Biden meets Ghani", "2021-06-25"),
+            ("Much later", "2021-09-01"),
+        ]);
+        let marks = event_marks(&notebook, 4.0, 7.0, 5);
+        let lane = |title: &str| marks.iter().find(|m| m.title == title).expect("mark").lane;
+        assert_ne!(lane("Taliban take the border crossing"), lane("UN envoy briefs the Security Council"));
+        assert_eq!(lane("Much later"), 0, "a far-away event reuses the first lane");
+        assert!(marks.iter().all(|m| m.label_shown));
+        // With a single lane, later overlapping labels hide rather than overlap.
+        let crowded = event_marks(&notebook, 4.0, 7.0, 1);
+        assert_eq!(crowded.iter().filter(|m| !m.label_shown).count(), 2);
+    }
+
+    #[test]
+    fn series_are_grouped_by_unit_and_keep_same_day_figures_apart() {
+        use crate::model::{Observation, Series};
+        let mut notebook = Notebook::new("n".into(), "t", Timestamp::UNIX_EPOCH);
+        let observation = |id: u128, low: f64| Observation {
+            id: ObservationId::from_u128(id),
+            as_of: date("2021-06-22"),
+            low,
+            high: low,
+            best: None,
+            qualifier: Qualifier::Exact,
+            denominator: None,
+            evidence: None,
+            notes: String::new(),
+        };
+        for (id, name, unit) in [(1, "US troops", "troops"), (2, "Districts", "Districts"), (3, "NATO troops", "troops")] {
+            notebook.series.push(Series {
+                id: SeriesId::from_u128(id),
+                name: name.into(),
+                unit: unit.into(),
+                subject: String::new(),
+                denominator: None,
+                style: SeriesStyle::Step,
+                color: None,
+                observations: vec![observation(id * 10, 1.0), observation(id * 10 + 1, 2.0)],
+            });
+        }
+        let plots = unit_plots(&notebook);
+        assert_eq!(plots.iter().map(|p| p.unit.as_str()).collect::<Vec<_>>(), ["districts", "troops"]);
+        assert_eq!(plots[1].traces.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["NATO troops", "US troops"]);
+        assert_eq!(plots[1].traces[0].figures.len(), 2, "conflicting figures are both kept");
+        let (min, max) = data_range(&notebook).expect("dated");
+        assert!(min < day_x(Date::constant(2021, 6, 22)) && max > day_x(Date::constant(2021, 6, 23)));
+        assert_eq!(date("2021").precision, Precision::Year);
+    }
+}

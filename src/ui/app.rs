@@ -1,0 +1,730 @@
+//! [`App`]: the window. It owns the document, the view state and the
+//! background jobs; each frame it draws the panels, collects what they ask
+//! for (edits and commands), and carries that out after the UI pass.
+
+use super::commands::Command;
+use super::dialogs::{FileDialogs, NativeDialogs};
+use super::document::Document;
+use super::view::{Out, Selection, View};
+use super::{articles, inspector, reader, tagging, timeline_view};
+use crate::model::{Edit, Notebook};
+use crate::store::{self, LoadError, SaveError};
+use egui::{Context, Key, Ui, ViewportCommand};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+/// Where the sample notebook lives in a checkout.
+pub const SAMPLE_NOTEBOOK: &str = "saves/afghanistan-2021.ron";
+
+const RECENT_KEY: &str = "sitrep.recent";
+const RECENT_MAX: usize = 10;
+/// A dialog that answers "no file" faster than a person can cancel means
+/// there is no dialog backend: offer to type the path instead.
+const NO_DIALOG_BACKEND: Duration = Duration::from_millis(300);
+
+/// How the app starts.
+pub struct AppOptions {
+    /// The notebook to open; `None` opens the last one used, else the sample.
+    pub open: Option<PathBuf>,
+    /// Fall back to the last notebook and the sample when `open` is `None`
+    /// (tests turn this off to start empty).
+    pub open_last_or_sample: bool,
+    /// The file dialogs to use.
+    pub dialogs: Arc<dyn FileDialogs>,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self { open: None, open_last_or_sample: true, dialogs: Arc::new(NativeDialogs) }
+    }
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Start an empty notebook.
+    NewNotebook,
+    /// Ask for a notebook to open.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+/// A dialog over the window.
+#[derive(Debug)]
+pub enum Modal {
+    /// "Save changes to X?" before `then`.
+    UnsavedChanges {
+        /// What the user asked for.
+        then: Pending,
+    },
+    /// Type a path (no file dialog on this machine, or by choice).
+    TypedPath {
+        /// Open or save.
+        saving: bool,
+        /// The path typed so far.
+        text: String,
+        /// Why this is shown, if the dialog failed.
+        reason: String,
+    },
+    /// Make an event from the reader's selection.
+    NewEvent(tagging::EventDraft),
+    /// Make a figure from the reader's selection.
+    NewFigure(tagging::FigureDraft),
+}
+
+enum JobDone {
+    Picked { saving: bool, then: Option<Pending>, path: Option<PathBuf>, quick: bool },
+    Loaded { path: PathBuf, result: Result<Notebook, LoadError> },
+    Saved { path: PathBuf, state: u64, modified: jiff::Timestamp, result: Result<(), SaveError>, then: Option<Pending> },
+}
+
+/// One line at the bottom of the window.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Status {
+    /// The words.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+}
+
+/// The Sitrep window.
+pub struct App {
+    doc: Document,
+    view: View,
+    dialogs: Arc<dyn FileDialogs>,
+    ctx: Context,
+    jobs_tx: Sender<JobDone>,
+    jobs_rx: Receiver<JobDone>,
+    running: Vec<String>,
+    recent: Vec<PathBuf>,
+    status: Status,
+    modal: Option<Modal>,
+    allow_close: bool,
+    title: String,
+    commands: Vec<Command>,
+}
+
+impl App {
+    /// Builds the app and starts loading the notebook named by `options`.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let recent: Vec<PathBuf> = cc
+            .storage
+            .and_then(|storage| eframe::get_value::<Vec<String>>(storage, RECENT_KEY))
+            .unwrap_or_default()
+            .into_iter()
+            .map(PathBuf::from)
+            .collect();
+        let (jobs_tx, jobs_rx) = channel();
+        let mut app = Self {
+            doc: Document::new(empty_notebook(), None),
+            view: View::default(),
+            dialogs: options.dialogs,
+            ctx: cc.egui_ctx.clone(),
+            jobs_tx,
+            jobs_rx,
+            running: Vec::new(),
+            recent,
+            status: Status::default(),
+            modal: None,
+            allow_close: false,
+            title: String::new(),
+            commands: Vec::new(),
+        };
+        let start = options.open.or_else(|| {
+            if !options.open_last_or_sample {
+                return None;
+            }
+            app.recent.first().filter(|p| p.exists()).cloned().or_else(sample_path)
+        });
+        if let Some(path) = start {
+            app.start_load(path);
+        }
+        app
+    }
+
+    /// The notebook as it stands.
+    pub fn notebook(&self) -> &Notebook {
+        self.doc.notebook()
+    }
+
+    /// The document: path, dirty state, history.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Whether background work (a dialog, a load, a save) is under way.
+    pub fn is_busy(&self) -> bool {
+        !self.running.is_empty()
+    }
+
+    /// The status line.
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// The dialog on screen, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The window title: "Sitrep — Afghanistan 2021", with `*` for unsaved changes.
+    pub fn window_title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { "*" } else { "" };
+        let read_only = if self.doc.read_only { " (read-only)" } else { "" };
+        format!("Sitrep — {}{dirty}{read_only}", self.doc.notebook().meta.title)
+    }
+
+    /// The recent files, newest first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// What is selected.
+    pub fn selection(&self) -> Option<&Selection> {
+        self.view.selection.as_ref()
+    }
+
+    /// Queues a command, as a menu item would.
+    pub fn run(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
+        let text = text.into();
+        if is_error {
+            log::warn!("{text}");
+        }
+        self.status = Status { text, is_error };
+    }
+
+    // ---- background jobs ----
+
+    fn spawn(&mut self, label: String, job: impl FnOnce() -> JobDone + Send + 'static) {
+        self.running.push(label);
+        let tx = self.jobs_tx.clone();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(job());
+            ctx.request_repaint();
+        });
+    }
+
+    fn start_load(&mut self, path: PathBuf) {
+        let shown = path.display().to_string();
+        self.spawn(format!("Opening {shown}…"), move || {
+            let result = store::load(&path);
+            JobDone::Loaded { path, result }
+        });
+    }
+
+    fn start_save(&mut self, path: PathBuf, then: Option<Pending>) {
+        if self.doc.read_only && self.doc.path.as_deref() == Some(path.as_path()) {
+            self.set_status("This notebook is read-only: use Save As to keep your changes in a new file", true);
+            return;
+        }
+        let mut snapshot = self.doc.notebook().clone();
+        let modified = jiff::Timestamp::now();
+        snapshot.meta.modified = modified;
+        let state = self.doc.state();
+        let shown = path.display().to_string();
+        self.spawn(format!("Saving {shown}…"), move || {
+            let result = store::save(&path, &snapshot);
+            JobDone::Saved { path, state, modified, result, then }
+        });
+    }
+
+    fn start_pick(&mut self, saving: bool, then: Option<Pending>) {
+        let dialogs = Arc::clone(&self.dialogs);
+        let suggested = self.doc.path.as_deref().and_then(Path::file_name).map_or_else(
+            || format!("{}.ron", slug(&self.doc.notebook().meta.title)),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let label = if saving { "Choosing where to save…" } else { "Choosing a notebook…" };
+        self.spawn(label.to_owned(), move || {
+            let asked = Instant::now();
+            let path = if saving { dialogs.pick_save(&suggested) } else { dialogs.pick_open() };
+            JobDone::Picked { saving, then, path, quick: asked.elapsed() < NO_DIALOG_BACKEND }
+        });
+    }
+
+    fn poll_jobs(&mut self) {
+        while let Ok(done) = self.jobs_rx.try_recv() {
+            self.running.pop();
+            match done {
+                JobDone::Picked { saving, then, path: Some(path), .. } => {
+                    if saving {
+                        self.start_save(with_ron_extension(path), then);
+                    } else {
+                        self.start_load(path);
+                    }
+                }
+                JobDone::Picked { saving, quick, .. } => {
+                    if quick {
+                        log::info!("the file dialog returned at once: offering a typed path");
+                        self.modal = Some(Modal::TypedPath {
+                            saving,
+                            text: self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+                            reason: "No file dialog is available here: type the path instead.".into(),
+                        });
+                    }
+                }
+                JobDone::Loaded { path, result } => match result {
+                    Ok(notebook) => {
+                        let summary = store::summary(&notebook);
+                        self.doc = Document::new(notebook, Some(path.clone()));
+                        self.view = View::default();
+                        self.view.selection =
+                            self.doc.notebook().articles.first().map(|article| Selection::Article(article.id));
+                        self.view.reader.article = self.doc.notebook().articles.first().map(|a| a.id);
+                        self.remember(&path);
+                        self.set_status(format!("Opened {} ({})", path.display(), summary.trim_start_matches("ok: ")), false);
+                    }
+                    // The notebook already open stays open and untouched.
+                    Err(error) => self.set_status(error.to_string(), true),
+                },
+                JobDone::Saved { path, state, modified, result, then } => match result {
+                    Ok(()) => {
+                        self.doc.mark_saved(state, path.clone(), modified);
+                        self.doc.read_only = false;
+                        self.remember(&path);
+                        self.set_status(format!("Saved {}", path.display()), false);
+                        if let Some(then) = then {
+                            self.proceed(then);
+                        }
+                    }
+                    Err(error) => self.set_status(format!("Not saved: {error}"), true),
+                },
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+
+    // ---- commands ----
+
+    fn execute(&mut self, command: Command) {
+        match command {
+            Command::NewNotebook => self.guard(Pending::NewNotebook),
+            Command::Open => self.guard(Pending::Open),
+            Command::OpenPath(path) => self.guard(Pending::OpenPath(path)),
+            Command::Quit => self.guard(Pending::Quit),
+            Command::Save => match self.doc.path.clone() {
+                Some(path) if !self.doc.read_only => self.start_save(path, None),
+                _ => self.start_pick(true, None),
+            },
+            Command::SaveAs => self.start_pick(true, None),
+            Command::TypePath => {
+                self.modal = Some(Modal::TypedPath { saving: false, text: String::new(), reason: String::new() })
+            }
+            Command::Undo => {
+                self.view.drafts.clear();
+                match self.doc.undo() {
+                    Some(label) => self.set_status(format!("Undid {label}"), false),
+                    None => self.set_status("Nothing to undo", false),
+                }
+                self.view.forget_missing(self.doc.notebook());
+            }
+            Command::Redo => {
+                self.view.drafts.clear();
+                match self.doc.redo() {
+                    Some(label) => self.set_status(format!("Redid {label}"), false),
+                    None => self.set_status("Nothing to redo", false),
+                }
+                self.view.forget_missing(self.doc.notebook());
+            }
+            Command::NewArticle => {
+                let article = crate::model::Article::new(
+                    crate::model::ArticleId::from_uuid(uuid::Uuid::now_v7()),
+                    "",
+                    "",
+                    jiff::Timestamp::now(),
+                );
+                let id = article.id;
+                self.apply(Edit::PutArticle(article), None);
+                self.view.open_article(id);
+                self.view.reader.editing = true;
+                self.view.reader.focus_title = true;
+            }
+            Command::EventFromSelection => match tagging::EventDraft::from_selection(self.doc.notebook(), &self.view) {
+                Some(draft) => self.modal = Some(Modal::NewEvent(draft)),
+                None => self.set_status("Select words in an article first", true),
+            },
+            Command::FigureFromSelection => {
+                match tagging::FigureDraft::from_selection(self.doc.notebook(), &self.view) {
+                    Some(draft) => self.modal = Some(Modal::NewFigure(draft)),
+                    None => self.set_status("Select words in an article first", true),
+                }
+            }
+            Command::DeleteSelected => {
+                if let Some(edit) = self.view.selection.as_ref().and_then(|s| s.delete_edit()) {
+                    self.apply(edit, None);
+                    self.view.forget_missing(self.doc.notebook());
+                }
+            }
+            Command::FitTimeline => self.view.timeline.fit(self.doc.notebook()),
+            Command::ZoomIn => self.view.timeline.zoom(0.5),
+            Command::ZoomOut => self.view.timeline.zoom(2.0),
+            Command::PanLeft => self.view.timeline.pan(-0.2),
+            Command::PanRight => self.view.timeline.pan(0.2),
+        }
+    }
+
+    /// Runs `then` now, or first asks what to do with unsaved changes.
+    fn guard(&mut self, then: Pending) {
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::UnsavedChanges { then });
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: Pending) {
+        match then {
+            Pending::NewNotebook => {
+                self.doc = Document::new(empty_notebook(), None);
+                self.view = View::default();
+                self.set_status("New notebook", false);
+            }
+            Pending::Open => self.start_pick(false, None),
+            Pending::OpenPath(path) => self.start_load(path),
+            Pending::Quit => {
+                self.allow_close = true;
+                self.ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn apply(&mut self, edit: Edit, coalesce: Option<String>) {
+        if let Err(error) = self.doc.apply(edit, coalesce) {
+            self.set_status(format!("Could not change the notebook: {error}"), true);
+        }
+    }
+
+    // ---- the frame ----
+
+    fn collect_shortcuts(&mut self, ctx: &Context) {
+        let typing = ctx.egui_wants_keyboard_input() && ctx.memory(|m| m.focused()) != self.view.reader.text_id;
+        let modal_open = self.modal.is_some();
+        ctx.input_mut(|input| {
+            for command in Command::WITH_SHORTCUTS {
+                let Some(shortcut) = command.shortcut() else { continue };
+                let text_field_owns_it = typing && (command.is_bare_key() || matches!(command, Command::Undo | Command::Redo));
+                if text_field_owns_it || (modal_open && command.is_bare_key()) {
+                    continue;
+                }
+                if input.consume_shortcut(&shortcut) {
+                    self.commands.push(command);
+                }
+            }
+            if !typing && !modal_open && input.consume_key(egui::Modifiers::NONE, Key::Delete) {
+                self.commands.push(Command::DeleteSelected);
+            }
+            // Ctrl+Y is redo too, as on Windows.
+            if !typing && input.consume_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, Key::Y)) {
+                self.commands.push(Command::Redo);
+            }
+        });
+    }
+
+    fn handle_close_request(&mut self, ctx: &Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.modal = Some(Modal::UnsavedChanges { then: Pending::Quit });
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                self.menu_item(ui, Command::NewNotebook, true);
+                self.menu_item(ui, Command::Open, true);
+                ui.menu_button("Open Recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.label("No recent notebooks");
+                    }
+                    for path in self.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.commands.push(Command::OpenPath(path));
+                        }
+                    }
+                });
+                self.menu_item(ui, Command::TypePath, true);
+                ui.separator();
+                self.menu_item(ui, Command::Save, true);
+                self.menu_item(ui, Command::SaveAs, true);
+                ui.separator();
+                self.menu_item(ui, Command::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.doc.undo_label().map(|l| format!("Undo {l}"));
+                let redo = self.doc.redo_label().map(|l| format!("Redo {l}"));
+                self.labelled_item(ui, Command::Undo, undo.as_deref().unwrap_or("Undo"), undo.is_some());
+                self.labelled_item(ui, Command::Redo, redo.as_deref().unwrap_or("Redo"), redo.is_some());
+                ui.separator();
+                self.menu_item(ui, Command::NewArticle, true);
+                let has_selection = self.view.reader.selection.is_some();
+                self.menu_item(ui, Command::EventFromSelection, has_selection);
+                self.menu_item(ui, Command::FigureFromSelection, has_selection);
+                ui.separator();
+                self.menu_item(ui, Command::DeleteSelected, self.view.selection.is_some());
+            });
+            ui.menu_button("View", |ui| {
+                self.menu_item(ui, Command::FitTimeline, true);
+                self.menu_item(ui, Command::ZoomIn, true);
+                self.menu_item(ui, Command::ZoomOut, true);
+                self.menu_item(ui, Command::PanLeft, true);
+                self.menu_item(ui, Command::PanRight, true);
+            });
+        });
+    }
+
+    fn menu_item(&mut self, ui: &mut Ui, command: Command, enabled: bool) {
+        self.labelled_item(ui, command.clone(), command.label(), enabled);
+    }
+
+    fn labelled_item(&mut self, ui: &mut Ui, command: Command, label: &str, enabled: bool) {
+        let mut button = egui::Button::new(label);
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui.add_enabled(enabled, button).clicked() {
+            self.commands.push(command);
+            ui.close();
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(job) = self.running.last() {
+                ui.spinner();
+                ui.label(job);
+            } else if !self.status.text.is_empty() {
+                let color = if self.status.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                ui.colored_label(color, &self.status.text);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let notebook = self.doc.notebook();
+                ui.weak(format!(
+                    "{} · {} articles · {} events · {} figures",
+                    self.doc.display_name(),
+                    notebook.articles.len(),
+                    notebook.events.len(),
+                    notebook.observation_count()
+                ));
+            });
+        });
+    }
+
+    fn modals(&mut self, ctx: &Context, out: &mut Out) {
+        let Some(modal) = self.modal.as_mut() else { return };
+        let mut close = false;
+        match modal {
+            Modal::UnsavedChanges { then } => {
+                let name = self.doc.display_name();
+                let response = egui::Modal::new(egui::Id::unique("sitrep-unsaved")).show(ctx, |ui| {
+                    ui.heading("Unsaved changes");
+                    ui.label(format!("Save the changes to {name} first?"));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            out.after_modal = Some(AfterModal::SaveThen(then.clone()));
+                        }
+                        if ui.button("Discard").clicked() {
+                            out.after_modal = Some(AfterModal::Proceed(then.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                });
+                close |= response.should_close() || out.after_modal.is_some();
+            }
+            Modal::TypedPath { saving, text, reason } => {
+                let response = egui::Modal::new(egui::Id::unique("sitrep-typed-path")).show(ctx, |ui| {
+                    ui.heading(if *saving { "Save notebook as" } else { "Open notebook" });
+                    if !reason.is_empty() {
+                        ui.label(reason.as_str());
+                    }
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(saving, false, "Open");
+                        ui.selectable_value(saving, true, "Save");
+                    });
+                    let field = ui.add(
+                        egui::TextEdit::singleline(text).hint_text("/path/to/notebook.ron").desired_width(360.0),
+                    );
+                    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Notebook path"));
+                    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.horizontal(|ui| {
+                        let go = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK")).clicked();
+                        if (go || entered) && !text.trim().is_empty() {
+                            out.after_modal = Some(AfterModal::TypedPath { saving: *saving, path: PathBuf::from(text.trim()) });
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                });
+                close |= response.should_close() || out.after_modal.is_some();
+            }
+            Modal::NewEvent(draft) => {
+                let notebook = self.doc.notebook();
+                let response = egui::Modal::new(egui::Id::unique("sitrep-new-event")).show(ctx, |ui| tagging::event_form(ui, notebook, draft));
+                match response.inner {
+                    tagging::FormResult::Done(edit) => {
+                        out.edits.push((edit, None));
+                        close = true;
+                    }
+                    tagging::FormResult::Cancel => close = true,
+                    tagging::FormResult::Open => close |= response.should_close(),
+                }
+            }
+            Modal::NewFigure(draft) => {
+                let notebook = self.doc.notebook();
+                let response = egui::Modal::new(egui::Id::unique("sitrep-new-figure"))
+                    .show(ctx, |ui| tagging::figure_form(ui, notebook, draft));
+                match response.inner {
+                    tagging::FormResult::Done(edit) => {
+                        out.edits.push((edit, None));
+                        close = true;
+                    }
+                    tagging::FormResult::Cancel => close = true,
+                    tagging::FormResult::Open => close |= response.should_close(),
+                }
+            }
+        }
+        if close {
+            self.modal = None;
+        }
+    }
+
+    fn after_frame(&mut self, out: Out) {
+        for (edit, coalesce) in out.edits {
+            self.apply(edit, coalesce);
+        }
+        if out.seal {
+            self.doc.seal();
+        }
+        if let Some(selection) = out.select {
+            self.view.select(selection);
+        }
+        match out.after_modal {
+            Some(AfterModal::SaveThen(then)) => match self.doc.path.clone() {
+                Some(path) if !self.doc.read_only => self.start_save(path, Some(then)),
+                _ => self.start_pick(true, Some(then)),
+            },
+            Some(AfterModal::Proceed(then)) => self.proceed(then),
+            Some(AfterModal::TypedPath { saving: true, path }) => self.start_save(with_ron_extension(path), None),
+            Some(AfterModal::TypedPath { saving: false, path }) => self.guard(Pending::OpenPath(path)),
+            None => {}
+        }
+        self.commands.extend(out.commands);
+        for command in std::mem::take(&mut self.commands) {
+            self.execute(command);
+        }
+        self.view.forget_missing(self.doc.notebook());
+    }
+
+    fn update_title(&mut self, ctx: &Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// What a modal asked for, carried out after the frame.
+#[derive(Debug)]
+pub enum AfterModal {
+    /// Save, then go on with the pending action.
+    SaveThen(Pending),
+    /// Go on without saving.
+    Proceed(Pending),
+    /// Open or save at a typed path.
+    TypedPath {
+        /// Save (else open).
+        saving: bool,
+        /// The path.
+        path: PathBuf,
+    },
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_jobs();
+        self.handle_close_request(&ctx);
+        self.collect_shortcuts(&ctx);
+        let mut out = Out::default();
+
+        egui::Panel::top("sitrep-menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("sitrep-status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("sitrep-lists")
+            .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| articles::show(ui, self.doc.notebook(), &mut self.view, &mut out));
+        egui::Panel::right("sitrep-inspector")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| inspector::show(ui, self.doc.notebook(), &mut self.view, &mut out));
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::Panel::top("sitrep-reader")
+                .resizable(true)
+                .default_size(ui.available_height() * 0.45)
+                .show(ui, |ui| reader::show(ui, self.doc.notebook(), &mut self.view, &mut out));
+            timeline_view::show(ui, self.doc.notebook(), &mut self.view, &mut out);
+        });
+        self.modals(&ctx, &mut out);
+
+        self.after_frame(out);
+        self.update_title(&ctx);
+        if self.is_busy() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let recent: Vec<String> = self.recent.iter().map(|p| p.display().to_string()).collect();
+        eframe::set_value(storage, RECENT_KEY, &recent);
+    }
+}
+
+fn empty_notebook() -> Notebook {
+    Notebook::new(uuid::Uuid::now_v7().to_string(), "Untitled notebook", jiff::Timestamp::now())
+}
+
+/// The sample notebook: beside the working directory, else in the source checkout.
+fn sample_path() -> Option<PathBuf> {
+    let relative = PathBuf::from(SAMPLE_NOTEBOOK);
+    if relative.exists() {
+        return Some(relative);
+    }
+    let in_checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE_NOTEBOOK);
+    in_checkout.exists().then_some(in_checkout)
+}
+
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() { path } else { path.with_extension("ron") }
+}
+
+/// A file name from a title: "Afghanistan 2021" → "afghanistan-2021".
+fn slug(title: &str) -> String {
+    let slug: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() { "notebook".to_owned() } else { slug }
+}

@@ -1,0 +1,123 @@
+//! [`Command`]: everything the user can ask for from a menu, a shortcut or a
+//! button, with its text and its keys in one place.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A user action. Menus, shortcuts and buttons all produce these; the app
+/// carries them out after the frame's UI pass.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Start an empty notebook.
+    NewNotebook,
+    /// Pick a notebook file to open.
+    Open,
+    /// Open this notebook file.
+    OpenPath(std::path::PathBuf),
+    /// Save to the current file (asks for one if there is none).
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Type a path to open or save, for machines without a file dialog.
+    TypePath,
+    /// Leave the app (asks about unsaved changes).
+    Quit,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Add an article and open it for writing.
+    NewArticle,
+    /// Turn the reader's selection into an event.
+    EventFromSelection,
+    /// Turn the reader's selection into a figure on a series.
+    FigureFromSelection,
+    /// Delete the selected article, event, figure or series.
+    DeleteSelected,
+    /// Show the whole timeline.
+    FitTimeline,
+    /// Zoom the timeline in.
+    ZoomIn,
+    /// Zoom the timeline out.
+    ZoomOut,
+    /// Pan the timeline towards the past.
+    PanLeft,
+    /// Pan the timeline towards the future.
+    PanRight,
+}
+
+impl Command {
+    /// Commands that have a keyboard shortcut, longest modifiers first so
+    /// that Ctrl+Shift+Z is matched before Ctrl+Z.
+    pub const WITH_SHORTCUTS: [Command; 15] = [
+        Command::SaveAs,
+        Command::Redo,
+        Command::NewArticle,
+        Command::NewNotebook,
+        Command::Open,
+        Command::Save,
+        Command::Undo,
+        Command::Quit,
+        Command::EventFromSelection,
+        Command::FigureFromSelection,
+        Command::FitTimeline,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::PanLeft,
+        Command::PanRight,
+    ];
+
+    /// The menu text.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Command::NewNotebook => "New notebook",
+            Command::Open => "Open…",
+            Command::OpenPath(_) => "Open",
+            Command::Save => "Save",
+            Command::SaveAs => "Save As…",
+            Command::TypePath => "Open or save by path…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::NewArticle => "New article",
+            Command::EventFromSelection => "Event from selection…",
+            Command::FigureFromSelection => "Figure from selection…",
+            Command::DeleteSelected => "Delete selected",
+            Command::FitTimeline => "Fit timeline",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::PanLeft => "Pan left",
+            Command::PanRight => "Pan right",
+        }
+    }
+
+    /// The keys, if any.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let command = Modifiers::COMMAND;
+        let command_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let keys = match self {
+            Command::NewNotebook => (command, Key::N),
+            Command::Open => (command, Key::O),
+            Command::Save => (command, Key::S),
+            Command::SaveAs => (command_shift, Key::S),
+            Command::Quit => (command, Key::Q),
+            Command::Undo => (command, Key::Z),
+            Command::Redo => (command_shift, Key::Z),
+            Command::NewArticle => (command_shift, Key::N),
+            Command::EventFromSelection => (command, Key::E),
+            Command::FigureFromSelection => (command, Key::G),
+            Command::FitTimeline => (Modifiers::NONE, Key::F),
+            Command::ZoomIn => (Modifiers::NONE, Key::Plus),
+            Command::ZoomOut => (Modifiers::NONE, Key::Minus),
+            Command::PanLeft => (Modifiers::NONE, Key::ArrowLeft),
+            Command::PanRight => (Modifiers::NONE, Key::ArrowRight),
+            Command::DeleteSelected | Command::OpenPath(_) | Command::TypePath => return None,
+        };
+        Some(KeyboardShortcut::new(keys.0, keys.1))
+    }
+
+    /// Whether the shortcut is a bare key, which must not fire while the
+    /// user types in a text field.
+    pub fn is_bare_key(&self) -> bool {
+        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+    }
+}

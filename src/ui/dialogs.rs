@@ -1,0 +1,60 @@
+//! File dialogs behind a small trait, so the app runs them off the UI
+//! thread and tests script the answers instead of opening real ones.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Asks the user for a file. Calls block; the app makes them on a worker thread.
+pub trait FileDialogs: Send + Sync {
+    /// A notebook to open; `None` when cancelled or when there is no dialog.
+    fn pick_open(&self) -> Option<PathBuf>;
+    /// Where to save; `suggested` is the file name to offer.
+    fn pick_save(&self, suggested: &str) -> Option<PathBuf>;
+}
+
+/// The desktop's own dialogs (xdg portal on Linux) through rfd.
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn pick_open(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new().add_filter("Sitrep notebook", &["ron"]).set_title("Open notebook").pick_file()
+    }
+
+    fn pick_save(&self, suggested: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Sitrep notebook", &["ron"])
+            .set_title("Save notebook")
+            .set_file_name(suggested)
+            .save_file()
+    }
+}
+
+/// Answers from a script, in order: for tests.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
+}
+
+impl ScriptedDialogs {
+    /// Queues the answer to the next dialog.
+    pub fn push(&self, answer: Option<PathBuf>) {
+        if let Ok(mut answers) = self.answers.lock() {
+            answers.push_back(answer);
+        }
+    }
+
+    fn next(&self) -> Option<PathBuf> {
+        self.answers.lock().ok().and_then(|mut answers| answers.pop_front()).flatten()
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&self) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn pick_save(&self, _suggested: &str) -> Option<PathBuf> {
+        self.next()
+    }
+}

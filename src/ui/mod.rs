@@ -1,0 +1,26 @@
+//! The eframe app: the window, its panels, and the background jobs that keep
+//! file dialogs, loads and saves off the UI thread.
+//!
+//! Invariants: the notebook changes only by applying [`crate::model::Edit`]s
+//! through the document (so every change can be undone); panels do not
+//! change anything directly but report edits and commands in an
+//! [`view::Out`] that the app carries out after the UI pass; every input
+//! has an accessible name, so tests and screen readers can find it.
+
+mod app;
+mod articles;
+mod commands;
+mod dialogs;
+mod document;
+mod fields;
+mod inspector;
+mod reader;
+mod tagging;
+mod timeline_view;
+mod view;
+
+pub use app::{App, AppOptions, Modal, Pending, SAMPLE_NOTEBOOK, Status};
+pub use commands::Command;
+pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use document::Document;
+pub use view::Selection;

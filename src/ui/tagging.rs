@@ -1,0 +1,450 @@
+//! Turning the reader's selection into an event or a figure: the drafts,
+//! their first guesses from the selected words, and the dialogs' forms.
+
+use super::fields;
+use super::view::View;
+use crate::model::{
+    Category, Edit, Event, EventId, Evidence, Notebook, Observation, ObservationId, PartialDate, Qualifier, Series,
+    SeriesId, SeriesStyle,
+};
+use egui::Ui;
+
+/// What a form's buttons decided this frame.
+#[derive(Debug)]
+pub enum FormResult {
+    /// Still open.
+    Open,
+    /// Create: apply this edit.
+    Done(Edit),
+    /// Closed without change.
+    Cancel,
+}
+
+/// The selected words as evidence, if there is a selection.
+fn selected_evidence(notebook: &Notebook, view: &View) -> Option<(Evidence, Option<PartialDate>)> {
+    let article = notebook.article(view.reader.article?)?;
+    let (start, end) = view.reader.selection?;
+    let quote = article.text.get(start..end)?.to_owned();
+    Some((Evidence { article: article.id, start, end, quote }, article.published))
+}
+
+/// An event being made from a selection.
+#[derive(Debug)]
+pub struct EventDraft {
+    evidence: Evidence,
+    title: String,
+    start: String,
+    end: String,
+    category: Category,
+    place: String,
+    actors: String,
+    notes: String,
+    error: String,
+}
+
+impl EventDraft {
+    /// A draft from the reader's selection: the title from the words, the
+    /// date from the article's publication date.
+    pub fn from_selection(notebook: &Notebook, view: &View) -> Option<Self> {
+        let (evidence, published) = selected_evidence(notebook, view)?;
+        let words: Vec<&str> = evidence.quote.split_whitespace().collect();
+        let mut title = words.join(" ");
+        if title.chars().count() > 100 {
+            title = title.chars().take(99).collect::<String>() + "…";
+        }
+        Some(Self {
+            evidence,
+            title,
+            start: published.map(PartialDate::iso).unwrap_or_default(),
+            end: String::new(),
+            category: Category::Military,
+            place: String::new(),
+            actors: String::new(),
+            notes: String::new(),
+            error: String::new(),
+        })
+    }
+
+    fn build(&self) -> Result<Edit, String> {
+        if self.title.trim().is_empty() {
+            return Err("An event needs a title".into());
+        }
+        let start = PartialDate::parse(&self.start).map_err(|e| format!("Date: {e}"))?;
+        let end = fields::parse_optional_date(&self.end).map_err(|e| format!("End: {e}"))?;
+        if end.is_some_and(|end| end.last_day() < start.first_day()) {
+            return Err("The end date is before the start".into());
+        }
+        Ok(Edit::PutEvent(Event {
+            id: EventId::from_uuid(uuid::Uuid::now_v7()),
+            title: self.title.trim().to_owned(),
+            start,
+            end,
+            category: self.category,
+            tags: Vec::new(),
+            place: self.place.trim().to_owned(),
+            actors: split_list(&self.actors),
+            notes: self.notes.clone(),
+            evidence: vec![self.evidence.clone()],
+            confidence: None,
+        }))
+    }
+}
+
+/// "Taliban, Afghan forces" → ["Taliban", "Afghan forces"].
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+/// The new-event dialog.
+pub fn event_form(ui: &mut Ui, _notebook: &Notebook, draft: &mut EventDraft) -> FormResult {
+    ui.heading("New event");
+    quote(ui, &draft.evidence.quote);
+    egui::Grid::new("sitrep-event-form").num_columns(2).min_col_width(90.0).show(ui, |ui| {
+        fields::text(ui, "Title", &mut draft.title);
+        fields::text(ui, "Date", &mut draft.start);
+        fields::text(ui, "End date", &mut draft.end);
+        let label = ui.label("Category");
+        egui::ComboBox::from_id_salt("sitrep-event-category")
+            .selected_text(draft.category.label())
+            .show_ui(ui, |ui| {
+                for category in Category::ALL {
+                    ui.selectable_value(&mut draft.category, category, category.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+        fields::text(ui, "Place", &mut draft.place);
+        fields::text(ui, "Actors", &mut draft.actors);
+        fields::multiline(ui, "Notes", &mut draft.notes, 2);
+    });
+    let pressed = buttons(ui, "Create event", &draft.error);
+    let built = (pressed == Pressed::Create).then(|| draft.build());
+    finish(pressed, built, &mut draft.error)
+}
+
+/// Which series a new figure goes on.
+#[derive(Clone, Debug, PartialEq)]
+enum SeriesChoice {
+    Existing(SeriesId),
+    New,
+}
+
+/// A figure being made from a selection.
+#[derive(Debug)]
+pub struct FigureDraft {
+    evidence: Evidence,
+    series: SeriesChoice,
+    new_name: String,
+    new_unit: String,
+    new_subject: String,
+    low: String,
+    high: String,
+    best: String,
+    qualifier: Qualifier,
+    denominator: String,
+    as_of: String,
+    notes: String,
+    error: String,
+}
+
+/// What the selected words suggest about a figure.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FigureGuess {
+    /// The first number.
+    pub low: Option<f64>,
+    /// The second number of a range ("2,500-3,500"), else the first.
+    pub high: Option<f64>,
+    /// "more than" and the like.
+    pub qualifier: Qualifier,
+    /// "of 370".
+    pub denominator: Option<f64>,
+    /// The counted noun: "districts".
+    pub unit: String,
+    /// Whose: "US".
+    pub subject: String,
+}
+
+/// A first guess at the figure in a few words; the analyst checks it in the
+/// dialog. (Full extraction of figures from whole articles is `extract`'s job.)
+pub fn guess_figure(quote: &str) -> FigureGuess {
+    let lower = quote.to_lowercase();
+    let qualifier = [
+        ("more than", Qualifier::MoreThan),
+        ("over ", Qualifier::MoreThan),
+        ("less than", Qualifier::LessThan),
+        ("fewer than", Qualifier::LessThan),
+        ("at least", Qualifier::AtLeast),
+        ("at most", Qualifier::AtMost),
+        ("up to", Qualifier::UpTo),
+        ("about", Qualifier::About),
+        ("around", Qualifier::About),
+        ("nearly", Qualifier::About),
+        ("some ", Qualifier::About),
+        ("approximately", Qualifier::About),
+    ]
+    .iter()
+    .find(|(words, _)| lower.starts_with(words) || lower.contains(&format!(" {words}")))
+    .map_or(Qualifier::Exact, |(_, q)| *q);
+    // Numbers with their byte spans: digits with thousands separators.
+    let mut numbers: Vec<(usize, usize, f64)> = Vec::new();
+    let bytes = quote.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_digit()
+                    || (bytes[i] == b',' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit()))
+            {
+                i += 1;
+            }
+            let digits: String = quote[start..i].chars().filter(char::is_ascii_digit).collect();
+            if let Ok(value) = digits.parse::<f64>() {
+                numbers.push((start, i, value));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut guess = FigureGuess { qualifier, ..FigureGuess::default() };
+    let Some(&(_, first_end, first)) = numbers.first() else { return guess };
+    guess.low = Some(first);
+    guess.high = Some(first);
+    let mut after_numbers = first_end;
+    if let Some(&(second_start, second_end, second)) = numbers.get(1) {
+        let between = quote[first_end..second_start].to_lowercase();
+        let between = between.trim();
+        if matches!(between, "-" | "–" | "to" | "and") {
+            guess.high = Some(second.max(first));
+            guess.low = Some(second.min(first));
+            after_numbers = second_end;
+        } else if between == "of" || between.starts_with("of ") || between.starts_with("out of") {
+            guess.denominator = Some(second);
+            after_numbers = second_end;
+        }
+    }
+    let words: Vec<&str> =
+        quote[after_numbers..].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if let Some(first_word) = words.first()
+        && first_word.chars().all(|c| c.is_uppercase())
+        && words.len() > 1
+    {
+        guess.subject = (*first_word).to_owned();
+    }
+    let noun = words.iter().find(|w| w.chars().next().is_some_and(char::is_lowercase));
+    guess.unit = noun.map(|w| w.to_lowercase()).unwrap_or_default();
+    guess
+}
+
+impl FigureDraft {
+    /// A draft from the reader's selection, with the numbers, qualifier and
+    /// series guessed from the words.
+    pub fn from_selection(notebook: &Notebook, view: &View) -> Option<Self> {
+        let (evidence, published) = selected_evidence(notebook, view)?;
+        let guess = guess_figure(&evidence.quote);
+        let existing = notebook
+            .series
+            .iter()
+            .find(|s| {
+                s.unit.eq_ignore_ascii_case(&guess.unit)
+                    && (guess.subject.is_empty() || s.subject.eq_ignore_ascii_case(&guess.subject))
+            })
+            .map(|s| s.id);
+        let number = |value: Option<f64>| fields::number_text(value);
+        let new_name = match (guess.subject.as_str(), guess.unit.as_str()) {
+            ("", "") => String::new(),
+            ("", unit) => capitalize(unit),
+            (subject, unit) => format!("{subject} {unit}"),
+        };
+        Some(Self {
+            evidence,
+            series: existing.map_or(SeriesChoice::New, SeriesChoice::Existing),
+            new_name,
+            new_unit: guess.unit.clone(),
+            new_subject: guess.subject.clone(),
+            low: number(guess.low),
+            high: number(guess.high),
+            best: String::new(),
+            qualifier: guess.qualifier,
+            denominator: number(guess.denominator),
+            as_of: published.map(PartialDate::iso).unwrap_or_default(),
+            notes: String::new(),
+            error: String::new(),
+        })
+    }
+
+    fn build(&self) -> Result<Edit, String> {
+        let low = fields::parse_number(&self.low).map_err(|e| format!("Low: {e}"))?;
+        let high = match fields::parse_optional_number(&self.high).map_err(|e| format!("High: {e}"))? {
+            Some(high) => high,
+            None => low,
+        };
+        if low > high {
+            return Err("Low is above high".into());
+        }
+        let best = fields::parse_optional_number(&self.best).map_err(|e| format!("Best: {e}"))?;
+        let denominator = fields::parse_optional_number(&self.denominator).map_err(|e| format!("Of: {e}"))?;
+        let as_of = PartialDate::parse(&self.as_of).map_err(|e| format!("As of: {e}"))?;
+        let observation = Observation {
+            id: ObservationId::from_uuid(uuid::Uuid::now_v7()),
+            as_of,
+            low,
+            high,
+            best,
+            qualifier: self.qualifier,
+            denominator,
+            evidence: Some(self.evidence.clone()),
+            notes: self.notes.clone(),
+        };
+        Ok(match &self.series {
+            SeriesChoice::Existing(series) => Edit::PutObservation { series: *series, observation },
+            SeriesChoice::New => {
+                if self.new_name.trim().is_empty() {
+                    return Err("Name the new series".into());
+                }
+                let series = Series {
+                    id: SeriesId::from_uuid(uuid::Uuid::now_v7()),
+                    name: self.new_name.trim().to_owned(),
+                    unit: self.new_unit.trim().to_lowercase(),
+                    subject: self.new_subject.trim().to_owned(),
+                    denominator,
+                    style: if high > low { SeriesStyle::Band } else { SeriesStyle::Step },
+                    color: None,
+                    observations: Vec::new(),
+                };
+                let id = series.id;
+                Edit::Batch(vec![Edit::PutSeries(series), Edit::PutObservation { series: id, observation }])
+            }
+        })
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
+/// The new-figure dialog.
+pub fn figure_form(ui: &mut Ui, notebook: &Notebook, draft: &mut FigureDraft) -> FormResult {
+    ui.heading("New figure");
+    quote(ui, &draft.evidence.quote);
+    egui::Grid::new("sitrep-figure-form").num_columns(2).min_col_width(90.0).show(ui, |ui| {
+        let label = ui.label("Series");
+        let selected = match &draft.series {
+            SeriesChoice::Existing(id) => notebook.series(*id).map_or("?".to_owned(), |s| s.name.clone()),
+            SeriesChoice::New => "New series…".to_owned(),
+        };
+        egui::ComboBox::from_id_salt("sitrep-figure-series")
+            .selected_text(selected)
+            .show_ui(ui, |ui| {
+                for series in &notebook.series {
+                    ui.selectable_value(&mut draft.series, SeriesChoice::Existing(series.id), &series.name);
+                }
+                ui.selectable_value(&mut draft.series, SeriesChoice::New, "New series…");
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+        if draft.series == SeriesChoice::New {
+            fields::text(ui, "Series name", &mut draft.new_name);
+            fields::text(ui, "Unit", &mut draft.new_unit);
+            fields::text(ui, "Subject", &mut draft.new_subject);
+        }
+        let label = ui.label("Qualifier");
+        egui::ComboBox::from_id_salt("sitrep-figure-qualifier")
+            .selected_text(draft.qualifier.label())
+            .show_ui(ui, |ui| {
+                for qualifier in Qualifier::ALL {
+                    ui.selectable_value(&mut draft.qualifier, qualifier, qualifier.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+        fields::text(ui, "Low", &mut draft.low);
+        fields::text(ui, "High", &mut draft.high);
+        fields::text(ui, "Best", &mut draft.best);
+        fields::text(ui, "Of", &mut draft.denominator);
+        fields::text(ui, "As of", &mut draft.as_of);
+        fields::multiline(ui, "Notes", &mut draft.notes, 2);
+    });
+    let pressed = buttons(ui, "Create figure", &draft.error);
+    let built = (pressed == Pressed::Create).then(|| draft.build());
+    finish(pressed, built, &mut draft.error)
+}
+
+fn quote(ui: &mut Ui, words: &str) {
+    let shown: String = words.chars().take(400).collect();
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_max_width(420.0);
+        ui.label(egui::RichText::new(format!("“{shown}”")).italics());
+    });
+}
+
+/// Which of a form's buttons was pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pressed {
+    Nothing,
+    Create,
+    Cancel,
+}
+
+fn buttons(ui: &mut Ui, create: &str, error: &str) -> Pressed {
+    if !error.is_empty() {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+    let mut pressed = Pressed::Nothing;
+    ui.horizontal(|ui| {
+        let pressed_enter = ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
+        if ui.button(create).on_hover_text("Ctrl+Enter").clicked() || pressed_enter {
+            pressed = Pressed::Create;
+        }
+        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            pressed = Pressed::Cancel;
+        }
+    });
+    pressed
+}
+
+fn finish(pressed: Pressed, built: Option<Result<Edit, String>>, error: &mut String) -> FormResult {
+    match (pressed, built) {
+        (Pressed::Cancel, _) => FormResult::Cancel,
+        (_, Some(Ok(edit))) => FormResult::Done(edit),
+        (_, Some(Err(message))) => {
+            *error = message;
+            FormResult::Open
+        }
+        (_, None) => FormResult::Open,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guesses_a_qualified_share_of_a_whole() {
+        let guess = guess_figure("more than 50 of the country's 370 districts");
+        assert_eq!(guess.low, Some(50.0));
+        assert_eq!(guess.high, Some(50.0));
+        assert_eq!(guess.qualifier, Qualifier::MoreThan);
+        assert_eq!(guess.denominator, Some(370.0));
+        assert_eq!(guess.unit, "districts");
+        let guess = guess_figure("more than 50 of 370 districts");
+        assert_eq!(guess.denominator, Some(370.0));
+        assert_eq!(guess.unit, "districts");
+    }
+
+    #[test]
+    fn guesses_a_range_with_its_subject() {
+        let guess = guess_figure("the remaining 2,500-3,500 US troops");
+        assert_eq!((guess.low, guess.high), (Some(2500.0), Some(3500.0)));
+        assert_eq!(guess.subject, "US");
+        assert_eq!(guess.unit, "troops");
+        assert_eq!(guess.qualifier, Qualifier::Exact);
+        let guess = guess_figure("7,000 NATO soldiers");
+        assert_eq!((guess.low, guess.subject.as_str(), guess.unit.as_str()), (Some(7000.0), "NATO", "soldiers"));
+        assert_eq!(guess_figure("no numbers here").low, None);
+    }
+}

@@ -1,0 +1,159 @@
+//! View state: what is selected, what the reader shows, where the timeline
+//! looks. None of it is saved in the notebook.
+
+use crate::model::{ArticleId, Edit, EventId, Notebook, ObservationId, SeriesId};
+use std::collections::HashMap;
+
+/// The item the inspector shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// An article.
+    Article(ArticleId),
+    /// An event.
+    Event(EventId),
+    /// A series.
+    Series(SeriesId),
+    /// A figure in a series.
+    Observation(SeriesId, ObservationId),
+}
+
+impl Selection {
+    /// Whether the item is still in the notebook.
+    pub fn exists(&self, notebook: &Notebook) -> bool {
+        match *self {
+            Selection::Article(id) => notebook.article(id).is_some(),
+            Selection::Event(id) => notebook.event(id).is_some(),
+            Selection::Series(id) => notebook.series(id).is_some(),
+            Selection::Observation(series, id) => notebook.observation(series, id).is_some(),
+        }
+    }
+
+    /// The edit that deletes the item.
+    pub fn delete_edit(&self) -> Option<Edit> {
+        Some(match *self {
+            Selection::Article(id) => Edit::DeleteArticle(id),
+            Selection::Event(id) => Edit::DeleteEvent(id),
+            Selection::Series(id) => Edit::DeleteSeries(id),
+            Selection::Observation(series, id) => Edit::DeleteObservation { series, id },
+        })
+    }
+}
+
+/// The article reader's state.
+#[derive(Debug, Default)]
+pub struct ReaderState {
+    /// The article shown.
+    pub article: Option<ArticleId>,
+    /// Whether its fields are open for writing.
+    pub editing: bool,
+    /// Put the keyboard in the title field next frame (a new article).
+    pub focus_title: bool,
+    /// The selected words, as a byte span of the text.
+    pub selection: Option<(usize, usize)>,
+    /// Scroll to and flash this span next frame ("Show source").
+    pub scroll_to: Option<(usize, usize)>,
+    /// The span "Show source" last pointed at: drawn stronger.
+    pub focus_span: Option<(usize, usize)>,
+    /// The read-only text widget's id: keys pressed there are not typing.
+    pub text_id: Option<egui::Id>,
+}
+
+/// Where the timeline looks.
+#[derive(Debug, Default)]
+pub struct TimelineState {
+    /// The visible x range (days since 1970) as last drawn.
+    pub x_range: Option<(f64, f64)>,
+    /// A range to impose on the next frame (keyboard zoom, pan, fit).
+    pub requested: Option<(f64, f64)>,
+}
+
+impl TimelineState {
+    /// Shows everything dated in the notebook.
+    pub fn fit(&mut self, notebook: &Notebook) {
+        self.requested = crate::timeline::data_range(notebook).or(Some((18_600.0, 18_900.0)));
+    }
+
+    /// Zooms around the middle: a factor below 1 zooms in.
+    pub fn zoom(&mut self, factor: f64) {
+        if let Some((min, max)) = self.requested.or(self.x_range) {
+            let middle = (min + max) / 2.0;
+            let half = ((max - min) / 2.0 * factor).clamp(0.5, 365.0 * 200.0);
+            self.requested = Some((middle - half, middle + half));
+        }
+    }
+
+    /// Pans by a fraction of the visible width (negative: towards the past).
+    pub fn pan(&mut self, fraction: f64) {
+        if let Some((min, max)) = self.requested.or(self.x_range) {
+            let shift = (max - min) * fraction;
+            self.requested = Some((min + shift, max + shift));
+        }
+    }
+}
+
+/// Everything the UI remembers between frames that is not the notebook.
+#[derive(Debug, Default)]
+pub struct View {
+    /// The inspector's item.
+    pub selection: Option<Selection>,
+    /// The reader.
+    pub reader: ReaderState,
+    /// The article list's filter text.
+    pub article_filter: String,
+    /// The timeline.
+    pub timeline: TimelineState,
+    /// Text typed into fields that must parse (dates, numbers) and does not
+    /// yet: kept here so a half-typed date is not thrown away.
+    pub drafts: HashMap<String, String>,
+}
+
+impl View {
+    /// Selects an item; an article also opens in the reader.
+    pub fn select(&mut self, selection: Selection) {
+        if let Selection::Article(id) = selection {
+            self.open_article(id);
+        }
+        if self.selection.as_ref() != Some(&selection) {
+            self.drafts.clear();
+        }
+        self.selection = Some(selection);
+    }
+
+    /// Opens an article in the reader.
+    pub fn open_article(&mut self, id: ArticleId) {
+        if self.reader.article != Some(id) {
+            self.reader = ReaderState { text_id: self.reader.text_id, ..ReaderState::default() };
+            self.reader.article = Some(id);
+        }
+        if self.selection != Some(Selection::Article(id)) {
+            self.drafts.clear();
+        }
+        self.selection = Some(Selection::Article(id));
+    }
+
+    /// Drops references to items that are gone (after undo or delete).
+    pub fn forget_missing(&mut self, notebook: &Notebook) {
+        if self.selection.as_ref().is_some_and(|s| !s.exists(notebook)) {
+            self.selection = None;
+            self.drafts.clear();
+        }
+        if self.reader.article.is_some_and(|id| notebook.article(id).is_none()) {
+            self.reader = ReaderState { text_id: self.reader.text_id, ..ReaderState::default() };
+        }
+    }
+}
+
+/// What the panels asked for during a frame; the app carries it out after.
+#[derive(Debug, Default)]
+pub struct Out {
+    /// Edits, each with an optional key: edits with the same key in a row merge into one undo step.
+    pub edits: Vec<(Edit, Option<String>)>,
+    /// Commands from buttons.
+    pub commands: Vec<super::Command>,
+    /// A new selection.
+    pub select: Option<Selection>,
+    /// End the current typing run.
+    pub seal: bool,
+    /// What a modal decided.
+    pub after_modal: Option<super::app::AfterModal>,
+}
