@@ -55,11 +55,6 @@ pub enum ParseError {
         /// The format number the file declares.
         found: u32,
     },
-    /// A format number no Sitrep ever wrote.
-    UnknownFormat {
-        /// The format number the file declares.
-        found: u32,
-    },
     /// Well-formed, but breaks the notebook's rules (duplicate ids, NaN…).
     Invalid {
         /// The first problem found.
@@ -74,12 +69,11 @@ impl fmt::Display for ParseError {
         match self {
             ParseError::NotUtf8 { line, col } => write!(f, "{line}:{col}: not UTF-8 text (is this a notebook?)"),
             ParseError::Syntax { line, col, message } => write!(f, "{line}:{col}: {message}"),
-            ParseError::NoFormat => f.write_str("no `format` number: this is not a Sitrep notebook"),
+            ParseError::NoFormat => f.write_str("no `format` number (or format 0): this is not a Sitrep notebook"),
             ParseError::NewerFormat { found } => write!(
                 f,
                 "written by a newer Sitrep (format {found}; this one reads up to {FORMAT_VERSION}): update Sitrep to open it"
             ),
-            ParseError::UnknownFormat { found } => write!(f, "unknown format {found}: this is not a Sitrep notebook"),
             ParseError::Invalid { first, count: 1 } => write!(f, "{first}"),
             ParseError::Invalid { first, count } => write!(f, "{first} (and {} more problems)", count - 1),
         }
@@ -174,9 +168,13 @@ pub fn to_text(notebook: &Notebook) -> String {
     }
 }
 
+/// Reads only `format`, skipping the rest, so a newer file is refused
+/// before its unknown shape can cause confusing errors.
 #[derive(Deserialize)]
 struct FormatProbe {
-    format: Option<u32>,
+    /// 0 when missing: no Sitrep ever wrote format 0.
+    #[serde(default)]
+    format: u32,
 }
 
 /// Reads a notebook from file bytes: UTF-8 (a leading BOM is skipped), the
@@ -190,10 +188,9 @@ pub fn parse(bytes: &[u8]) -> Result<Notebook, ParseError> {
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     let probe: FormatProbe = options.from_str(text).map_err(syntax)?;
     match probe.format {
-        None => return Err(ParseError::NoFormat),
-        Some(found) if found > FORMAT_VERSION => return Err(ParseError::NewerFormat { found }),
-        Some(0) => return Err(ParseError::UnknownFormat { found: 0 }),
-        Some(_) => {}
+        0 => return Err(ParseError::NoFormat),
+        found if found > FORMAT_VERSION => return Err(ParseError::NewerFormat { found }),
+        _ => {}
     }
     let mut notebook: Notebook = options.from_str(text).map_err(syntax)?;
     notebook.canonicalize();

@@ -189,6 +189,16 @@ impl App {
         self.view.selection.as_ref()
     }
 
+    /// The article in the reader and the span "Show source" highlighted in it.
+    pub fn reader_highlight(&self) -> Option<(crate::model::ArticleId, Option<(usize, usize)>)> {
+        self.view.reader.article.map(|article| (article, self.view.reader.focus_span))
+    }
+
+    /// The words selected in the reader, as a byte span of the article text.
+    pub fn reader_selection(&self) -> Option<(usize, usize)> {
+        self.view.reader.selection
+    }
+
     /// Queues a command, as a menu item would.
     pub fn run(&mut self, command: Command) {
         self.commands.push(command);
@@ -413,20 +423,24 @@ impl App {
     // ---- the frame ----
 
     fn collect_shortcuts(&mut self, ctx: &Context) {
-        let typing = ctx.egui_wants_keyboard_input() && ctx.memory(|m| m.focused()) != self.view.reader.text_id;
+        // Any text widget with the keyboard, the reader included, owns bare
+        // keys (arrows move its cursor); only editable fields own Ctrl+Z.
+        let text_focused = ctx.egui_wants_keyboard_input();
+        let typing = text_focused && ctx.memory(|m| m.focused()) != self.view.reader.text_id;
         let modal_open = self.modal.is_some();
         ctx.input_mut(|input| {
             for command in Command::WITH_SHORTCUTS {
                 let Some(shortcut) = command.shortcut() else { continue };
-                let text_field_owns_it = typing && (command.is_bare_key() || matches!(command, Command::Undo | Command::Redo));
-                if text_field_owns_it || (modal_open && command.is_bare_key()) {
+                let owned_by_text = (text_focused && command.is_bare_key())
+                    || (typing && matches!(command, Command::Undo | Command::Redo));
+                if owned_by_text || (modal_open && command.is_bare_key()) {
                     continue;
                 }
                 if input.consume_shortcut(&shortcut) {
                     self.commands.push(command);
                 }
             }
-            if !typing && !modal_open && input.consume_key(egui::Modifiers::NONE, Key::Delete) {
+            if !text_focused && !modal_open && input.consume_key(egui::Modifiers::NONE, Key::Delete) {
                 self.commands.push(Command::DeleteSelected);
             }
             // Ctrl+Y is redo too, as on Windows.

@@ -15,7 +15,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         ui.vertical_centered(|ui| {
             ui.add_space(24.0);
             ui.weak("Pick an article on the left, or write a new one.");
-            if ui.button("New article").clicked() {
+            if ui.button("Write a new article").clicked() {
                 out.commands.push(Command::NewArticle);
             }
         });

@@ -59,14 +59,14 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         ui.heading("Timeline");
         for (label, command) in [
             ("Fit", super::Command::FitTimeline),
-            ("−", super::Command::ZoomOut),
+            ("-", super::Command::ZoomOut),
             ("+", super::Command::ZoomIn),
         ] {
             if ui.button(label).on_hover_text(command.label()).clicked() {
                 out.commands.push(command);
             }
         }
-        ui.weak("Drag to pan, Ctrl+scroll to zoom; F fits, +/− zoom, ←/→ pan.");
+        ui.weak("Drag to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.");
     });
     if view.timeline.x_range.is_none() && view.timeline.requested.is_none() {
         view.timeline.requested =

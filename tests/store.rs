@@ -1,0 +1,170 @@
+//! The notebook file: round trips, atomic saves, and every kind of bad file
+//! getting one clear line instead of a panic or a half-loaded notebook.
+
+use sitrep::model::{FORMAT_VERSION, Notebook};
+use sitrep::store::{self, LoadError, ParseError};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const SAMPLE: &str = "saves/afghanistan-2021.ron";
+
+fn sample_text() -> String {
+    fs::read_to_string(SAMPLE).expect("the sample notebook is in the repo")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, bytes).expect("temp file");
+    path
+}
+
+fn load_error(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "bad.ron", bytes);
+    let error = store::load(&path).expect_err("a bad file must not load");
+    let line = error.to_string();
+    assert!(!line.contains('\n'), "the error is one line: {line}");
+    assert!(line.starts_with(&path.display().to_string()), "the error names the file: {line}");
+    line
+}
+
+#[test]
+fn the_sample_loads_and_saves_back_to_the_same_bytes() {
+    let text = sample_text();
+    let notebook = store::parse(text.as_bytes()).expect("sample parses");
+    assert_eq!(store::to_text(&notebook), text, "load then save must not change a byte");
+    assert_eq!(store::summary(&notebook), "ok: 1 articles, 7 events, 3 series, 3 observations");
+}
+
+#[test]
+fn a_truncated_file_is_refused_with_line_and_column_at_every_cut() {
+    let text = sample_text();
+    for cut in (1..text.len()).step_by(97) {
+        let Some(prefix) = text.get(..cut) else { continue };
+        match store::parse(prefix.as_bytes()) {
+            Err(ParseError::Syntax { line, col, .. }) => assert!(line >= 1 && col >= 1),
+            Err(other) => panic!("cut at {cut}: expected a syntax error, got {other}"),
+            Ok(_) => panic!("cut at {cut}: a truncated file loaded"),
+        }
+    }
+    let line = load_error(&text.as_bytes()[..text.len() / 2]);
+    assert!(line.contains("bad.ron:"), "{line}");
+    let position = line.split(':').nth(1).expect("line number");
+    assert!(position.parse::<usize>().is_ok(), "line:column follows the path: {line}");
+}
+
+#[test]
+fn garbage_and_wrong_types_are_syntax_errors_with_positions() {
+    let line = load_error(b"(format: 1, meta: 12)");
+    assert!(line.contains("bad.ron:1:"), "{line}");
+    let line = load_error(b"this is not ron at all");
+    assert!(line.contains(":1:"), "{line}");
+    let line = load_error(sample_text().replace("low: 50.0", "low: \"fifty\"").as_bytes());
+    assert!(line.contains("Expected"), "{line}");
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    let mut text = String::from("(format: 1, meta: ");
+    text.push_str(&"[".repeat(100_000));
+    let line = load_error(text.as_bytes());
+    assert!(line.to_lowercase().contains("recursion"), "{line}");
+}
+
+#[test]
+fn a_file_over_256_mib_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.ron");
+    let file = fs::File::create(&path).expect("create");
+    // A sparse file: big on paper, nothing on disk.
+    file.set_len(store::MAX_FILE_BYTES + 1).expect("set length");
+    let error = store::load(&path).expect_err("too large");
+    assert!(matches!(error, LoadError::TooLarge { .. }));
+    assert!(error.to_string().contains("too large"), "{error}");
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_refused_with_their_position() {
+    let mut bytes = b"(format: 1,\n  meta: \"".to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe, 0x00]);
+    let line = load_error(&bytes);
+    assert!(line.contains(":2:10: not UTF-8"), "{line}");
+}
+
+#[test]
+fn a_notebook_from_a_newer_sitrep_is_refused_and_says_so() {
+    let newer = sample_text().replacen("format: 1,", &format!("format: {},", FORMAT_VERSION + 1), 1);
+    let line = load_error(newer.as_bytes());
+    assert!(line.contains("newer Sitrep"), "{line}");
+    // Even when the rest of the file has a shape this build does not know.
+    let line = load_error(b"(format: 7, something_new: {\"a\": [1, 2]}, meta: Unknown)");
+    assert!(line.contains("format 7"), "{line}");
+    let line = load_error(b"(title: \"no format\")");
+    assert!(line.contains("not a Sitrep notebook"), "{line}");
+}
+
+#[test]
+fn broken_rules_are_refused_naming_the_item() {
+    let text = sample_text();
+    let duplicated = text.replace("01a205b3-d003-73f5-a8a4-2d68e0f579c5", "01a205b3-d002-7a13-91b5-a3f88b4ad08b");
+    let line = load_error(duplicated.as_bytes());
+    assert!(line.contains("used twice"), "{line}");
+    let line = load_error(text.replace("low: 7000.0", "low: NaN").as_bytes());
+    assert!(line.contains("not a finite number"), "{line}");
+    let line = load_error(text.replace("low: 2500.0", "low: 9500.0").as_bytes());
+    assert!(line.contains("low is above high"), "{line}");
+    let line = load_error(text.replace("\"2021-06-25\"", "\"2021-02-30\"").as_bytes());
+    assert!(line.contains("day") && line.contains("bad.ron:"), "{line}");
+}
+
+#[test]
+fn a_leading_byte_order_mark_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(sample_text().as_bytes());
+    assert!(store::parse(&bytes).is_ok());
+}
+
+#[test]
+fn saving_replaces_the_file_whole_and_keeps_the_previous_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("notebook.ron");
+    let mut notebook: Notebook = store::parse(sample_text().as_bytes()).expect("sample");
+    store::save(&path, &notebook).expect("first save");
+    assert!(!store::backup_path(&path).exists(), "nothing to back up the first time");
+    let first = fs::read_to_string(&path).expect("saved");
+
+    notebook.meta.title = "Afghanistan 2021, second look".into();
+    store::save(&path, &notebook).expect("second save");
+    assert_eq!(fs::read_to_string(store::backup_path(&path)).expect("backup"), first);
+    assert_eq!(store::load(&path).expect("reloads"), notebook);
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_keeps_the_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "private.ron", sample_text().as_bytes());
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).expect("chmod");
+    let notebook = store::load(&path).expect("loads");
+    store::save(&path, &notebook).expect("saves");
+    let mode = fs::metadata(&path).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notebook = store::parse(sample_text().as_bytes()).expect("sample");
+    let missing = dir.path().join("no-such-folder").join("n.ron");
+    let error = store::save(&missing, &notebook).expect_err("folder is missing");
+    assert!(error.to_string().contains("no-such-folder"), "{error}");
+    assert!(!error.to_string().contains('\n'));
+}

@@ -1,0 +1,269 @@
+//! The real `App`, driven as a user would: typing, selecting words, menus,
+//! shortcuts and dialogs (scripted, never real ones).
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sitrep::model::{EvidenceStatus, Qualifier};
+use sitrep::ui::{App, AppOptions, Command, Modal, Pending, ScriptedDialogs, Selection};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+const SAMPLE: &str = "saves/afghanistan-2021.ron";
+
+fn app(open: Option<PathBuf>, dialogs: &ScriptedDialogs) -> Harness<'static, App> {
+    let dialogs = Arc::new(dialogs.clone());
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| {
+        App::new(cc, AppOptions { open, open_last_or_sample: false, dialogs })
+    });
+    settle(&mut harness);
+    harness
+}
+
+/// Steps until background work (dialogs, loads, saves) is done.
+fn settle(harness: &mut Harness<'static, App>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("background work did not finish");
+}
+
+fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_steps(1);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Selects `len` characters starting `from` characters into the reader's text.
+fn select_in_reader(harness: &mut Harness<'static, App>, from: usize, len: usize) {
+    harness.get_by_label("Article text").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    for _ in 0..from {
+        harness.key_press(Key::ArrowRight);
+    }
+    for _ in 0..len {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    }
+    harness.run();
+}
+
+const ARTICLE_TEXT: &str =
+    "Fighters seized the river crossing at dawn. The last 2,500-3,500 US troops are leaving the country.";
+
+#[test]
+fn write_an_article_tag_an_event_and_a_figure_undo_redo_save_and_reopen() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(None, &dialogs);
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    harness.run();
+    type_into(&mut harness, "Title", "Crossing falls to the Taliban");
+    type_into(&mut harness, "Outlet", "Example Wire");
+    type_into(&mut harness, "Published", "2021-06-22");
+    type_into(&mut harness, "Text", ARTICLE_TEXT);
+    harness.get_by_label("Done").click();
+    harness.run();
+
+    let article = harness.state().notebook().articles.first().expect("an article was written").clone();
+    assert_eq!(article.title, "Crossing falls to the Taliban");
+    assert_eq!(article.outlet, "Example Wire");
+    assert_eq!(article.published.map(|d| d.iso()), Some("2021-06-22".into()));
+    assert_eq!(article.text, ARTICLE_TEXT);
+    assert!(harness.state().window_title().ends_with('*'), "unsaved changes show in the title");
+
+    // An event from the first sentence.
+    select_in_reader(&mut harness, 0, "Fighters seized the river crossing".len());
+    assert_eq!(harness.state().reader_selection(), Some((0, 34)));
+    harness.get_by_label("Event from selection").click();
+    harness.run();
+    assert!(matches!(harness.state().modal(), Some(Modal::NewEvent(_))));
+    harness.get_by_label("Create event").click();
+    harness.run();
+    let notebook = harness.state().notebook();
+    assert_eq!(notebook.events.len(), 1);
+    let event = &notebook.events[0];
+    assert_eq!(event.title, "Fighters seized the river crossing");
+    assert_eq!(event.start.iso(), "2021-06-22", "the date comes from the article");
+    assert_eq!(event.evidence[0].quote, "Fighters seized the river crossing");
+    assert_eq!(event.evidence[0].status(notebook), EvidenceStatus::Matches);
+
+    // A figure from the troop numbers.
+    let words = "2,500-3,500 US troops";
+    let from = ARTICLE_TEXT.find(words).expect("in text");
+    select_in_reader(&mut harness, from, words.len());
+    harness.get_by_label("Figure from selection").click();
+    harness.run();
+    harness.get_by_label("Create figure").click();
+    harness.run();
+    let notebook = harness.state().notebook();
+    assert_eq!(notebook.series.len(), 1, "a new series was made for the figure");
+    let series = &notebook.series[0];
+    assert_eq!((series.name.as_str(), series.unit.as_str(), series.subject.as_str()), ("US troops", "troops", "US"));
+    let figure = &series.observations[0];
+    assert_eq!((figure.low, figure.high, figure.qualifier), (2500.0, 3500.0, Qualifier::Exact));
+    let evidence = figure.evidence.as_ref().expect("evidence");
+    assert_eq!((evidence.start, evidence.end, evidence.quote.as_str()), (from, from + words.len(), words));
+    let tagged = harness.state().notebook().clone();
+
+    // Undo takes the figure and its new series away in one step; redo brings them back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().notebook().series.is_empty());
+    assert_eq!(harness.state().notebook().events.len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().notebook(), &tagged);
+
+    // Save: no file yet, so the (scripted) dialog asks where.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("crossing.ron");
+    dialogs.push(Some(path.clone()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(1);
+    settle(&mut harness);
+    assert!(path.exists(), "saved: {:?}", harness.state().status());
+    assert!(!harness.state().document().is_dirty());
+    assert!(!harness.state().window_title().contains('*'));
+    let saved = harness.state().notebook().clone();
+    assert_eq!(saved.events, tagged.events);
+    assert_eq!(saved.series, tagged.series);
+
+    // Reopen in a fresh app: the same notebook.
+    let reopened = app(Some(path.clone()), &ScriptedDialogs::default());
+    assert_eq!(reopened.state().notebook(), &saved);
+    assert_eq!(reopened.state().document().path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(None, &dialogs);
+    harness.state_mut().run(Command::NewArticle);
+    harness.run();
+    assert!(harness.state().document().is_dirty());
+
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness.run();
+    assert!(
+        matches!(harness.state().modal(), Some(Modal::UnsavedChanges { then: Pending::Quit })),
+        "the close guard appears"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().modal().is_none());
+    assert_eq!(harness.state().notebook().articles.len(), 1, "cancel keeps the work");
+
+    // New notebook asks too; Discard goes ahead.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(matches!(harness.state().modal(), Some(Modal::UnsavedChanges { then: Pending::NewNotebook })));
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(harness.state().notebook().articles.is_empty());
+    assert!(!harness.state().document().is_dirty() || harness.state().document().path.is_none());
+}
+
+#[test]
+fn save_from_the_close_guard_saves_then_closes() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(None, &dialogs);
+    harness.state_mut().run(Command::NewArticle);
+    harness.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("guarded.ron");
+    dialogs.push(Some(path.clone()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run_steps(1);
+    settle(&mut harness);
+    assert!(path.exists());
+    let reloaded = sitrep::store::load(&path).expect("the guard's save is a whole notebook");
+    assert_eq!(reloaded.articles.len(), 1);
+}
+
+#[test]
+fn a_bad_file_leaves_the_open_notebook_open_and_untouched() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let before = harness.state().notebook().clone();
+    assert_eq!(before.meta.title, "Afghanistan 2021");
+    assert_eq!(harness.state().window_title(), "Sitrep — Afghanistan 2021");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("broken.ron");
+    std::fs::write(&bad, "(format: 1, meta: (id: \"x\"").expect("write");
+    harness.state_mut().run(Command::OpenPath(bad));
+    harness.run_steps(1);
+    settle(&mut harness);
+    assert_eq!(harness.state().notebook(), &before);
+    assert!(!harness.state().document().is_dirty());
+    let status = harness.state().status();
+    assert!(status.is_error && status.text.contains("broken.ron:1:"), "{status:?}");
+}
+
+#[test]
+fn show_source_opens_the_article_at_the_quoted_words() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let notebook = harness.state().notebook().clone();
+    let event = notebook.events.iter().find(|e| e.title.starts_with("Taliban take Shir Khan Bandar")).expect("event");
+    harness.get_by_label_contains("Taliban take Shir Khan Bandar").click();
+    harness.run();
+    assert_eq!(harness.state().selection(), Some(&Selection::Event(event.id)));
+    harness.get_all_by_label("Show source").next().expect("a Show source button").click();
+    harness.run();
+    let evidence = &event.evidence[0];
+    assert_eq!(harness.state().reader_highlight(), Some((evidence.article, Some((evidence.start, evidence.end)))));
+}
+
+#[test]
+fn editing_in_the_inspector_is_one_undo_step_per_field() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    harness.get_by_label_contains("Biden meets Ghani").click();
+    harness.run();
+    type_into(&mut harness, "Place", " (White House)");
+    let title = |h: &Harness<'static, App>| {
+        h.state().notebook().events.iter().find(|e| e.title == "Biden meets Ghani and Abdullah").map(|e| e.place.clone())
+    };
+    assert_eq!(title(&harness).as_deref(), Some("Washington (White House)"));
+    assert!(harness.state().document().is_dirty());
+    harness.state_mut().run(Command::Undo);
+    harness.run();
+    assert_eq!(title(&harness).as_deref(), Some("Washington"));
+    assert!(!harness.state().document().is_dirty(), "undoing to the saved state clears the *");
+}
+
+#[test]
+fn without_a_file_dialog_the_app_offers_a_typed_path() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    // The scripted dialog answers "nothing" at once, as rfd does with no portal.
+    harness.state_mut().run(Command::SaveAs);
+    harness.run_steps(1);
+    settle(&mut harness);
+    assert!(matches!(harness.state().modal(), Some(Modal::TypedPath { saving: true, .. })));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("typed");
+    harness.get_by_label("Notebook path").focus();
+    harness.run_steps(1);
+    // The field offers the current path; replace it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Notebook path").type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run_steps(1);
+    settle(&mut harness);
+    let saved = path.with_extension("ron");
+    assert!(saved.exists(), "{:?}", harness.state().status());
+    assert_eq!(sitrep::store::load(&saved).expect("loads").events.len(), 7);
+}
