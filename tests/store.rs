@@ -24,7 +24,10 @@ fn load_error(bytes: &[u8]) -> String {
     let error = store::load(&path).expect_err("a bad file must not load");
     let line = error.to_string();
     assert!(!line.contains('\n'), "the error is one line: {line}");
-    assert!(line.starts_with(&path.display().to_string()), "the error names the file: {line}");
+    assert!(
+        line.starts_with(&path.display().to_string()),
+        "the error names the file: {line}"
+    );
     line
 }
 
@@ -32,15 +35,24 @@ fn load_error(bytes: &[u8]) -> String {
 fn the_sample_loads_and_saves_back_to_the_same_bytes() {
     let text = sample_text();
     let notebook = store::parse(text.as_bytes()).expect("sample parses");
-    assert_eq!(store::to_text(&notebook), text, "load then save must not change a byte");
-    assert_eq!(store::summary(&notebook), "ok: 1 articles, 7 events, 3 series, 3 observations");
+    assert_eq!(
+        store::to_text(&notebook),
+        text,
+        "load then save must not change a byte"
+    );
+    assert_eq!(
+        store::summary(&notebook),
+        "ok: 1 articles, 7 events, 3 series, 3 observations"
+    );
 }
 
 #[test]
 fn a_truncated_file_is_refused_with_line_and_column_at_every_cut() {
     let text = sample_text();
     for cut in (1..text.len()).step_by(97) {
-        let Some(prefix) = text.get(..cut) else { continue };
+        let Some(prefix) = text.get(..cut) else {
+            continue;
+        };
         match store::parse(prefix.as_bytes()) {
             Err(ParseError::Syntax { line, col, .. }) => assert!(line >= 1 && col >= 1),
             Err(other) => panic!("cut at {cut}: expected a syntax error, got {other}"),
@@ -50,7 +62,10 @@ fn a_truncated_file_is_refused_with_line_and_column_at_every_cut() {
     let line = load_error(&text.as_bytes()[..text.len() / 2]);
     assert!(line.contains("bad.ron:"), "{line}");
     let position = line.split(':').nth(1).expect("line number");
-    assert!(position.parse::<usize>().is_ok(), "line:column follows the path: {line}");
+    assert!(
+        position.parse::<usize>().is_ok(),
+        "line:column follows the path: {line}"
+    );
 }
 
 #[test]
@@ -59,7 +74,11 @@ fn garbage_and_wrong_types_are_syntax_errors_with_positions() {
     assert!(line.contains("bad.ron:1:"), "{line}");
     let line = load_error(b"this is not ron at all");
     assert!(line.contains(":1:"), "{line}");
-    let line = load_error(sample_text().replace("low: 50.0", "low: \"fifty\"").as_bytes());
+    let line = load_error(
+        sample_text()
+            .replace("low: 50.0", "low: \"fifty\"")
+            .as_bytes(),
+    );
     assert!(line.contains("Expected"), "{line}");
 }
 
@@ -93,7 +112,8 @@ fn bytes_that_are_not_utf8_are_refused_with_their_position() {
 
 #[test]
 fn a_notebook_from_a_newer_sitrep_is_refused_and_says_so() {
-    let newer = sample_text().replacen("format: 1,", &format!("format: {},", FORMAT_VERSION + 1), 1);
+    let newer =
+        sample_text().replacen("format: 1,", &format!("format: {},", FORMAT_VERSION + 1), 1);
     let line = load_error(newer.as_bytes());
     assert!(line.contains("newer Sitrep"), "{line}");
     // Even when the rest of the file has a shape this build does not know.
@@ -106,7 +126,10 @@ fn a_notebook_from_a_newer_sitrep_is_refused_and_says_so() {
 #[test]
 fn broken_rules_are_refused_naming_the_item() {
     let text = sample_text();
-    let duplicated = text.replace("01a205b3-d003-73f5-a8a4-2d68e0f579c5", "01a205b3-d002-7a13-91b5-a3f88b4ad08b");
+    let duplicated = text.replace(
+        "01a205b3-d003-73f5-a8a4-2d68e0f579c5",
+        "01a205b3-d002-7a13-91b5-a3f88b4ad08b",
+    );
     let line = load_error(duplicated.as_bytes());
     assert!(line.contains("used twice"), "{line}");
     let line = load_error(text.replace("low: 7000.0", "low: NaN").as_bytes());
@@ -130,12 +153,18 @@ fn saving_replaces_the_file_whole_and_keeps_the_previous_version() {
     let path = dir.path().join("notebook.ron");
     let mut notebook: Notebook = store::parse(sample_text().as_bytes()).expect("sample");
     store::save(&path, &notebook).expect("first save");
-    assert!(!store::backup_path(&path).exists(), "nothing to back up the first time");
+    assert!(
+        !store::backup_path(&path).exists(),
+        "nothing to back up the first time"
+    );
     let first = fs::read_to_string(&path).expect("saved");
 
     notebook.meta.title = "Afghanistan 2021, second look".into();
     store::save(&path, &notebook).expect("second save");
-    assert_eq!(fs::read_to_string(store::backup_path(&path)).expect("backup"), first);
+    assert_eq!(
+        fs::read_to_string(store::backup_path(&path)).expect("backup"),
+        first
+    );
     assert_eq!(store::load(&path).expect("reloads"), notebook);
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .expect("list")
@@ -143,7 +172,10 @@ fn saving_replaces_the_file_whole_and_keeps_the_previous_version() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| name.ends_with(".tmp"))
         .collect();
-    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "temporary files left behind: {leftovers:?}"
+    );
 }
 
 #[cfg(unix)]

@@ -14,9 +14,18 @@ const SAMPLE: &str = "saves/afghanistan-2021.ron";
 
 fn app(open: Option<PathBuf>, dialogs: &ScriptedDialogs) -> Harness<'static, App> {
     let dialogs = Arc::new(dialogs.clone());
-    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| {
-        App::new(cc, AppOptions { open, open_last_or_sample: false, dialogs })
-    });
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            App::new(
+                cc,
+                AppOptions {
+                    open,
+                    open_last_or_sample: false,
+                    dialogs,
+                },
+            )
+        });
     settle(&mut harness);
     harness
 }
@@ -55,8 +64,7 @@ fn select_in_reader(harness: &mut Harness<'static, App>, from: usize, len: usize
     harness.run();
 }
 
-const ARTICLE_TEXT: &str =
-    "Fighters seized the river crossing at dawn. The last 2,500-3,500 US troops are leaving the country.";
+const ARTICLE_TEXT: &str = "Fighters seized the river crossing at dawn. The last 2,500-3,500 US troops are leaving the country.";
 
 #[test]
 fn write_an_article_tag_an_event_and_a_figure_undo_redo_save_and_reopen() {
@@ -72,12 +80,24 @@ fn write_an_article_tag_an_event_and_a_figure_undo_redo_save_and_reopen() {
     harness.get_by_label("Done").click();
     harness.run();
 
-    let article = harness.state().notebook().articles.first().expect("an article was written").clone();
+    let article = harness
+        .state()
+        .notebook()
+        .articles
+        .first()
+        .expect("an article was written")
+        .clone();
     assert_eq!(article.title, "Crossing falls to the Taliban");
     assert_eq!(article.outlet, "Example Wire");
-    assert_eq!(article.published.map(|d| d.iso()), Some("2021-06-22".into()));
+    assert_eq!(
+        article.published.map(|d| d.iso()),
+        Some("2021-06-22".into())
+    );
     assert_eq!(article.text, ARTICLE_TEXT);
-    assert!(harness.state().window_title().ends_with('*'), "unsaved changes show in the title");
+    assert!(
+        harness.state().window_title().ends_with('*'),
+        "unsaved changes show in the title"
+    );
 
     // An event from the first sentence.
     select_in_reader(&mut harness, 0, "Fighters seized the river crossing".len());
@@ -91,8 +111,15 @@ fn write_an_article_tag_an_event_and_a_figure_undo_redo_save_and_reopen() {
     assert_eq!(notebook.events.len(), 1);
     let event = &notebook.events[0];
     assert_eq!(event.title, "Fighters seized the river crossing");
-    assert_eq!(event.start.iso(), "2021-06-22", "the date comes from the article");
-    assert_eq!(event.evidence[0].quote, "Fighters seized the river crossing");
+    assert_eq!(
+        event.start.iso(),
+        "2021-06-22",
+        "the date comes from the article"
+    );
+    assert_eq!(
+        event.evidence[0].quote,
+        "Fighters seized the river crossing"
+    );
     assert_eq!(event.evidence[0].status(notebook), EvidenceStatus::Matches);
 
     // A figure from the troop numbers.
@@ -104,13 +131,30 @@ fn write_an_article_tag_an_event_and_a_figure_undo_redo_save_and_reopen() {
     harness.get_by_label("Create figure").click();
     harness.run();
     let notebook = harness.state().notebook();
-    assert_eq!(notebook.series.len(), 1, "a new series was made for the figure");
+    assert_eq!(
+        notebook.series.len(),
+        1,
+        "a new series was made for the figure"
+    );
     let series = &notebook.series[0];
-    assert_eq!((series.name.as_str(), series.unit.as_str(), series.subject.as_str()), ("US troops", "troops", "US"));
+    assert_eq!(
+        (
+            series.name.as_str(),
+            series.unit.as_str(),
+            series.subject.as_str()
+        ),
+        ("US troops", "troops", "US")
+    );
     let figure = &series.observations[0];
-    assert_eq!((figure.low, figure.high, figure.qualifier), (2500.0, 3500.0, Qualifier::Exact));
+    assert_eq!(
+        (figure.low, figure.high, figure.qualifier),
+        (2500.0, 3500.0, Qualifier::Exact)
+    );
     let evidence = figure.evidence.as_ref().expect("evidence");
-    assert_eq!((evidence.start, evidence.end, evidence.quote.as_str()), (from, from + words.len(), words));
+    assert_eq!(
+        (evidence.start, evidence.end, evidence.quote.as_str()),
+        (from, from + words.len(), words)
+    );
     let tagged = harness.state().notebook().clone();
 
     // Undo takes the figure and its new series away in one step; redo brings them back.
@@ -139,7 +183,10 @@ fn write_an_article_tag_an_event_and_a_figure_undo_redo_save_and_reopen() {
     // Reopen in a fresh app: the same notebook.
     let reopened = app(Some(path.clone()), &ScriptedDialogs::default());
     assert_eq!(reopened.state().notebook(), &saved);
-    assert_eq!(reopened.state().document().path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        reopened.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
 }
 
 #[test]
@@ -150,21 +197,41 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.run();
     assert!(harness.state().document().is_dirty());
 
-    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
     harness.run();
     assert!(
-        matches!(harness.state().modal(), Some(Modal::UnsavedChanges { then: Pending::Quit })),
+        matches!(
+            harness.state().modal(),
+            Some(Modal::UnsavedChanges {
+                then: Pending::Quit
+            })
+        ),
         "the close guard appears"
     );
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(harness.state().modal().is_none());
-    assert_eq!(harness.state().notebook().articles.len(), 1, "cancel keeps the work");
+    assert_eq!(
+        harness.state().notebook().articles.len(),
+        1,
+        "cancel keeps the work"
+    );
 
     // New notebook asks too; Discard goes ahead.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
-    assert!(matches!(harness.state().modal(), Some(Modal::UnsavedChanges { then: Pending::NewNotebook })));
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::UnsavedChanges {
+            then: Pending::NewNotebook
+        })
+    ));
     harness.get_by_label("Discard").click();
     harness.run();
     assert!(harness.state().notebook().articles.is_empty());
@@ -207,7 +274,10 @@ fn a_bad_file_leaves_the_open_notebook_open_and_untouched() {
     assert_eq!(harness.state().notebook(), &before);
     assert!(!harness.state().document().is_dirty());
     let status = harness.state().status();
-    assert!(status.is_error && status.text.contains("broken.ron:1:"), "{status:?}");
+    assert!(
+        status.is_error && status.text.contains("broken.ron:1:"),
+        "{status:?}"
+    );
 }
 
 #[test]
@@ -215,14 +285,30 @@ fn show_source_opens_the_article_at_the_quoted_words() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = app(Some(SAMPLE.into()), &dialogs);
     let notebook = harness.state().notebook().clone();
-    let event = notebook.events.iter().find(|e| e.title.starts_with("Taliban take Shir Khan Bandar")).expect("event");
-    harness.get_by_label_contains("Taliban take Shir Khan Bandar").click();
+    let event = notebook
+        .events
+        .iter()
+        .find(|e| e.title.starts_with("Taliban take Shir Khan Bandar"))
+        .expect("event");
+    harness
+        .get_by_label_contains("Taliban take Shir Khan Bandar")
+        .click();
     harness.run();
-    assert_eq!(harness.state().selection(), Some(&Selection::Event(event.id)));
-    harness.get_all_by_label("Show source").next().expect("a Show source button").click();
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Event(event.id))
+    );
+    harness
+        .get_all_by_label("Show source")
+        .next()
+        .expect("a Show source button")
+        .click();
     harness.run();
     let evidence = &event.evidence[0];
-    assert_eq!(harness.state().reader_highlight(), Some((evidence.article, Some((evidence.start, evidence.end)))));
+    assert_eq!(
+        harness.state().reader_highlight(),
+        Some((evidence.article, Some((evidence.start, evidence.end))))
+    );
 }
 
 #[test]
@@ -233,14 +319,22 @@ fn editing_in_the_inspector_is_one_undo_step_per_field() {
     harness.run();
     type_into(&mut harness, "Place", " (White House)");
     let title = |h: &Harness<'static, App>| {
-        h.state().notebook().events.iter().find(|e| e.title == "Biden meets Ghani and Abdullah").map(|e| e.place.clone())
+        h.state()
+            .notebook()
+            .events
+            .iter()
+            .find(|e| e.title == "Biden meets Ghani and Abdullah")
+            .map(|e| e.place.clone())
     };
     assert_eq!(title(&harness).as_deref(), Some("Washington (White House)"));
     assert!(harness.state().document().is_dirty());
     harness.state_mut().run(Command::Undo);
     harness.run();
     assert_eq!(title(&harness).as_deref(), Some("Washington"));
-    assert!(!harness.state().document().is_dirty(), "undoing to the saved state clears the *");
+    assert!(
+        !harness.state().document().is_dirty(),
+        "undoing to the saved state clears the *"
+    );
 }
 
 #[test]
@@ -251,14 +345,19 @@ fn without_a_file_dialog_the_app_offers_a_typed_path() {
     harness.state_mut().run(Command::SaveAs);
     harness.run_steps(1);
     settle(&mut harness);
-    assert!(matches!(harness.state().modal(), Some(Modal::TypedPath { saving: true, .. })));
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::TypedPath { saving: true, .. })
+    ));
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("typed");
     harness.get_by_label("Notebook path").focus();
     harness.run_steps(1);
     // The field offers the current path; replace it.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Notebook path").type_text(&path.display().to_string());
+    harness
+        .get_by_label("Notebook path")
+        .type_text(&path.display().to_string());
     harness.run();
     harness.get_by_label("OK").click();
     harness.run_steps(1);

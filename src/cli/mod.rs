@@ -67,7 +67,9 @@ pub fn run(args: &[String]) -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Ok(Invocation::Check(files)) => check(&files, &mut std::io::stdout(), &mut std::io::stderr()),
+        Ok(Invocation::Check(files)) => {
+            check(&files, &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Ok(Invocation::Window(path)) => run_window(path),
         Err(message) => {
             eprintln!("sitrep: {message}\n{USAGE}");
@@ -88,7 +90,10 @@ fn run_window(path: Option<PathBuf>) -> ExitCode {
         "Sitrep",
         options,
         Box::new(move |cc| {
-            let app_options = crate::ui::AppOptions { open: path, ..Default::default() };
+            let app_options = crate::ui::AppOptions {
+                open: path,
+                ..Default::default()
+            };
             Ok(Box::new(crate::ui::App::new(cc, app_options)))
         }),
     );
@@ -109,8 +114,14 @@ mod tests {
     fn arguments_choose_window_or_check() {
         let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(parse_args(&args(&[])), Ok(Invocation::Window(None)));
-        assert_eq!(parse_args(&args(&["a.ron"])), Ok(Invocation::Window(Some("a.ron".into()))));
-        assert_eq!(parse_args(&args(&["check", "a.ron", "b.ron"])), Ok(Invocation::Check(vec!["a.ron".into(), "b.ron".into()])));
+        assert_eq!(
+            parse_args(&args(&["a.ron"])),
+            Ok(Invocation::Window(Some("a.ron".into())))
+        );
+        assert_eq!(
+            parse_args(&args(&["check", "a.ron", "b.ron"])),
+            Ok(Invocation::Check(vec!["a.ron".into(), "b.ron".into()]))
+        );
         assert!(parse_args(&args(&["check"])).is_err());
         assert!(parse_args(&args(&["--frobnicate"])).is_err());
         assert!(parse_args(&args(&["a.ron", "b.ron"])).is_err());

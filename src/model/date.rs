@@ -4,7 +4,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// How much of a [`PartialDate`] is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Precision {
     /// A single day.
     #[default]
@@ -54,17 +56,26 @@ impl std::error::Error for DateParseError {}
 impl PartialDate {
     /// A single day; `None` when the day does not exist (2021-02-30).
     pub fn day(year: i16, month: i8, day: i8) -> Option<Self> {
-        Some(Self { date: Date::new(year, month, day).ok()?, precision: Precision::Day })
+        Some(Self {
+            date: Date::new(year, month, day).ok()?,
+            precision: Precision::Day,
+        })
     }
 
     /// A whole month.
     pub fn month(year: i16, month: i8) -> Option<Self> {
-        Some(Self { date: Date::new(year, month, 1).ok()?, precision: Precision::Month })
+        Some(Self {
+            date: Date::new(year, month, 1).ok()?,
+            precision: Precision::Month,
+        })
     }
 
     /// A whole year.
     pub fn year(year: i16) -> Option<Self> {
-        Some(Self { date: Date::new(year, 1, 1).ok()?, precision: Precision::Year })
+        Some(Self {
+            date: Date::new(year, 1, 1).ok()?,
+            precision: Precision::Year,
+        })
     }
 
     /// The same date, coarsened or refined to `precision`.
@@ -80,17 +91,26 @@ impl PartialDate {
     /// Reads `2021-06-22`, `2021-06` or `2021` (the precision follows the form).
     pub fn parse(text: &str) -> Result<Self, DateParseError> {
         let text = text.trim();
-        let bad = || DateParseError(format!("'{text}' is not a date: write 2021-06-22, 2021-06 or 2021"));
+        let bad = || {
+            DateParseError(format!(
+                "'{text}' is not a date: write 2021-06-22, 2021-06 or 2021"
+            ))
+        };
         let parts: Vec<&str> = text.split('-').collect();
         let number = |part: &str, digits: usize| -> Option<i64> {
-            (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse().ok())?
+            (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())?
         };
         let year = parts.first().and_then(|p| number(p, 4)).ok_or_else(bad)? as i16;
         let month = || parts.get(1).and_then(|p| number(p, 2)).map(|m| m as i8);
         let parsed = match parts.len() {
             1 => Self::year(year),
             2 => Self::month(year, month().ok_or_else(bad)?),
-            3 => Self::day(year, month().ok_or_else(bad)?, parts.get(2).and_then(|p| number(p, 2)).ok_or_else(bad)? as i8),
+            3 => Self::day(
+                year,
+                month().ok_or_else(bad)?,
+                parts.get(2).and_then(|p| number(p, 2)).ok_or_else(bad)? as i8,
+            ),
             _ => None,
         };
         parsed.ok_or_else(|| {
@@ -148,13 +168,24 @@ mod tests {
         for text in ["2021-06-22", "2021-06", "2021"] {
             assert_eq!(PartialDate::parse(text).expect(text).iso(), text);
         }
-        assert_eq!(PartialDate::parse("2021-06").expect("month").precision, Precision::Month);
-        assert_eq!(PartialDate::parse(" 2021-06-22 ").expect("day").to_string(), "22 Jun 2021");
+        assert_eq!(
+            PartialDate::parse("2021-06").expect("month").precision,
+            Precision::Month
+        );
+        assert_eq!(
+            PartialDate::parse(" 2021-06-22 ").expect("day").to_string(),
+            "22 Jun 2021"
+        );
     }
 
     #[test]
     fn refuses_days_that_do_not_exist_and_other_shapes() {
-        assert!(PartialDate::parse("2021-02-30").unwrap_err().0.contains("not a day"));
+        assert!(
+            PartialDate::parse("2021-02-30")
+                .unwrap_err()
+                .0
+                .contains("not a day")
+        );
         for text in ["", "June 2021", "21-06-22", "2021-6-1", "2021-06-22-01"] {
             assert!(PartialDate::parse(text).is_err(), "{text}");
         }

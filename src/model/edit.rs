@@ -1,7 +1,9 @@
 //! [`Edit`]: the one way a notebook changes. Applying an edit returns its
 //! inverse, so undo, redo and the dirty flag all ride on the same values.
 
-use super::{Article, ArticleId, Event, EventId, Notebook, Observation, ObservationId, Series, SeriesId};
+use super::{
+    Article, ArticleId, Event, EventId, Notebook, Observation, ObservationId, Series, SeriesId,
+};
 
 /// A change to a notebook. `Put*` inserts an item, or replaces the one with
 /// the same id; `Delete*` removes one. Collections stay sorted by id, so an
@@ -65,7 +67,8 @@ impl Edit {
                 }
             }
             Edit::DeleteArticle(id) => Edit::PutArticle(
-                delete(&mut notebook.articles, id, |a| a.id).ok_or_else(|| missing("article", id))?,
+                delete(&mut notebook.articles, id, |a| a.id)
+                    .ok_or_else(|| missing("article", id))?,
             ),
             Edit::PutEvent(event) => {
                 let id = event.id;
@@ -74,9 +77,9 @@ impl Edit {
                     None => Edit::DeleteEvent(id),
                 }
             }
-            Edit::DeleteEvent(id) => {
-                Edit::PutEvent(delete(&mut notebook.events, id, |e| e.id).ok_or_else(|| missing("event", id))?)
-            }
+            Edit::DeleteEvent(id) => Edit::PutEvent(
+                delete(&mut notebook.events, id, |e| e.id).ok_or_else(|| missing("event", id))?,
+            ),
             Edit::PutSeries(series) => {
                 let id = series.id;
                 match put(&mut notebook.series, series, |s| s.id) {
@@ -84,24 +87,35 @@ impl Edit {
                     None => Edit::DeleteSeries(id),
                 }
             }
-            Edit::DeleteSeries(id) => {
-                Edit::PutSeries(delete(&mut notebook.series, id, |s| s.id).ok_or_else(|| missing("series", id))?)
-            }
-            Edit::PutObservation { series, observation } => {
+            Edit::DeleteSeries(id) => Edit::PutSeries(
+                delete(&mut notebook.series, id, |s| s.id).ok_or_else(|| missing("series", id))?,
+            ),
+            Edit::PutObservation {
+                series,
+                observation,
+            } => {
                 let id = observation.id;
                 let holder = series_mut(notebook, series)?;
                 match put(&mut holder.observations, observation, |o| o.id) {
-                    Some(old) => Edit::PutObservation { series, observation: old },
+                    Some(old) => Edit::PutObservation {
+                        series,
+                        observation: old,
+                    },
                     None => Edit::DeleteObservation { series, id },
                 }
             }
             Edit::DeleteObservation { series, id } => {
                 let holder = series_mut(notebook, series)?;
-                let observation =
-                    delete(&mut holder.observations, id, |o| o.id).ok_or_else(|| missing("observation", id))?;
-                Edit::PutObservation { series, observation }
+                let observation = delete(&mut holder.observations, id, |o| o.id)
+                    .ok_or_else(|| missing("observation", id))?;
+                Edit::PutObservation {
+                    series,
+                    observation,
+                }
             }
-            Edit::SetTitle(title) => Edit::SetTitle(std::mem::replace(&mut notebook.meta.title, title)),
+            Edit::SetTitle(title) => {
+                Edit::SetTitle(std::mem::replace(&mut notebook.meta.title, title))
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -135,9 +149,10 @@ impl Edit {
             Edit::PutSeries(s) if notebook.series(s.id).is_some() => "edit series".into(),
             Edit::PutSeries(_) => "add series".into(),
             Edit::DeleteSeries(_) => "delete series".into(),
-            Edit::PutObservation { series, observation } if notebook.observation(*series, observation.id).is_some() => {
-                "edit figure".into()
-            }
+            Edit::PutObservation {
+                series,
+                observation,
+            } if notebook.observation(*series, observation.id).is_some() => "edit figure".into(),
             Edit::PutObservation { .. } => "add figure".into(),
             Edit::DeleteObservation { .. } => "delete figure".into(),
             Edit::SetTitle(_) => "rename notebook".into(),
@@ -174,7 +189,10 @@ fn put<T, K: Ord>(items: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) -> Option<
 }
 
 fn delete<T, K: Ord>(items: &mut Vec<T>, id: K, key: impl Fn(&T) -> K) -> Option<T> {
-    items.binary_search_by(|probe| key(probe).cmp(&id)).ok().map(|index| items.remove(index))
+    items
+        .binary_search_by(|probe| key(probe).cmp(&id))
+        .ok()
+        .map(|index| items.remove(index))
 }
 
 #[cfg(test)]
@@ -189,7 +207,12 @@ mod tests {
     }
 
     fn article(id: u128, text: &str) -> Article {
-        Article::new(ArticleId::from_u128(id), format!("article {id}"), text, Timestamp::UNIX_EPOCH)
+        Article::new(
+            ArticleId::from_u128(id),
+            format!("article {id}"),
+            text,
+            Timestamp::UNIX_EPOCH,
+        )
     }
 
     fn event(id: u128, title: &str) -> Event {
@@ -203,7 +226,12 @@ mod tests {
             place: String::new(),
             actors: vec!["Taliban".into()],
             notes: String::new(),
-            evidence: vec![Evidence { article: ArticleId::from_u128(1), start: 0, end: 3, quote: "The".into() }],
+            evidence: vec![Evidence {
+                article: ArticleId::from_u128(1),
+                start: 0,
+                end: 3,
+                quote: "The".into(),
+            }],
             confidence: None,
         }
     }
@@ -240,14 +268,19 @@ mod tests {
         let id = 0u128..6;
         let leaf = prop_oneof![
             (id.clone(), "[a-z ]{0,12}").prop_map(|(i, t)| Edit::PutArticle(article(i, &t))),
-            id.clone().prop_map(|i| Edit::DeleteArticle(ArticleId::from_u128(i))),
+            id.clone()
+                .prop_map(|i| Edit::DeleteArticle(ArticleId::from_u128(i))),
             (id.clone(), "[a-z ]{0,12}").prop_map(|(i, t)| Edit::PutEvent(event(i, &t))),
-            id.clone().prop_map(|i| Edit::DeleteEvent(EventId::from_u128(i))),
+            id.clone()
+                .prop_map(|i| Edit::DeleteEvent(EventId::from_u128(i))),
             id.clone().prop_map(|i| Edit::PutSeries(series(i))),
-            id.clone().prop_map(|i| Edit::DeleteSeries(SeriesId::from_u128(i))),
-            (id.clone(), id.clone(), 0.0f64..10_000.0).prop_map(|(s, o, low)| Edit::PutObservation {
-                series: SeriesId::from_u128(s),
-                observation: observation(o, low),
+            id.clone()
+                .prop_map(|i| Edit::DeleteSeries(SeriesId::from_u128(i))),
+            (id.clone(), id.clone(), 0.0f64..10_000.0).prop_map(|(s, o, low)| {
+                Edit::PutObservation {
+                    series: SeriesId::from_u128(s),
+                    observation: observation(o, low),
+                }
             }),
             (id.clone(), id.clone()).prop_map(|(s, o)| Edit::DeleteObservation {
                 series: SeriesId::from_u128(s),
@@ -255,7 +288,9 @@ mod tests {
             }),
             "[A-Za-z ]{0,10}".prop_map(Edit::SetTitle),
         ];
-        leaf.prop_recursive(2, 12, 4, |inner| prop::collection::vec(inner, 0..4).prop_map(Edit::Batch))
+        leaf.prop_recursive(2, 12, 4, |inner| {
+            prop::collection::vec(inner, 0..4).prop_map(Edit::Batch)
+        })
     }
 
     proptest! {
@@ -313,6 +348,9 @@ mod tests {
         assert_eq!(add.describe(&notebook), "add event");
         let inverse = add.apply(&mut notebook).expect("applies");
         assert_eq!(inverse.describe(&notebook), "delete event");
-        assert_eq!(Edit::PutEvent(event(1, "y")).describe(&notebook), "edit event");
+        assert_eq!(
+            Edit::PutEvent(event(1, "y")).describe(&notebook),
+            "edit event"
+        );
     }
 }

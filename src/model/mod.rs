@@ -95,7 +95,12 @@ pub struct Article {
 
 impl Article {
     /// Makes an article with the given text and empty metadata.
-    pub fn new(id: ArticleId, title: impl Into<String>, text: impl Into<String>, captured: Timestamp) -> Self {
+    pub fn new(
+        id: ArticleId,
+        title: impl Into<String>,
+        text: impl Into<String>,
+        captured: Timestamp,
+    ) -> Self {
         let text = text.into();
         Self {
             id,
@@ -381,7 +386,10 @@ impl Qualifier {
 
     /// Whether the true value may lie below the stated figure.
     pub fn open_downward(self) -> bool {
-        matches!(self, Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo)
+        matches!(
+            self,
+            Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo
+        )
     }
 }
 
@@ -478,7 +486,12 @@ impl Notebook {
     pub fn new(id: String, title: impl Into<String>, now: Timestamp) -> Self {
         Self {
             format: FORMAT_VERSION,
-            meta: Meta { id, title: title.into(), created: now, modified: now },
+            meta: Meta {
+                id,
+                title: title.into(),
+                created: now,
+                modified: now,
+            },
             articles: Vec::new(),
             events: Vec::new(),
             series: Vec::new(),
@@ -501,7 +514,11 @@ impl Notebook {
     }
 
     /// Finds an observation and the series that holds it.
-    pub fn observation(&self, series: SeriesId, id: ObservationId) -> Option<(&Series, &Observation)> {
+    pub fn observation(
+        &self,
+        series: SeriesId,
+        id: ObservationId,
+    ) -> Option<(&Series, &Observation)> {
         let series = self.series(series)?;
         find(&series.observations, id, |o| o.id).map(|o| (series, o))
     }
@@ -525,7 +542,12 @@ impl Notebook {
     /// impossible confidence grades). An empty list means the notebook is sound.
     pub fn validate(&self) -> Vec<Invalid> {
         let mut problems = Vec::new();
-        let mut report = |item: String, problem: &str| problems.push(Invalid { item, problem: problem.to_owned() });
+        let mut report = |item: String, problem: &str| {
+            problems.push(Invalid {
+                item,
+                problem: problem.to_owned(),
+            })
+        };
         for pair in self.articles.windows(2) {
             if pair[0].id == pair[1].id {
                 report(format!("article {}", pair[0].id), "the id is used twice");
@@ -555,16 +577,27 @@ impl Notebook {
         }
         for series in &self.series {
             if series.denominator.is_some_and(|d| !d.is_finite()) {
-                report(format!("series '{}'", series.name), "the denominator is not a finite number");
+                report(
+                    format!("series '{}'", series.name),
+                    "the denominator is not a finite number",
+                );
             }
             for pair in series.observations.windows(2) {
                 if pair[0].id == pair[1].id {
-                    report(format!("series '{}' observation {}", series.name, pair[0].id), "the id is used twice");
+                    report(
+                        format!("series '{}' observation {}", series.name, pair[0].id),
+                        "the id is used twice",
+                    );
                 }
             }
             for observation in &series.observations {
                 let item = || format!("series '{}' observation {}", series.name, observation.id);
-                let numbers = [Some(observation.low), Some(observation.high), observation.best, observation.denominator];
+                let numbers = [
+                    Some(observation.low),
+                    Some(observation.high),
+                    observation.best,
+                    observation.denominator,
+                ];
                 if numbers.iter().flatten().any(|n| !n.is_finite()) {
                     report(item(), "a figure is not a finite number");
                 } else if observation.low > observation.high {
@@ -578,7 +611,10 @@ impl Notebook {
 
 /// Binary search in a collection kept sorted by id.
 fn find<T, K: Ord>(items: &[T], id: K, key: impl Fn(&T) -> K) -> Option<&T> {
-    items.binary_search_by(|item| key(item).cmp(&id)).ok().map(|index| &items[index])
+    items
+        .binary_search_by(|item| key(item).cmp(&id))
+        .ok()
+        .map(|index| &items[index])
 }
 
 #[cfg(test)]
@@ -608,7 +644,13 @@ mod tests {
             notes: String::new(),
         };
         assert_eq!(observation.describe(), "more than 50 of 370");
-        let troops = Observation { low: 2500.0, high: 3500.0, qualifier: Qualifier::Exact, denominator: None, ..observation };
+        let troops = Observation {
+            low: 2500.0,
+            high: 3500.0,
+            qualifier: Qualifier::Exact,
+            denominator: None,
+            ..observation
+        };
         assert_eq!(troops.describe(), "2,500–3,500");
         assert_eq!(troops.central(), 3000.0);
     }
@@ -617,11 +659,24 @@ mod tests {
     fn evidence_follows_a_quote_that_moved_and_reports_one_that_vanished() {
         let id = ArticleId::from_u128(7);
         let mut notebook = Notebook::new("n".into(), "t", Timestamp::UNIX_EPOCH);
-        notebook.articles.push(Article::new(id, "a", "The Taliban took the crossing.", Timestamp::UNIX_EPOCH));
-        let evidence = Evidence { article: id, start: 4, end: 11, quote: "Taliban".into() };
+        notebook.articles.push(Article::new(
+            id,
+            "a",
+            "The Taliban took the crossing.",
+            Timestamp::UNIX_EPOCH,
+        ));
+        let evidence = Evidence {
+            article: id,
+            start: 4,
+            end: 11,
+            quote: "Taliban".into(),
+        };
         assert_eq!(evidence.status(&notebook), EvidenceStatus::Matches);
         notebook.articles[0].set_text("Reports say the Taliban took the crossing.".into());
-        assert_eq!(evidence.status(&notebook), EvidenceStatus::Moved { start: 16 });
+        assert_eq!(
+            evidence.status(&notebook),
+            EvidenceStatus::Moved { start: 16 }
+        );
         assert_eq!(evidence.current_span(&notebook), Some((16, 23)));
         notebook.articles[0].set_text("Nothing here.".into());
         assert_eq!(evidence.status(&notebook), EvidenceStatus::Missing);
@@ -633,10 +688,18 @@ mod tests {
     fn validate_reports_duplicate_ids_and_bad_figures() {
         let mut notebook = Notebook::new("n".into(), "t", Timestamp::UNIX_EPOCH);
         let id = ArticleId::from_u128(3);
-        notebook.articles.push(Article::new(id, "a", "x", Timestamp::UNIX_EPOCH));
-        notebook.articles.push(Article::new(id, "b", "y", Timestamp::UNIX_EPOCH));
+        notebook
+            .articles
+            .push(Article::new(id, "a", "x", Timestamp::UNIX_EPOCH));
+        notebook
+            .articles
+            .push(Article::new(id, "b", "y", Timestamp::UNIX_EPOCH));
         let problems = notebook.validate();
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].to_string().contains("used twice"), "{}", problems[0]);
+        assert!(
+            problems[0].to_string().contains("used twice"),
+            "{}",
+            problems[0]
+        );
     }
 }

@@ -67,15 +67,21 @@ pub enum ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ParseError::NotUtf8 { line, col } => write!(f, "{line}:{col}: not UTF-8 text (is this a notebook?)"),
+            ParseError::NotUtf8 { line, col } => {
+                write!(f, "{line}:{col}: not UTF-8 text (is this a notebook?)")
+            }
             ParseError::Syntax { line, col, message } => write!(f, "{line}:{col}: {message}"),
-            ParseError::NoFormat => f.write_str("no `format` number (or format 0): this is not a Sitrep notebook"),
+            ParseError::NoFormat => {
+                f.write_str("no `format` number (or format 0): this is not a Sitrep notebook")
+            }
             ParseError::NewerFormat { found } => write!(
                 f,
                 "written by a newer Sitrep (format {found}; this one reads up to {FORMAT_VERSION}): update Sitrep to open it"
             ),
             ParseError::Invalid { first, count: 1 } => write!(f, "{first}"),
-            ParseError::Invalid { first, count } => write!(f, "{first} (and {} more problems)", count - 1),
+            ParseError::Invalid { first, count } => {
+                write!(f, "{first} (and {} more problems)", count - 1)
+            }
         }
     }
 }
@@ -120,7 +126,9 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Io { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
+            LoadError::Io { path, source } => {
+                write!(f, "{}: cannot read: {source}", path.display())
+            }
             LoadError::TooLarge { path, size } => write!(
                 f,
                 "{}: too large to be a notebook ({} MiB; the limit is {} MiB)",
@@ -148,7 +156,13 @@ pub struct SaveError {
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: cannot {}: {}", self.path.display(), self.step, self.source)
+        write!(
+            f,
+            "{}: cannot {}: {}",
+            self.path.display(),
+            self.step,
+            self.source
+        )
     }
 }
 
@@ -156,7 +170,10 @@ impl std::error::Error for SaveError {}
 
 /// The notebook as file text: pretty, deterministic RON.
 pub fn to_text(notebook: &Notebook) -> String {
-    let config = ron::ser::PrettyConfig::new().struct_names(false).indentor("    ").new_line("\n");
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ")
+        .new_line("\n");
     match ron::ser::to_string_pretty(notebook, config) {
         Ok(mut text) => {
             text.push('\n');
@@ -196,38 +213,65 @@ pub fn parse(bytes: &[u8]) -> Result<Notebook, ParseError> {
     notebook.canonicalize();
     let problems = notebook.validate();
     if let Some(first) = problems.first() {
-        return Err(ParseError::Invalid { first: first.to_string(), count: problems.len() });
+        return Err(ParseError::Invalid {
+            first: first.to_string(),
+            count: problems.len(),
+        });
     }
     Ok(notebook)
 }
 
 fn syntax(error: ron::error::SpannedError) -> ParseError {
-    ParseError::Syntax { line: error.span.start.line, col: error.span.start.col, message: error.code.to_string() }
+    ParseError::Syntax {
+        line: error.span.start.line,
+        col: error.span.start.col,
+        message: error.code.to_string(),
+    }
 }
 
 /// 1-based line and column just past `prefix`.
 fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 
 /// Opens a notebook file. Never panics; on error nothing was loaded.
 pub fn load(path: &Path) -> Result<Notebook, LoadError> {
-    let io_error = |source| LoadError::Io { path: path.to_owned(), source };
+    let io_error = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
     let file = File::open(path).map_err(io_error)?;
     let size = file.metadata().map_err(io_error)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: path.to_owned(), size });
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` guards against a file that grows while it is read.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: path.to_owned(), size: bytes.len() as u64 });
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+        });
     }
-    parse(&bytes).map_err(|error| LoadError::Parse { path: path.to_owned(), error })
+    parse(&bytes).map_err(|error| LoadError::Parse {
+        path: path.to_owned(),
+        error,
+    })
 }
 
 /// Where the previous version of `path` is kept: `NAME.ron.bak`.
@@ -247,7 +291,11 @@ pub fn save(path: &Path, notebook: &Notebook) -> Result<(), SaveError> {
 
 /// Writes `bytes` to `path` by temp file, fsync and rename (see [`save`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let error = |step, source| SaveError { path: path.to_owned(), step, source };
+    let error = |step, source| SaveError {
+        path: path.to_owned(),
+        step,
+        source,
+    };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
@@ -263,7 +311,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         file.sync_all().map_err(|e| error("flush to disk", e))?;
         drop(file);
         if let Ok(metadata) = fs::metadata(path) {
-            fs::set_permissions(&temp, metadata.permissions()).map_err(|e| error("keep its permissions", e))?;
+            fs::set_permissions(&temp, metadata.permissions())
+                .map_err(|e| error("keep its permissions", e))?;
             keep_backup(path).map_err(|e| error("keep the previous version as .bak", e))?;
         }
         fs::rename(&temp, path).map_err(|e| error("replace", e))?;

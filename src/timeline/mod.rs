@@ -8,7 +8,9 @@
 //!
 //! This module never imports egui: it is tested and benchmarked headless.
 
-use crate::model::{Category, EventId, Notebook, ObservationId, PartialDate, Qualifier, SeriesId, SeriesStyle};
+use crate::model::{
+    Category, EventId, Notebook, ObservationId, PartialDate, Qualifier, SeriesId, SeriesStyle,
+};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -21,13 +23,17 @@ pub const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
 pub fn day_x(date: Date) -> f64 {
     let epoch = Date::constant(1970, 1, 1);
     // `until` in days cannot fail between valid civil dates.
-    date.since(epoch).map(|span| span.get_days() as f64).unwrap_or(0.0)
+    date.since(epoch)
+        .map(|span| span.get_days() as f64)
+        .unwrap_or(0.0)
 }
 
 /// The day an x falls in (clamped to the calendar jiff knows).
 pub fn x_date(x: f64) -> Date {
     let days = x.floor().clamp(-700_000.0, 2_900_000.0) as i64;
-    Date::constant(1970, 1, 1).checked_add(days.days()).unwrap_or(Date::constant(1970, 1, 1))
+    Date::constant(1970, 1, 1)
+        .checked_add(days.days())
+        .unwrap_or(Date::constant(1970, 1, 1))
 }
 
 /// The x range a partial date covers: a day is one day wide, a month the whole month.
@@ -65,17 +71,33 @@ pub fn calendar_marks(min: f64, max: f64, min_step_days: f64) -> Vec<CalendarMar
         (Step::Years(10), 10.0 * DAYS_PER_YEAR),
         (Step::Years(50), 50.0 * DAYS_PER_YEAR),
     ];
-    let first = levels.iter().position(|(_, days)| *days >= min_step_days).unwrap_or(levels.len() - 1);
-    let mut marks = Vec::new();
-    for (step, step_days) in &levels[first..(first + 3).min(levels.len())] {
+    let first = levels
+        .iter()
+        .position(|(_, days)| *days >= min_step_days)
+        .unwrap_or(levels.len() - 1);
+    let mut marks: Vec<CalendarMark> = Vec::new();
+    // Coarsest first, so that where a month starts on a drawn day the month
+    // mark wins and the two labels do not print over each other.
+    for (step, step_days) in levels[first..(first + 3).min(levels.len())].iter().rev() {
         // Weeks are not nested in months: only show them as the finest level.
-        if matches!(step, Step::Days(7)) && !marks.is_empty() {
+        if matches!(step, Step::Days(7)) && first != 1 {
             continue;
         }
+        let coarser = marks.clone();
         for x in step.marks(min, max) {
-            marks.push(CalendarMark { x, step_days: *step_days });
+            // A finer label crowding a coarser one (a week two days from a month) is dropped.
+            let crowded = coarser
+                .iter()
+                .any(|mark| (mark.x - x).abs() < step_days * 0.6);
+            if !crowded {
+                marks.push(CalendarMark {
+                    x,
+                    step_days: *step_days,
+                });
+            }
         }
     }
+    marks.sort_by(|a, b| a.x.total_cmp(&b.x));
     marks
 }
 
@@ -106,7 +128,11 @@ impl Step {
             }
             Step::Months(n) => {
                 let mut date = start.first_of_month();
-                date = date.with().month(((date.month() - 1) / n) * n + 1).build().unwrap_or(date);
+                date = date
+                    .with()
+                    .month(((date.month() - 1) / n) * n + 1)
+                    .build()
+                    .unwrap_or(date);
                 while day_x(date) <= max {
                     if day_x(date) >= min {
                         out.push(day_x(date));
@@ -142,7 +168,11 @@ pub fn mark_label(x: f64, step_days: f64) -> String {
     if step_days >= DAYS_PER_YEAR * 0.99 {
         date.strftime("%Y").to_string()
     } else if step_days >= 28.0 {
-        if date.month() == 1 { date.strftime("%b %Y").to_string() } else { date.strftime("%b").to_string() }
+        if date.month() == 1 {
+            date.strftime("%b %Y").to_string()
+        } else {
+            date.strftime("%b").to_string()
+        }
     } else {
         date.strftime("%-d %b").to_string()
     }
@@ -183,7 +213,12 @@ pub struct EventMark {
 /// no two labels overlap (a label is `char_width` per character plus its
 /// marker). Events that fit no lane of `max_lanes` keep their marker in the
 /// least crowded lane and hide their label.
-pub fn event_marks(notebook: &Notebook, pixels_per_day: f64, char_width: f64, max_lanes: usize) -> Vec<EventMark> {
+pub fn event_marks(
+    notebook: &Notebook,
+    pixels_per_day: f64,
+    char_width: f64,
+    max_lanes: usize,
+) -> Vec<EventMark> {
     let mut marks: Vec<EventMark> = notebook
         .events
         .iter()
@@ -205,7 +240,11 @@ pub fn event_marks(notebook: &Notebook, pixels_per_day: f64, char_width: f64, ma
         .collect();
     marks.sort_by(|a, b| a.x_start.total_cmp(&b.x_start).then(a.id.cmp(&b.id)));
     let max_lanes = max_lanes.max(1);
-    let pixels_per_day = if pixels_per_day.is_finite() && pixels_per_day > 0.0 { pixels_per_day } else { 1.0 };
+    let pixels_per_day = if pixels_per_day.is_finite() && pixels_per_day > 0.0 {
+        pixels_per_day
+    } else {
+        1.0
+    };
     let gap_px = 8.0;
     // Right edge, in pixels, of what each lane holds so far.
     let mut lane_ends: Vec<f64> = Vec::new();
@@ -260,7 +299,11 @@ pub struct FigureMark {
 impl FigureMark {
     /// The middle of the period: where a point marker goes.
     pub fn x_mid(&self) -> f64 {
-        if self.x_end - self.x_start <= 1.0 { self.x_start + 0.5 } else { (self.x_start + self.x_end) / 2.0 }
+        if self.x_end - self.x_start <= 1.0 {
+            self.x_start + 0.5
+        } else {
+            (self.x_start + self.x_end) / 2.0
+        }
     }
 }
 
@@ -293,7 +336,11 @@ pub fn unit_plots(notebook: &Notebook) -> Vec<UnitPlot> {
     let mut plots: Vec<UnitPlot> = Vec::new();
     for series in &notebook.series {
         let unit = series.unit.trim().to_lowercase();
-        let unit = if unit.is_empty() { "(no unit)".to_owned() } else { unit };
+        let unit = if unit.is_empty() {
+            "(no unit)".to_owned()
+        } else {
+            unit
+        };
         let mut figures: Vec<FigureMark> = series
             .observations
             .iter()
@@ -320,12 +367,16 @@ pub fn unit_plots(notebook: &Notebook) -> Vec<UnitPlot> {
         };
         match plots.iter_mut().find(|plot| plot.unit == unit) {
             Some(plot) => plot.traces.push(trace),
-            None => plots.push(UnitPlot { unit, traces: vec![trace] }),
+            None => plots.push(UnitPlot {
+                unit,
+                traces: vec![trace],
+            }),
         }
     }
     plots.sort_by(|a, b| a.unit.cmp(&b.unit));
     for plot in &mut plots {
-        plot.traces.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        plot.traces
+            .sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     }
     plots
 }
@@ -338,15 +389,21 @@ pub fn data_range(notebook: &Notebook) -> Option<(f64, f64)> {
         spans.extend(e.end.map(date_span));
         spans
     });
-    let figure_spans = notebook.series.iter().flat_map(|s| s.observations.iter().map(|o| date_span(o.as_of)));
+    let figure_spans = notebook
+        .series
+        .iter()
+        .flat_map(|s| s.observations.iter().map(|o| date_span(o.as_of)));
     let (min, max) = event_spans
         .chain(figure_spans)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(min, max), (a, b)| (min.min(a), max.max(b)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(min, max), (a, b)| {
+            (min.min(a), max.max(b))
+        });
     if !min.is_finite() {
         return None;
     }
-    let margin = ((max - min) * 0.08).max(3.0);
-    Some((min - margin, max + margin))
+    let margin = ((max - min) * 0.05).max(3.0);
+    // More room on the right: event labels run rightwards from their marks.
+    Some((min - margin, max + 4.0 * margin))
 }
 
 #[cfg(test)]
@@ -385,11 +442,33 @@ mod tests {
         assert!(months.iter().all(|m| m.step_days >= DAYS_PER_MONTH));
         assert!(months.iter().any(|m| m.x == june));
         assert_eq!(mark_label(june, DAYS_PER_MONTH), "Jun");
-        assert_eq!(mark_label(day_x(Date::constant(2021, 1, 1)), DAYS_PER_MONTH), "Jan 2021");
+        assert_eq!(
+            mark_label(day_x(Date::constant(2021, 1, 1)), DAYS_PER_MONTH),
+            "Jan 2021"
+        );
         let years = calendar_marks(june - 4000.0, june + 4000.0, 200.0);
         assert!(years.iter().all(|m| m.step_days >= DAYS_PER_YEAR));
-        assert_eq!(mark_label(day_x(Date::constant(2020, 1, 1)), DAYS_PER_YEAR), "2020");
-        assert!(calendar_marks(0.0, 1e6, 0.001).len() <= 1300, "line count stays bounded");
+        assert_eq!(
+            mark_label(day_x(Date::constant(2020, 1, 1)), DAYS_PER_YEAR),
+            "2020"
+        );
+        assert!(
+            calendar_marks(0.0, 1e6, 0.001).len() <= 1300,
+            "line count stays bounded"
+        );
+        let mixed = calendar_marks(june - 20.0, june + 20.0, 5.0);
+        for pair in mixed.windows(2) {
+            assert!(
+                pair[1].x - pair[0].x >= 3.0,
+                "marks {pair:?} would print over each other"
+            );
+        }
+        assert!(
+            mixed
+                .iter()
+                .any(|m| m.x == june && m.step_days >= DAYS_PER_MONTH),
+            "the month mark wins"
+        );
     }
 
     fn notebook_with_events(events: &[(&str, &str)]) -> Notebook {
@@ -422,8 +501,15 @@ mod tests {
         ]);
         let marks = event_marks(&notebook, 4.0, 7.0, 5);
         let lane = |title: &str| marks.iter().find(|m| m.title == title).expect("mark").lane;
-        assert_ne!(lane("Taliban take the border crossing"), lane("UN envoy briefs the Security Council"));
-        assert_eq!(lane("Much later"), 0, "a far-away event reuses the first lane");
+        assert_ne!(
+            lane("Taliban take the border crossing"),
+            lane("UN envoy briefs the Security Council")
+        );
+        assert_eq!(
+            lane("Much later"),
+            0,
+            "a far-away event reuses the first lane"
+        );
         assert!(marks.iter().all(|m| m.label_shown));
         // With a single lane, later overlapping labels hide rather than overlap.
         let crowded = event_marks(&notebook, 4.0, 7.0, 1);
@@ -445,7 +531,11 @@ mod tests {
             evidence: None,
             notes: String::new(),
         };
-        for (id, name, unit) in [(1, "US troops", "troops"), (2, "Districts", "Districts"), (3, "NATO troops", "troops")] {
+        for (id, name, unit) in [
+            (1, "US troops", "troops"),
+            (2, "Districts", "Districts"),
+            (3, "NATO troops", "troops"),
+        ] {
             notebook.series.push(Series {
                 id: SeriesId::from_u128(id),
                 name: name.into(),
@@ -458,11 +548,27 @@ mod tests {
             });
         }
         let plots = unit_plots(&notebook);
-        assert_eq!(plots.iter().map(|p| p.unit.as_str()).collect::<Vec<_>>(), ["districts", "troops"]);
-        assert_eq!(plots[1].traces.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["NATO troops", "US troops"]);
-        assert_eq!(plots[1].traces[0].figures.len(), 2, "conflicting figures are both kept");
+        assert_eq!(
+            plots.iter().map(|p| p.unit.as_str()).collect::<Vec<_>>(),
+            ["districts", "troops"]
+        );
+        assert_eq!(
+            plots[1]
+                .traces
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>(),
+            ["NATO troops", "US troops"]
+        );
+        assert_eq!(
+            plots[1].traces[0].figures.len(),
+            2,
+            "conflicting figures are both kept"
+        );
         let (min, max) = data_range(&notebook).expect("dated");
-        assert!(min < day_x(Date::constant(2021, 6, 22)) && max > day_x(Date::constant(2021, 6, 23)));
+        assert!(
+            min < day_x(Date::constant(2021, 6, 22)) && max > day_x(Date::constant(2021, 6, 23))
+        );
         assert_eq!(date("2021").precision, Precision::Year);
     }
 }

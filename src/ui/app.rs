@@ -37,7 +37,11 @@ pub struct AppOptions {
 
 impl Default for AppOptions {
     fn default() -> Self {
-        Self { open: None, open_last_or_sample: true, dialogs: Arc::new(NativeDialogs) }
+        Self {
+            open: None,
+            open_last_or_sample: true,
+            dialogs: Arc::new(NativeDialogs),
+        }
     }
 }
 
@@ -78,9 +82,23 @@ pub enum Modal {
 }
 
 enum JobDone {
-    Picked { saving: bool, then: Option<Pending>, path: Option<PathBuf>, quick: bool },
-    Loaded { path: PathBuf, result: Result<Notebook, LoadError> },
-    Saved { path: PathBuf, state: u64, modified: jiff::Timestamp, result: Result<(), SaveError>, then: Option<Pending> },
+    Picked {
+        saving: bool,
+        then: Option<Pending>,
+        path: Option<PathBuf>,
+        quick: bool,
+    },
+    Loaded {
+        path: PathBuf,
+        result: Result<Notebook, LoadError>,
+    },
+    Saved {
+        path: PathBuf,
+        state: u64,
+        modified: jiff::Timestamp,
+        result: Result<(), SaveError>,
+        then: Option<Pending>,
+    },
 }
 
 /// One line at the bottom of the window.
@@ -139,7 +157,11 @@ impl App {
             if !options.open_last_or_sample {
                 return None;
             }
-            app.recent.first().filter(|p| p.exists()).cloned().or_else(sample_path)
+            app.recent
+                .first()
+                .filter(|p| p.exists())
+                .cloned()
+                .or_else(sample_path)
         });
         if let Some(path) = start {
             app.start_load(path);
@@ -175,8 +197,15 @@ impl App {
     /// The window title: "Sitrep — Afghanistan 2021", with `*` for unsaved changes.
     pub fn window_title(&self) -> String {
         let dirty = if self.doc.is_dirty() { "*" } else { "" };
-        let read_only = if self.doc.read_only { " (read-only)" } else { "" };
-        format!("Sitrep — {}{dirty}{read_only}", self.doc.notebook().meta.title)
+        let read_only = if self.doc.read_only {
+            " (read-only)"
+        } else {
+            ""
+        };
+        format!(
+            "Sitrep — {}{dirty}{read_only}",
+            self.doc.notebook().meta.title
+        )
     }
 
     /// The recent files, newest first.
@@ -191,7 +220,10 @@ impl App {
 
     /// The article in the reader and the span "Show source" highlighted in it.
     pub fn reader_highlight(&self) -> Option<(crate::model::ArticleId, Option<(usize, usize)>)> {
-        self.view.reader.article.map(|article| (article, self.view.reader.focus_span))
+        self.view
+            .reader
+            .article
+            .map(|article| (article, self.view.reader.focus_span))
     }
 
     /// The words selected in the reader, as a byte span of the article text.
@@ -234,7 +266,10 @@ impl App {
 
     fn start_save(&mut self, path: PathBuf, then: Option<Pending>) {
         if self.doc.read_only && self.doc.path.as_deref() == Some(path.as_path()) {
-            self.set_status("This notebook is read-only: use Save As to keep your changes in a new file", true);
+            self.set_status(
+                "This notebook is read-only: use Save As to keep your changes in a new file",
+                true,
+            );
             return;
         }
         let mut snapshot = self.doc.notebook().clone();
@@ -244,21 +279,45 @@ impl App {
         let shown = path.display().to_string();
         self.spawn(format!("Saving {shown}…"), move || {
             let result = store::save(&path, &snapshot);
-            JobDone::Saved { path, state, modified, result, then }
+            JobDone::Saved {
+                path,
+                state,
+                modified,
+                result,
+                then,
+            }
         });
     }
 
     fn start_pick(&mut self, saving: bool, then: Option<Pending>) {
         let dialogs = Arc::clone(&self.dialogs);
-        let suggested = self.doc.path.as_deref().and_then(Path::file_name).map_or_else(
-            || format!("{}.ron", slug(&self.doc.notebook().meta.title)),
-            |name| name.to_string_lossy().into_owned(),
-        );
-        let label = if saving { "Choosing where to save…" } else { "Choosing a notebook…" };
+        let suggested = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || format!("{}.ron", slug(&self.doc.notebook().meta.title)),
+                |name| name.to_string_lossy().into_owned(),
+            );
+        let label = if saving {
+            "Choosing where to save…"
+        } else {
+            "Choosing a notebook…"
+        };
         self.spawn(label.to_owned(), move || {
             let asked = Instant::now();
-            let path = if saving { dialogs.pick_save(&suggested) } else { dialogs.pick_open() };
-            JobDone::Picked { saving, then, path, quick: asked.elapsed() < NO_DIALOG_BACKEND }
+            let path = if saving {
+                dialogs.pick_save(&suggested)
+            } else {
+                dialogs.pick_open()
+            };
+            JobDone::Picked {
+                saving,
+                then,
+                path,
+                quick: asked.elapsed() < NO_DIALOG_BACKEND,
+            }
         });
     }
 
@@ -266,7 +325,12 @@ impl App {
         while let Ok(done) = self.jobs_rx.try_recv() {
             self.running.pop();
             match done {
-                JobDone::Picked { saving, then, path: Some(path), .. } => {
+                JobDone::Picked {
+                    saving,
+                    then,
+                    path: Some(path),
+                    ..
+                } => {
                     if saving {
                         self.start_save(with_ron_extension(path), then);
                     } else {
@@ -278,8 +342,14 @@ impl App {
                         log::info!("the file dialog returned at once: offering a typed path");
                         self.modal = Some(Modal::TypedPath {
                             saving,
-                            text: self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
-                            reason: "No file dialog is available here: type the path instead.".into(),
+                            text: self
+                                .doc
+                                .path
+                                .as_ref()
+                                .map(|p| p.display().to_string())
+                                .unwrap_or_default(),
+                            reason: "No file dialog is available here: type the path instead."
+                                .into(),
                         });
                     }
                 }
@@ -288,16 +358,34 @@ impl App {
                         let summary = store::summary(&notebook);
                         self.doc = Document::new(notebook, Some(path.clone()));
                         self.view = View::default();
-                        self.view.selection =
-                            self.doc.notebook().articles.first().map(|article| Selection::Article(article.id));
-                        self.view.reader.article = self.doc.notebook().articles.first().map(|a| a.id);
+                        self.view.selection = self
+                            .doc
+                            .notebook()
+                            .articles
+                            .first()
+                            .map(|article| Selection::Article(article.id));
+                        self.view.reader.article =
+                            self.doc.notebook().articles.first().map(|a| a.id);
                         self.remember(&path);
-                        self.set_status(format!("Opened {} ({})", path.display(), summary.trim_start_matches("ok: ")), false);
+                        self.set_status(
+                            format!(
+                                "Opened {} ({})",
+                                path.display(),
+                                summary.trim_start_matches("ok: ")
+                            ),
+                            false,
+                        );
                     }
                     // The notebook already open stays open and untouched.
                     Err(error) => self.set_status(error.to_string(), true),
                 },
-                JobDone::Saved { path, state, modified, result, then } => match result {
+                JobDone::Saved {
+                    path,
+                    state,
+                    modified,
+                    result,
+                    then,
+                } => match result {
                     Ok(()) => {
                         self.doc.mark_saved(state, path.clone(), modified);
                         self.doc.read_only = false;
@@ -334,7 +422,11 @@ impl App {
             },
             Command::SaveAs => self.start_pick(true, None),
             Command::TypePath => {
-                self.modal = Some(Modal::TypedPath { saving: false, text: String::new(), reason: String::new() })
+                self.modal = Some(Modal::TypedPath {
+                    saving: false,
+                    text: String::new(),
+                    reason: String::new(),
+                })
             }
             Command::Undo => {
                 self.view.drafts.clear();
@@ -365,10 +457,12 @@ impl App {
                 self.view.reader.editing = true;
                 self.view.reader.focus_title = true;
             }
-            Command::EventFromSelection => match tagging::EventDraft::from_selection(self.doc.notebook(), &self.view) {
-                Some(draft) => self.modal = Some(Modal::NewEvent(draft)),
-                None => self.set_status("Select words in an article first", true),
-            },
+            Command::EventFromSelection => {
+                match tagging::EventDraft::from_selection(self.doc.notebook(), &self.view) {
+                    Some(draft) => self.modal = Some(Modal::NewEvent(draft)),
+                    None => self.set_status("Select words in an article first", true),
+                }
+            }
             Command::FigureFromSelection => {
                 match tagging::FigureDraft::from_selection(self.doc.notebook(), &self.view) {
                     Some(draft) => self.modal = Some(Modal::NewFigure(draft)),
@@ -430,7 +524,9 @@ impl App {
         let modal_open = self.modal.is_some();
         ctx.input_mut(|input| {
             for command in Command::WITH_SHORTCUTS {
-                let Some(shortcut) = command.shortcut() else { continue };
+                let Some(shortcut) = command.shortcut() else {
+                    continue;
+                };
                 let owned_by_text = (text_focused && command.is_bare_key())
                     || (typing && matches!(command, Command::Undo | Command::Redo));
                 if owned_by_text || (modal_open && command.is_bare_key()) {
@@ -440,20 +536,29 @@ impl App {
                     self.commands.push(command);
                 }
             }
-            if !text_focused && !modal_open && input.consume_key(egui::Modifiers::NONE, Key::Delete) {
+            if !text_focused && !modal_open && input.consume_key(egui::Modifiers::NONE, Key::Delete)
+            {
                 self.commands.push(Command::DeleteSelected);
             }
             // Ctrl+Y is redo too, as on Windows.
-            if !typing && input.consume_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, Key::Y)) {
+            if !typing
+                && input.consume_shortcut(&egui::KeyboardShortcut::new(
+                    egui::Modifiers::COMMAND,
+                    Key::Y,
+                ))
+            {
                 self.commands.push(Command::Redo);
             }
         });
     }
 
     fn handle_close_request(&mut self, ctx: &Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.modal = Some(Modal::UnsavedChanges { then: Pending::Quit });
+            self.modal = Some(Modal::UnsavedChanges {
+                then: Pending::Quit,
+            });
         }
     }
 
@@ -482,8 +587,18 @@ impl App {
             ui.menu_button("Edit", |ui| {
                 let undo = self.doc.undo_label().map(|l| format!("Undo {l}"));
                 let redo = self.doc.redo_label().map(|l| format!("Redo {l}"));
-                self.labelled_item(ui, Command::Undo, undo.as_deref().unwrap_or("Undo"), undo.is_some());
-                self.labelled_item(ui, Command::Redo, redo.as_deref().unwrap_or("Redo"), redo.is_some());
+                self.labelled_item(
+                    ui,
+                    Command::Undo,
+                    undo.as_deref().unwrap_or("Undo"),
+                    undo.is_some(),
+                );
+                self.labelled_item(
+                    ui,
+                    Command::Redo,
+                    redo.as_deref().unwrap_or("Redo"),
+                    redo.is_some(),
+                );
                 ui.separator();
                 self.menu_item(ui, Command::NewArticle, true);
                 let has_selection = self.view.reader.selection.is_some();
@@ -523,7 +638,11 @@ impl App {
                 ui.spinner();
                 ui.label(job);
             } else if !self.status.text.is_empty() {
-                let color = if self.status.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                let color = if self.status.is_error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
                 ui.colored_label(color, &self.status.text);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -540,61 +659,83 @@ impl App {
     }
 
     fn modals(&mut self, ctx: &Context, out: &mut Out) {
-        let Some(modal) = self.modal.as_mut() else { return };
+        let Some(modal) = self.modal.as_mut() else {
+            return;
+        };
         let mut close = false;
         match modal {
             Modal::UnsavedChanges { then } => {
                 let name = self.doc.display_name();
-                let response = egui::Modal::new(egui::Id::unique("sitrep-unsaved")).show(ctx, |ui| {
-                    ui.heading("Unsaved changes");
-                    ui.label(format!("Save the changes to {name} first?"));
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            out.after_modal = Some(AfterModal::SaveThen(then.clone()));
-                        }
-                        if ui.button("Discard").clicked() {
-                            out.after_modal = Some(AfterModal::Proceed(then.clone()));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            close = true;
-                        }
+                let response =
+                    egui::Modal::new(egui::Id::unique("sitrep-unsaved")).show(ctx, |ui| {
+                        ui.heading("Unsaved changes");
+                        ui.label(format!("Save the changes to {name} first?"));
+                        ui.horizontal(|ui| {
+                            if ui.button("Save").clicked() {
+                                out.after_modal = Some(AfterModal::SaveThen(then.clone()));
+                            }
+                            if ui.button("Discard").clicked() {
+                                out.after_modal = Some(AfterModal::Proceed(then.clone()));
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
                     });
-                });
                 close |= response.should_close() || out.after_modal.is_some();
             }
-            Modal::TypedPath { saving, text, reason } => {
-                let response = egui::Modal::new(egui::Id::unique("sitrep-typed-path")).show(ctx, |ui| {
-                    ui.heading(if *saving { "Save notebook as" } else { "Open notebook" });
-                    if !reason.is_empty() {
-                        ui.label(reason.as_str());
-                    }
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(saving, false, "Open");
-                        ui.selectable_value(saving, true, "Save");
-                    });
-                    let field = ui.add(
-                        egui::TextEdit::singleline(text).hint_text("/path/to/notebook.ron").desired_width(360.0),
-                    );
-                    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Notebook path"));
-                    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                    ui.horizontal(|ui| {
-                        let go = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK")).clicked();
-                        if (go || entered) && !text.trim().is_empty() {
-                            out.after_modal = Some(AfterModal::TypedPath { saving: *saving, path: PathBuf::from(text.trim()) });
+            Modal::TypedPath {
+                saving,
+                text,
+                reason,
+            } => {
+                let response =
+                    egui::Modal::new(egui::Id::unique("sitrep-typed-path")).show(ctx, |ui| {
+                        ui.heading(if *saving {
+                            "Save notebook as"
+                        } else {
+                            "Open notebook"
+                        });
+                        if !reason.is_empty() {
+                            ui.label(reason.as_str());
                         }
-                        if ui.button("Cancel").clicked() {
-                            close = true;
-                        }
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(saving, false, "Open");
+                            ui.selectable_value(saving, true, "Save");
+                        });
+                        let field = ui.add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text("/path/to/notebook.ron")
+                                .desired_width(360.0),
+                        );
+                        field.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Notebook path")
+                        });
+                        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                        ui.horizontal(|ui| {
+                            let go = ui
+                                .add_enabled(!text.trim().is_empty(), egui::Button::new("OK"))
+                                .clicked();
+                            if (go || entered) && !text.trim().is_empty() {
+                                out.after_modal = Some(AfterModal::TypedPath {
+                                    saving: *saving,
+                                    path: PathBuf::from(text.trim()),
+                                });
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
                     });
-                });
                 close |= response.should_close() || out.after_modal.is_some();
             }
             Modal::NewEvent(draft) => {
                 let notebook = self.doc.notebook();
-                let response = egui::Modal::new(egui::Id::unique("sitrep-new-event")).show(ctx, |ui| tagging::event_form(ui, notebook, draft));
+                let response = egui::Modal::new(egui::Id::unique("sitrep-new-event"))
+                    .show(ctx, |ui| tagging::event_form(ui, notebook, draft));
                 match response.inner {
                     tagging::FormResult::Done(edit) => {
-                        out.edits.push((edit, None));
+                        out.edits.push((*edit, None));
                         close = true;
                     }
                     tagging::FormResult::Cancel => close = true,
@@ -607,7 +748,7 @@ impl App {
                     .show(ctx, |ui| tagging::figure_form(ui, notebook, draft));
                 match response.inner {
                     tagging::FormResult::Done(edit) => {
-                        out.edits.push((edit, None));
+                        out.edits.push((*edit, None));
                         close = true;
                     }
                     tagging::FormResult::Cancel => close = true,
@@ -636,8 +777,13 @@ impl App {
                 _ => self.start_pick(true, Some(then)),
             },
             Some(AfterModal::Proceed(then)) => self.proceed(then),
-            Some(AfterModal::TypedPath { saving: true, path }) => self.start_save(with_ron_extension(path), None),
-            Some(AfterModal::TypedPath { saving: false, path }) => self.guard(Pending::OpenPath(path)),
+            Some(AfterModal::TypedPath { saving: true, path }) => {
+                self.start_save(with_ron_extension(path), None)
+            }
+            Some(AfterModal::TypedPath {
+                saving: false,
+                path,
+            }) => self.guard(Pending::OpenPath(path)),
             None => {}
         }
         self.commands.extend(out.commands);
@@ -685,16 +831,22 @@ impl eframe::App for App {
         egui::Panel::left("sitrep-lists")
             .resizable(true)
             .default_size(240.0)
-            .show(ui, |ui| articles::show(ui, self.doc.notebook(), &mut self.view, &mut out));
+            .show(ui, |ui| {
+                articles::show(ui, self.doc.notebook(), &mut self.view, &mut out)
+            });
         egui::Panel::right("sitrep-inspector")
             .resizable(true)
             .default_size(300.0)
-            .show(ui, |ui| inspector::show(ui, self.doc.notebook(), &mut self.view, &mut out));
+            .show(ui, |ui| {
+                inspector::show(ui, self.doc.notebook(), &mut self.view, &mut out)
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::Panel::top("sitrep-reader")
                 .resizable(true)
-                .default_size(ui.available_height() * 0.45)
-                .show(ui, |ui| reader::show(ui, self.doc.notebook(), &mut self.view, &mut out));
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    reader::show(ui, self.doc.notebook(), &mut self.view, &mut out)
+                });
             timeline_view::show(ui, self.doc.notebook(), &mut self.view, &mut out);
         });
         self.modals(&ctx, &mut out);
@@ -707,13 +859,21 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let recent: Vec<String> = self.recent.iter().map(|p| p.display().to_string()).collect();
+        let recent: Vec<String> = self
+            .recent
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
         eframe::set_value(storage, RECENT_KEY, &recent);
     }
 }
 
 fn empty_notebook() -> Notebook {
-    Notebook::new(uuid::Uuid::now_v7().to_string(), "Untitled notebook", jiff::Timestamp::now())
+    Notebook::new(
+        uuid::Uuid::now_v7().to_string(),
+        "Untitled notebook",
+        jiff::Timestamp::now(),
+    )
 }
 
 /// The sample notebook: beside the working directory, else in the source checkout.
@@ -727,18 +887,32 @@ fn sample_path() -> Option<PathBuf> {
 }
 
 fn with_ron_extension(path: PathBuf) -> PathBuf {
-    if path.extension().is_some() { path } else { path.with_extension("ron") }
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("ron")
+    }
 }
 
 /// A file name from a title: "Afghanistan 2021" → "afghanistan-2021".
 fn slug(title: &str) -> String {
     let slug: String = title
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .split('-')
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    if slug.is_empty() { "notebook".to_owned() } else { slug }
+    if slug.is_empty() {
+        "notebook".to_owned()
+    } else {
+        slug
+    }
 }

@@ -18,7 +18,10 @@ pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
     fn pick_open(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new().add_filter("Sitrep notebook", &["ron"]).set_title("Open notebook").pick_file()
+        rfd::FileDialog::new()
+            .add_filter("Sitrep notebook", &["ron"])
+            .set_title("Open notebook")
+            .pick_file()
     }
 
     fn pick_save(&self, suggested: &str) -> Option<PathBuf> {
@@ -45,7 +48,11 @@ impl ScriptedDialogs {
     }
 
     fn next(&self) -> Option<PathBuf> {
-        self.answers.lock().ok().and_then(|mut answers| answers.pop_front()).flatten()
+        self.answers
+            .lock()
+            .ok()
+            .and_then(|mut answers| answers.pop_front())
+            .flatten()
     }
 }
 

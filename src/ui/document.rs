@@ -89,10 +89,18 @@ impl Document {
         let new_state = self.fresh_state();
         let merges = !self.sealed
             && coalesce.is_some()
-            && self.undo.last().is_some_and(|step| step.coalesce == coalesce);
+            && self
+                .undo
+                .last()
+                .is_some_and(|step| step.coalesce == coalesce);
         // A merged edit keeps the older inverse: undo goes back to before the whole run.
         if !merges {
-            self.undo.push(Step { edit: inverse, label, target: self.state, coalesce: coalesce.clone() });
+            self.undo.push(Step {
+                edit: inverse,
+                label,
+                target: self.state,
+                coalesce: coalesce.clone(),
+            });
         }
         self.redo.clear();
         self.state = new_state;
@@ -126,8 +134,17 @@ impl Document {
     fn move_along(&mut self, step: Step, undoing: bool) -> Option<String> {
         match step.edit.apply(&mut self.notebook) {
             Ok(reverse) => {
-                let back = Step { edit: reverse, label: step.label.clone(), target: self.state, coalesce: None };
-                if undoing { self.redo.push(back) } else { self.undo.push(back) }
+                let back = Step {
+                    edit: reverse,
+                    label: step.label.clone(),
+                    target: self.state,
+                    coalesce: None,
+                };
+                if undoing {
+                    self.redo.push(back)
+                } else {
+                    self.undo.push(back)
+                }
                 self.state = step.target;
                 self.sealed = true;
                 Some(step.label)
@@ -154,7 +171,10 @@ impl Document {
     /// The file name shown in the title bar and dialogs.
     pub fn display_name(&self) -> String {
         match &self.path {
-            Some(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            Some(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             None => "unsaved notebook".to_owned(),
         }
     }
@@ -166,19 +186,26 @@ mod tests {
     use jiff::Timestamp;
 
     fn doc() -> Document {
-        Document::new(Notebook::new("n".into(), "Start", Timestamp::UNIX_EPOCH), Some("x.ron".into()))
+        Document::new(
+            Notebook::new("n".into(), "Start", Timestamp::UNIX_EPOCH),
+            Some("x.ron".into()),
+        )
     }
 
     #[test]
     fn typing_in_one_field_is_one_undo_step() {
         let mut doc = doc();
         for title in ["S", "Si", "Sit"] {
-            doc.apply(Edit::SetTitle(title.into()), Some("title".into())).expect("applies");
+            doc.apply(Edit::SetTitle(title.into()), Some("title".into()))
+                .expect("applies");
         }
         assert!(doc.is_dirty());
         assert_eq!(doc.undo(), Some("rename notebook".into()));
         assert_eq!(doc.notebook().meta.title, "Start");
-        assert!(!doc.is_dirty(), "undoing to the saved state clears the dirty mark");
+        assert!(
+            !doc.is_dirty(),
+            "undoing to the saved state clears the dirty mark"
+        );
         doc.redo();
         assert_eq!(doc.notebook().meta.title, "Sit");
         assert!(doc.is_dirty());
@@ -187,13 +214,16 @@ mod tests {
     #[test]
     fn a_seal_splits_typing_runs_and_a_new_edit_clears_redo() {
         let mut doc = doc();
-        doc.apply(Edit::SetTitle("A".into()), Some("title".into())).expect("applies");
+        doc.apply(Edit::SetTitle("A".into()), Some("title".into()))
+            .expect("applies");
         doc.seal();
-        doc.apply(Edit::SetTitle("AB".into()), Some("title".into())).expect("applies");
+        doc.apply(Edit::SetTitle("AB".into()), Some("title".into()))
+            .expect("applies");
         doc.undo();
         assert_eq!(doc.notebook().meta.title, "A");
         assert!(doc.redo_label().is_some());
-        doc.apply(Edit::SetTitle("C".into()), None).expect("applies");
+        doc.apply(Edit::SetTitle("C".into()), None)
+            .expect("applies");
         assert!(doc.redo_label().is_none());
         doc.undo();
         doc.undo();

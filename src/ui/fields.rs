@@ -8,7 +8,10 @@ use std::collections::HashMap;
 /// the text changed.
 pub fn text(ui: &mut Ui, label: &str, value: &mut String) -> bool {
     let label = ui.label(label);
-    let changed = ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY)).labelled_by(label.id).changed();
+    let changed = ui
+        .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(label.id)
+        .changed();
     ui.end_row();
     changed
 }
@@ -17,7 +20,11 @@ pub fn text(ui: &mut Ui, label: &str, value: &mut String) -> bool {
 pub fn multiline(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> bool {
     let label = ui.label(label);
     let changed = ui
-        .add(egui::TextEdit::multiline(value).desired_rows(rows).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::multiline(value)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(label.id)
         .changed();
     ui.end_row();
@@ -37,14 +44,12 @@ pub fn parsed<T>(
 ) -> Option<T> {
     let label = ui.label(label);
     let mut text = drafts.get(key).cloned().unwrap_or(current);
-    let response: Response =
-        ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY)).labelled_by(label.id);
+    let response: Response = ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
     let mut result = None;
     if response.changed() {
-        match parse(&text) {
-            Ok(value) => result = Some(value),
-            Err(_) => {}
-        }
+        result = parse(&text).ok();
         drafts.insert(key.to_owned(), text.clone());
     }
     ui.end_row();
@@ -60,7 +65,11 @@ pub fn parsed<T>(
 
 /// Parses an optional number: empty text is `None`; "2,500" is 2500.
 pub fn parse_optional_number(text: &str) -> Result<Option<f64>, String> {
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '_')
+        .collect();
     if cleaned.is_empty() {
         return Ok(None);
     }
@@ -80,7 +89,9 @@ pub fn parse_optional_date(text: &str) -> Result<Option<crate::model::PartialDat
     if text.trim().is_empty() {
         return Ok(None);
     }
-    crate::model::PartialDate::parse(text).map(Some).map_err(|e| e.to_string())
+    crate::model::PartialDate::parse(text)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
 /// Formats an optional number for a field.

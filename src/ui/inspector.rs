@@ -5,7 +5,8 @@ use super::fields;
 use super::tagging::split_list;
 use super::view::{Out, Selection, View};
 use crate::model::{
-    Category, Confidence, Edit, Evidence, EvidenceStatus, Notebook, PartialDate, Qualifier, Reliability, SeriesStyle,
+    Category, Confidence, Edit, Evidence, EvidenceStatus, Notebook, PartialDate, Qualifier,
+    Reliability, SeriesStyle,
 };
 use egui::Ui;
 
@@ -13,29 +14,51 @@ use egui::Ui;
 pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     ui.heading("Inspector");
     ui.separator();
-    egui::ScrollArea::vertical().id_salt("sitrep-inspector-scroll").show(ui, |ui| match view.selection.clone() {
-        None => {
-            ui.weak("Select an article, an event or a figure to see and edit it here.");
-        }
-        Some(Selection::Article(id)) => article(ui, notebook, id, view, out),
-        Some(Selection::Event(id)) => event(ui, notebook, id, view, out),
-        Some(Selection::Series(id)) => series(ui, notebook, id, view, out),
-        Some(Selection::Observation(series, id)) => observation(ui, notebook, series, id, view, out),
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("sitrep-inspector-scroll")
+        .show(ui, |ui| match view.selection.clone() {
+            None => {
+                ui.weak("Select an article, an event or a figure to see and edit it here.");
+            }
+            Some(Selection::Article(id)) => article(ui, notebook, id, view, out),
+            Some(Selection::Event(id)) => event(ui, notebook, id, view, out),
+            Some(Selection::Series(id)) => series(ui, notebook, id, view, out),
+            Some(Selection::Observation(series, id)) => {
+                observation(ui, notebook, series, id, view, out)
+            }
+        });
 }
 
 fn key(kind: &str, id: impl std::fmt::Display, field: &str) -> Option<String> {
     Some(format!("{kind}:{id}:{field}"))
 }
 
-fn article(ui: &mut Ui, notebook: &Notebook, id: crate::model::ArticleId, view: &mut View, out: &mut Out) {
-    let Some(article) = notebook.article(id) else { return };
+fn article(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    id: crate::model::ArticleId,
+    view: &mut View,
+    out: &mut Out,
+) {
+    let Some(article) = notebook.article(id) else {
+        return;
+    };
     ui.label(egui::RichText::new("Article").strong());
-    ui.label(if article.title.is_empty() { "(untitled)" } else { &article.title });
+    ui.label(if article.title.is_empty() {
+        "(untitled)"
+    } else {
+        &article.title
+    });
     ui.weak(format!(
         "{} · {} · {} words",
-        if article.outlet.is_empty() { "no outlet" } else { &article.outlet },
-        article.published.map_or("undated".to_owned(), |d| d.to_string()),
+        if article.outlet.is_empty() {
+            "no outlet"
+        } else {
+            &article.outlet
+        },
+        article
+            .published
+            .map_or("undated".to_owned(), |d| d.to_string()),
         article.text.split_whitespace().count()
     ));
     let cited = evidence_count(notebook, id);
@@ -44,23 +67,36 @@ fn article(ui: &mut Ui, notebook: &Notebook, id: crate::model::ArticleId, view: 
         view.open_article(id);
         view.reader.editing = true;
     }
-    egui::Grid::new("sitrep-inspect-article").num_columns(2).show(ui, |ui| {
-        let mut updated = article.clone();
-        let tags = article.tags.join(", ");
-        let draft = format!("article:{id}:tags");
-        if let Some(tags) = fields::parsed(ui, &mut view.drafts, &draft, "Tags", tags, |t| Ok(split_list(t))) {
-            updated.tags = tags;
-            out.edits.push((Edit::PutArticle(updated.clone()), key("article", id, "tags")));
-        }
-        if fields::multiline(ui, "Notes", &mut updated.notes, 4) {
-            out.edits.push((Edit::PutArticle(updated), key("article", id, "notes")));
-        }
-    });
+    egui::Grid::new("sitrep-inspect-article")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut updated = article.clone();
+            let tags = article.tags.join(", ");
+            let draft = format!("article:{id}:tags");
+            if let Some(tags) = fields::parsed(ui, &mut view.drafts, &draft, "Tags", tags, |t| {
+                Ok(split_list(t))
+            }) {
+                updated.tags = tags;
+                out.edits.push((
+                    Edit::PutArticle(updated.clone()),
+                    key("article", id, "tags"),
+                ));
+            }
+            if fields::multiline(ui, "Notes", &mut updated.notes, 4) {
+                out.edits
+                    .push((Edit::PutArticle(updated), key("article", id, "notes")));
+            }
+        });
     delete_button(ui, "Delete article", out);
 }
 
 fn evidence_count(notebook: &Notebook, id: crate::model::ArticleId) -> usize {
-    let events = notebook.events.iter().flat_map(|e| &e.evidence).filter(|e| e.article == id).count();
+    let events = notebook
+        .events
+        .iter()
+        .flat_map(|e| &e.evidence)
+        .filter(|e| e.article == id)
+        .count();
     let figures = notebook
         .series
         .iter()
@@ -70,77 +106,111 @@ fn evidence_count(notebook: &Notebook, id: crate::model::ArticleId) -> usize {
     events + figures
 }
 
-fn event(ui: &mut Ui, notebook: &Notebook, id: crate::model::EventId, view: &mut View, out: &mut Out) {
-    let Some(event) = notebook.event(id) else { return };
+fn event(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    id: crate::model::EventId,
+    view: &mut View,
+    out: &mut Out,
+) {
+    let Some(event) = notebook.event(id) else {
+        return;
+    };
     ui.label(egui::RichText::new("Event").strong());
-    egui::Grid::new("sitrep-inspect-event").num_columns(2).show(ui, |ui| {
-        let mut updated = event.clone();
-        if fields::text(ui, "Title", &mut updated.title) {
-            out.edits.push((Edit::PutEvent(updated.clone()), key("event", id, "title")));
-        }
-        let draft = format!("event:{id}:start");
-        if let Some(start) =
-            fields::parsed(ui, &mut view.drafts, &draft, "Date", event.start.iso(), |t| {
-                PartialDate::parse(t).map_err(|e| e.to_string())
-            })
-        {
-            updated.start = start;
-            out.edits.push((Edit::PutEvent(updated.clone()), key("event", id, "start")));
-        }
-        let draft = format!("event:{id}:end");
-        let start = updated.start;
-        let end_text = event.end.map(PartialDate::iso).unwrap_or_default();
-        if let Some(end) = fields::parsed(ui, &mut view.drafts, &draft, "End date", end_text, |t| {
-            let end = fields::parse_optional_date(t)?;
-            match end {
-                Some(end) if end.last_day() < start.first_day() => Err("ends before it starts".into()),
-                _ => Ok(end),
+    egui::Grid::new("sitrep-inspect-event")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut updated = event.clone();
+            if fields::text(ui, "Title", &mut updated.title) {
+                out.edits
+                    .push((Edit::PutEvent(updated.clone()), key("event", id, "title")));
             }
-        }) {
-            updated.end = end;
-            out.edits.push((Edit::PutEvent(updated.clone()), key("event", id, "end")));
-        }
-        let label = ui.label("Category");
-        let mut category = updated.category;
-        egui::ComboBox::from_id_salt("sitrep-inspect-category")
-            .selected_text(category.label())
-            .show_ui(ui, |ui| {
-                for option in Category::ALL {
-                    ui.selectable_value(&mut category, option, option.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
-        if category != updated.category {
-            updated.category = category;
-            out.edits.push((Edit::PutEvent(updated.clone()), None));
-        }
-        if fields::text(ui, "Place", &mut updated.place) {
-            out.edits.push((Edit::PutEvent(updated.clone()), key("event", id, "place")));
-        }
-        let draft = format!("event:{id}:actors");
-        if let Some(actors) =
-            fields::parsed(ui, &mut view.drafts, &draft, "Actors", event.actors.join(", "), |t| Ok(split_list(t)))
-        {
-            updated.actors = actors;
-            out.edits.push((Edit::PutEvent(updated.clone()), key("event", id, "actors")));
-        }
-        let draft = format!("event:{id}:tags");
-        if let Some(tags) =
-            fields::parsed(ui, &mut view.drafts, &draft, "Tags", event.tags.join(", "), |t| Ok(split_list(t)))
-        {
-            updated.tags = tags;
-            out.edits.push((Edit::PutEvent(updated.clone()), key("event", id, "tags")));
-        }
-        if let Some(confidence) = confidence_field(ui, updated.confidence) {
-            updated.confidence = confidence;
-            out.edits.push((Edit::PutEvent(updated.clone()), None));
-        }
-        if fields::multiline(ui, "Notes", &mut updated.notes, 3) {
-            out.edits.push((Edit::PutEvent(updated), key("event", id, "notes")));
-        }
-    });
+            let draft = format!("event:{id}:start");
+            if let Some(start) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "Date",
+                event.start.iso(),
+                |t| PartialDate::parse(t).map_err(|e| e.to_string()),
+            ) {
+                updated.start = start;
+                out.edits
+                    .push((Edit::PutEvent(updated.clone()), key("event", id, "start")));
+            }
+            let draft = format!("event:{id}:end");
+            let start = updated.start;
+            let end_text = event.end.map(PartialDate::iso).unwrap_or_default();
+            if let Some(end) =
+                fields::parsed(ui, &mut view.drafts, &draft, "End date", end_text, |t| {
+                    let end = fields::parse_optional_date(t)?;
+                    match end {
+                        Some(end) if end.last_day() < start.first_day() => {
+                            Err("ends before it starts".into())
+                        }
+                        _ => Ok(end),
+                    }
+                })
+            {
+                updated.end = end;
+                out.edits
+                    .push((Edit::PutEvent(updated.clone()), key("event", id, "end")));
+            }
+            let label = ui.label("Category");
+            let mut category = updated.category;
+            egui::ComboBox::from_id_salt("sitrep-inspect-category")
+                .selected_text(category.label())
+                .show_ui(ui, |ui| {
+                    for option in Category::ALL {
+                        ui.selectable_value(&mut category, option, option.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            if category != updated.category {
+                updated.category = category;
+                out.edits.push((Edit::PutEvent(updated.clone()), None));
+            }
+            if fields::text(ui, "Place", &mut updated.place) {
+                out.edits
+                    .push((Edit::PutEvent(updated.clone()), key("event", id, "place")));
+            }
+            let draft = format!("event:{id}:actors");
+            if let Some(actors) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "Actors",
+                event.actors.join(", "),
+                |t| Ok(split_list(t)),
+            ) {
+                updated.actors = actors;
+                out.edits
+                    .push((Edit::PutEvent(updated.clone()), key("event", id, "actors")));
+            }
+            let draft = format!("event:{id}:tags");
+            if let Some(tags) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "Tags",
+                event.tags.join(", "),
+                |t| Ok(split_list(t)),
+            ) {
+                updated.tags = tags;
+                out.edits
+                    .push((Edit::PutEvent(updated.clone()), key("event", id, "tags")));
+            }
+            if let Some(confidence) = confidence_field(ui, updated.confidence) {
+                updated.confidence = confidence;
+                out.edits.push((Edit::PutEvent(updated.clone()), None));
+            }
+            if fields::multiline(ui, "Notes", &mut updated.notes, 3) {
+                out.edits
+                    .push((Edit::PutEvent(updated), key("event", id, "notes")));
+            }
+        });
     ui.separator();
     ui.label(egui::RichText::new("Evidence").strong());
     if event.evidence.is_empty() {
@@ -154,8 +224,14 @@ fn event(ui: &mut Ui, notebook: &Notebook, id: crate::model::EventId, view: &mut
 
 /// Reliability and credibility pickers; returns the new value when changed.
 fn confidence_field(ui: &mut Ui, current: Option<Confidence>) -> Option<Option<Confidence>> {
-    const GRADES: [Reliability; 6] =
-        [Reliability::A, Reliability::B, Reliability::C, Reliability::D, Reliability::E, Reliability::F];
+    const GRADES: [Reliability; 6] = [
+        Reliability::A,
+        Reliability::B,
+        Reliability::C,
+        Reliability::D,
+        Reliability::E,
+        Reliability::F,
+    ];
     let label = ui.label("Confidence");
     let mut value = current;
     ui.horizontal(|ui| {
@@ -180,7 +256,9 @@ fn confidence_field(ui: &mut Ui, current: Option<Confidence>) -> Option<Option<C
 }
 
 fn evidence_view(ui: &mut Ui, notebook: &Notebook, evidence: &Evidence, view: &mut View) {
-    let source = notebook.article(evidence.article).map_or("(article deleted)".to_owned(), |a| a.title.clone());
+    let source = notebook
+        .article(evidence.article)
+        .map_or("(article deleted)".to_owned(), |a| a.title.clone());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         let quote: String = evidence.quote.chars().take(300).collect();
         ui.label(egui::RichText::new(format!("“{quote}”")).italics());
@@ -192,18 +270,32 @@ fn evidence_view(ui: &mut Ui, notebook: &Notebook, evidence: &Evidence, view: &m
                 ui.weak("The article text changed; the quote was found elsewhere in it.");
             }
             EvidenceStatus::Missing => {
-                ui.colored_label(ui.visuals().warn_fg_color, "The quote is no longer in the article text.");
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "The quote is no longer in the article text.",
+                );
             }
             EvidenceStatus::ArticleGone => {
-                ui.colored_label(ui.visuals().warn_fg_color, "The article was deleted; the quote is kept here.");
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "The article was deleted; the quote is kept here.",
+                );
             }
         }
-        let can_show = matches!(status, EvidenceStatus::Matches | EvidenceStatus::Moved { .. });
-        if ui.add_enabled(can_show, egui::Button::new("Show source")).clicked()
+        let can_show = matches!(
+            status,
+            EvidenceStatus::Matches | EvidenceStatus::Moved { .. }
+        );
+        if ui
+            .add_enabled(can_show, egui::Button::new("Show source"))
+            .clicked()
             && let Some(span) = evidence.current_span(notebook)
         {
             if view.reader.article != Some(evidence.article) {
-                view.reader = super::view::ReaderState { text_id: view.reader.text_id, ..Default::default() };
+                view.reader = super::view::ReaderState {
+                    text_id: view.reader.text_id,
+                    ..Default::default()
+                };
                 view.reader.article = Some(evidence.article);
             }
             view.reader.editing = false;
@@ -213,52 +305,82 @@ fn evidence_view(ui: &mut Ui, notebook: &Notebook, evidence: &Evidence, view: &m
     });
 }
 
-fn series(ui: &mut Ui, notebook: &Notebook, id: crate::model::SeriesId, view: &mut View, out: &mut Out) {
-    let Some(series) = notebook.series(id) else { return };
+fn series(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    id: crate::model::SeriesId,
+    view: &mut View,
+    out: &mut Out,
+) {
+    let Some(series) = notebook.series(id) else {
+        return;
+    };
     ui.label(egui::RichText::new("Series").strong());
-    egui::Grid::new("sitrep-inspect-series").num_columns(2).show(ui, |ui| {
-        let mut updated = series.clone();
-        if fields::text(ui, "Name", &mut updated.name) {
-            out.edits.push((Edit::PutSeries(updated.clone()), key("series", id, "name")));
-        }
-        if fields::text(ui, "Unit", &mut updated.unit) {
-            out.edits.push((Edit::PutSeries(updated.clone()), key("series", id, "unit")));
-        }
-        if fields::text(ui, "Subject", &mut updated.subject) {
-            out.edits.push((Edit::PutSeries(updated.clone()), key("series", id, "subject")));
-        }
-        let draft = format!("series:{id}:denominator");
-        let current = fields::number_text(series.denominator);
-        if let Some(denominator) =
-            fields::parsed(ui, &mut view.drafts, &draft, "Of (whole)", current, fields::parse_optional_number)
-        {
-            updated.denominator = denominator;
-            out.edits.push((Edit::PutSeries(updated.clone()), key("series", id, "denominator")));
-        }
-        let label = ui.label("Style");
-        let mut style = updated.style;
-        egui::ComboBox::from_id_salt("sitrep-inspect-style")
-            .selected_text(style.label())
-            .show_ui(ui, |ui| {
-                for option in SeriesStyle::ALL {
-                    ui.selectable_value(&mut style, option, option.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
-        if style != updated.style {
-            updated.style = style;
-            out.edits.push((Edit::PutSeries(updated.clone()), None));
-        }
-        let label = ui.label("Colour");
-        let mut color = updated.color.unwrap_or(super::timeline_view::default_color(id));
-        if ui.color_edit_button_srgb(&mut color).labelled_by(label.id).changed() {
-            updated.color = Some(color);
-            out.edits.push((Edit::PutSeries(updated), key("series", id, "color")));
-        }
-        ui.end_row();
-    });
+    egui::Grid::new("sitrep-inspect-series")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut updated = series.clone();
+            if fields::text(ui, "Name", &mut updated.name) {
+                out.edits
+                    .push((Edit::PutSeries(updated.clone()), key("series", id, "name")));
+            }
+            if fields::text(ui, "Unit", &mut updated.unit) {
+                out.edits
+                    .push((Edit::PutSeries(updated.clone()), key("series", id, "unit")));
+            }
+            if fields::text(ui, "Subject", &mut updated.subject) {
+                out.edits.push((
+                    Edit::PutSeries(updated.clone()),
+                    key("series", id, "subject"),
+                ));
+            }
+            let draft = format!("series:{id}:denominator");
+            let current = fields::number_text(series.denominator);
+            if let Some(denominator) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "Of (whole)",
+                current,
+                fields::parse_optional_number,
+            ) {
+                updated.denominator = denominator;
+                out.edits.push((
+                    Edit::PutSeries(updated.clone()),
+                    key("series", id, "denominator"),
+                ));
+            }
+            let label = ui.label("Style");
+            let mut style = updated.style;
+            egui::ComboBox::from_id_salt("sitrep-inspect-style")
+                .selected_text(style.label())
+                .show_ui(ui, |ui| {
+                    for option in SeriesStyle::ALL {
+                        ui.selectable_value(&mut style, option, option.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            if style != updated.style {
+                updated.style = style;
+                out.edits.push((Edit::PutSeries(updated.clone()), None));
+            }
+            let label = ui.label("Colour");
+            let mut color = updated
+                .color
+                .unwrap_or(super::timeline_view::default_color(id));
+            if ui
+                .color_edit_button_srgb(&mut color)
+                .labelled_by(label.id)
+                .changed()
+            {
+                updated.color = Some(color);
+                out.edits
+                    .push((Edit::PutSeries(updated), key("series", id, "color")));
+            }
+            ui.end_row();
+        });
     ui.weak(format!("{} figures", series.observations.len()));
     delete_button(ui, "Delete series", out);
 }
@@ -271,86 +393,123 @@ fn observation(
     view: &mut View,
     out: &mut Out,
 ) {
-    let Some((series, observation)) = notebook.observation(series_id, id) else { return };
+    let Some((series, observation)) = notebook.observation(series_id, id) else {
+        return;
+    };
     ui.label(egui::RichText::new("Figure").strong());
     if ui.link(format!("on {}", series.name)).clicked() {
         out.select = Some(Selection::Series(series_id));
     }
     ui.label(observation.describe());
-    let put = |observation| Edit::PutObservation { series: series_id, observation };
-    egui::Grid::new("sitrep-inspect-figure").num_columns(2).show(ui, |ui| {
-        let mut updated = observation.clone();
-        let draft = format!("figure:{id}:as_of");
-        if let Some(as_of) = fields::parsed(ui, &mut view.drafts, &draft, "As of", observation.as_of.iso(), |t| {
-            PartialDate::parse(t).map_err(|e| e.to_string())
-        }) {
-            updated.as_of = as_of;
-            out.edits.push((put(updated.clone()), key("figure", id, "as_of")));
-        }
-        let high = observation.high;
-        let draft = format!("figure:{id}:low");
-        if let Some(low) = fields::parsed(ui, &mut view.drafts, &draft, "Low", fields::number_text(Some(observation.low)), |t| {
-            let low = fields::parse_number(t)?;
-            if low > high { Err("low is above high".into()) } else { Ok(low) }
-        }) {
-            updated.low = low;
-            out.edits.push((put(updated.clone()), key("figure", id, "low")));
-        }
-        let low = updated.low;
-        let draft = format!("figure:{id}:high");
-        if let Some(high) =
-            fields::parsed(ui, &mut view.drafts, &draft, "High", fields::number_text(Some(observation.high)), |t| {
-                let high = fields::parse_number(t)?;
-                if high < low { Err("high is below low".into()) } else { Ok(high) }
-            })
-        {
-            updated.high = high;
-            out.edits.push((put(updated.clone()), key("figure", id, "high")));
-        }
-        let draft = format!("figure:{id}:best");
-        if let Some(best) = fields::parsed(
-            ui,
-            &mut view.drafts,
-            &draft,
-            "Best",
-            fields::number_text(observation.best),
-            fields::parse_optional_number,
-        ) {
-            updated.best = best;
-            out.edits.push((put(updated.clone()), key("figure", id, "best")));
-        }
-        let label = ui.label("Qualifier");
-        let mut qualifier = updated.qualifier;
-        egui::ComboBox::from_id_salt("sitrep-inspect-qualifier")
-            .selected_text(qualifier.label())
-            .show_ui(ui, |ui| {
-                for option in Qualifier::ALL {
-                    ui.selectable_value(&mut qualifier, option, option.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
-        if qualifier != updated.qualifier {
-            updated.qualifier = qualifier;
-            out.edits.push((put(updated.clone()), None));
-        }
-        let draft = format!("figure:{id}:denominator");
-        if let Some(denominator) = fields::parsed(
-            ui,
-            &mut view.drafts,
-            &draft,
-            "Of (whole)",
-            fields::number_text(observation.denominator),
-            fields::parse_optional_number,
-        ) {
-            updated.denominator = denominator;
-            out.edits.push((put(updated.clone()), key("figure", id, "denominator")));
-        }
-        if fields::multiline(ui, "Notes", &mut updated.notes, 3) {
-            out.edits.push((put(updated), key("figure", id, "notes")));
-        }
-    });
+    let put = |observation| Edit::PutObservation {
+        series: series_id,
+        observation,
+    };
+    egui::Grid::new("sitrep-inspect-figure")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut updated = observation.clone();
+            let draft = format!("figure:{id}:as_of");
+            if let Some(as_of) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "As of",
+                observation.as_of.iso(),
+                |t| PartialDate::parse(t).map_err(|e| e.to_string()),
+            ) {
+                updated.as_of = as_of;
+                out.edits
+                    .push((put(updated.clone()), key("figure", id, "as_of")));
+            }
+            let high = observation.high;
+            let draft = format!("figure:{id}:low");
+            if let Some(low) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "Low",
+                fields::number_text(Some(observation.low)),
+                |t| {
+                    let low = fields::parse_number(t)?;
+                    if low > high {
+                        Err("low is above high".into())
+                    } else {
+                        Ok(low)
+                    }
+                },
+            ) {
+                updated.low = low;
+                out.edits
+                    .push((put(updated.clone()), key("figure", id, "low")));
+            }
+            let low = updated.low;
+            let draft = format!("figure:{id}:high");
+            if let Some(high) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "High",
+                fields::number_text(Some(observation.high)),
+                |t| {
+                    let high = fields::parse_number(t)?;
+                    if high < low {
+                        Err("high is below low".into())
+                    } else {
+                        Ok(high)
+                    }
+                },
+            ) {
+                updated.high = high;
+                out.edits
+                    .push((put(updated.clone()), key("figure", id, "high")));
+            }
+            let draft = format!("figure:{id}:best");
+            if let Some(best) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "Best",
+                fields::number_text(observation.best),
+                fields::parse_optional_number,
+            ) {
+                updated.best = best;
+                out.edits
+                    .push((put(updated.clone()), key("figure", id, "best")));
+            }
+            let label = ui.label("Qualifier");
+            let mut qualifier = updated.qualifier;
+            egui::ComboBox::from_id_salt("sitrep-inspect-qualifier")
+                .selected_text(qualifier.label())
+                .show_ui(ui, |ui| {
+                    for option in Qualifier::ALL {
+                        ui.selectable_value(&mut qualifier, option, option.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            if qualifier != updated.qualifier {
+                updated.qualifier = qualifier;
+                out.edits.push((put(updated.clone()), None));
+            }
+            let draft = format!("figure:{id}:denominator");
+            if let Some(denominator) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "Of (whole)",
+                fields::number_text(observation.denominator),
+                fields::parse_optional_number,
+            ) {
+                updated.denominator = denominator;
+                out.edits
+                    .push((put(updated.clone()), key("figure", id, "denominator")));
+            }
+            if fields::multiline(ui, "Notes", &mut updated.notes, 3) {
+                out.edits.push((put(updated), key("figure", id, "notes")));
+            }
+        });
     ui.separator();
     ui.label(egui::RichText::new("Evidence").strong());
     match &observation.evidence {
@@ -364,7 +523,11 @@ fn observation(
 
 fn delete_button(ui: &mut Ui, label: &str, out: &mut Out) {
     ui.add_space(12.0);
-    if ui.button(label).on_hover_text("Delete key; Ctrl+Z brings it back").clicked() {
+    if ui
+        .button(label)
+        .on_hover_text("Delete key; Ctrl+Z brings it back")
+        .clicked()
+    {
         out.commands.push(super::Command::DeleteSelected);
     }
 }

@@ -22,23 +22,39 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         return;
     };
     ui.horizontal(|ui| {
-        let title = if article.title.trim().is_empty() { "(untitled article)" } else { article.title.as_str() };
-        ui.heading(title);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let editing = view.reader.editing;
-            if ui.button(if editing { "Done" } else { "Edit article" }).clicked() {
-                view.reader.editing = !editing;
-                out.seal = true;
-            }
-            let has_selection = view.reader.selection.is_some() && !editing;
-            if ui.add_enabled(has_selection, egui::Button::new("Figure from selection")).clicked() {
-                out.commands.push(Command::FigureFromSelection);
-            }
-            if ui.add_enabled(has_selection, egui::Button::new("Event from selection")).clicked() {
-                out.commands.push(Command::EventFromSelection);
-            }
-        });
+        let editing = view.reader.editing;
+        let has_selection = view.reader.selection.is_some() && !editing;
+        let hint = "Select words in the text first";
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Event from selection"))
+            .on_disabled_hover_text(hint)
+            .on_hover_text("Ctrl+E")
+            .clicked()
+        {
+            out.commands.push(Command::EventFromSelection);
+        }
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Figure from selection"))
+            .on_disabled_hover_text(hint)
+            .on_hover_text("Ctrl+G")
+            .clicked()
+        {
+            out.commands.push(Command::FigureFromSelection);
+        }
+        if ui
+            .button(if editing { "Done" } else { "Edit article" })
+            .clicked()
+        {
+            view.reader.editing = !editing;
+            out.seal = true;
+        }
     });
+    let title = if article.title.trim().is_empty() {
+        "(untitled article)"
+    } else {
+        article.title.as_str()
+    };
+    ui.add(egui::Label::new(egui::RichText::new(title).heading()).wrap());
     let mut byline = Vec::new();
     if !article.outlet.is_empty() {
         byline.push(article.outlet.clone());
@@ -46,12 +62,20 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     if !article.author.is_empty() {
         byline.push(article.author.clone());
     }
-    byline.push(article.published.map_or_else(|| "undated".to_owned(), |d| d.to_string()));
+    byline.push(
+        article
+            .published
+            .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
+    );
     ui.horizontal_wrapped(|ui| {
         ui.weak(byline.join(" · "));
         if !article.url.is_empty() {
             // The link opens only on a click, and the full address is shown first.
-            if ui.link(&article.url).on_hover_text(format!("Open in your browser:\n{}", article.url)).clicked() {
+            if ui
+                .link(&article.url)
+                .on_hover_text(format!("Open in your browser:\n{}", article.url))
+                .clicked()
+            {
                 ui.ctx().open_url(egui::OpenUrl::new_tab(&article.url));
             }
         }
@@ -111,47 +135,68 @@ fn text_view(ui: &mut Ui, notebook: &Notebook, article: &Article, view: &mut Vie
     let spans = evidence_spans(notebook, article.id);
     let focus = view.reader.focus_span;
     let dark = ui.visuals().dark_mode;
-    egui::ScrollArea::vertical().id_salt("sitrep-reader-scroll").auto_shrink(false).show(ui, |ui| {
-        let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
-            let job = highlighted(ui, buffer.as_str(), &spans, focus, dark, wrap_width);
-            ui.fonts_mut(|fonts| fonts.layout_job(job))
-        };
-        let mut shown: &str = article.text.as_str();
-        let output = egui::TextEdit::multiline(&mut shown)
-            .id_salt(("sitrep-reader-text", article.id))
-            .desired_width(f32::INFINITY)
-            .layouter(&mut layouter)
-            .show(ui);
-        output
-            .response
-            .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Article text"));
-        view.reader.text_id = Some(output.response.response.id);
-        if let Some(range) = output.cursor_range {
-            let (a, b) = (range.primary.index.0, range.secondary.index.0);
-            let (start, end) = (a.min(b), a.max(b));
-            view.reader.selection = (start != end).then(|| (char_to_byte(&article.text, start), char_to_byte(&article.text, end)));
-        }
-        if let Some((start, end)) = view.reader.scroll_to.take() {
-            let char_index = article.text.get(..start).map_or(0, |prefix| prefix.chars().count());
-            let rect = output.galley.pos_from_cursor(CCursor::new(char_index)).translate(output.galley_pos.to_vec2());
-            ui.scroll_to_rect(rect.expand(40.0), Some(egui::Align::Center));
-            view.reader.focus_span = Some((start, end));
-        }
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("sitrep-reader-scroll")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+                let job = highlighted(ui, buffer.as_str(), &spans, focus, dark, wrap_width);
+                ui.fonts_mut(|fonts| fonts.layout_job(job))
+            };
+            let mut shown: &str = article.text.as_str();
+            let output = egui::TextEdit::multiline(&mut shown)
+                .id_salt(("sitrep-reader-text", article.id))
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter)
+                .show(ui);
+            output.response.response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Article text")
+            });
+            view.reader.text_id = Some(output.response.response.id);
+            if let Some(range) = output.cursor_range {
+                let (a, b) = (range.primary.index.0, range.secondary.index.0);
+                let (start, end) = (a.min(b), a.max(b));
+                view.reader.selection = (start != end).then(|| {
+                    (
+                        char_to_byte(&article.text, start),
+                        char_to_byte(&article.text, end),
+                    )
+                });
+            }
+            if let Some((start, end)) = view.reader.scroll_to.take() {
+                let char_index = article
+                    .text
+                    .get(..start)
+                    .map_or(0, |prefix| prefix.chars().count());
+                let rect = output
+                    .galley
+                    .pos_from_cursor(CCursor::new(char_index))
+                    .translate(output.galley_pos.to_vec2());
+                ui.scroll_to_rect(rect.expand(40.0), Some(egui::Align::Center));
+                view.reader.focus_span = Some((start, end));
+            }
+        });
 }
 
 /// Byte offset of the `index`-th character (the text's length past the end).
 fn char_to_byte(text: &str, index: usize) -> usize {
-    text.char_indices().nth(index).map_or(text.len(), |(byte, _)| byte)
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(byte, _)| byte)
 }
 
 /// The byte spans of every piece of evidence quoting this article, merged and sorted.
 pub fn evidence_spans(notebook: &Notebook, article: ArticleId) -> Vec<(usize, usize)> {
     let events = notebook.events.iter().flat_map(|e| e.evidence.iter());
-    let figures = notebook.series.iter().flat_map(|s| s.observations.iter().filter_map(|o| o.evidence.as_ref()));
-    let mut spans: Vec<(usize, usize)> =
-        events.chain(figures).filter(|e| e.article == article).filter_map(|e| e.current_span(notebook)).collect();
+    let figures = notebook
+        .series
+        .iter()
+        .flat_map(|s| s.observations.iter().filter_map(|o| o.evidence.as_ref()));
+    let mut spans: Vec<(usize, usize)> = events
+        .chain(figures)
+        .filter(|e| e.article == article)
+        .filter_map(|e| e.current_span(notebook))
+        .collect();
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (start, end) in spans {
@@ -174,17 +219,26 @@ fn highlighted(
     let font = egui::TextStyle::Body.resolve(ui.style());
     let plain = TextFormat::simple(font.clone(), ui.visuals().text_color());
     let marked = TextFormat {
-        background: if dark { Color32::from_rgb(90, 75, 20) } else { Color32::from_rgb(255, 236, 150) },
+        background: if dark {
+            Color32::from_rgb(90, 75, 20)
+        } else {
+            Color32::from_rgb(255, 236, 150)
+        },
         ..plain.clone()
     };
     let focused = TextFormat {
-        background: if dark { Color32::from_rgb(150, 90, 20) } else { Color32::from_rgb(255, 190, 80) },
+        background: if dark {
+            Color32::from_rgb(150, 90, 20)
+        } else {
+            Color32::from_rgb(255, 190, 80)
+        },
         ..plain.clone()
     };
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     let mut at = 0;
-    let mut marks: Vec<(usize, usize, &TextFormat)> = spans.iter().map(|&(s, e)| (s, e, &marked)).collect();
+    let mut marks: Vec<(usize, usize, &TextFormat)> =
+        spans.iter().map(|&(s, e)| (s, e, &marked)).collect();
     if let Some((s, e)) = focus {
         marks.retain(|&(ms, me, _)| me <= s || ms >= e);
         marks.push((s, e, &focused));
@@ -192,7 +246,9 @@ fn highlighted(
     }
     for (start, end, format) in marks {
         // Spans come from the notebook: take only those that fit this text.
-        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else { continue };
+        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
         job.append(before, 0.0, plain.clone());
         job.append(inside, 0.0, format.clone());
         at = end;

@@ -4,8 +4,8 @@
 use super::fields;
 use super::view::View;
 use crate::model::{
-    Category, Edit, Event, EventId, Evidence, Notebook, Observation, ObservationId, PartialDate, Qualifier, Series,
-    SeriesId, SeriesStyle,
+    Category, Edit, Event, EventId, Evidence, Notebook, Observation, ObservationId, PartialDate,
+    Qualifier, Series, SeriesId, SeriesStyle,
 };
 use egui::Ui;
 
@@ -15,7 +15,7 @@ pub enum FormResult {
     /// Still open.
     Open,
     /// Create: apply this edit.
-    Done(Edit),
+    Done(Box<Edit>),
     /// Closed without change.
     Cancel,
 }
@@ -25,7 +25,15 @@ fn selected_evidence(notebook: &Notebook, view: &View) -> Option<(Evidence, Opti
     let article = notebook.article(view.reader.article?)?;
     let (start, end) = view.reader.selection?;
     let quote = article.text.get(start..end)?.to_owned();
-    Some((Evidence { article: article.id, start, end, quote }, article.published))
+    Some((
+        Evidence {
+            article: article.id,
+            start,
+            end,
+            quote,
+        },
+        article.published,
+    ))
 }
 
 /// An event being made from a selection.
@@ -92,32 +100,39 @@ impl EventDraft {
 
 /// "Taliban, Afghan forces" → ["Taliban", "Afghan forces"].
 pub fn split_list(text: &str) -> Vec<String> {
-    text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The new-event dialog.
 pub fn event_form(ui: &mut Ui, _notebook: &Notebook, draft: &mut EventDraft) -> FormResult {
     ui.heading("New event");
     quote(ui, &draft.evidence.quote);
-    egui::Grid::new("sitrep-event-form").num_columns(2).min_col_width(90.0).show(ui, |ui| {
-        fields::text(ui, "Title", &mut draft.title);
-        fields::text(ui, "Date", &mut draft.start);
-        fields::text(ui, "End date", &mut draft.end);
-        let label = ui.label("Category");
-        egui::ComboBox::from_id_salt("sitrep-event-category")
-            .selected_text(draft.category.label())
-            .show_ui(ui, |ui| {
-                for category in Category::ALL {
-                    ui.selectable_value(&mut draft.category, category, category.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
-        fields::text(ui, "Place", &mut draft.place);
-        fields::text(ui, "Actors", &mut draft.actors);
-        fields::multiline(ui, "Notes", &mut draft.notes, 2);
-    });
+    egui::Grid::new("sitrep-event-form")
+        .num_columns(2)
+        .min_col_width(90.0)
+        .show(ui, |ui| {
+            fields::text(ui, "Title", &mut draft.title);
+            fields::text(ui, "Date", &mut draft.start);
+            fields::text(ui, "End date", &mut draft.end);
+            let label = ui.label("Category");
+            egui::ComboBox::from_id_salt("sitrep-event-category")
+                .selected_text(draft.category.label())
+                .show_ui(ui, |ui| {
+                    for category in Category::ALL {
+                        ui.selectable_value(&mut draft.category, category, category.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            fields::text(ui, "Place", &mut draft.place);
+            fields::text(ui, "Actors", &mut draft.actors);
+            fields::multiline(ui, "Notes", &mut draft.notes, 2);
+        });
     let pressed = buttons(ui, "Create event", &draft.error);
     let built = (pressed == Pressed::Create).then(|| draft.build());
     finish(pressed, built, &mut draft.error)
@@ -199,7 +214,10 @@ pub fn guess_figure(quote: &str) -> FigureGuess {
             {
                 i += 1;
             }
-            let digits: String = quote[start..i].chars().filter(char::is_ascii_digit).collect();
+            let digits: String = quote[start..i]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
             if let Ok(value) = digits.parse::<f64>() {
                 numbers.push((start, i, value));
             }
@@ -207,8 +225,13 @@ pub fn guess_figure(quote: &str) -> FigureGuess {
             i += 1;
         }
     }
-    let mut guess = FigureGuess { qualifier, ..FigureGuess::default() };
-    let Some(&(_, first_end, first)) = numbers.first() else { return guess };
+    let mut guess = FigureGuess {
+        qualifier,
+        ..FigureGuess::default()
+    };
+    let Some(&(_, first_end, first)) = numbers.first() else {
+        return guess;
+    };
     guess.low = Some(first);
     guess.high = Some(first);
     let mut after_numbers = first_end;
@@ -224,15 +247,19 @@ pub fn guess_figure(quote: &str) -> FigureGuess {
             after_numbers = second_end;
         }
     }
-    let words: Vec<&str> =
-        quote[after_numbers..].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = quote[after_numbers..]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     if let Some(first_word) = words.first()
         && first_word.chars().all(|c| c.is_uppercase())
         && words.len() > 1
     {
         guess.subject = (*first_word).to_owned();
     }
-    let noun = words.iter().find(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let noun = words
+        .iter()
+        .find(|w| w.chars().next().is_some_and(char::is_lowercase));
     guess.unit = noun.map(|w| w.to_lowercase()).unwrap_or_default();
     guess
 }
@@ -276,15 +303,17 @@ impl FigureDraft {
 
     fn build(&self) -> Result<Edit, String> {
         let low = fields::parse_number(&self.low).map_err(|e| format!("Low: {e}"))?;
-        let high = match fields::parse_optional_number(&self.high).map_err(|e| format!("High: {e}"))? {
-            Some(high) => high,
-            None => low,
-        };
+        let high =
+            match fields::parse_optional_number(&self.high).map_err(|e| format!("High: {e}"))? {
+                Some(high) => high,
+                None => low,
+            };
         if low > high {
             return Err("Low is above high".into());
         }
         let best = fields::parse_optional_number(&self.best).map_err(|e| format!("Best: {e}"))?;
-        let denominator = fields::parse_optional_number(&self.denominator).map_err(|e| format!("Of: {e}"))?;
+        let denominator =
+            fields::parse_optional_number(&self.denominator).map_err(|e| format!("Of: {e}"))?;
         let as_of = PartialDate::parse(&self.as_of).map_err(|e| format!("As of: {e}"))?;
         let observation = Observation {
             id: ObservationId::from_uuid(uuid::Uuid::now_v7()),
@@ -298,7 +327,10 @@ impl FigureDraft {
             notes: self.notes.clone(),
         };
         Ok(match &self.series {
-            SeriesChoice::Existing(series) => Edit::PutObservation { series: *series, observation },
+            SeriesChoice::Existing(series) => Edit::PutObservation {
+                series: *series,
+                observation,
+            },
             SeriesChoice::New => {
                 if self.new_name.trim().is_empty() {
                     return Err("Name the new series".into());
@@ -309,12 +341,22 @@ impl FigureDraft {
                     unit: self.new_unit.trim().to_lowercase(),
                     subject: self.new_subject.trim().to_owned(),
                     denominator,
-                    style: if high > low { SeriesStyle::Band } else { SeriesStyle::Step },
+                    style: if high > low {
+                        SeriesStyle::Band
+                    } else {
+                        SeriesStyle::Step
+                    },
                     color: None,
                     observations: Vec::new(),
                 };
                 let id = series.id;
-                Edit::Batch(vec![Edit::PutSeries(series), Edit::PutObservation { series: id, observation }])
+                Edit::Batch(vec![
+                    Edit::PutSeries(series),
+                    Edit::PutObservation {
+                        series: id,
+                        observation,
+                    },
+                ])
             }
         })
     }
@@ -322,53 +364,65 @@ impl FigureDraft {
 
 fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
 }
 
 /// The new-figure dialog.
 pub fn figure_form(ui: &mut Ui, notebook: &Notebook, draft: &mut FigureDraft) -> FormResult {
     ui.heading("New figure");
     quote(ui, &draft.evidence.quote);
-    egui::Grid::new("sitrep-figure-form").num_columns(2).min_col_width(90.0).show(ui, |ui| {
-        let label = ui.label("Series");
-        let selected = match &draft.series {
-            SeriesChoice::Existing(id) => notebook.series(*id).map_or("?".to_owned(), |s| s.name.clone()),
-            SeriesChoice::New => "New series…".to_owned(),
-        };
-        egui::ComboBox::from_id_salt("sitrep-figure-series")
-            .selected_text(selected)
-            .show_ui(ui, |ui| {
-                for series in &notebook.series {
-                    ui.selectable_value(&mut draft.series, SeriesChoice::Existing(series.id), &series.name);
-                }
-                ui.selectable_value(&mut draft.series, SeriesChoice::New, "New series…");
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
-        if draft.series == SeriesChoice::New {
-            fields::text(ui, "Series name", &mut draft.new_name);
-            fields::text(ui, "Unit", &mut draft.new_unit);
-            fields::text(ui, "Subject", &mut draft.new_subject);
-        }
-        let label = ui.label("Qualifier");
-        egui::ComboBox::from_id_salt("sitrep-figure-qualifier")
-            .selected_text(draft.qualifier.label())
-            .show_ui(ui, |ui| {
-                for qualifier in Qualifier::ALL {
-                    ui.selectable_value(&mut draft.qualifier, qualifier, qualifier.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
-        fields::text(ui, "Low", &mut draft.low);
-        fields::text(ui, "High", &mut draft.high);
-        fields::text(ui, "Best", &mut draft.best);
-        fields::text(ui, "Of", &mut draft.denominator);
-        fields::text(ui, "As of", &mut draft.as_of);
-        fields::multiline(ui, "Notes", &mut draft.notes, 2);
-    });
+    egui::Grid::new("sitrep-figure-form")
+        .num_columns(2)
+        .min_col_width(90.0)
+        .show(ui, |ui| {
+            let label = ui.label("Series");
+            let selected = match &draft.series {
+                SeriesChoice::Existing(id) => notebook
+                    .series(*id)
+                    .map_or("?".to_owned(), |s| s.name.clone()),
+                SeriesChoice::New => "New series…".to_owned(),
+            };
+            egui::ComboBox::from_id_salt("sitrep-figure-series")
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    for series in &notebook.series {
+                        ui.selectable_value(
+                            &mut draft.series,
+                            SeriesChoice::Existing(series.id),
+                            &series.name,
+                        );
+                    }
+                    ui.selectable_value(&mut draft.series, SeriesChoice::New, "New series…");
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            if draft.series == SeriesChoice::New {
+                fields::text(ui, "Series name", &mut draft.new_name);
+                fields::text(ui, "Unit", &mut draft.new_unit);
+                fields::text(ui, "Subject", &mut draft.new_subject);
+            }
+            let label = ui.label("Qualifier");
+            egui::ComboBox::from_id_salt("sitrep-figure-qualifier")
+                .selected_text(draft.qualifier.label())
+                .show_ui(ui, |ui| {
+                    for qualifier in Qualifier::ALL {
+                        ui.selectable_value(&mut draft.qualifier, qualifier, qualifier.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            fields::text(ui, "Low", &mut draft.low);
+            fields::text(ui, "High", &mut draft.high);
+            fields::text(ui, "Best", &mut draft.best);
+            fields::text(ui, "Of", &mut draft.denominator);
+            fields::text(ui, "As of", &mut draft.as_of);
+            fields::multiline(ui, "Notes", &mut draft.notes, 2);
+        });
     let pressed = buttons(ui, "Create figure", &draft.error);
     let built = (pressed == Pressed::Create).then(|| draft.build());
     finish(pressed, built, &mut draft.error)
@@ -410,7 +464,7 @@ fn buttons(ui: &mut Ui, create: &str, error: &str) -> Pressed {
 fn finish(pressed: Pressed, built: Option<Result<Edit, String>>, error: &mut String) -> FormResult {
     match (pressed, built) {
         (Pressed::Cancel, _) => FormResult::Cancel,
-        (_, Some(Ok(edit))) => FormResult::Done(edit),
+        (_, Some(Ok(edit))) => FormResult::Done(Box::new(edit)),
         (_, Some(Err(message))) => {
             *error = message;
             FormResult::Open
@@ -444,7 +498,10 @@ mod tests {
         assert_eq!(guess.unit, "troops");
         assert_eq!(guess.qualifier, Qualifier::Exact);
         let guess = guess_figure("7,000 NATO soldiers");
-        assert_eq!((guess.low, guess.subject.as_str(), guess.unit.as_str()), (Some(7000.0), "NATO", "soldiers"));
+        assert_eq!(
+            (guess.low, guess.subject.as_str(), guess.unit.as_str()),
+            (Some(7000.0), "NATO", "soldiers")
+        );
         assert_eq!(guess_figure("no numbers here").low, None);
     }
 }

@@ -5,11 +5,15 @@ use super::view::{Out, Selection, View};
 use crate::model::{Category, Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
 use crate::timeline::{self, EventMark, FigureMark, UnitPlot};
 use egui::{Color32, Ui};
-use egui_plot::{Corner, GridInput, GridMark, Legend, Line, MarkerShape, Plot, PlotPoint, Points, Text};
+use egui_plot::{
+    Corner, GridInput, GridMark, Legend, Line, MarkerShape, Plot, PlotPoint, Points, Text,
+};
 
 const MAX_LANES: usize = 6;
 const LANE_HEIGHT: f32 = 22.0;
 const HIT_RADIUS: f32 = 9.0;
+/// Series with this many figures or fewer get their values written beside the marks.
+const MAX_LABELLED_FIGURES: usize = 12;
 
 /// The colour of an event category's markers.
 pub fn category_color(category: Category) -> Color32 {
@@ -41,7 +45,10 @@ pub fn default_color(id: SeriesId) -> [u8; 3] {
 fn calendar_spacer(input: GridInput) -> Vec<GridMark> {
     timeline::calendar_marks(input.bounds.0, input.bounds.1, input.base_step_size * 8.0)
         .into_iter()
-        .map(|mark| GridMark { value: mark.x, step_size: mark.step_days })
+        .map(|mark| GridMark {
+            value: mark.x,
+            step_size: mark.step_days,
+        })
         .collect()
 }
 
@@ -68,9 +75,18 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         }
         ui.weak("Drag to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.");
     });
+    ui.horizontal_wrapped(|ui| {
+        for category in Category::ALL {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, category_color(category));
+            ui.label(category.label());
+        }
+    });
     if view.timeline.x_range.is_none() && view.timeline.requested.is_none() {
-        view.timeline.requested =
-            Some(timeline::data_range(notebook).unwrap_or_else(|| (today_x() - 180.0, today_x() + 30.0)));
+        view.timeline.requested = Some(
+            timeline::data_range(notebook).unwrap_or_else(|| (today_x() - 180.0, today_x() + 30.0)),
+        );
     }
     let requested = view.timeline.requested.take();
     let (x_min, x_max) = requested.or(view.timeline.x_range).unwrap_or((0.0, 1.0));
@@ -97,7 +113,6 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         .x_grid_spacer(calendar_spacer)
         .x_axis_formatter(calendar_label)
         .label_formatter(|_| None)
-        .legend(Legend::default().position(Corner::RightTop))
         .show(ui, |plot_ui| {
             if let Some((min, max)) = requested {
                 plot_ui.set_plot_bounds_x(min..=max);
@@ -109,7 +124,11 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         });
     let bounds = events_response.inner;
     view.timeline.x_range = Some((bounds.min()[0], bounds.max()[0]));
-    if let Some(mark) = hit_event(&events_response.response, &events_response.transform, &marks) {
+    if let Some(mark) = hit_event(
+        &events_response.response,
+        &events_response.transform,
+        &marks,
+    ) {
         let event = notebook.event(mark.id);
         let response = events_response.response.clone();
         if response.clicked() {
@@ -137,11 +156,13 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         return;
     }
     let each = ((ui.available_height() - 4.0) / plots.len() as f32).max(110.0);
-    egui::ScrollArea::vertical().id_salt("sitrep-plots-scroll").show(ui, |ui| {
-        for plot in &plots {
-            unit_plot(ui, notebook, plot, requested, link, each, view, out);
-        }
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("sitrep-plots-scroll")
+        .show(ui, |ui| {
+            for plot in &plots {
+                unit_plot(ui, notebook, plot, requested, link, each, view, out);
+            }
+        });
 }
 
 fn event_items(
@@ -157,7 +178,8 @@ fn event_items(
         _ => None,
     };
     for category in Category::ALL {
-        let of_category: Vec<&EventMark> = marks.iter().filter(|m| m.category == category).collect();
+        let of_category: Vec<&EventMark> =
+            marks.iter().filter(|m| m.category == category).collect();
         if of_category.is_empty() {
             continue;
         }
@@ -173,7 +195,10 @@ fn event_items(
                     .id(("event-span", mark.id)),
             );
         }
-        let points: Vec<[f64; 2]> = of_category.iter().map(|m| [m.x_start + 0.5, -(m.lane as f64)]).collect();
+        let points: Vec<[f64; 2]> = of_category
+            .iter()
+            .map(|m| [m.x_start + 0.5, -(m.lane as f64)])
+            .collect();
         plot_ui.points(
             Points::new(category.label(), points)
                 .shape(MarkerShape::Diamond)
@@ -185,17 +210,31 @@ fn event_items(
     }
     for mark in marks.iter().filter(|m| m.label_shown) {
         let mut label = mark.title.chars().take(60).collect::<String>();
-        if notebook.event(mark.id).is_some_and(|e| e.evidence.is_empty()) {
+        if notebook
+            .event(mark.id)
+            .is_some_and(|e| e.evidence.is_empty())
+        {
             label.push_str(" (no source)");
         }
         let strong = selected == Some(mark.id);
-        let text = if strong { egui::RichText::new(label).strong() } else { egui::RichText::new(label) };
+        let text = if strong {
+            egui::RichText::new(label).strong()
+        } else {
+            egui::RichText::new(label)
+        };
         plot_ui.text(
-            Text::new("", PlotPoint::new(mark.x_start + 0.5 + 10.0 * days_per_pixel, -(mark.lane as f64)), text)
-                .anchor(egui::Align2::LEFT_CENTER)
-                .color(text_color)
-                .allow_hover(false)
-                .id(("event-label", mark.id)),
+            Text::new(
+                "",
+                PlotPoint::new(
+                    mark.x_start + 0.5 + 10.0 * days_per_pixel,
+                    -(mark.lane as f64),
+                ),
+                text,
+            )
+            .anchor(egui::Align2::LEFT_CENTER)
+            .color(text_color)
+            .allow_hover(false)
+            .id(("event-label", mark.id)),
         );
     }
 }
@@ -249,7 +288,12 @@ fn unit_plot(
     out: &mut Out,
 ) {
     let highlight = ui.visuals().strong_text_color();
-    let max_high = plot.traces.iter().flat_map(|t| &t.figures).map(|f| f.high).fold(0.0f64, f64::max);
+    let max_high = plot
+        .traces
+        .iter()
+        .flat_map(|t| &t.figures)
+        .map(|f| f.high)
+        .fold(0.0f64, f64::max);
     let response = Plot::new(("sitrep-unit-plot", plot.unit.as_str()))
         .height(height)
         .link_axis(link, [true, false])
@@ -273,21 +317,27 @@ fn unit_plot(
             for trace in &plot.traces {
                 let [r, g, b] = trace.color.unwrap_or_else(|| default_color(trace.id));
                 let color = Color32::from_rgb(r, g, b);
-                trace_items(plot_ui, trace, color, highlight, view);
+                trace_items(plot_ui, notebook, trace, color, highlight, view);
             }
         });
-    let Some(pointer) = response.response.hover_pos() else { return };
+    let Some(pointer) = response.response.hover_pos() else {
+        return;
+    };
     let mut best: Option<(f32, SeriesId, &FigureMark)> = None;
     for trace in &plot.traces {
         for figure in &trace.figures {
-            let at = response.transform.position_from_point(&PlotPoint::new(figure.x_mid(), figure.central));
+            let at = response
+                .transform
+                .position_from_point(&PlotPoint::new(figure.x_mid(), figure.central));
             let distance = at.distance(pointer);
             if distance <= HIT_RADIUS && best.is_none_or(|(d, _, _)| distance < d) {
                 best = Some((distance, trace.id, figure));
             }
         }
     }
-    let Some((_, series_id, figure)) = best else { return };
+    let Some((_, series_id, figure)) = best else {
+        return;
+    };
     let hovered = response.response.clone();
     if hovered.clicked() {
         out.select = Some(Selection::Observation(series_id, figure.id));
@@ -295,7 +345,12 @@ fn unit_plot(
     if let Some((series, observation)) = notebook.observation(series_id, figure.id) {
         hovered.on_hover_ui_at_pointer(|ui| {
             ui.strong(&series.name);
-            ui.label(format!("{} · {} {}", observation.as_of, observation.describe(), series.unit));
+            ui.label(format!(
+                "{} · {} {}",
+                observation.as_of,
+                observation.describe(),
+                series.unit
+            ));
             if let Some(evidence) = &observation.evidence {
                 let quote: String = evidence.quote.chars().take(240).collect();
                 ui.label(egui::RichText::new(format!("“{quote}”")).italics());
@@ -306,6 +361,7 @@ fn unit_plot(
 
 fn trace_items(
     plot_ui: &mut egui_plot::PlotUi<'_>,
+    notebook: &Notebook,
     trace: &timeline::SeriesTrace,
     color: Color32,
     highlight: Color32,
@@ -324,11 +380,22 @@ fn trace_items(
                 if let Some(last) = figures.last() {
                     points.push([last.x_mid(), last.central]);
                 }
-                plot_ui.line(Line::new(name, points).color(color).width(2.0).id(("trace-step", trace.id)));
+                plot_ui.line(
+                    Line::new(name, points)
+                        .color(color)
+                        .width(2.0)
+                        .id(("trace-step", trace.id)),
+                );
             }
             SeriesStyle::Line => {
-                let points: Vec<[f64; 2]> = figures.iter().map(|f| [f.x_mid(), f.central]).collect();
-                plot_ui.line(Line::new(name, points).color(color).width(2.0).id(("trace-line", trace.id)));
+                let points: Vec<[f64; 2]> =
+                    figures.iter().map(|f| [f.x_mid(), f.central]).collect();
+                plot_ui.line(
+                    Line::new(name, points)
+                        .color(color)
+                        .width(2.0)
+                        .id(("trace-line", trace.id)),
+                );
             }
             SeriesStyle::Band => {
                 let xs: Vec<f64> = figures.iter().map(FigureMark::x_mid).collect();
@@ -346,19 +413,49 @@ fn trace_items(
         if figure.high > figure.low {
             // The stated range as a whisker.
             plot_ui.line(
-                Line::new(name, vec![[figure.x_mid(), figure.low], [figure.x_mid(), figure.high]])
-                    .color(color)
-                    .width(3.0)
-                    .id(("trace-range", figure.id)),
+                Line::new(
+                    name,
+                    vec![[figure.x_mid(), figure.low], [figure.x_mid(), figure.high]],
+                )
+                .color(color)
+                .width(3.0)
+                .id(("trace-range", figure.id)),
             );
         }
         if figure.x_end - figure.x_start > 1.5 {
             // A month-precision figure covers its whole month.
             plot_ui.line(
-                Line::new(name, vec![[figure.x_start, figure.central], [figure.x_end, figure.central]])
-                    .color(color)
-                    .width(2.0)
-                    .id(("trace-period", figure.id)),
+                Line::new(
+                    name,
+                    vec![
+                        [figure.x_start, figure.central],
+                        [figure.x_end, figure.central],
+                    ],
+                )
+                .color(color)
+                .width(2.0)
+                .id(("trace-period", figure.id)),
+            );
+        }
+    }
+    if figures.len() <= MAX_LABELLED_FIGURES {
+        let days_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_x().max(1e-9);
+        for figure in figures {
+            // The figure as the source states it: "more than 50 of 370".
+            let Some((_, observation)) = notebook.observation(trace.id, figure.id) else {
+                continue;
+            };
+            let label = observation.describe();
+            plot_ui.text(
+                Text::new(
+                    "",
+                    PlotPoint::new(figure.x_mid() + 9.0 * days_per_pixel, figure.central),
+                    label,
+                )
+                .anchor(egui::Align2::LEFT_CENTER)
+                .color(color)
+                .allow_hover(false)
+                .id(("trace-label", figure.id)),
             );
         }
     }
@@ -367,8 +464,11 @@ fn trace_items(
         _ => None,
     };
     for qualifier in Qualifier::ALL {
-        let points: Vec<[f64; 2]> =
-            figures.iter().filter(|f| f.qualifier == qualifier).map(|f| [f.x_mid(), f.central]).collect();
+        let points: Vec<[f64; 2]> = figures
+            .iter()
+            .filter(|f| f.qualifier == qualifier)
+            .map(|f| [f.x_mid(), f.central])
+            .collect();
         if points.is_empty() {
             continue;
         }

@@ -122,7 +122,10 @@ impl View {
     /// Opens an article in the reader.
     pub fn open_article(&mut self, id: ArticleId) {
         if self.reader.article != Some(id) {
-            self.reader = ReaderState { text_id: self.reader.text_id, ..ReaderState::default() };
+            self.reader = ReaderState {
+                text_id: self.reader.text_id,
+                ..ReaderState::default()
+            };
             self.reader.article = Some(id);
         }
         if self.selection != Some(Selection::Article(id)) {
@@ -137,8 +140,15 @@ impl View {
             self.selection = None;
             self.drafts.clear();
         }
-        if self.reader.article.is_some_and(|id| notebook.article(id).is_none()) {
-            self.reader = ReaderState { text_id: self.reader.text_id, ..ReaderState::default() };
+        if self
+            .reader
+            .article
+            .is_some_and(|id| notebook.article(id).is_none())
+        {
+            self.reader = ReaderState {
+                text_id: self.reader.text_id,
+                ..ReaderState::default()
+            };
         }
     }
 }

@@ -1,0 +1,50 @@
+//! Rendered snapshots of the window (wgpu; Mesa's software Vulkan in CI).
+//! Few and pixel-tolerant: they catch a broken layout, not a changed pixel.
+//! Run with `--features render-tests`; `UPDATE_SNAPSHOTS=1` rewrites them.
+#![cfg(feature = "render-tests")]
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
+use sitrep::ui::{App, AppOptions, ScriptedDialogs};
+use std::sync::Arc;
+use std::time::Duration;
+
+fn options() -> SnapshotOptions {
+    // Font hinting and software rasterizers differ a little between machines.
+    SnapshotOptions::new()
+        .threshold(2.0)
+        .max_failed_pixels(4000)
+}
+
+#[test]
+fn the_sample_notebook_renders() {
+    let dialogs = Arc::new(ScriptedDialogs::default());
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .wgpu()
+        .build_eframe(move |cc| {
+            App::new(
+                cc,
+                AppOptions {
+                    open: Some("saves/afghanistan-2021.ron".into()),
+                    open_last_or_sample: false,
+                    dialogs,
+                },
+            )
+        });
+    for _ in 0..300 {
+        harness.step();
+        if !harness.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+    harness.snapshot_options("sample_notebook", &options());
+
+    harness
+        .get_by_label_contains("Taliban take Shir Khan Bandar")
+        .click();
+    harness.run();
+    harness.snapshot_options("sample_event_selected", &options());
+}
