@@ -366,3 +366,113 @@ fn without_a_file_dialog_the_app_offers_a_typed_path() {
     assert!(saved.exists(), "{:?}", harness.state().status());
     assert_eq!(sitrep::store::load(&saved).expect("loads").events.len(), 7);
 }
+
+fn click_at(harness: &mut Harness<'static, App>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn clicking_a_mark_on_the_timeline_selects_it() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let notebook = harness.state().notebook().clone();
+    let us_troops = notebook
+        .series
+        .iter()
+        .find(|s| s.name == "US troops")
+        .expect("series");
+    let figure = Selection::Observation(us_troops.id, us_troops.observations[0].id);
+    let (pos, _) = *harness
+        .state()
+        .timeline_targets()
+        .iter()
+        .find(|(_, selection)| *selection == figure)
+        .expect("the US troops figure is on screen");
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selection(), Some(&figure));
+
+    let event = notebook
+        .events
+        .iter()
+        .find(|e| e.title.starts_with("UN envoy"))
+        .expect("event");
+    let (pos, _) = *harness
+        .state()
+        .timeline_targets()
+        .iter()
+        .find(|(_, selection)| *selection == Selection::Event(event.id))
+        .expect("the UN envoy event is on screen");
+    click_at(&mut harness, pos);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Event(event.id))
+    );
+}
+
+#[test]
+fn keyboard_zooms_pans_and_fits_the_timeline() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let (min, max) = harness.state().timeline_range().expect("drawn");
+    harness.key_press(Key::Plus);
+    harness.run();
+    let (zoomed_min, zoomed_max) = harness.state().timeline_range().expect("drawn");
+    assert!((zoomed_max - zoomed_min) < (max - min) * 0.6, "+ zooms in");
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let (panned_min, _) = harness.state().timeline_range().expect("drawn");
+    assert!(
+        panned_min > zoomed_min,
+        "the right arrow pans towards the future"
+    );
+    harness.key_press(Key::F);
+    harness.run();
+    let (fit_min, fit_max) = harness.state().timeline_range().expect("drawn");
+    assert!(
+        (fit_min - min).abs() < 1.0 && (fit_max - max).abs() < 1.0,
+        "F fits everything again"
+    );
+}
+
+#[test]
+fn delete_removes_the_selected_item_and_undo_brings_it_back() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    harness.get_by_label_contains("Biden meets Ghani").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(harness.state().notebook().events.len(), 6);
+    assert_eq!(harness.state().selection(), None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().notebook().events.len(), 7);
+}
+
+#[test]
+fn a_large_paste_lands_whole_in_the_article() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(None, &dialogs);
+    harness.state_mut().run(Command::NewArticle);
+    harness.run();
+    let paragraph = "Reports from the north describe fighting near the provincial capital, with district centres changing hands overnight. ";
+    let large: String = paragraph.repeat(2_000);
+    assert!(large.len() > 200_000);
+    harness.get_by_label("Text").focus();
+    harness.run();
+    harness.event(egui::Event::Paste(large.clone()));
+    harness.run();
+    let article = &harness.state().notebook().articles[0];
+    assert_eq!(article.text, large);
+    assert_eq!(article.sha256, sitrep::model::sha256_hex(&large));
+}

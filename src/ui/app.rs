@@ -231,6 +231,16 @@ impl App {
         self.view.reader.selection
     }
 
+    /// Where the timeline drew each event and figure mark last frame, on screen.
+    pub fn timeline_targets(&self) -> &[(egui::Pos2, Selection)] {
+        &self.view.timeline.targets
+    }
+
+    /// The days (since 1970-01-01) the timeline showed last frame.
+    pub fn timeline_range(&self) -> Option<(f64, f64)> {
+        self.view.timeline.x_range
+    }
+
     /// Queues a command, as a menu item would.
     pub fn run(&mut self, command: Command) {
         self.commands.push(command);
@@ -762,6 +772,16 @@ impl App {
     }
 
     fn after_frame(&mut self, out: Out) {
+        let acted = !out.edits.is_empty()
+            || out.seal
+            || out.select.is_some()
+            || out.after_modal.is_some()
+            || !out.commands.is_empty()
+            || !self.commands.is_empty();
+        if acted {
+            // What changed after this frame's UI pass shows in the next one.
+            self.ctx.request_repaint();
+        }
         for (edit, coalesce) in out.edits {
             self.apply(edit, coalesce);
         }

@@ -11,6 +11,8 @@ use egui::{Color32, TextFormat, Ui};
 
 /// Draws the reader for the open article.
 pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+    // Fill the panel, so it keeps the height the user gave it whatever it shows.
+    ui.set_min_height(ui.available_height());
     let Some(article) = view.reader.article.and_then(|id| notebook.article(id)) else {
         ui.vertical_centered(|ui| {
             ui.add_space(24.0);
@@ -90,7 +92,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
 
 fn editor(ui: &mut Ui, article: &Article, view: &mut View, out: &mut Out) {
     let key = |field: &str| Some(format!("article:{}:{field}", article.id));
-    egui::ScrollArea::vertical().id_salt("sitrep-editor-scroll").show(ui, |ui| {
+    egui::ScrollArea::vertical().id_salt("sitrep-editor-scroll").auto_shrink(false).show(ui, |ui| {
         egui::Grid::new("sitrep-article-fields").num_columns(2).striped(false).show(ui, |ui| {
             let mut updated = article.clone();
             let title_label = ui.label("Title");

@@ -122,6 +122,14 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
             event_items(plot_ui, &marks, days_per_pixel, text_color, notebook, view);
             plot_ui.plot_bounds()
         });
+    view.timeline.targets.clear();
+    for mark in &marks {
+        let at = PlotPoint::new(mark.x_start + 0.5, -(mark.lane as f64));
+        let pos = events_response.transform.position_from_point(&at);
+        if events_response.transform.frame().contains(pos) {
+            view.timeline.targets.push((pos, Selection::Event(mark.id)));
+        }
+    }
     let bounds = events_response.inner;
     view.timeline.x_range = Some((bounds.min()[0], bounds.max()[0]));
     if let Some(mark) = hit_event(
@@ -284,7 +292,7 @@ fn unit_plot(
     requested: Option<(f64, f64)>,
     link: egui::Id,
     height: f32,
-    view: &View,
+    view: &mut View,
     out: &mut Out,
 ) {
     let highlight = ui.visuals().strong_text_color();
@@ -294,6 +302,8 @@ fn unit_plot(
         .flat_map(|t| &t.figures)
         .map(|f| f.high)
         .fold(0.0f64, f64::max);
+    // Headroom above the highest figure, kept finite for absurdly large ones.
+    let y_top = (max_high * 1.25).clamp(1.0, f64::MAX / 4.0);
     let response = Plot::new(("sitrep-unit-plot", plot.unit.as_str()))
         .height(height)
         .link_axis(link, [true, false])
@@ -313,13 +323,24 @@ fn unit_plot(
             if let Some((min, max)) = requested {
                 plot_ui.set_plot_bounds_x(min..=max);
             }
-            plot_ui.set_plot_bounds_y(0.0..=(max_high * 1.25).max(1.0));
+            plot_ui.set_plot_bounds_y(0.0..=y_top);
             for trace in &plot.traces {
                 let [r, g, b] = trace.color.unwrap_or_else(|| default_color(trace.id));
                 let color = Color32::from_rgb(r, g, b);
                 trace_items(plot_ui, notebook, trace, color, highlight, view);
             }
         });
+    for trace in &plot.traces {
+        for figure in &trace.figures {
+            let at = PlotPoint::new(figure.x_mid(), figure.central);
+            let pos = response.transform.position_from_point(&at);
+            if response.transform.frame().contains(pos) {
+                view.timeline
+                    .targets
+                    .push((pos, Selection::Observation(trace.id, figure.id)));
+            }
+        }
+    }
     let Some(pointer) = response.response.hover_pos() else {
         return;
     };

@@ -65,6 +65,8 @@ pub struct TimelineState {
     pub x_range: Option<(f64, f64)>,
     /// A range to impose on the next frame (keyboard zoom, pan, fit).
     pub requested: Option<(f64, f64)>,
+    /// Where each mark was drawn last frame, on screen: what a click there selects.
+    pub targets: Vec<(egui::Pos2, Selection)>,
 }
 
 impl TimelineState {
