@@ -741,29 +741,15 @@ impl App {
             }
             Modal::NewEvent(draft) => {
                 let notebook = self.doc.notebook();
-                let response = egui::Modal::new(egui::Id::unique("sitrep-new-event"))
-                    .show(ctx, |ui| tagging::event_form(ui, notebook, draft));
-                match response.inner {
-                    tagging::FormResult::Done(edit) => {
-                        out.edits.push((*edit, None));
-                        close = true;
-                    }
-                    tagging::FormResult::Cancel => close = true,
-                    tagging::FormResult::Open => close |= response.should_close(),
-                }
+                close = form_modal(ctx, "sitrep-new-event", out, |ui| {
+                    tagging::event_form(ui, notebook, draft)
+                });
             }
             Modal::NewFigure(draft) => {
                 let notebook = self.doc.notebook();
-                let response = egui::Modal::new(egui::Id::unique("sitrep-new-figure"))
-                    .show(ctx, |ui| tagging::figure_form(ui, notebook, draft));
-                match response.inner {
-                    tagging::FormResult::Done(edit) => {
-                        out.edits.push((*edit, None));
-                        close = true;
-                    }
-                    tagging::FormResult::Cancel => close = true,
-                    tagging::FormResult::Open => close |= response.should_close(),
-                }
+                close = form_modal(ctx, "sitrep-new-figure", out, |ui| {
+                    tagging::figure_form(ui, notebook, draft)
+                });
             }
         }
         if close {
@@ -885,6 +871,25 @@ impl eframe::App for App {
             .map(|p| p.display().to_string())
             .collect();
         eframe::set_value(storage, RECENT_KEY, &recent);
+    }
+}
+
+/// Shows a create-something dialog; returns whether it closed. What it
+/// creates goes into `out` as one edit.
+fn form_modal(
+    ctx: &Context,
+    id: &'static str,
+    out: &mut Out,
+    form: impl FnOnce(&mut Ui) -> tagging::FormResult,
+) -> bool {
+    let response = egui::Modal::new(egui::Id::unique(id)).show(ctx, form);
+    match response.inner {
+        tagging::FormResult::Done(edit) => {
+            out.edits.push((*edit, None));
+            true
+        }
+        tagging::FormResult::Cancel => true,
+        tagging::FormResult::Open => response.should_close(),
     }
 }
 

@@ -63,6 +63,29 @@ pub fn parsed<T>(
     result
 }
 
+/// A label and a drop-down of `options`; returns whether the choice changed.
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut T,
+    options: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> bool {
+    let label_response = ui.label(label);
+    let before = *value;
+    egui::ComboBox::from_id_salt(("sitrep-choice", label))
+        .selected_text(name(*value))
+        .show_ui(ui, |ui| {
+            for option in options {
+                ui.selectable_value(value, *option, name(*option));
+            }
+        })
+        .response
+        .labelled_by(label_response.id);
+    ui.end_row();
+    *value != before
+}
+
 /// Parses an optional number: empty text is `None`; "2,500" is 2500.
 pub fn parse_optional_number(text: &str) -> Result<Option<f64>, String> {
     let cleaned: String = text

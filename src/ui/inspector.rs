@@ -94,8 +94,7 @@ fn evidence_count(notebook: &Notebook, id: crate::model::ArticleId) -> usize {
     let events = notebook
         .events
         .iter()
-        .flat_map(|e| &e.evidence)
-        .filter(|e| e.article == id)
+        .filter(|e| e.evidence.iter().any(|ev| ev.article == id))
         .count();
     let figures = notebook
         .series
@@ -156,19 +155,8 @@ fn event(
                 out.edits
                     .push((Edit::PutEvent(updated.clone()), key("event", id, "end")));
             }
-            let label = ui.label("Category");
             let mut category = updated.category;
-            egui::ComboBox::from_id_salt("sitrep-inspect-category")
-                .selected_text(category.label())
-                .show_ui(ui, |ui| {
-                    for option in Category::ALL {
-                        ui.selectable_value(&mut category, option, option.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-            if category != updated.category {
+            if fields::choice(ui, "Category", &mut category, &Category::ALL, |o| o.label()) {
                 updated.category = category;
                 out.edits.push((Edit::PutEvent(updated.clone()), None));
             }
@@ -350,19 +338,8 @@ fn series(
                     key("series", id, "denominator"),
                 ));
             }
-            let label = ui.label("Style");
             let mut style = updated.style;
-            egui::ComboBox::from_id_salt("sitrep-inspect-style")
-                .selected_text(style.label())
-                .show_ui(ui, |ui| {
-                    for option in SeriesStyle::ALL {
-                        ui.selectable_value(&mut style, option, option.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-            if style != updated.style {
+            if fields::choice(ui, "Style", &mut style, &SeriesStyle::ALL, |o| o.label()) {
                 updated.style = style;
                 out.edits.push((Edit::PutSeries(updated.clone()), None));
             }
@@ -477,19 +454,10 @@ fn observation(
                 out.edits
                     .push((put(updated.clone()), key("figure", id, "best")));
             }
-            let label = ui.label("Qualifier");
             let mut qualifier = updated.qualifier;
-            egui::ComboBox::from_id_salt("sitrep-inspect-qualifier")
-                .selected_text(qualifier.label())
-                .show_ui(ui, |ui| {
-                    for option in Qualifier::ALL {
-                        ui.selectable_value(&mut qualifier, option, option.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-            if qualifier != updated.qualifier {
+            if fields::choice(ui, "Qualifier", &mut qualifier, &Qualifier::ALL, |o| {
+                o.label()
+            }) {
                 updated.qualifier = qualifier;
                 out.edits.push((put(updated.clone()), None));
             }

@@ -118,17 +118,13 @@ pub fn event_form(ui: &mut Ui, _notebook: &Notebook, draft: &mut EventDraft) -> 
             fields::text(ui, "Title", &mut draft.title);
             fields::text(ui, "Date", &mut draft.start);
             fields::text(ui, "End date", &mut draft.end);
-            let label = ui.label("Category");
-            egui::ComboBox::from_id_salt("sitrep-event-category")
-                .selected_text(draft.category.label())
-                .show_ui(ui, |ui| {
-                    for category in Category::ALL {
-                        ui.selectable_value(&mut draft.category, category, category.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
+            fields::choice(
+                ui,
+                "Category",
+                &mut draft.category,
+                &Category::ALL,
+                Category::label,
+            );
             fields::text(ui, "Place", &mut draft.place);
             fields::text(ui, "Actors", &mut draft.actors);
             fields::multiline(ui, "Notes", &mut draft.notes, 2);
@@ -405,17 +401,13 @@ pub fn figure_form(ui: &mut Ui, notebook: &Notebook, draft: &mut FigureDraft) ->
                 fields::text(ui, "Unit", &mut draft.new_unit);
                 fields::text(ui, "Subject", &mut draft.new_subject);
             }
-            let label = ui.label("Qualifier");
-            egui::ComboBox::from_id_salt("sitrep-figure-qualifier")
-                .selected_text(draft.qualifier.label())
-                .show_ui(ui, |ui| {
-                    for qualifier in Qualifier::ALL {
-                        ui.selectable_value(&mut draft.qualifier, qualifier, qualifier.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
+            fields::choice(
+                ui,
+                "Qualifier",
+                &mut draft.qualifier,
+                &Qualifier::ALL,
+                Qualifier::label,
+            );
             fields::text(ui, "Low", &mut draft.low);
             fields::text(ui, "High", &mut draft.high);
             fields::text(ui, "Best", &mut draft.best);

@@ -56,6 +56,22 @@ fn calendar_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> Str
     timeline::mark_label(mark.value, mark.step_size)
 }
 
+/// A plot on the shared calendar axis: pans and zooms in time only, with
+/// its x axis and cursor linked to the other plots'.
+fn time_plot<'a>(id_salt: impl egui::AsIdSalt, link: egui::Id) -> Plot<'a> {
+    Plot::new(id_salt)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .allow_drag([true, false])
+        .allow_zoom([true, false])
+        .allow_scroll([true, false])
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .x_grid_spacer(calendar_spacer)
+        .x_axis_formatter(calendar_label)
+        .label_formatter(|_| None)
+}
+
 fn today_x() -> f64 {
     (jiff::Timestamp::now().as_second() / 86_400) as f64
 }
@@ -99,20 +115,10 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     let plots = timeline::unit_plots(notebook);
     let text_color = ui.visuals().text_color();
     let lane_height = 36.0 + lanes as f32 * LANE_HEIGHT;
-    let events_response = Plot::new("sitrep-events")
+    let events_response = time_plot("sitrep-events", link)
         .height(lane_height)
-        .link_axis(link, [true, false])
-        .link_cursor(link, [true, false])
-        .allow_drag([true, false])
-        .allow_zoom([true, false])
-        .allow_scroll([true, false])
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
         .show_axes([true, false])
         .show_grid([true, false])
-        .x_grid_spacer(calendar_spacer)
-        .x_axis_formatter(calendar_label)
-        .label_formatter(|_| None)
         .show(ui, |plot_ui| {
             if let Some((min, max)) = requested {
                 plot_ui.set_plot_bounds_x(min..=max);
@@ -304,20 +310,10 @@ fn unit_plot(
         .fold(0.0f64, f64::max);
     // Headroom above the highest figure, kept finite for absurdly large ones.
     let y_top = (max_high * 1.25).clamp(1.0, f64::MAX / 4.0);
-    let response = Plot::new(("sitrep-unit-plot", plot.unit.as_str()))
+    let response = time_plot(("sitrep-unit-plot", plot.unit.as_str()), link)
         .height(height)
-        .link_axis(link, [true, false])
-        .link_cursor(link, [true, false])
-        .allow_drag([true, false])
-        .allow_zoom([true, false])
-        .allow_scroll([true, false])
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .x_grid_spacer(calendar_spacer)
-        .x_axis_formatter(calendar_label)
         .y_axis_formatter(|mark, _| format_number(mark.value))
         .y_axis_label(plot.unit.as_str())
-        .label_formatter(|_| None)
         .legend(Legend::default().position(Corner::LeftTop))
         .show(ui, |plot_ui| {
             if let Some((min, max)) = requested {
