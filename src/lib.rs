@@ -33,6 +33,8 @@
 //!   subcommand is given.
 
 pub mod cli;
+pub mod extract;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod timeline;

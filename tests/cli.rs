@@ -57,3 +57,78 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 0);
     assert!(stdout.contains("sitrep check"));
 }
+
+#[test]
+fn extract_prints_json_lines_with_byte_spans() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("a.txt");
+    let text =
+        "Crossing falls\n\nOn Sunday the Taliban held more than 50 of the country's 370 districts.";
+    std::fs::write(&file, text).expect("write");
+    let (code, stdout, stderr) = sitrep(&[
+        "extract",
+        &file.display().to_string(),
+        "--published",
+        "2021-06-22",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let quantity = lines
+        .iter()
+        .find(|l| l["kind"] == "quantity")
+        .expect("quantity");
+    assert_eq!(
+        quantity["text"],
+        "more than 50 of the country's 370 districts"
+    );
+    let date = lines.iter().find(|l| l["kind"] == "date").expect("date");
+    assert_eq!(date["date"], "2021-06-20");
+    let (code, _, stderr) = sitrep(&[
+        "extract",
+        &file.display().to_string(),
+        "--published",
+        "June",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn import_adds_articles_skips_duplicates_and_reports_bad_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notebook = dir.path().join("n.ron");
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Report\n\nThe last 2,500 US troops left on May 1.").expect("write");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").expect("write");
+    let into = notebook.display().to_string();
+    let (code, stdout, stderr) = sitrep(&[
+        "import",
+        &good.display().to_string(),
+        &empty.display().to_string(),
+        "--into",
+        &into,
+    ]);
+    assert_eq!(code, 1, "a refused file makes the exit code 1");
+    assert!(stdout.contains("imported \"Report\""), "{stdout}");
+    assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
+    let saved = sitrep::store::load(&notebook).expect("a whole notebook");
+    assert_eq!(saved.articles.len(), 1);
+    assert!(
+        saved.proposals.len() >= 2,
+        "a figure and an event: {:?}",
+        saved.proposals
+    );
+    let (code, stdout, _) = sitrep(&["import", &good.display().to_string(), "--into", &into]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("skipped"), "{stdout}");
+    assert_eq!(
+        sitrep::store::load(&notebook)
+            .expect("loads")
+            .articles
+            .len(),
+        1
+    );
+}

@@ -476,3 +476,157 @@ fn a_large_paste_lands_whole_in_the_article() {
     assert_eq!(article.text, large);
     assert_eq!(article.sha256, sitrep::model::sha256_hex(&large));
 }
+
+const REPORT: &str = "Fresh fighting near the border\nPublished: 2021-06-22\n\nOfficials said on Monday that 7,000 NATO soldiers were still leaving the country. Separately, more than 60 of the country's 370 districts were held by the Taliban.\n";
+
+#[test]
+fn import_a_file_accept_a_proposed_figure_and_find_it_on_its_series() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("report.txt");
+    std::fs::write(&file, REPORT).expect("write");
+    dialogs.push(Some(file.clone()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run_steps(1);
+    settle(&mut harness);
+    let notebook = harness.state().notebook().clone();
+    assert_eq!(notebook.articles.len(), 2, "{:?}", harness.state().status());
+    let article = notebook
+        .articles
+        .iter()
+        .find(|a| a.title == "Fresh fighting near the border")
+        .expect("imported");
+    assert!(
+        notebook
+            .proposals
+            .iter()
+            .filter(|p| p.evidence.article == article.id)
+            .count()
+            >= 3
+    );
+
+    // The figure proposal for NATO soldiers: review it in the inspector and accept it.
+    harness
+        .get_by_label_contains("Figure: 7,000 NATO soldiers")
+        .click();
+    harness.run();
+    harness.get_by_label("Accept").click();
+    harness.run();
+    let notebook = harness.state().notebook();
+    let nato = notebook
+        .series
+        .iter()
+        .find(|s| s.name == "NATO troops")
+        .expect("the sample's NATO series");
+    assert_eq!(
+        nato.observations.len(),
+        2,
+        "the figure joined the existing NATO series"
+    );
+    let added = nato
+        .observations
+        .iter()
+        .find(|o| o.evidence.as_ref().is_some_and(|e| e.article == article.id))
+        .expect("the accepted figure");
+    assert_eq!(added.low, 7000.0);
+    assert_eq!(
+        added.as_of.iso(),
+        "2021-06-21",
+        "as of the sentence's date (Monday)"
+    );
+    let evidence = added.evidence.as_ref().expect("evidence");
+    assert_eq!(evidence.quote, "7,000 NATO soldiers");
+    assert_eq!(
+        evidence.status(notebook),
+        sitrep::model::EvidenceStatus::Matches
+    );
+    assert!(
+        !notebook
+            .proposals
+            .iter()
+            .any(|p| p.evidence.quote == "7,000 NATO soldiers"),
+        "accepted proposals leave the list"
+    );
+
+    // Undo puts the proposal back and takes the figure away.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let notebook = harness.state().notebook();
+    assert_eq!(
+        notebook
+            .series
+            .iter()
+            .find(|s| s.name == "NATO troops")
+            .expect("series")
+            .observations
+            .len(),
+        1
+    );
+    assert!(
+        notebook
+            .proposals
+            .iter()
+            .any(|p| p.evidence.quote == "7,000 NATO soldiers")
+    );
+
+    // Importing the same text again is reported, not added.
+    dialogs.push(Some(file));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run_steps(1);
+    settle(&mut harness);
+    assert_eq!(harness.state().notebook().articles.len(), 2);
+    assert!(
+        harness
+            .state()
+            .status()
+            .text
+            .contains("already in the notebook"),
+        "{:?}",
+        harness.state().status()
+    );
+}
+
+#[test]
+fn a_bad_file_in_an_import_does_not_stop_the_others() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(None, &dialogs);
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "First report\n\nThe Taliban took Kunduz on Sunday.",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("b.txt"), [0u8, 159, 146, 150, 0, 1, 2]).expect("write");
+    std::fs::write(
+        dir.path().join("c.md"),
+        "# Second report\n\nAbout 200 civilians fled.",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("ignored.png"), [137u8, 80, 78, 71]).expect("write");
+    harness
+        .state_mut()
+        .run(Command::ImportPaths(vec![dir.path().to_owned()]));
+    harness.run_steps(1);
+    settle(&mut harness);
+    let titles: Vec<&str> = harness
+        .state()
+        .notebook()
+        .articles
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.contains(&"First report") && titles.contains(&"Second report"));
+    let report = harness.state().import_report();
+    assert!(
+        report
+            .iter()
+            .any(|line| line.contains("b.txt") && line.contains("binary")),
+        "{report:?}"
+    );
+    // One import is one undo step.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().notebook().articles.is_empty());
+}

@@ -1,12 +1,15 @@
 //! The command line: `sitrep [NOTEBOOK.ron]` opens the window;
-//! `sitrep check NOTEBOOK.ron...` validates files without one.
+//! `sitrep check`, `sitrep extract` and `sitrep import` work without one.
 //!
 //! Exit codes: 0 ok, 1 bad input (one line on stderr that says what and
 //! where), 2 usage. Nothing here duplicates logic of the other modules.
 
+use crate::extract::Extractor;
+use crate::import;
+use crate::model::Notebook;
 use crate::store;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// What the command line asked for.
@@ -16,6 +19,20 @@ pub enum Invocation {
     Window(Option<PathBuf>),
     /// Validate these notebooks.
     Check(Vec<PathBuf>),
+    /// Print the facts in a file as JSON lines.
+    Extract {
+        /// The article file.
+        file: PathBuf,
+        /// The date relative phrases count from.
+        published: Option<String>,
+    },
+    /// Add articles (and their proposals) to a notebook.
+    Import {
+        /// Article files or folders.
+        files: Vec<PathBuf>,
+        /// The notebook to add them to (made if missing).
+        into: PathBuf,
+    },
     /// Print usage.
     Help,
 }
@@ -23,7 +40,11 @@ pub enum Invocation {
 const USAGE: &str = "\
 usage:
   sitrep [NOTEBOOK.ron]          open the app (default: the last notebook, else the sample)
-  sitrep check NOTEBOOK.ron...   validate notebooks; one line each; exit 1 on the first bad file";
+  sitrep check NOTEBOOK.ron...   validate notebooks; one line each; exit 1 on the first bad file
+  sitrep extract FILE [--published YYYY-MM-DD]
+                                 print the counts, dates, places and actors in FILE as JSON lines
+  sitrep import FILE... --into NOTEBOOK.ron
+                                 add articles (txt, md, html, eml; folders too) and their proposals";
 
 /// Reads the arguments (without the program name).
 pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
@@ -36,6 +57,54 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
             } else {
                 Ok(Invocation::Check(files.iter().map(PathBuf::from).collect()))
             }
+        }
+        [command, rest @ ..] if command == "extract" => {
+            let mut file = None;
+            let mut published = None;
+            let mut rest = rest.iter();
+            while let Some(arg) = rest.next() {
+                match arg.as_str() {
+                    "--published" => {
+                        published = Some(
+                            rest.next()
+                                .ok_or("extract: --published needs a date (YYYY-MM-DD)")?
+                                .clone(),
+                        )
+                    }
+                    flag if flag.starts_with("--") => {
+                        return Err(format!("extract: unknown option '{flag}'"));
+                    }
+                    path if file.is_none() => file = Some(PathBuf::from(path)),
+                    extra => return Err(format!("extract: unexpected argument '{extra}'")),
+                }
+            }
+            Ok(Invocation::Extract {
+                file: file.ok_or("extract: name a file")?,
+                published,
+            })
+        }
+        [command, rest @ ..] if command == "import" => {
+            let mut files = Vec::new();
+            let mut into = None;
+            let mut rest = rest.iter();
+            while let Some(arg) = rest.next() {
+                match arg.as_str() {
+                    "--into" => {
+                        into = Some(PathBuf::from(
+                            rest.next().ok_or("import: --into needs a notebook")?,
+                        ))
+                    }
+                    flag if flag.starts_with("--") => {
+                        return Err(format!("import: unknown option '{flag}'"));
+                    }
+                    path => files.push(PathBuf::from(path)),
+                }
+            }
+            let into = into.ok_or("import: say which notebook with --into NOTEBOOK.ron")?;
+            if files.is_empty() {
+                return Err("import: name at least one file".into());
+            }
+            Ok(Invocation::Import { files, into })
         }
         [flag, ..] if flag.starts_with('-') => Err(format!("unknown option '{flag}'")),
         [path] => Ok(Invocation::Window(Some(PathBuf::from(path)))),
@@ -60,6 +129,136 @@ pub fn check(files: &[PathBuf], stdout: &mut impl Write, stderr: &mut impl Write
     ExitCode::SUCCESS
 }
 
+/// `sitrep extract`: the facts of one article file as JSON lines.
+pub fn extract(
+    file: &Path,
+    published: Option<&str>,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> ExitCode {
+    let published = match published.map(|p| p.parse::<jiff::civil::Date>()) {
+        Some(Ok(date)) => Some(date),
+        Some(Err(_)) => {
+            let _ = writeln!(stderr, "sitrep: --published wants a day as YYYY-MM-DD");
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
+    let source = match import::read_file(file) {
+        Ok(source) => source,
+        Err(error) => {
+            let _ = writeln!(stderr, "{error}");
+            return ExitCode::from(1);
+        }
+    };
+    for warning in &source.warnings {
+        let _ = writeln!(stderr, "{}: warning: {warning}", file.display());
+    }
+    let extractor = match Extractor::with_defaults() {
+        Ok(extractor) => extractor,
+        Err(error) => {
+            let _ = writeln!(stderr, "sitrep: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let today = jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date();
+    let reference =
+        published.unwrap_or_else(|| crate::extract::reference_date(source.published, today));
+    for fact in extractor.extract(&source.text, reference) {
+        if writeln!(stdout, "{}", fact.to_json(&source.text)).is_err() {
+            // The reader went away (a closed pipe): stop quietly.
+            return ExitCode::SUCCESS;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `sitrep import`: adds each file as an article with its proposals, skips
+/// duplicates, reports each file on one line, and saves the notebook once.
+/// Exits 1 if any file was refused (the others are still added).
+pub fn import(
+    files: &[PathBuf],
+    into: &Path,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> ExitCode {
+    let mut notebook = if into.exists() {
+        match store::load(into) {
+            Ok(notebook) => notebook,
+            Err(error) => {
+                let _ = writeln!(stderr, "{error}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        let title = into
+            .file_stem()
+            .map_or("Notebook".into(), |s| s.to_string_lossy().into_owned());
+        Notebook::new(
+            uuid::Uuid::now_v7().to_string(),
+            title,
+            jiff::Timestamp::now(),
+        )
+    };
+    let extractor = match Extractor::with_defaults() {
+        Ok(extractor) => extractor,
+        Err(error) => {
+            let _ = writeln!(stderr, "sitrep: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut failed = false;
+    let mut added = 0;
+    for file in import::expand(files) {
+        let source = match import::read_file(&file) {
+            Ok(source) => source,
+            Err(error) => {
+                let _ = writeln!(stderr, "{error}");
+                failed = true;
+                continue;
+            }
+        };
+        for warning in &source.warnings {
+            let _ = writeln!(stderr, "{}: warning: {warning}", file.display());
+        }
+        if import::is_duplicate(&notebook, &source.text) {
+            let _ = writeln!(
+                stdout,
+                "{}: skipped: the notebook already has this text",
+                file.display()
+            );
+            continue;
+        }
+        let (edit, proposals) = import::article_edit(&source, &extractor, jiff::Timestamp::now());
+        if let Err(error) = edit.apply(&mut notebook) {
+            let _ = writeln!(stderr, "{}: {error}", file.display());
+            failed = true;
+            continue;
+        }
+        added += 1;
+        let _ = writeln!(
+            stdout,
+            "{}: imported \"{}\" with {proposals} proposals",
+            file.display(),
+            source.title
+        );
+    }
+    if added > 0 {
+        notebook.meta.modified = jiff::Timestamp::now();
+        if let Err(error) = store::save(into, &notebook) {
+            let _ = writeln!(stderr, "{error}");
+            return ExitCode::from(1);
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// Runs the command line; opens the window when asked to.
 pub fn run(args: &[String]) -> ExitCode {
     match parse_args(args) {
@@ -70,6 +269,18 @@ pub fn run(args: &[String]) -> ExitCode {
         Ok(Invocation::Check(files)) => {
             check(&files, &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Ok(Invocation::Extract { file, published }) => extract(
+            &file,
+            published.as_deref(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr(),
+        ),
+        Ok(Invocation::Import { files, into }) => import(
+            &files,
+            &into,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
         Ok(Invocation::Window(path)) => run_window(path),
         Err(message) => {
             eprintln!("sitrep: {message}\n{USAGE}");

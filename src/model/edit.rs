@@ -2,7 +2,8 @@
 //! inverse, so undo, redo and the dirty flag all ride on the same values.
 
 use super::{
-    Article, ArticleId, Event, EventId, Notebook, Observation, ObservationId, Series, SeriesId,
+    Article, ArticleId, Event, EventId, Notebook, Observation, ObservationId, Proposal, ProposalId,
+    Series, SeriesId,
 };
 
 /// A change to a notebook. `Put*` inserts an item, or replaces the one with
@@ -36,6 +37,10 @@ pub enum Edit {
         /// The observation's id.
         id: ObservationId,
     },
+    /// Insert or replace a proposal.
+    PutProposal(Proposal),
+    /// Remove a proposal (accepted or rejected).
+    DeleteProposal(ProposalId),
     /// Rename the notebook.
     SetTitle(String),
     /// Several edits as one step: all apply, or none.
@@ -113,6 +118,17 @@ impl Edit {
                     observation,
                 }
             }
+            Edit::PutProposal(proposal) => {
+                let id = proposal.id;
+                match put(&mut notebook.proposals, proposal, |p| p.id) {
+                    Some(old) => Edit::PutProposal(old),
+                    None => Edit::DeleteProposal(id),
+                }
+            }
+            Edit::DeleteProposal(id) => Edit::PutProposal(
+                delete(&mut notebook.proposals, id, |p| p.id)
+                    .ok_or_else(|| missing("proposal", id))?,
+            ),
             Edit::SetTitle(title) => {
                 Edit::SetTitle(std::mem::replace(&mut notebook.meta.title, title))
             }
@@ -155,6 +171,9 @@ impl Edit {
             } if notebook.observation(*series, observation.id).is_some() => "edit figure".into(),
             Edit::PutObservation { .. } => "add figure".into(),
             Edit::DeleteObservation { .. } => "delete figure".into(),
+            Edit::PutProposal(p) if notebook.proposal(p.id).is_some() => "edit proposal".into(),
+            Edit::PutProposal(_) => "add proposal".into(),
+            Edit::DeleteProposal(_) => "reject proposal".into(),
             Edit::SetTitle(_) => "rename notebook".into(),
             Edit::Batch(edits) => match edits.as_slice() {
                 [only] => only.describe(notebook),
@@ -263,6 +282,28 @@ mod tests {
         }
     }
 
+    fn proposal(id: u128, low: f64) -> Proposal {
+        Proposal {
+            id: ProposalId::from_u128(id),
+            evidence: Evidence {
+                article: ArticleId::from_u128(1),
+                start: 0,
+                end: 3,
+                quote: "The".into(),
+            },
+            kind: crate::model::ProposalKind::Figure {
+                low,
+                high: low + 5.0,
+                qualifier: Qualifier::MoreThan,
+                unit: "districts".into(),
+                subject: String::new(),
+                denominator: Some(370.0),
+                as_of: None,
+                vague: false,
+            },
+        }
+    }
+
     /// Ids come from a small range so that puts often replace and deletes often hit.
     fn arb_edit() -> impl Strategy<Value = Edit> {
         let id = 0u128..6;
@@ -287,6 +328,9 @@ mod tests {
                 id: ObservationId::from_u128(o),
             }),
             "[A-Za-z ]{0,10}".prop_map(Edit::SetTitle),
+            (id.clone(), 0.0f64..100.0).prop_map(|(i, low)| Edit::PutProposal(proposal(i, low))),
+            id.clone()
+                .prop_map(|i| Edit::DeleteProposal(ProposalId::from_u128(i))),
         ];
         leaf.prop_recursive(2, 12, 4, |inner| {
             prop::collection::vec(inner, 0..4).prop_map(Edit::Batch)

@@ -58,3 +58,7 @@ id_type!(
     /// Names an [`Observation`](super::Observation).
     ObservationId
 );
+id_type!(
+    /// Names a [`Proposal`](super::Proposal).
+    ProposalId
+);

@@ -20,7 +20,7 @@ mod ids;
 
 pub use date::{DateParseError, PartialDate, Precision};
 pub use edit::{Edit, EditError};
-pub use ids::{ArticleId, EventId, ObservationId, SeriesId};
+pub use ids::{ArticleId, EventId, ObservationId, ProposalId, SeriesId};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -45,6 +45,56 @@ pub struct Notebook {
     /// Figure series with their observations, sorted by id.
     #[serde(default)]
     pub series: Vec<Series>,
+    /// What Sitrep found in imported articles and the analyst has not yet
+    /// accepted or rejected, sorted by id.
+    #[serde(default)]
+    pub proposals: Vec<Proposal>,
+}
+
+/// Something Sitrep found in an article, waiting for the analyst's decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// Stable id.
+    pub id: ProposalId,
+    /// The words it was found in (for an event: the whole sentence).
+    pub evidence: Evidence,
+    /// What it proposes.
+    pub kind: ProposalKind,
+}
+
+/// What a proposal would become once accepted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ProposalKind {
+    /// A figure on a series.
+    Figure {
+        /// Low end.
+        low: f64,
+        /// High end.
+        high: f64,
+        /// "more than" and the like.
+        qualifier: Qualifier,
+        /// The noun counted.
+        unit: String,
+        /// Whose figure, when the text says.
+        subject: String,
+        /// "of 370".
+        denominator: Option<f64>,
+        /// When it was true: the sentence's date, else the article's.
+        as_of: Option<PartialDate>,
+        /// "dozens", "hundreds": only a rough size is known.
+        vague: bool,
+    },
+    /// An event.
+    Event {
+        /// A first title: the sentence.
+        title: String,
+        /// The date the sentence gives.
+        date: PartialDate,
+        /// A place the sentence names.
+        place: String,
+        /// The actors the sentence names.
+        actors: Vec<String>,
+    },
 }
 
 /// The notebook's title and bookkeeping.
@@ -429,22 +479,32 @@ impl Observation {
 
     /// "more than 50 of 370", "2,500–3,500".
     pub fn describe(&self) -> String {
-        let mut text = String::new();
-        if self.qualifier != Qualifier::Exact {
-            text.push_str(self.qualifier.label());
-            text.push(' ');
-        }
-        text.push_str(&format_number(self.low));
-        if self.high != self.low {
-            text.push('–');
-            text.push_str(&format_number(self.high));
-        }
-        if let Some(denominator) = self.denominator {
-            text.push_str(" of ");
-            text.push_str(&format_number(denominator));
-        }
-        text
+        describe_figure(self.low, self.high, self.qualifier, self.denominator)
     }
+}
+
+/// A figure in words: "more than 50 of 370", "2,500–3,500".
+pub fn describe_figure(
+    low: f64,
+    high: f64,
+    qualifier: Qualifier,
+    denominator: Option<f64>,
+) -> String {
+    let mut text = String::new();
+    if qualifier != Qualifier::Exact {
+        text.push_str(qualifier.label());
+        text.push(' ');
+    }
+    text.push_str(&format_number(low));
+    if high != low {
+        text.push('–');
+        text.push_str(&format_number(high));
+    }
+    if let Some(denominator) = denominator {
+        text.push_str(" of ");
+        text.push_str(&format_number(denominator));
+    }
+    text
 }
 
 /// Formats a figure with thousands separators and no needless decimals.
@@ -495,6 +555,7 @@ impl Notebook {
             articles: Vec::new(),
             events: Vec::new(),
             series: Vec::new(),
+            proposals: Vec::new(),
         }
     }
 
@@ -506,6 +567,11 @@ impl Notebook {
     /// Finds an event by id.
     pub fn event(&self, id: EventId) -> Option<&Event> {
         find(&self.events, id, |e| e.id)
+    }
+
+    /// Finds a proposal by id.
+    pub fn proposal(&self, id: ProposalId) -> Option<&Proposal> {
+        find(&self.proposals, id, |p| p.id)
     }
 
     /// Finds a series by id.
@@ -536,6 +602,7 @@ impl Notebook {
         for series in &mut self.series {
             series.observations.sort_by_key(|o| o.id);
         }
+        self.proposals.sort_by_key(|p| p.id);
     }
 
     /// Lists every broken rule (duplicate ids, non-finite or inverted figures,
@@ -568,6 +635,33 @@ impl Notebook {
                 && end.last_day() < event.start.first_day()
             {
                 report(format!("event {}", event.id), "ends before it starts");
+            }
+        }
+        for pair in self.proposals.windows(2) {
+            if pair[0].id == pair[1].id {
+                report(format!("proposal {}", pair[0].id), "the id is used twice");
+            }
+        }
+        for proposal in &self.proposals {
+            if let ProposalKind::Figure {
+                low,
+                high,
+                denominator,
+                ..
+            } = &proposal.kind
+            {
+                if [Some(*low), Some(*high), *denominator]
+                    .iter()
+                    .flatten()
+                    .any(|n| !n.is_finite())
+                {
+                    report(
+                        format!("proposal {}", proposal.id),
+                        "a figure is not a finite number",
+                    );
+                } else if low > high {
+                    report(format!("proposal {}", proposal.id), "low is above high");
+                }
             }
         }
         for pair in self.series.windows(2) {

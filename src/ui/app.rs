@@ -6,12 +6,15 @@ use super::commands::Command;
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::document::Document;
 use super::view::{Out, Selection, View};
-use super::{articles, inspector, reader, tagging, timeline_view};
+use super::{articles, inspector, reader, review, tagging, timeline_view};
+use crate::extract::Extractor;
+use crate::import;
 use crate::model::{Edit, Notebook};
 use crate::store::{self, LoadError, SaveError};
 use egui::{Context, Key, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -81,12 +84,27 @@ pub enum Modal {
     NewFigure(tagging::FigureDraft),
 }
 
+/// One file's outcome in an import: the article's source, the edit that adds it, its proposal count.
+type ImportResult = Result<(import::Source, Edit, usize), import::ImportError>;
+
+/// What a worker thread hands back to the UI thread.
 enum JobDone {
     Picked {
         saving: bool,
         then: Option<Pending>,
         path: Option<PathBuf>,
         quick: bool,
+    },
+    PickedImport {
+        paths: Vec<PathBuf>,
+    },
+    ImportProgress {
+        done: usize,
+        total: usize,
+    },
+    Imported {
+        results: Vec<(PathBuf, ImportResult)>,
+        cancelled: bool,
     },
     Loaded {
         path: PathBuf,
@@ -125,6 +143,16 @@ pub struct App {
     allow_close: bool,
     title: String,
     commands: Vec<Command>,
+    extractor: std::sync::OnceLock<Result<Arc<Extractor>, String>>,
+    import: Option<ImportProgress>,
+    import_report: Vec<String>,
+}
+
+/// An import under way.
+struct ImportProgress {
+    done: usize,
+    total: usize,
+    cancel: Arc<AtomicBool>,
 }
 
 impl App {
@@ -152,6 +180,9 @@ impl App {
             allow_close: false,
             title: String::new(),
             commands: Vec::new(),
+            extractor: std::sync::OnceLock::new(),
+            import: None,
+            import_report: Vec::new(),
         };
         let start = options.open.or_else(|| {
             if !options.open_last_or_sample {
@@ -239,6 +270,16 @@ impl App {
     /// The days (since 1970-01-01) the timeline showed last frame.
     pub fn timeline_range(&self) -> Option<(f64, f64)> {
         self.view.timeline.x_range
+    }
+
+    /// What the last import skipped or warned about, one line per file.
+    pub fn import_report(&self) -> &[String] {
+        &self.import_report
+    }
+
+    /// How far an import has come: (files done, files in all).
+    pub fn import_progress(&self) -> Option<(usize, usize)> {
+        self.import.as_ref().map(|i| (i.done, i.total))
     }
 
     /// Queues a command, as a menu item would.
@@ -331,10 +372,142 @@ impl App {
         });
     }
 
+    fn extractor(&mut self) -> Result<Arc<Extractor>, String> {
+        self.extractor
+            .get_or_init(|| Extractor::with_defaults().map(Arc::new))
+            .clone()
+    }
+
+    fn start_import_pick(&mut self, folder: bool) {
+        let dialogs = Arc::clone(&self.dialogs);
+        self.spawn("Choosing articles to import…".into(), move || {
+            JobDone::PickedImport {
+                paths: dialogs.pick_import(folder),
+            }
+        });
+    }
+
+    /// Reads and extracts files on a worker thread, reporting progress; the
+    /// notebook changes only when the results come back, as one undoable step.
+    fn start_import(&mut self, paths: Vec<PathBuf>) {
+        if self.import.is_some() {
+            self.set_status("An import is already under way", true);
+            return;
+        }
+        let extractor = match self.extractor() {
+            Ok(extractor) => extractor,
+            Err(error) => return self.set_status(error, true),
+        };
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.import = Some(ImportProgress {
+            done: 0,
+            total: 0,
+            cancel: Arc::clone(&cancel),
+        });
+        let progress = self.jobs_tx.clone();
+        let ctx = self.ctx.clone();
+        self.spawn("Importing…".into(), move || {
+            let files = import::expand(&paths);
+            let total = files.len();
+            let mut results = Vec::with_capacity(total);
+            let mut cancelled = false;
+            for (done, file) in files.into_iter().enumerate() {
+                if cancel.load(Ordering::Relaxed) {
+                    cancelled = true;
+                    break;
+                }
+                let _ = progress.send(JobDone::ImportProgress { done, total });
+                ctx.request_repaint();
+                let result = import::read_file(&file).map(|source| {
+                    let (edit, proposals) =
+                        import::article_edit(&source, &extractor, jiff::Timestamp::now());
+                    (source, edit, proposals)
+                });
+                results.push((file, result));
+            }
+            JobDone::Imported { results, cancelled }
+        });
+    }
+
+    fn finish_import(&mut self, results: Vec<(PathBuf, ImportResult)>, cancelled: bool) {
+        self.import = None;
+        let mut edits = Vec::new();
+        let mut added_texts: Vec<String> = Vec::new();
+        let (mut articles, mut proposals, mut duplicates) = (0, 0, 0);
+        let mut problems = Vec::new();
+        let mut first_article = None;
+        for (path, result) in results {
+            match result {
+                Ok((source, edit, count)) => {
+                    let normalized = import::normalize(&source.text);
+                    if import::is_duplicate(self.doc.notebook(), &source.text)
+                        || added_texts.contains(&normalized)
+                    {
+                        duplicates += 1;
+                        problems.push(format!("{}: already in the notebook", path.display()));
+                        continue;
+                    }
+                    for warning in source.warnings {
+                        problems.push(format!("{}: {warning}", path.display()));
+                    }
+                    if first_article.is_none()
+                        && let Edit::Batch(parts) = &edit
+                        && let Some(Edit::PutArticle(article)) = parts.first()
+                    {
+                        first_article = Some(article.id);
+                    }
+                    added_texts.push(normalized);
+                    articles += 1;
+                    proposals += count;
+                    edits.push(edit);
+                }
+                Err(error) => problems.push(error.to_string()),
+            }
+        }
+        if !edits.is_empty() {
+            self.apply(Edit::Batch(edits), None);
+        }
+        if let Some(id) = first_article {
+            self.view.open_article(id);
+        }
+        let mut summary =
+            format!("Imported {articles} articles with {proposals} proposals to review");
+        if duplicates > 0 {
+            summary.push_str(&format!("; {duplicates} already in the notebook"));
+        }
+        if cancelled {
+            summary.push_str("; cancelled before the end");
+        }
+        let refused = problems.len() - duplicates;
+        if let Some(first) = problems
+            .iter()
+            .find(|p| !p.ends_with("already in the notebook"))
+        {
+            summary.push_str(&format!("; {refused} problems, first: {first}"));
+        }
+        let is_error = articles == 0 && !problems.is_empty();
+        self.set_status(summary, is_error);
+        self.import_report = problems;
+    }
+
     fn poll_jobs(&mut self) {
         while let Ok(done) = self.jobs_rx.try_recv() {
+            if let JobDone::ImportProgress { done, total } = done {
+                if let Some(import) = self.import.as_mut() {
+                    import.done = done;
+                    import.total = total;
+                }
+                continue;
+            }
             self.running.pop();
             match done {
+                JobDone::ImportProgress { .. } => {}
+                JobDone::PickedImport { paths } => {
+                    if !paths.is_empty() {
+                        self.start_import(paths);
+                    }
+                }
+                JobDone::Imported { results, cancelled } => self.finish_import(results, cancelled),
                 JobDone::Picked {
                     saving,
                     then,
@@ -485,12 +658,111 @@ impl App {
                     self.view.forget_missing(self.doc.notebook());
                 }
             }
+            Command::ImportFiles => self.start_import_pick(false),
+            Command::ImportFolder => self.start_import_pick(true),
+            Command::ImportPaths(paths) => self.start_import(paths),
+            Command::CancelImport => {
+                if let Some(import) = &self.import {
+                    import.cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            Command::ProposeForArticle => self.propose_for_open_article(),
+            Command::AcceptProposal(id) => {
+                let choice = self.view.series_choices.get(&id).cloned();
+                let category = self
+                    .view
+                    .category_choices
+                    .get(&id)
+                    .copied()
+                    .unwrap_or_default();
+                match import::accept_edit(self.doc.notebook(), id, choice.as_ref(), category) {
+                    Ok(edit) => {
+                        let made = accepted_item(&edit);
+                        let next = review::next_after(self.doc.notebook(), &self.view, id);
+                        self.apply(edit, None);
+                        // Review goes on with the next proposal; with none left, show what was made.
+                        match next.map(Selection::Proposal).or(made) {
+                            Some(selection) => self.view.select(selection),
+                            None => self.view.selection = None,
+                        }
+                        self.set_status("Accepted", false);
+                    }
+                    Err(error) => self.set_status(format!("Cannot accept: {error}"), true),
+                }
+            }
+            Command::AcceptSentence(id) => {
+                let ids = import::same_sentence(self.doc.notebook(), id);
+                match import::accept_all_edit(self.doc.notebook(), &ids) {
+                    Ok(edit) => {
+                        self.apply(edit, None);
+                        self.set_status(format!("Accepted {} proposals", ids.len()), false);
+                    }
+                    Err(error) => self.set_status(format!("Cannot accept: {error}"), true),
+                }
+            }
+            Command::RejectProposal(id) => {
+                let next = review::next_after(self.doc.notebook(), &self.view, id);
+                self.apply(Edit::DeleteProposal(id), None);
+                if let Some(next) = next {
+                    self.view.select(Selection::Proposal(next));
+                }
+            }
             Command::FitTimeline => self.view.timeline.fit(self.doc.notebook()),
             Command::ZoomIn => self.view.timeline.zoom(0.5),
             Command::ZoomOut => self.view.timeline.zoom(2.0),
             Command::PanLeft => self.view.timeline.pan(-0.2),
             Command::PanRight => self.view.timeline.pan(0.2),
         }
+    }
+
+    /// Runs extraction on the article in the reader and adds what it finds
+    /// (that is not already proposed or accepted at the same words) as proposals.
+    fn propose_for_open_article(&mut self) {
+        let Some(article) = self
+            .view
+            .reader
+            .article
+            .and_then(|id| self.doc.notebook().article(id))
+            .cloned()
+        else {
+            return self.set_status("Open an article first", true);
+        };
+        let extractor = match self.extractor() {
+            Ok(extractor) => extractor,
+            Err(error) => return self.set_status(error, true),
+        };
+        let today = jiff::tz::TimeZone::UTC
+            .to_datetime(jiff::Timestamp::now())
+            .date();
+        let reference = crate::extract::reference_date(article.published, today);
+        let notebook = self.doc.notebook();
+        let taken: Vec<(usize, usize)> = crate::ui::reader::evidence_spans(notebook, article.id)
+            .into_iter()
+            .chain(
+                notebook
+                    .proposals
+                    .iter()
+                    .filter(|p| p.evidence.article == article.id)
+                    .map(|p| (p.evidence.start, p.evidence.end)),
+            )
+            .collect();
+        let fresh: Vec<Edit> = import::propose(&article, &extractor, reference)
+            .into_iter()
+            .filter(|p| {
+                !taken
+                    .iter()
+                    .any(|&(s, e)| s <= p.evidence.start && p.evidence.end <= e)
+            })
+            .map(Edit::PutProposal)
+            .collect();
+        let count = fresh.len();
+        if count > 0 {
+            self.apply(Edit::Batch(fresh), None);
+        }
+        self.set_status(
+            format!("Found {count} new proposals in this article"),
+            false,
+        );
     }
 
     /// Runs `then` now, or first asks what to do with unsaved changes.
@@ -589,6 +861,10 @@ impl App {
                 });
                 self.menu_item(ui, Command::TypePath, true);
                 ui.separator();
+                let idle = self.import.is_none();
+                self.menu_item(ui, Command::ImportFiles, idle);
+                self.menu_item(ui, Command::ImportFolder, idle);
+                ui.separator();
                 self.menu_item(ui, Command::Save, true);
                 self.menu_item(ui, Command::SaveAs, true);
                 ui.separator();
@@ -644,7 +920,25 @@ impl App {
 
     fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            if let Some(job) = self.running.last() {
+            if let Some(import) = &self.import {
+                let fraction = if import.total == 0 {
+                    0.0
+                } else {
+                    import.done as f32 / import.total as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(220.0)
+                        .text(format!(
+                            "Importing {} of {}",
+                            (import.done + 1).min(import.total.max(1)),
+                            import.total.max(1)
+                        )),
+                );
+                if ui.button("Cancel import").clicked() {
+                    self.commands.push(Command::CancelImport);
+                }
+            } else if let Some(job) = self.running.last() {
                 ui.spinner();
                 ui.label(job);
             } else if !self.status.text.is_empty() {
@@ -830,6 +1124,16 @@ impl eframe::App for App {
         self.poll_jobs();
         self.handle_close_request(&ctx);
         self.collect_shortcuts(&ctx);
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.commands.push(Command::ImportPaths(dropped));
+        }
         let mut out = Out::default();
 
         egui::Panel::top("sitrep-menu").show(ui, |ui| self.menu_bar(ui));
@@ -872,6 +1176,21 @@ impl eframe::App for App {
             .collect();
         eframe::set_value(storage, RECENT_KEY, &recent);
     }
+}
+
+/// What an accept edit made, to select it.
+fn accepted_item(edit: &Edit) -> Option<Selection> {
+    let Edit::Batch(parts) = edit else {
+        return None;
+    };
+    parts.iter().rev().find_map(|part| match part {
+        Edit::PutEvent(event) => Some(Selection::Event(event.id)),
+        Edit::PutObservation {
+            series,
+            observation,
+        } => Some(Selection::Observation(*series, observation.id)),
+        _ => None,
+    })
 }
 
 /// Shows a create-something dialog; returns whether it closed. What it

@@ -71,6 +71,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
                 });
             }
             ui.add_space(8.0);
+            super::review::list(ui, notebook, view, out);
             egui::CollapsingHeader::new(format!("Events ({})", notebook.events.len()))
                 .default_open(true)
                 .show(ui, |ui| {

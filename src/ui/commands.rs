@@ -33,6 +33,22 @@ pub enum Command {
     FigureFromSelection,
     /// Delete the selected article, event, figure or series.
     DeleteSelected,
+    /// Import article files.
+    ImportFiles,
+    /// Import every article file in a folder.
+    ImportFolder,
+    /// Import these files (dropped on the window).
+    ImportPaths(Vec<std::path::PathBuf>),
+    /// Stop the import under way.
+    CancelImport,
+    /// Find events and figures in the open article.
+    ProposeForArticle,
+    /// Accept a proposal as an event or a figure.
+    AcceptProposal(crate::model::ProposalId),
+    /// Accept every proposal of the same sentence.
+    AcceptSentence(crate::model::ProposalId),
+    /// Reject a proposal.
+    RejectProposal(crate::model::ProposalId),
     /// Show the whole timeline.
     FitTimeline,
     /// Zoom the timeline in.
@@ -48,7 +64,7 @@ pub enum Command {
 impl Command {
     /// Commands that have a keyboard shortcut, longest modifiers first so
     /// that Ctrl+Shift+Z is matched before Ctrl+Z.
-    pub const WITH_SHORTCUTS: [Command; 15] = [
+    pub const WITH_SHORTCUTS: [Command; 16] = [
         Command::SaveAs,
         Command::Redo,
         Command::NewArticle,
@@ -57,6 +73,7 @@ impl Command {
         Command::Save,
         Command::Undo,
         Command::Quit,
+        Command::ImportFiles,
         Command::EventFromSelection,
         Command::FigureFromSelection,
         Command::FitTimeline,
@@ -82,6 +99,14 @@ impl Command {
             Command::EventFromSelection => "Event from selection…",
             Command::FigureFromSelection => "Figure from selection…",
             Command::DeleteSelected => "Delete selected",
+            Command::ImportFiles => "Import articles…",
+            Command::ImportFolder => "Import a folder…",
+            Command::ImportPaths(_) => "Import",
+            Command::CancelImport => "Cancel import",
+            Command::ProposeForArticle => "Find events and figures in this article",
+            Command::AcceptProposal(_) => "Accept",
+            Command::AcceptSentence(_) => "Accept all in this sentence",
+            Command::RejectProposal(_) => "Reject",
             Command::FitTimeline => "Fit timeline",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
@@ -110,7 +135,17 @@ impl Command {
             Command::ZoomOut => (Modifiers::NONE, Key::Minus),
             Command::PanLeft => (Modifiers::NONE, Key::ArrowLeft),
             Command::PanRight => (Modifiers::NONE, Key::ArrowRight),
-            Command::DeleteSelected | Command::OpenPath(_) | Command::TypePath => return None,
+            Command::ImportFiles => (command, Key::I),
+            Command::DeleteSelected
+            | Command::OpenPath(_)
+            | Command::TypePath
+            | Command::ImportFolder
+            | Command::ImportPaths(_)
+            | Command::CancelImport
+            | Command::ProposeForArticle
+            | Command::AcceptProposal(_)
+            | Command::AcceptSentence(_)
+            | Command::RejectProposal(_) => return None,
         };
         Some(KeyboardShortcut::new(keys.0, keys.1))
     }

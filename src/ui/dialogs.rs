@@ -11,6 +11,8 @@ pub trait FileDialogs: Send + Sync {
     fn pick_open(&self) -> Option<PathBuf>;
     /// Where to save; `suggested` is the file name to offer.
     fn pick_save(&self, suggested: &str) -> Option<PathBuf>;
+    /// Articles to import: several files, or (with `folder`) one folder.
+    fn pick_import(&self, folder: bool) -> Vec<PathBuf>;
 }
 
 /// The desktop's own dialogs (xdg portal on Linux) through rfd.
@@ -30,6 +32,18 @@ impl FileDialogs for NativeDialogs {
             .set_title("Save notebook")
             .set_file_name(suggested)
             .save_file()
+    }
+
+    fn pick_import(&self, folder: bool) -> Vec<PathBuf> {
+        let dialog = rfd::FileDialog::new().set_title("Import articles");
+        if folder {
+            dialog.pick_folder().into_iter().collect()
+        } else {
+            dialog
+                .add_filter("Articles", crate::import::EXTENSIONS)
+                .pick_files()
+                .unwrap_or_default()
+        }
     }
 }
 
@@ -63,5 +77,9 @@ impl FileDialogs for ScriptedDialogs {
 
     fn pick_save(&self, _suggested: &str) -> Option<PathBuf> {
         self.next()
+    }
+
+    fn pick_import(&self, _folder: bool) -> Vec<PathBuf> {
+        self.next().into_iter().collect()
     }
 }

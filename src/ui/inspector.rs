@@ -26,6 +26,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
             Some(Selection::Observation(series, id)) => {
                 observation(ui, notebook, series, id, view, out)
             }
+            Some(Selection::Proposal(id)) => super::review::inspector(ui, notebook, id, view, out),
         });
 }
 

@@ -135,6 +135,13 @@ fn editor(ui: &mut Ui, article: &Article, view: &mut View, out: &mut Out) {
 
 fn text_view(ui: &mut Ui, notebook: &Notebook, article: &Article, view: &mut View) {
     let spans = evidence_spans(notebook, article.id);
+    let proposed: Vec<(usize, usize)> = notebook
+        .proposals
+        .iter()
+        .filter(|p| p.evidence.article == article.id)
+        .map(|p| (p.evidence.start, p.evidence.end))
+        .filter(|&(s, e)| !spans.iter().any(|&(a, b)| a < e && s < b))
+        .collect();
     let focus = view.reader.focus_span;
     let dark = ui.visuals().dark_mode;
     egui::ScrollArea::vertical()
@@ -142,7 +149,15 @@ fn text_view(ui: &mut Ui, notebook: &Notebook, article: &Article, view: &mut Vie
         .auto_shrink(false)
         .show(ui, |ui| {
             let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
-                let job = highlighted(ui, buffer.as_str(), &spans, focus, dark, wrap_width);
+                let job = highlighted(
+                    ui,
+                    buffer.as_str(),
+                    &spans,
+                    &proposed,
+                    focus,
+                    dark,
+                    wrap_width,
+                );
                 ui.fonts_mut(|fonts| fonts.layout_job(job))
             };
             let mut shown: &str = article.text.as_str();
@@ -214,6 +229,7 @@ fn highlighted(
     ui: &Ui,
     text: &str,
     spans: &[(usize, usize)],
+    proposed: &[(usize, usize)],
     focus: Option<(usize, usize)>,
     dark: bool,
     wrap_width: f32,
@@ -239,8 +255,16 @@ fn highlighted(
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     let mut at = 0;
-    let mut marks: Vec<(usize, usize, &TextFormat)> =
-        spans.iter().map(|&(s, e)| (s, e, &marked)).collect();
+    let suggested = TextFormat {
+        underline: egui::Stroke::new(1.5, Color32::from_rgb(90, 160, 255)),
+        ..plain.clone()
+    };
+    let mut marks: Vec<(usize, usize, &TextFormat)> = spans
+        .iter()
+        .map(|&(s, e)| (s, e, &marked))
+        .chain(proposed.iter().map(|&(s, e)| (s, e, &suggested)))
+        .collect();
+    marks.sort_by_key(|m| m.0);
     if let Some((s, e)) = focus {
         marks.retain(|&(ms, me, _)| me <= s || ms >= e);
         marks.push((s, e, &focused));

@@ -1,7 +1,10 @@
 //! View state: what is selected, what the reader shows, where the timeline
 //! looks. None of it is saved in the notebook.
 
-use crate::model::{ArticleId, Edit, EventId, Notebook, ObservationId, SeriesId};
+use crate::import::SeriesChoice;
+use crate::model::{
+    ArticleId, Category, Edit, EventId, Notebook, ObservationId, ProposalId, SeriesId,
+};
 use std::collections::HashMap;
 
 /// The item the inspector shows.
@@ -15,6 +18,8 @@ pub enum Selection {
     Series(SeriesId),
     /// A figure in a series.
     Observation(SeriesId, ObservationId),
+    /// Something Sitrep proposes, waiting for review.
+    Proposal(ProposalId),
 }
 
 impl Selection {
@@ -25,6 +30,7 @@ impl Selection {
             Selection::Event(id) => notebook.event(id).is_some(),
             Selection::Series(id) => notebook.series(id).is_some(),
             Selection::Observation(series, id) => notebook.observation(series, id).is_some(),
+            Selection::Proposal(id) => notebook.proposal(id).is_some(),
         }
     }
 
@@ -35,6 +41,7 @@ impl Selection {
             Selection::Event(id) => Edit::DeleteEvent(id),
             Selection::Series(id) => Edit::DeleteSeries(id),
             Selection::Observation(series, id) => Edit::DeleteObservation { series, id },
+            Selection::Proposal(id) => Edit::DeleteProposal(id),
         })
     }
 }
@@ -107,6 +114,10 @@ pub struct View {
     /// Text typed into fields that must parse (dates, numbers) and does not
     /// yet: kept here so a half-typed date is not thrown away.
     pub drafts: HashMap<String, String>,
+    /// The series the analyst picked for a figure proposal, before accepting.
+    pub series_choices: HashMap<ProposalId, SeriesChoice>,
+    /// The category picked for an event proposal, before accepting.
+    pub category_choices: HashMap<ProposalId, Category>,
 }
 
 impl View {

@@ -1,0 +1,305 @@
+//! Text in, facts out: the counts, dates, places and actors an article
+//! mentions, each with its byte span in the text, and HTML turned into text.
+//!
+//! Invariants: every span is a valid byte range of the text on character
+//! boundaries; facts come sorted by start; extraction never panics on any
+//! input and takes time linear in the text.
+//!
+//! This module never knows about the notebook's UI or files.
+
+pub mod dates;
+pub mod html;
+pub mod names;
+pub mod quantities;
+pub mod tokens;
+
+use crate::model::{PartialDate, Precision, Qualifier};
+use jiff::civil::Date;
+use names::{Actor, NameFinder, Place, Target};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// One thing found in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fact {
+    /// A count: "2,500-3,500 US troops".
+    Quantity(quantities::Quantity),
+    /// A date: "May 1".
+    Date(dates::DateMention),
+    /// A place from the gazetteer.
+    Place {
+        /// Byte span.
+        start: usize,
+        /// Byte span end.
+        end: usize,
+        /// Canonical name.
+        name: Arc<str>,
+        /// Latitude, degrees.
+        lat: f64,
+        /// Longitude, degrees.
+        lon: f64,
+    },
+    /// An actor from the list.
+    Actor {
+        /// Byte span.
+        start: usize,
+        /// Byte span end.
+        end: usize,
+        /// Canonical name.
+        name: Arc<str>,
+    },
+}
+
+impl Fact {
+    /// Byte span in the text.
+    pub fn span(&self) -> (usize, usize) {
+        match self {
+            Fact::Quantity(q) => (q.start, q.end),
+            Fact::Date(d) => (d.start, d.end),
+            Fact::Place { start, end, .. } | Fact::Actor { start, end, .. } => (*start, *end),
+        }
+    }
+
+    /// One line of JSON in the schema of DESIGN.md ("Extraction output").
+    pub fn to_json(&self, text: &str) -> String {
+        let (start, end) = self.span();
+        let quoted = text.get(start..end).unwrap_or("");
+        let line = match self {
+            Fact::Quantity(q) => serde_json::to_string(&QuantityJson {
+                kind: "quantity",
+                text: quoted,
+                start,
+                end,
+                low: json_number(q.low),
+                high: json_number(q.high),
+                qualifier: qualifier_name(q.qualifier),
+                unit: &q.unit,
+                subject: q.subject.as_deref(),
+                denominator: q.denominator.map(json_number),
+            }),
+            Fact::Date(d) => serde_json::to_string(&DateJson {
+                kind: "date",
+                text: quoted,
+                start,
+                end,
+                date: d.date.first_day().to_string(),
+                precision: match d.date.precision {
+                    Precision::Day => "day",
+                    Precision::Month => "month",
+                    Precision::Year => "year",
+                },
+            }),
+            Fact::Place { name, lat, lon, .. } => serde_json::to_string(&PlaceJson {
+                kind: "place",
+                text: quoted,
+                start,
+                end,
+                name,
+                lat: *lat,
+                lon: *lon,
+            }),
+            Fact::Actor { name, .. } => serde_json::to_string(&ActorJson {
+                kind: "actor",
+                text: quoted,
+                start,
+                end,
+                name,
+            }),
+        };
+        // Serializing plain strings and numbers cannot fail.
+        line.unwrap_or_default()
+    }
+}
+
+/// The qualifier as the JSON schema spells it.
+pub fn qualifier_name(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "exact",
+        Qualifier::About => "about",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::LessThan => "less_than",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::AtMost => "at_most",
+        Qualifier::UpTo => "up_to",
+    }
+}
+
+/// Whole numbers print without a decimal point (50, not 50.0).
+fn json_number(value: f64) -> serde_json::Value {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serde_json::Value::from(value as i64)
+    } else {
+        serde_json::Value::from(value)
+    }
+}
+
+#[derive(Serialize)]
+struct QuantityJson<'a> {
+    kind: &'static str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    low: serde_json::Value,
+    high: serde_json::Value,
+    qualifier: &'static str,
+    unit: &'a str,
+    subject: Option<&'a str>,
+    denominator: Option<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct DateJson<'a> {
+    kind: &'static str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    date: String,
+    precision: &'static str,
+}
+
+#[derive(Serialize)]
+struct PlaceJson<'a> {
+    kind: &'static str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    name: &'a str,
+    lat: f64,
+    lon: f64,
+}
+
+#[derive(Serialize)]
+struct ActorJson<'a> {
+    kind: &'static str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    name: &'a str,
+}
+
+/// The facts of one sentence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sentence {
+    /// Byte span of the sentence.
+    pub start: usize,
+    /// Byte span end.
+    pub end: usize,
+    /// Its facts, by start.
+    pub facts: Vec<Fact>,
+}
+
+/// Finds facts in text. Build once (the name automaton takes a moment), use for many texts.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    places: Vec<Place>,
+    place_names: Vec<Arc<str>>,
+    actor_names: Vec<Arc<str>>,
+    names: NameFinder,
+}
+
+impl Extractor {
+    /// An extractor with the shipped gazetteer and actor list.
+    pub fn with_defaults() -> Result<Self, String> {
+        Self::new(
+            names::parse_places(names::GAZETTEER_TSV),
+            names::parse_actors(names::ACTORS_TSV),
+        )
+    }
+
+    /// An extractor over these places and actors.
+    pub fn new(places: Vec<Place>, actors: Vec<Actor>) -> Result<Self, String> {
+        let names = NameFinder::new(&places, &actors)
+            .map_err(|e| format!("cannot build the name matcher: {e}"))?;
+        let place_names = places.iter().map(|p| Arc::from(p.name.as_str())).collect();
+        let actor_names = actors.iter().map(|a| Arc::from(a.name.as_str())).collect();
+        Ok(Self {
+            places,
+            place_names,
+            actor_names,
+            names,
+        })
+    }
+
+    /// The places it knows.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// Every fact in `text`, sorted by start. Dates resolve against `published`.
+    pub fn extract(&self, text: &str, published: Date) -> Vec<Fact> {
+        let mut all = Vec::new();
+        self.walk(text, published, |_, facts| all.append(facts));
+        all
+    }
+
+    /// The facts of `text`, sentence by sentence.
+    pub fn sentences(&self, text: &str, published: Date) -> Vec<Sentence> {
+        let mut sentences = Vec::new();
+        self.walk(text, published, |(start, end), facts| {
+            sentences.push(Sentence {
+                start,
+                end,
+                facts: std::mem::take(facts),
+            });
+        });
+        sentences
+    }
+
+    /// Calls `each` with every sentence's span and its facts (sorted by start),
+    /// reusing the buffers between sentences.
+    fn walk(
+        &self,
+        text: &str,
+        published: Date,
+        mut each: impl FnMut((usize, usize), &mut Vec<Fact>),
+    ) {
+        let mut names = Vec::new();
+        self.names.find(text, &mut names);
+        let mut names = names.into_iter().peekable();
+        let mut tokens = Vec::new();
+        let mut quantities = Vec::new();
+        let mut dates = Vec::new();
+        let mut facts: Vec<Fact> = Vec::new();
+        for (start, end) in tokens::sentences(text) {
+            tokens.clear();
+            tokens::tokenize(text, start, end, &mut tokens);
+            quantities::find(text, &tokens, &mut quantities);
+            dates::find(text, &tokens, published, &mut dates);
+            facts.extend(quantities.drain(..).map(Fact::Quantity));
+            facts.extend(dates.drain(..).map(Fact::Date));
+            while let Some(name) = names.next_if(|n| n.start < end) {
+                if name.start < start {
+                    continue;
+                }
+                facts.push(match name.target {
+                    Target::Place(index) => {
+                        let place = &self.places[index];
+                        Fact::Place {
+                            start: name.start,
+                            end: name.end,
+                            name: Arc::clone(&self.place_names[index]),
+                            lat: place.lat,
+                            lon: place.lon,
+                        }
+                    }
+                    Target::Actor(index) => Fact::Actor {
+                        start: name.start,
+                        end: name.end,
+                        name: Arc::clone(&self.actor_names[index]),
+                    },
+                });
+            }
+            if facts.len() > 1 {
+                facts.sort_by_key(|f| f.span());
+            }
+            each((start, end), &mut facts);
+            facts.clear();
+        }
+    }
+}
+
+/// The day relative phrases ("on Sunday") count from: the article's
+/// publication date, else `fallback` (the day it was captured).
+pub fn reference_date(published: Option<PartialDate>, fallback: Date) -> Date {
+    published.map_or(fallback, |p| p.date)
+}

@@ -1,0 +1,292 @@
+//! Splitting text into the tokens and sentences the phrase finders walk.
+//! Tokens carry byte offsets into the original text; nothing is copied.
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, with inner apostrophes, hyphens and dots ("country's", "mid-June", "U.S.").
+    Word,
+    /// Digits with inner thousands separators or a decimal point ("2,500", "2.5").
+    Number,
+    /// Digits run straight into letters ("1990s", "21st", "50km"): never a count.
+    Mixed,
+    /// One other visible character ("-", "%", "$", "/").
+    Punct,
+}
+
+/// A token: its kind and byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// What it is made of.
+    pub kind: Kind,
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+}
+
+impl Token {
+    /// Its text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A short word in lower case, without allocating: `None` for words longer
+/// than 16 bytes or not ASCII (no keyword is either).
+pub fn lower(word: &str) -> Option<LowerWord> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (slot, b) in buf.iter_mut().zip(bytes) {
+        *slot = b.to_ascii_lowercase();
+    }
+    Some(LowerWord {
+        buf,
+        len: bytes.len(),
+    })
+}
+
+/// A lower-cased copy of a short ASCII word, on the stack.
+#[derive(Clone, Copy)]
+pub struct LowerWord {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl LowerWord {
+    /// The word.
+    pub fn as_str(&self) -> &str {
+        // Lower-casing ASCII keeps it ASCII, so this is always valid UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+
+    /// The word's bytes: for matching without a UTF-8 check.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// The word without a possessive "'s" or "’s".
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// Appends the tokens of `text[range]` to `out`; offsets are into `text`.
+pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < to {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_digit() {
+            let start = i;
+            i += 1;
+            while i < to {
+                let c = bytes[i];
+                let inner_separator =
+                    (c == b',' || c == b'.') && i + 1 < to && bytes[i + 1].is_ascii_digit();
+                if c.is_ascii_digit() || inner_separator {
+                    i += if inner_separator { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+            let mut kind = Kind::Number;
+            // Letters glued on make "1990s", "21st", "4am".
+            while i < to && text[i..].chars().next().is_some_and(is_word_char) {
+                kind = Kind::Mixed;
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+            }
+            out.push(Token {
+                kind,
+                start,
+                end: i,
+            });
+            continue;
+        }
+        if b.is_ascii_alphabetic() {
+            // The common case: a plain ASCII word, scanned byte by byte.
+            let start = i;
+            while i < to && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let next_is_plain =
+                i >= to || (bytes[i].is_ascii() && !matches!(bytes[i], b'\'' | b'-' | b'.'));
+            if next_is_plain {
+                out.push(Token {
+                    kind: Kind::Word,
+                    start,
+                    end: i,
+                });
+                continue;
+            }
+            i = start;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if is_word_char(c) {
+            let start = i;
+            i += c.len_utf8();
+            while i < to {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if is_word_char(c) {
+                    i += c.len_utf8();
+                } else if matches!(c, '\'' | '’' | '-' | '.')
+                    && text[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)
+                {
+                    // "country's", "mid-June", "U.S" — a dot only between single letters.
+                    if c == '.' && i - start > 1 && !text[start..i].contains('.') {
+                        break;
+                    }
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its final dot.
+            if i < to && bytes[i] == b'.' && text[start..i].contains('.') {
+                i += 1;
+            }
+            out.push(Token {
+                kind: Kind::Word,
+                start,
+                end: i,
+            });
+            continue;
+        }
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        out.push(Token {
+            kind: Kind::Punct,
+            start: i,
+            end: i + c.len_utf8(),
+        });
+        i += c.len_utf8();
+    }
+}
+
+/// Byte spans of the sentences of `text`: split after `.`, `!` or `?`
+/// followed by white space, and at blank lines and line ends.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let ends = match b {
+            b'\n' => true,
+            b'.' | b'!' | b'?' => {
+                let next = bytes.get(i + 1).copied();
+                let after = bytes.get(i + 2).copied();
+                // "U.S. troops" does not end a sentence; ". The" does.
+                next.is_none_or(|n| n.is_ascii_whitespace())
+                    && after.is_none_or(|a| {
+                        a.is_ascii_uppercase() || a == b'"' || a == b'\n' || !a.is_ascii()
+                    })
+                    && !ends_with_abbreviation(&text[start..i])
+            }
+            _ => false,
+        };
+        if ends {
+            push_trimmed(text, start, i + 1, &mut spans);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, bytes.len(), &mut spans);
+    spans
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "U.S" | "U.N" | "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Lt" | "Col" | "St" | "a.m" | "p.m"
+    ) || (last.len() == 1 && last.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let trimmed_start = start + (piece.len() - piece.trim_start().len());
+    let trimmed_end = end - (piece.len() - piece.trim_end().len());
+    if trimmed_end > trimmed_start {
+        spans.push((trimmed_start, trimmed_end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+        let mut out = Vec::new();
+        tokenize(text, 0, text.len(), &mut out);
+        out.iter().map(|t| (t.kind, t.text(text))).collect()
+    }
+
+    #[test]
+    fn numbers_words_and_glued_suffixes() {
+        assert_eq!(
+            kinds("2,500-3,500 U.S. troops in the 1990s, mid-June"),
+            vec![
+                (Kind::Number, "2,500"),
+                (Kind::Punct, "-"),
+                (Kind::Number, "3,500"),
+                (Kind::Word, "U.S."),
+                (Kind::Word, "troops"),
+                (Kind::Word, "in"),
+                (Kind::Word, "the"),
+                (Kind::Mixed, "1990s"),
+                (Kind::Punct, ","),
+                (Kind::Word, "mid-June"),
+            ]
+        );
+        assert_eq!(
+            kinds("country’s 9/11"),
+            vec![
+                (Kind::Word, "country’s"),
+                (Kind::Number, "9"),
+                (Kind::Punct, "/"),
+                (Kind::Number, "11")
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_split_at_stops_but_not_at_abbreviations() {
+        let text = "The U.S. Army left. Then the Taliban came!\nNew line here";
+        let spans: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            spans,
+            [
+                "The U.S. Army left.",
+                "Then the Taliban came!",
+                "New line here"
+            ]
+        );
+    }
+}

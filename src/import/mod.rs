@@ -1,0 +1,718 @@
+//! Files to articles: reading `.txt`, `.md`, `.html`/`.htm` and `.eml`
+//! files with limits and clear refusals, and turning what they hold into an
+//! article plus the proposals Sitrep finds in it, as one [`Edit`].
+//!
+//! Invariants: a file is refused (never half-imported) when it is empty,
+//! binary or over [`MAX_IMPORT_BYTES`]; invalid UTF-8 is decoded lossily
+//! with a warning; one bad file in a batch never stops the others; the
+//! same text (by SHA-256 of its normalised form) is never added twice.
+//!
+//! It reads files and makes ids and timestamps; it never touches the UI.
+
+use crate::extract::{self, Extractor, Fact};
+use crate::model::{
+    Article, ArticleId, Edit, Event, Evidence, Notebook, PartialDate, Precision, Proposal,
+    ProposalId, ProposalKind, sha256_hex,
+};
+use jiff::Timestamp;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Larger files are refused before they are read.
+pub const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The file endings Sitrep imports.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "eml"];
+
+/// Why a file was not imported. `Display` is one line starting with the path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The file.
+    pub path: PathBuf,
+    /// Why.
+    pub reason: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// An article read from a file, before it joins a notebook.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Source {
+    /// Headline.
+    pub title: String,
+    /// Publication.
+    pub outlet: String,
+    /// Where it came from.
+    pub url: String,
+    /// Byline.
+    pub author: String,
+    /// Publication date, when the file says.
+    pub published: Option<PartialDate>,
+    /// The text, normalised.
+    pub text: String,
+    /// Things the user should know ("invalid UTF-8 replaced").
+    pub warnings: Vec<String>,
+}
+
+/// Reads and converts one file.
+pub fn read_file(path: &Path) -> Result<Source, ImportError> {
+    let error = |reason: String| ImportError {
+        path: path.to_owned(),
+        reason,
+    };
+    let file = std::fs::File::open(path).map_err(|e| error(format!("cannot read: {e}")))?;
+    let size = file
+        .metadata()
+        .map_err(|e| error(format!("cannot read: {e}")))?
+        .len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(error(format!(
+            "too large to be an article ({} MiB; the limit is 16 MiB)",
+            size / (1024 * 1024)
+        )));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_IMPORT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(error("too large to be an article (over 16 MiB)".into()));
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
+    from_bytes(&extension, name, &bytes).map_err(error)
+}
+
+/// Converts file bytes by kind (`extension`); `name` titles a text with no title of its own.
+pub fn from_bytes(extension: &str, name: &str, bytes: &[u8]) -> Result<Source, String> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err("empty file: nothing to import".into());
+    }
+    if looks_binary(bytes) {
+        return Err("not a text file (binary data): import .txt, .md, .html or .eml".into());
+    }
+    let mut warnings = Vec::new();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(error) => {
+            warnings.push(format!(
+                "not valid UTF-8 from byte {}: undecodable bytes were replaced with �",
+                error.valid_up_to()
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    let mut source = match extension {
+        "html" | "htm" => from_html(&text)?,
+        "eml" => from_mail(&text),
+        "md" | "markdown" => from_markdown(&text),
+        _ => from_plain(&text),
+    };
+    if source.title.trim().is_empty() {
+        source.title = name.replace(['_', '-'], " ");
+    }
+    source.text = normalize(&source.text);
+    if source.text.trim().is_empty() {
+        return Err("no article text in the file".into());
+    }
+    source.warnings.extend(warnings);
+    Ok(source)
+}
+
+/// Binary if it has NUL bytes or many control characters near the start.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    controls * 20 > head.len()
+}
+
+/// The form article text is stored and compared in: LF line ends, no
+/// trailing spaces, at most one blank line in a row, trimmed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.replace("\r\n", "\n").replace('\r', "\n").lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim().to_owned()
+}
+
+fn from_plain(text: &str) -> Source {
+    let (published, text) = take_date_line(text);
+    // A first short line followed by a blank line reads as a headline.
+    let mut lines = text.trim_start().splitn(2, '\n');
+    let first = lines.next().unwrap_or("").trim();
+    let rest = lines.next().unwrap_or("");
+    let mut source = if !first.is_empty() && first.len() <= 200 && rest.starts_with(['\n', '\r']) {
+        Source {
+            title: first.to_owned(),
+            text: rest.to_owned(),
+            ..Source::default()
+        }
+    } else {
+        Source {
+            text: text.clone(),
+            ..Source::default()
+        }
+    };
+    source.published = published;
+    source
+}
+
+/// A "Published: 2021-06-22" (or "Date: …") line among the first five lines
+/// gives the publication date; the line itself is not article text.
+fn take_date_line(text: &str) -> (Option<PartialDate>, String) {
+    for (index, line) in text.lines().take(5).enumerate() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        if !matches!(
+            key.trim().to_ascii_lowercase().as_str(),
+            "published" | "date"
+        ) {
+            continue;
+        }
+        if let Ok(date) = PartialDate::parse(value.trim()) {
+            let rest: Vec<&str> = text
+                .lines()
+                .enumerate()
+                .filter(|(i, _)| *i != index)
+                .map(|(_, l)| l)
+                .collect();
+            return (Some(date), rest.join("\n"));
+        }
+    }
+    (None, text.to_owned())
+}
+
+fn from_markdown(text: &str) -> Source {
+    let mut title = String::new();
+    let mut body = String::with_capacity(text.len());
+    for line in text.lines() {
+        if title.is_empty() && line.starts_with("# ") {
+            title = line.trim_start_matches('#').trim().to_owned();
+            continue;
+        }
+        body.push_str(line.trim_start_matches('#').trim_start_matches("> "));
+        body.push('\n');
+    }
+    Source {
+        title,
+        text: body,
+        ..Source::default()
+    }
+}
+
+fn from_html(html: &str) -> Result<Source, String> {
+    let page = extract::html::to_text(html)?;
+    Ok(Source {
+        title: page.title,
+        outlet: page.site_name.unwrap_or_default(),
+        url: page.url.unwrap_or_default(),
+        author: page.byline.unwrap_or_default(),
+        published: page.published.as_deref().and_then(date_from_metadata),
+        text: page.text,
+        warnings: Vec::new(),
+    })
+}
+
+/// "2021-06-22T10:00:00Z", "2021-06-22" → that day.
+fn date_from_metadata(text: &str) -> Option<PartialDate> {
+    PartialDate::parse(text.trim().get(..10)?).ok()
+}
+
+/// A plain-text mail: headers for title, author and date, then the body.
+/// (Multipart mail keeps its first text part; encodings beyond plain text are not decoded.)
+fn from_mail(text: &str) -> Source {
+    let (headers, body) = text
+        .split_once("\n\n")
+        .or_else(|| text.split_once("\r\n\r\n"))
+        .unwrap_or(("", text));
+    let header = |name: &str| {
+        headers
+            .lines()
+            .find_map(|line| {
+                line.split_once(':')
+                    .filter(|(key, _)| key.trim().eq_ignore_ascii_case(name))
+                    .map(|(_, v)| v.trim().to_owned())
+            })
+            .unwrap_or_default()
+    };
+    let published = jiff::fmt::rfc2822::parse(&header("Date"))
+        .ok()
+        .and_then(|zoned| {
+            let date = zoned.date();
+            PartialDate::day(date.year(), date.month(), date.day())
+        });
+    let mut body = body.to_owned();
+    if let Some(boundary) = header("Content-Type").split("boundary=").nth(1) {
+        let boundary = format!("--{}", boundary.trim_matches('"'));
+        if let Some(part) = body.split(&boundary).find(|part| {
+            part.to_ascii_lowercase()
+                .contains("content-type: text/plain")
+        }) {
+            body = part.split_once("\n\n").map_or(part, |(_, b)| b).to_owned();
+        }
+    }
+    Source {
+        title: header("Subject"),
+        author: header("From"),
+        published,
+        text: body,
+        ..Source::default()
+    }
+}
+
+/// The files an import of `paths` means: files as given, folders by their
+/// importable files (not descending further), sorted by name.
+pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+                .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+                .unwrap_or_default();
+            inside.retain(|p| {
+                p.is_file()
+                    && p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            });
+            inside.sort();
+            files.extend(inside);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
+}
+
+/// Whether the notebook already holds this text.
+pub fn is_duplicate(notebook: &Notebook, text: &str) -> bool {
+    let digest = sha256_hex(&normalize(text));
+    notebook
+        .articles
+        .iter()
+        .any(|a| a.sha256 == digest || sha256_hex(&normalize(&a.text)) == digest)
+}
+
+/// The edit that adds `source` as an article with the proposals found in it.
+pub fn article_edit(source: &Source, extractor: &Extractor, now: Timestamp) -> (Edit, usize) {
+    let id = ArticleId::from_uuid(uuid::Uuid::now_v7());
+    let mut article = Article::new(id, source.title.trim(), source.text.clone(), now);
+    article.outlet = source.outlet.clone();
+    article.url = source.url.clone();
+    article.author = source.author.clone();
+    article.published = source.published;
+    let today = jiff::tz::TimeZone::UTC.to_datetime(now).date();
+    let proposals = propose(
+        &article,
+        extractor,
+        extract::reference_date(source.published, today),
+    );
+    let count = proposals.len();
+    let mut edits = vec![Edit::PutArticle(article)];
+    edits.extend(proposals.into_iter().map(Edit::PutProposal));
+    (Edit::Batch(edits), count)
+}
+
+/// Proposals for an article: a figure for each count, and an event for each
+/// sentence that gives a day or a month.
+pub fn propose(
+    article: &Article,
+    extractor: &Extractor,
+    reference: jiff::civil::Date,
+) -> Vec<Proposal> {
+    let text = &article.text;
+    let evidence = |start: usize, end: usize| Evidence {
+        article: article.id,
+        start,
+        end,
+        quote: text.get(start..end).unwrap_or("").to_owned(),
+    };
+    let mut proposals = Vec::new();
+    for sentence in extractor.sentences(text, reference) {
+        let dates: Vec<PartialDate> = sentence
+            .facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Date(d) if d.date.precision != Precision::Year => Some(d.date),
+                _ => None,
+            })
+            .collect();
+        let place = sentence.facts.iter().find_map(|f| match f {
+            Fact::Place { name, .. } => Some(name.to_string()),
+            _ => None,
+        });
+        let mut actors: Vec<String> = Vec::new();
+        for fact in &sentence.facts {
+            if let Fact::Actor { name, .. } = fact
+                && !actors.iter().any(|a| a.as_str() == &**name)
+            {
+                actors.push(name.to_string());
+            }
+        }
+        let as_of = match dates.as_slice() {
+            [only] => Some(*only),
+            _ => article.published,
+        };
+        for fact in &sentence.facts {
+            if let Fact::Quantity(q) = fact {
+                proposals.push(Proposal {
+                    id: ProposalId::from_uuid(uuid::Uuid::now_v7()),
+                    evidence: evidence(q.start, q.end),
+                    kind: ProposalKind::Figure {
+                        low: q.low,
+                        high: q.high,
+                        qualifier: q.qualifier,
+                        unit: q.unit.clone(),
+                        subject: q.subject.clone().unwrap_or_default(),
+                        denominator: q.denominator,
+                        as_of,
+                        vague: q.vague,
+                    },
+                });
+            }
+        }
+        if let Some(date) = dates.first() {
+            let words: Vec<&str> = text[sentence.start..sentence.end]
+                .split_whitespace()
+                .collect();
+            let mut title = words.join(" ");
+            if title.chars().count() > 120 {
+                title = title.chars().take(119).collect::<String>() + "…";
+            }
+            proposals.push(Proposal {
+                id: ProposalId::from_uuid(uuid::Uuid::now_v7()),
+                evidence: evidence(sentence.start, sentence.end),
+                kind: ProposalKind::Event {
+                    title,
+                    date: *date,
+                    place: place.unwrap_or_default(),
+                    actors,
+                },
+            });
+        }
+    }
+    proposals
+}
+
+/// An event made from an accepted event proposal.
+pub fn event_from(proposal: &Proposal) -> Option<Event> {
+    let ProposalKind::Event {
+        title,
+        date,
+        place,
+        actors,
+    } = &proposal.kind
+    else {
+        return None;
+    };
+    Some(Event {
+        id: crate::model::EventId::from_uuid(uuid::Uuid::now_v7()),
+        title: title.clone(),
+        start: *date,
+        end: None,
+        category: crate::model::Category::Other,
+        tags: Vec::new(),
+        place: place.clone(),
+        actors: actors.clone(),
+        notes: String::new(),
+        evidence: vec![proposal.evidence.clone()],
+        confidence: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_empty_binary_and_keeps_bad_utf8_with_a_warning() {
+        assert!(
+            from_bytes("txt", "a", b"  \n ")
+                .unwrap_err()
+                .contains("empty")
+        );
+        assert!(
+            from_bytes("txt", "a", b"PK\x03\x04\x00\x00binary")
+                .unwrap_err()
+                .contains("binary")
+        );
+        let source = from_bytes("txt", "a", b"Kunduz \xff fell\n").expect("lossy");
+        assert!(source.text.contains('\u{fffd}'));
+        assert!(
+            source.warnings[0].contains("UTF-8"),
+            "{:?}",
+            source.warnings
+        );
+    }
+
+    #[test]
+    fn plain_text_takes_its_first_line_as_title_and_is_normalised() {
+        let source = from_bytes(
+            "txt",
+            "file",
+            b"Crossing falls\r\n\r\nFirst para.  \r\n\r\n\r\n\r\nSecond.\r\n",
+        )
+        .expect("reads");
+        assert_eq!(source.title, "Crossing falls");
+        assert_eq!(source.text, "First para.\n\nSecond.");
+        let untitled =
+            from_bytes("txt", "my_notes", b"Just one paragraph with no headline.").expect("reads");
+        assert_eq!(untitled.title, "my notes");
+    }
+
+    #[test]
+    fn a_published_line_gives_the_date_and_leaves_the_text() {
+        let source = from_bytes(
+            "txt",
+            "f",
+            b"Crossing falls\nPublished: 2021-06-22\n\nThe Taliban took it.",
+        )
+        .expect("reads");
+        assert_eq!(
+            source.published.map(PartialDate::iso).as_deref(),
+            Some("2021-06-22")
+        );
+        assert_eq!(
+            (source.title.as_str(), source.text.as_str()),
+            ("Crossing falls", "The Taliban took it.")
+        );
+    }
+
+    #[test]
+    fn mail_headers_give_title_author_and_date() {
+        let mail = b"From: Desk <desk@example.org>\nSubject: Border crossing falls\nDate: Tue, 22 Jun 2021 10:00:00 +0000\n\nThe Taliban took the crossing.\n";
+        let source = from_bytes("eml", "m", mail).expect("reads");
+        assert_eq!(source.title, "Border crossing falls");
+        assert_eq!(
+            source.published.map(PartialDate::iso).as_deref(),
+            Some("2021-06-22")
+        );
+        assert_eq!(source.text, "The Taliban took the crossing.");
+    }
+}
+
+/// Where an accepted figure goes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SeriesChoice {
+    /// An existing series.
+    Existing(crate::model::SeriesId),
+    /// A new series with this name.
+    New {
+        /// Its name: "US troops".
+        name: String,
+    },
+}
+
+/// "soldiers", "personnel" and "forces" are counted as troops.
+fn series_unit(unit: &str) -> &str {
+    match unit {
+        "soldiers" | "soldier" | "personnel" | "forces" | "troops" => "troops",
+        "district" => "districts",
+        "province" => "provinces",
+        other => other,
+    }
+}
+
+/// The series Sitrep suggests for a figure: one with the same unit (and
+/// subject, when the text names one), else a new one named after them:
+/// districts → "Districts under Taliban control", US troops → "US troops".
+pub fn suggest_series(notebook: &Notebook, unit: &str, subject: &str) -> SeriesChoice {
+    let unit = series_unit(unit);
+    let same_unit = |s: &&crate::model::Series| series_unit(&s.unit.to_lowercase()) == unit;
+    let existing = notebook
+        .series
+        .iter()
+        .filter(same_unit)
+        .find(|s| {
+            subject.is_empty()
+                || s.subject.eq_ignore_ascii_case(subject)
+                || s.name.contains(subject)
+        })
+        .or_else(|| {
+            if subject.is_empty() {
+                notebook.series.iter().find(same_unit)
+            } else {
+                None
+            }
+        });
+    match existing {
+        Some(series) => SeriesChoice::Existing(series.id),
+        None => SeriesChoice::New {
+            name: new_series_name(unit, subject),
+        },
+    }
+}
+
+/// The name for a new series of this unit and subject.
+pub fn new_series_name(unit: &str, subject: &str) -> String {
+    match (series_unit(unit), subject) {
+        ("districts", "" | "Taliban") => "Districts under Taliban control".to_owned(),
+        (unit, "") => capitalize(unit),
+        (unit, subject) => format!("{subject} {unit}"),
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// The edit that accepts a proposal: the proposal goes, and an event or a
+/// figure (with a new series if `series` says so) comes, keeping its evidence.
+pub fn accept_edit(
+    notebook: &Notebook,
+    id: ProposalId,
+    series: Option<&SeriesChoice>,
+    category: crate::model::Category,
+) -> Result<Edit, String> {
+    let proposal = notebook.proposal(id).ok_or("the proposal is gone")?;
+    let mut edits = vec![Edit::DeleteProposal(id)];
+    match &proposal.kind {
+        ProposalKind::Event { .. } => {
+            let mut event = event_from(proposal).ok_or("not an event")?;
+            event.category = category;
+            edits.push(Edit::PutEvent(event));
+        }
+        ProposalKind::Figure {
+            low,
+            high,
+            qualifier,
+            unit,
+            subject,
+            denominator,
+            as_of,
+            ..
+        } => {
+            let article_date = notebook
+                .article(proposal.evidence.article)
+                .and_then(|a| a.published);
+            let as_of = as_of
+                .or(article_date)
+                .ok_or("the figure needs an as-of date: set one first")?;
+            let suggestion;
+            let choice = match series {
+                Some(choice) => choice,
+                None => {
+                    suggestion = suggest_series(notebook, unit, subject);
+                    &suggestion
+                }
+            };
+            let series_id = match choice {
+                SeriesChoice::Existing(id) => *id,
+                SeriesChoice::New { name } => {
+                    let series = crate::model::Series {
+                        id: crate::model::SeriesId::from_uuid(uuid::Uuid::now_v7()),
+                        name: name.trim().to_owned(),
+                        unit: series_unit(unit).to_owned(),
+                        subject: subject.clone(),
+                        denominator: *denominator,
+                        style: if high > low {
+                            crate::model::SeriesStyle::Band
+                        } else {
+                            crate::model::SeriesStyle::Step
+                        },
+                        color: None,
+                        observations: Vec::new(),
+                    };
+                    let id = series.id;
+                    edits.push(Edit::PutSeries(series));
+                    id
+                }
+            };
+            edits.push(Edit::PutObservation {
+                series: series_id,
+                observation: crate::model::Observation {
+                    id: crate::model::ObservationId::from_uuid(uuid::Uuid::now_v7()),
+                    as_of,
+                    low: *low,
+                    high: *high,
+                    best: None,
+                    qualifier: *qualifier,
+                    denominator: *denominator,
+                    evidence: Some(proposal.evidence.clone()),
+                    notes: String::new(),
+                },
+            });
+        }
+    }
+    Ok(Edit::Batch(edits))
+}
+
+/// The proposals found in the same sentence as `id` (itself included), in text order.
+pub fn same_sentence(notebook: &Notebook, id: ProposalId) -> Vec<ProposalId> {
+    let Some(proposal) = notebook.proposal(id) else {
+        return Vec::new();
+    };
+    let Some(article) = notebook.article(proposal.evidence.article) else {
+        return vec![id];
+    };
+    let at = proposal.evidence.start;
+    let sentence = extract::tokens::sentences(&article.text)
+        .into_iter()
+        .find(|&(start, end)| start <= at && at < end)
+        .unwrap_or((proposal.evidence.start, proposal.evidence.end));
+    let mut found: Vec<&Proposal> = notebook
+        .proposals
+        .iter()
+        .filter(|p| {
+            p.evidence.article == article.id
+                && sentence.0 <= p.evidence.start
+                && p.evidence.end <= sentence.1
+        })
+        .collect();
+    found.sort_by_key(|p| (p.evidence.start, p.id));
+    found.into_iter().map(|p| p.id).collect()
+}
+
+/// Accepts several proposals as one step. Figures that would each make the
+/// same new series share one.
+pub fn accept_all_edit(notebook: &Notebook, ids: &[ProposalId]) -> Result<Edit, String> {
+    let mut scratch = notebook.clone();
+    let mut edits = Vec::new();
+    for &id in ids {
+        // Each accept sees the series the earlier ones made.
+        let edit = accept_edit(&scratch, id, None, crate::model::Category::Other)?;
+        edit.clone()
+            .apply(&mut scratch)
+            .map_err(|e| e.to_string())?;
+        edits.push(edit);
+    }
+    Ok(Edit::Batch(edits))
+}

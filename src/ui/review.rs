@@ -1,0 +1,266 @@
+//! Reviewing what Sitrep proposes: the list of proposals, and the
+//! inspector's form to correct one before accepting or rejecting it.
+
+use super::Command;
+use super::fields;
+use super::tagging::split_list;
+use super::view::{Out, Selection, View};
+use crate::import::{self, SeriesChoice};
+use crate::model::{
+    Category, Edit, Notebook, PartialDate, Proposal, ProposalId, ProposalKind, Qualifier,
+};
+use egui::Ui;
+
+/// One line about a proposal: "Figure: more than 50 districts".
+pub fn summary(proposal: &Proposal) -> String {
+    match &proposal.kind {
+        ProposalKind::Figure {
+            low,
+            high,
+            qualifier,
+            unit,
+            subject,
+            denominator,
+            vague,
+            ..
+        } => {
+            let who = if subject.is_empty() {
+                String::new()
+            } else {
+                format!("{subject} ")
+            };
+            let rough = if *vague { " (rough)" } else { "" };
+            let figure = crate::model::describe_figure(*low, *high, *qualifier, *denominator);
+            format!("Figure: {figure} {who}{unit}{rough}")
+        }
+        ProposalKind::Event { title, date, .. } => {
+            let short: String = title.chars().take(70).collect();
+            format!("Event: {date} · {short}")
+        }
+    }
+}
+
+/// The proposals of the open article (else of the whole notebook), in text order.
+fn visible<'n>(notebook: &'n Notebook, view: &View) -> Vec<&'n Proposal> {
+    let mut shown: Vec<&Proposal> = notebook
+        .proposals
+        .iter()
+        .filter(|p| view.reader.article.is_none_or(|a| p.evidence.article == a))
+        .collect();
+    shown.sort_by_key(|p| (p.evidence.article, p.evidence.start, p.id));
+    shown
+}
+
+/// The proposal after `id` in review order, to move on to after deciding on it.
+pub fn next_after(notebook: &Notebook, view: &View, id: ProposalId) -> Option<ProposalId> {
+    let shown = visible(notebook, view);
+    let at = shown.iter().position(|p| p.id == id)?;
+    shown
+        .get(at + 1)
+        .or_else(|| at.checked_sub(1).and_then(|i| shown.get(i)))
+        .map(|p| p.id)
+}
+
+/// The review list, for the left panel.
+pub fn list(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+    let shown = visible(notebook, view);
+    let scope = if view.reader.article.is_some() {
+        "in this article"
+    } else {
+        "in all articles"
+    };
+    egui::CollapsingHeader::new(format!("To review ({} {scope})", shown.len()))
+        .id_salt("sitrep-review-list")
+        .default_open(true)
+        .show(ui, |ui| {
+            if shown.is_empty() {
+                ui.weak("Nothing to review. Import articles (Ctrl+I), or use Find events and figures on an article.");
+            }
+            for proposal in shown.iter().take(500) {
+                let selected = view.selection == Some(Selection::Proposal(proposal.id));
+                if ui.selectable_label(selected, summary(proposal)).clicked() {
+                    out.select = Some(Selection::Proposal(proposal.id));
+                    view.reader.scroll_to = Some((proposal.evidence.start, proposal.evidence.end));
+                    view.reader.article = Some(proposal.evidence.article);
+                }
+            }
+            if shown.len() > 500 {
+                ui.weak(format!("and {} more…", shown.len() - 500));
+            }
+        });
+}
+
+/// The inspector's form for a proposal.
+pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut View, out: &mut Out) {
+    let Some(proposal) = notebook.proposal(id) else {
+        return;
+    };
+    ui.label(egui::RichText::new("Proposal").strong());
+    let quote: String = proposal.evidence.quote.chars().take(300).collect();
+    ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+    let mut updated = proposal.clone();
+    egui::Grid::new("sitrep-inspect-proposal")
+        .num_columns(2)
+        .show(ui, |ui| match &mut updated.kind {
+            ProposalKind::Figure {
+                low,
+                high,
+                qualifier,
+                unit,
+                subject,
+                denominator,
+                as_of,
+                ..
+            } => {
+                let choice = view
+                    .series_choices
+                    .entry(id)
+                    .or_insert_with(|| import::suggest_series(notebook, unit, subject))
+                    .clone();
+                let label = ui.label("Series");
+                let shown = match &choice {
+                    SeriesChoice::Existing(series) => notebook
+                        .series(*series)
+                        .map_or("?".to_owned(), |s| s.name.clone()),
+                    SeriesChoice::New { name } => format!("New: {name}"),
+                };
+                let mut picked = choice.clone();
+                let fresh = import::new_series_name(unit, subject);
+                egui::ComboBox::from_id_salt("sitrep-proposal-series")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for series in &notebook.series {
+                            ui.selectable_value(
+                                &mut picked,
+                                SeriesChoice::Existing(series.id),
+                                &series.name,
+                            );
+                        }
+                        let new = SeriesChoice::New {
+                            name: fresh.clone(),
+                        };
+                        ui.selectable_value(&mut picked, new, format!("New: {fresh}"));
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                if let SeriesChoice::New { name } = &mut picked {
+                    fields::text(ui, "New series name", name);
+                }
+                if picked != choice {
+                    view.series_choices.insert(id, picked);
+                }
+                let drafts = &mut view.drafts;
+                let field = |name: &str| format!("proposal:{id}:{name}");
+                let low_text = fields::number_text(Some(*low));
+                if let Some(value) = fields::parsed(
+                    ui,
+                    drafts,
+                    &field("low"),
+                    "Low",
+                    low_text,
+                    fields::parse_number,
+                ) {
+                    *low = value;
+                    *high = high.max(value);
+                }
+                let high_text = fields::number_text(Some(*high));
+                if let Some(value) = fields::parsed(
+                    ui,
+                    drafts,
+                    &field("high"),
+                    "High",
+                    high_text,
+                    fields::parse_number,
+                ) {
+                    *high = value.max(*low);
+                }
+                fields::choice(
+                    ui,
+                    "Qualifier",
+                    qualifier,
+                    &Qualifier::ALL,
+                    Qualifier::label,
+                );
+                let whole = fields::number_text(*denominator);
+                if let Some(value) = fields::parsed(
+                    ui,
+                    drafts,
+                    &field("of"),
+                    "Of (whole)",
+                    whole,
+                    fields::parse_optional_number,
+                ) {
+                    *denominator = value;
+                }
+                let date = as_of.map(PartialDate::iso).unwrap_or_default();
+                if let Some(value) = fields::parsed(
+                    ui,
+                    drafts,
+                    &field("as_of"),
+                    "As of",
+                    date,
+                    fields::parse_optional_date,
+                ) {
+                    *as_of = value;
+                }
+            }
+            ProposalKind::Event {
+                title,
+                date,
+                place,
+                actors,
+            } => {
+                fields::text(ui, "Title", title);
+                let drafts = &mut view.drafts;
+                let field = |name: &str| format!("proposal:{id}:{name}");
+                let parse_date = |t: &str| PartialDate::parse(t).map_err(|e| e.to_string());
+                if let Some(value) =
+                    fields::parsed(ui, drafts, &field("date"), "Date", date.iso(), parse_date)
+                {
+                    *date = value;
+                }
+                fields::text(ui, "Place", place);
+                let names = actors.join(", ");
+                if let Some(value) =
+                    fields::parsed(ui, drafts, &field("actors"), "Actors", names, |t| {
+                        Ok(split_list(t))
+                    })
+                {
+                    *actors = value;
+                }
+                let mut category = view.category_choices.get(&id).copied().unwrap_or_default();
+                if fields::choice(
+                    ui,
+                    "Category",
+                    &mut category,
+                    &Category::ALL,
+                    Category::label,
+                ) {
+                    view.category_choices.insert(id, category);
+                }
+            }
+        });
+    if updated != *proposal {
+        // One key for the whole form: a burst of corrections is one undo step.
+        out.edits
+            .push((Edit::PutProposal(updated), Some(format!("proposal:{id}"))));
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button("Accept").on_hover_text("Enter").clicked() {
+            out.commands.push(Command::AcceptProposal(id));
+        }
+        if ui.button("Reject").on_hover_text("Delete").clicked() {
+            out.commands.push(Command::RejectProposal(id));
+        }
+    });
+    let siblings = import::same_sentence(notebook, id).len();
+    if siblings > 1
+        && ui
+            .button(format!("Accept all {siblings} in this sentence"))
+            .clicked()
+    {
+        out.commands.push(Command::AcceptSentence(id));
+    }
+}

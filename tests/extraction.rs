@@ -1,0 +1,217 @@
+//! Extraction quality on a labelled corpus of sentences written for Sitrep
+//! (`tests/corpus/extraction.jsonl`): precision and recall per kind of fact,
+//! and the `sitrep extract` output schema.
+
+use serde_json::Value;
+use sitrep::extract::{Extractor, Fact, qualifier_name};
+use sitrep::model::Precision;
+use std::collections::BTreeMap;
+
+const CORPUS: &str = include_str!("corpus/extraction.jsonl");
+
+/// A fact reduced to what must match: kind, span text, position, values.
+fn key_of_expected(kind: &str, text: &str, fact: &Value) -> Option<String> {
+    let quote = fact["text"].as_str()?;
+    let start = text.find(quote)?;
+    let values = match kind {
+        "quantities" => format!(
+            "{}|{}|{}|{}|{}|{}",
+            fact["low"].as_f64()?,
+            fact["high"].as_f64()?,
+            fact["qualifier"].as_str()?,
+            fact["unit"].as_str()?,
+            fact["subject"].as_str().unwrap_or("-"),
+            fact["denominator"]
+                .as_f64()
+                .map_or("-".to_owned(), |d| d.to_string())
+        ),
+        "dates" => format!("{}|{}", fact["date"].as_str()?, fact["precision"].as_str()?),
+        _ => fact["name"].as_str()?.to_owned(),
+    };
+    Some(format!("{start}:{quote}|{values}"))
+}
+
+fn key_of_found(text: &str, fact: &Fact) -> (&'static str, String) {
+    let (start, end) = fact.span();
+    let quote = &text[start..end];
+    match fact {
+        Fact::Quantity(q) => (
+            "quantities",
+            format!(
+                "{start}:{quote}|{}|{}|{}|{}|{}|{}",
+                q.low,
+                q.high,
+                qualifier_name(q.qualifier),
+                q.unit,
+                q.subject.as_deref().unwrap_or("-"),
+                q.denominator.map_or("-".to_owned(), |d| d.to_string())
+            ),
+        ),
+        Fact::Date(d) => (
+            "dates",
+            format!(
+                "{start}:{quote}|{}|{}",
+                d.date.first_day(),
+                match d.date.precision {
+                    Precision::Day => "day",
+                    Precision::Month => "month",
+                    Precision::Year => "year",
+                }
+            ),
+        ),
+        Fact::Place { name, .. } => ("places", format!("{start}:{quote}|{name}")),
+        Fact::Actor { name, .. } => ("actors", format!("{start}:{quote}|{name}")),
+    }
+}
+
+#[derive(Default, Debug)]
+struct Score {
+    expected: usize,
+    found: usize,
+    matched: usize,
+}
+
+#[test]
+fn precision_and_recall_meet_the_bar_on_the_labelled_corpus() {
+    let extractor = Extractor::with_defaults().expect("extractor");
+    let mut scores: BTreeMap<&str, Score> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut sentences = 0;
+    for (number, line) in CORPUS
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        sentences += 1;
+        let item: Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("corpus line {}: {e}", number + 1));
+        let text = item["text"].as_str().expect("text");
+        let published = item["published"]
+            .as_str()
+            .expect("published")
+            .parse()
+            .expect("published date");
+        let found: Vec<(&str, String)> = extractor
+            .extract(text, published)
+            .iter()
+            .map(|fact| key_of_found(text, fact))
+            .collect();
+        for kind in ["quantities", "dates", "places", "actors"] {
+            let expected: Vec<String> = item[kind]
+                .as_array()
+                .map(|facts| {
+                    facts
+                        .iter()
+                        .filter_map(|f| key_of_expected(kind, text, f))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let got: Vec<&String> = found
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, key)| key)
+                .collect();
+            let score = scores.entry(kind).or_default();
+            score.expected += expected.len();
+            score.found += got.len();
+            for key in &expected {
+                if got.contains(&key) {
+                    score.matched += 1;
+                } else {
+                    misses.push(format!("line {} missed {kind}: {key}", number + 1));
+                }
+            }
+            for key in got {
+                if !expected.contains(key) {
+                    misses.push(format!("line {} extra {kind}: {key}", number + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        sentences >= 60,
+        "the corpus needs at least 60 sentences, has {sentences}"
+    );
+    for miss in &misses {
+        eprintln!("{miss}");
+    }
+    let mut failures = Vec::new();
+    for (kind, score) in &scores {
+        let precision = score.matched as f64 / score.found.max(1) as f64;
+        let recall = score.matched as f64 / score.expected.max(1) as f64;
+        eprintln!(
+            "{kind:>10}: precision {precision:.3}, recall {recall:.3} ({} expected, {} found)",
+            score.expected, score.found
+        );
+        let bar = if *kind == "actors" { 0.80 } else { 0.90 };
+        if precision < bar || recall < bar {
+            failures.push(format!(
+                "{kind}: precision {precision:.3}, recall {recall:.3} (bar {bar})"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "below the bar: {failures:?}");
+}
+
+#[test]
+fn json_lines_follow_the_design_schema() {
+    let extractor = Extractor::with_defaults().expect("extractor");
+    let text =
+        "On Sunday the Taliban held more than 50 of the country's 370 districts near Kunduz.";
+    let published = "2021-06-22".parse().expect("date");
+    let lines: Vec<Value> = extractor
+        .extract(text, published)
+        .iter()
+        .map(|fact| serde_json::from_str(&fact.to_json(text)).expect("valid JSON"))
+        .collect();
+    let quantity = lines
+        .iter()
+        .find(|l| l["kind"] == "quantity")
+        .expect("a quantity");
+    let keys: Vec<&str> = quantity
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys.len(),
+        10,
+        "kind, text, start, end, low, high, qualifier, unit, subject, denominator: {keys:?}"
+    );
+    assert_eq!(
+        quantity["text"],
+        "more than 50 of the country's 370 districts"
+    );
+    assert_eq!(quantity["low"], 50);
+    assert_eq!(quantity["qualifier"], "more_than");
+    assert_eq!(quantity["denominator"], 370);
+    assert_eq!(quantity["subject"], Value::Null);
+    let start = quantity["start"].as_u64().expect("start") as usize;
+    let end = quantity["end"].as_u64().expect("end") as usize;
+    assert_eq!(&text[start..end], quantity["text"]);
+    let date = lines.iter().find(|l| l["kind"] == "date").expect("a date");
+    assert_eq!(
+        (
+            date["text"].as_str(),
+            date["date"].as_str(),
+            date["precision"].as_str()
+        ),
+        (Some("Sunday"), Some("2021-06-20"), Some("day"))
+    );
+    let place = lines
+        .iter()
+        .find(|l| l["kind"] == "place")
+        .expect("a place");
+    assert_eq!(place["name"], "Kunduz");
+    assert!(
+        place["lat"]
+            .as_f64()
+            .is_some_and(|lat| (36.0..37.5).contains(&lat))
+    );
+    let actor = lines
+        .iter()
+        .find(|l| l["kind"] == "actor")
+        .expect("an actor");
+    assert_eq!(actor["name"], "Taliban");
+}
