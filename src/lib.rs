@@ -9,8 +9,9 @@
 //!
 //! ```text
 //! main.rs ──► cli ──► ui ──► timeline ──► model
-//!                  │      └─► store ─────► model
-//!                  └─► store, timeline (headless subcommands)
+//!                  │      ├─► store ─────► model
+//!                  │      └─► import ────► extract ──► model
+//!                  └─► store, import, extract (headless subcommands)
 //! ```
 //!
 //! - [`model`]: the notebook's data types (articles, events, series and
@@ -22,6 +23,15 @@
 //!   `format` number before anything else and answers with a whole notebook
 //!   or one error with line:column; saving is atomic and keeps `.ron.bak`.
 //!   Knows nothing of windows.
+//! - [`extract`]: text in, facts out: counts, dates (resolved against the
+//!   publication date), places (embedded gazetteer plus a notebook's own)
+//!   and actors, each with a byte span; HTML to text. One tokenizer pass per
+//!   sentence and one Aho-Corasick automaton for all names keep it linear
+//!   and fast. No egui, no notebook files.
+//! - [`import`]: files in (txt, md, html, eml), articles and their
+//!   proposals out, as one [`model::Edit`]; refusals are one line each;
+//!   duplicates are found by the SHA-256 of the normalised text. Also the
+//!   rules for accepting a proposal (which series a figure joins). No egui.
 //! - [`timeline`]: the notebook turned into what a plot needs: calendar
 //!   grid marks, event lanes with non-overlapping labels, one plot per unit.
 //!   No egui, so it is tested and benchmarked headless.
@@ -29,8 +39,8 @@
 //!   view state, background jobs for file I/O, and one file per panel.
 //!   Menus, shortcuts and buttons all go through one [`ui::Command`] enum.
 //!   It changes the notebook only by applying [`model::Edit`]s.
-//! - [`cli`]: the command line (`sitrep check …`); opens the window when no
-//!   subcommand is given.
+//! - [`cli`]: the command line (`sitrep check`, `extract`, `import`); opens
+//!   the window when no subcommand is given.
 
 pub mod cli;
 pub mod extract;

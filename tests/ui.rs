@@ -570,6 +570,36 @@ fn import_a_file_accept_a_proposed_figure_and_find_it_on_its_series() {
             .any(|p| p.evidence.quote == "7,000 NATO soldiers")
     );
 
+    // The keyboard reviews too: Delete rejects, Enter accepts.
+    harness
+        .get_by_label_contains("Figure: more than 60 of 370 districts")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(
+        !harness
+            .state()
+            .notebook()
+            .proposals
+            .iter()
+            .any(|p| p.evidence.quote.starts_with("more than 60"))
+    );
+    harness
+        .get_by_label_contains("Figure: 7,000 NATO soldiers")
+        .click();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let nato = harness
+        .state()
+        .notebook()
+        .series
+        .iter()
+        .find(|s| s.name == "NATO troops")
+        .expect("series");
+    assert_eq!(nato.observations.len(), 2, "Enter accepted the figure");
+
     // Importing the same text again is reported, not added.
     dialogs.push(Some(file));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
@@ -629,4 +659,59 @@ fn a_bad_file_in_an_import_does_not_stop_the_others() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert!(harness.state().notebook().articles.is_empty());
+}
+
+#[test]
+fn a_place_added_to_the_notebook_is_found_in_articles() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(None, &dialogs);
+    harness.state_mut().run(Command::NewArticle);
+    harness.run();
+    type_into(&mut harness, "Published", "2021-07-02");
+    type_into(
+        &mut harness,
+        "Text",
+        "Fighters entered Qarya-e Sabz on Thursday after a night of shelling.",
+    );
+    harness.get_by_label("Done").click();
+    harness.run();
+    select_in_reader(
+        &mut harness,
+        "Fighters entered ".len(),
+        "Qarya-e Sabz".len(),
+    );
+    harness.get_by_label_contains("Places (0)").click();
+    harness.run();
+    harness.get_by_label("Add a place").click();
+    harness.run();
+    let place = harness
+        .state()
+        .notebook()
+        .places
+        .first()
+        .expect("a place")
+        .clone();
+    assert_eq!(place.name, "Qarya-e Sabz", "named after the selected words");
+    harness.get_by_label("Latitude").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Latitude").type_text("34.51");
+    harness.run();
+    assert_eq!(harness.state().notebook().places[0].lat, 34.51);
+
+    harness.state_mut().run(Command::ProposeForArticle);
+    harness.run();
+    let event = harness
+        .state()
+        .notebook()
+        .proposals
+        .iter()
+        .find_map(|p| match &p.kind {
+            sitrep::model::ProposalKind::Event { place, date, .. } => {
+                Some((place.clone(), date.iso()))
+            }
+            _ => None,
+        })
+        .expect("an event proposal");
+    assert_eq!(event, ("Qarya-e Sabz".to_owned(), "2021-07-01".to_owned()));
 }

@@ -202,7 +202,7 @@ pub fn import(
             jiff::Timestamp::now(),
         )
     };
-    let extractor = match Extractor::with_defaults() {
+    let extractor = match Extractor::with_notebook_places(&notebook.places) {
         Ok(extractor) => extractor,
         Err(error) => {
             let _ = writeln!(stderr, "sitrep: {error}");

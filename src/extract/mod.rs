@@ -206,6 +206,19 @@ impl Extractor {
         )
     }
 
+    /// An extractor with the shipped lists and a notebook's own places.
+    pub fn with_notebook_places(extra: &[crate::model::NotebookPlace]) -> Result<Self, String> {
+        let mut places = names::parse_places(names::GAZETTEER_TSV);
+        places.extend(extra.iter().map(|p| Place {
+            name: p.name.clone(),
+            aliases: p.aliases.clone(),
+            kind: "notebook".into(),
+            lat: p.lat,
+            lon: p.lon,
+        }));
+        Self::new(places, names::parse_actors(names::ACTORS_TSV))
+    }
+
     /// An extractor over these places and actors.
     pub fn new(places: Vec<Place>, actors: Vec<Actor>) -> Result<Self, String> {
         let names = NameFinder::new(&places, &actors)

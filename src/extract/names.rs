@@ -115,6 +115,8 @@ fn fold_char(c: char) -> char {
 /// Which place a shared spelling means first: the crossing, the city, then the province…
 fn kind_rank(kind: &str) -> u8 {
     match kind {
+        // The analyst's own places win: they were added for a reason.
+        "notebook" => 0,
         "crossing" => 0,
         "city" | "world" => 1,
         "country" => 2,

@@ -2,8 +2,8 @@
 //! inverse, so undo, redo and the dirty flag all ride on the same values.
 
 use super::{
-    Article, ArticleId, Event, EventId, Notebook, Observation, ObservationId, Proposal, ProposalId,
-    Series, SeriesId,
+    Article, ArticleId, Event, EventId, Notebook, NotebookPlace, Observation, ObservationId,
+    PlaceId, Proposal, ProposalId, Series, SeriesId,
 };
 
 /// A change to a notebook. `Put*` inserts an item, or replaces the one with
@@ -41,6 +41,10 @@ pub enum Edit {
     PutProposal(Proposal),
     /// Remove a proposal (accepted or rejected).
     DeleteProposal(ProposalId),
+    /// Insert or replace a place of the notebook's own gazetteer.
+    PutPlace(NotebookPlace),
+    /// Remove a place of the notebook's own gazetteer.
+    DeletePlace(PlaceId),
     /// Rename the notebook.
     SetTitle(String),
     /// Several edits as one step: all apply, or none.
@@ -129,6 +133,16 @@ impl Edit {
                 delete(&mut notebook.proposals, id, |p| p.id)
                     .ok_or_else(|| missing("proposal", id))?,
             ),
+            Edit::PutPlace(place) => {
+                let id = place.id;
+                match put(&mut notebook.places, place, |p| p.id) {
+                    Some(old) => Edit::PutPlace(old),
+                    None => Edit::DeletePlace(id),
+                }
+            }
+            Edit::DeletePlace(id) => Edit::PutPlace(
+                delete(&mut notebook.places, id, |p| p.id).ok_or_else(|| missing("place", id))?,
+            ),
             Edit::SetTitle(title) => {
                 Edit::SetTitle(std::mem::replace(&mut notebook.meta.title, title))
             }
@@ -174,6 +188,9 @@ impl Edit {
             Edit::PutProposal(p) if notebook.proposal(p.id).is_some() => "edit proposal".into(),
             Edit::PutProposal(_) => "add proposal".into(),
             Edit::DeleteProposal(_) => "reject proposal".into(),
+            Edit::PutPlace(p) if notebook.place(p.id).is_some() => "edit place".into(),
+            Edit::PutPlace(_) => "add place".into(),
+            Edit::DeletePlace(_) => "delete place".into(),
             Edit::SetTitle(_) => "rename notebook".into(),
             Edit::Batch(edits) => match edits.as_slice() {
                 [only] => only.describe(notebook),

@@ -62,3 +62,7 @@ id_type!(
     /// Names a [`Proposal`](super::Proposal).
     ProposalId
 );
+id_type!(
+    /// Names a [`NotebookPlace`](super::NotebookPlace).
+    PlaceId
+);

@@ -20,7 +20,7 @@ mod ids;
 
 pub use date::{DateParseError, PartialDate, Precision};
 pub use edit::{Edit, EditError};
-pub use ids::{ArticleId, EventId, ObservationId, ProposalId, SeriesId};
+pub use ids::{ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -49,6 +49,25 @@ pub struct Notebook {
     /// accepted or rejected, sorted by id.
     #[serde(default)]
     pub proposals: Vec<Proposal>,
+    /// Places the analyst added to the gazetteer for this notebook, sorted by id.
+    #[serde(default)]
+    pub places: Vec<NotebookPlace>,
+}
+
+/// A place the analyst taught Sitrep: found in articles like the built-in ones.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotebookPlace {
+    /// Stable id.
+    pub id: PlaceId,
+    /// The name it is shown by.
+    pub name: String,
+    /// Other spellings to find it by.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
 }
 
 /// Something Sitrep found in an article, waiting for the analyst's decision.
@@ -556,6 +575,7 @@ impl Notebook {
             events: Vec::new(),
             series: Vec::new(),
             proposals: Vec::new(),
+            places: Vec::new(),
         }
     }
 
@@ -572,6 +592,11 @@ impl Notebook {
     /// Finds a proposal by id.
     pub fn proposal(&self, id: ProposalId) -> Option<&Proposal> {
         find(&self.proposals, id, |p| p.id)
+    }
+
+    /// Finds one of the notebook's own places by id.
+    pub fn place(&self, id: PlaceId) -> Option<&NotebookPlace> {
+        find(&self.places, id, |p| p.id)
     }
 
     /// Finds a series by id.
@@ -603,6 +628,7 @@ impl Notebook {
             series.observations.sort_by_key(|o| o.id);
         }
         self.proposals.sort_by_key(|p| p.id);
+        self.places.sort_by_key(|p| p.id);
     }
 
     /// Lists every broken rule (duplicate ids, non-finite or inverted figures,
@@ -635,6 +661,23 @@ impl Notebook {
                 && end.last_day() < event.start.first_day()
             {
                 report(format!("event {}", event.id), "ends before it starts");
+            }
+        }
+        for pair in self.places.windows(2) {
+            if pair[0].id == pair[1].id {
+                report(format!("place {}", pair[0].id), "the id is used twice");
+            }
+        }
+        for place in &self.places {
+            if !(place.lat.is_finite()
+                && place.lon.is_finite()
+                && place.lat.abs() <= 90.0
+                && place.lon.abs() <= 180.0)
+            {
+                report(
+                    format!("place '{}'", place.name),
+                    "latitude or longitude out of range",
+                );
             }
         }
         for pair in self.proposals.windows(2) {

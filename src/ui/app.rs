@@ -143,7 +143,8 @@ pub struct App {
     allow_close: bool,
     title: String,
     commands: Vec<Command>,
-    extractor: std::sync::OnceLock<Result<Arc<Extractor>, String>>,
+    /// Built for the notebook's own places; rebuilt when they change.
+    extractor: Option<(Vec<crate::model::NotebookPlace>, Arc<Extractor>)>,
     import: Option<ImportProgress>,
     import_report: Vec<String>,
 }
@@ -180,7 +181,7 @@ impl App {
             allow_close: false,
             title: String::new(),
             commands: Vec::new(),
-            extractor: std::sync::OnceLock::new(),
+            extractor: None,
             import: None,
             import_report: Vec::new(),
         };
@@ -373,9 +374,15 @@ impl App {
     }
 
     fn extractor(&mut self) -> Result<Arc<Extractor>, String> {
-        self.extractor
-            .get_or_init(|| Extractor::with_defaults().map(Arc::new))
-            .clone()
+        let places = &self.doc.notebook().places;
+        if let Some((built_for, extractor)) = &self.extractor
+            && built_for == places
+        {
+            return Ok(Arc::clone(extractor));
+        }
+        let extractor = Arc::new(Extractor::with_notebook_places(places)?);
+        self.extractor = Some((places.clone(), Arc::clone(&extractor)));
+        Ok(extractor)
     }
 
     fn start_import_pick(&mut self, folder: bool) {
@@ -658,6 +665,35 @@ impl App {
                     self.view.forget_missing(self.doc.notebook());
                 }
             }
+            Command::AddPlace => {
+                let selected = self
+                    .view
+                    .reader
+                    .article
+                    .and_then(|id| self.doc.notebook().article(id))
+                    .and_then(|a| {
+                        let (start, end) = self.view.reader.selection?;
+                        a.text
+                            .get(start..end)
+                            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                    });
+                let place = crate::model::NotebookPlace {
+                    id: crate::model::PlaceId::from_uuid(uuid::Uuid::now_v7()),
+                    name: selected
+                        .filter(|n| !n.is_empty() && n.len() < 80)
+                        .unwrap_or_else(|| "New place".into()),
+                    aliases: Vec::new(),
+                    lat: 0.0,
+                    lon: 0.0,
+                };
+                let id = place.id;
+                self.apply(Edit::PutPlace(place), None);
+                self.view.select(Selection::Place(id));
+                self.set_status(
+                    "Set the place's latitude and longitude in the inspector",
+                    false,
+                );
+            }
             Command::ImportFiles => self.start_import_pick(false),
             Command::ImportFolder => self.start_import_pick(true),
             Command::ImportPaths(paths) => self.start_import(paths),
@@ -820,7 +856,20 @@ impl App {
             }
             if !text_focused && !modal_open && input.consume_key(egui::Modifiers::NONE, Key::Delete)
             {
-                self.commands.push(Command::DeleteSelected);
+                match self.view.selection {
+                    Some(Selection::Proposal(id)) => {
+                        self.commands.push(Command::RejectProposal(id))
+                    }
+                    _ => self.commands.push(Command::DeleteSelected),
+                }
+            }
+            // Enter accepts the proposal under review.
+            if !text_focused
+                && !modal_open
+                && let Some(Selection::Proposal(id)) = self.view.selection
+                && input.consume_key(egui::Modifiers::NONE, Key::Enter)
+            {
+                self.commands.push(Command::AcceptProposal(id));
             }
             // Ctrl+Y is redo too, as on Windows.
             if !typing

@@ -72,6 +72,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
             }
             ui.add_space(8.0);
             super::review::list(ui, notebook, view, out);
+            places(ui, notebook, view, out);
             egui::CollapsingHeader::new(format!("Events ({})", notebook.events.len()))
                 .default_open(true)
                 .show(ui, |ui| {
@@ -109,5 +110,28 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
                         }
                     }
                 });
+        });
+}
+
+/// The notebook's own places, found in articles like the built-in gazetteer's.
+fn places(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
+    egui::CollapsingHeader::new(format!("Places ({})", notebook.places.len()))
+        .id_salt("sitrep-places")
+        .default_open(false)
+        .show(ui, |ui| {
+            if ui
+                .button("Add a place")
+                .on_hover_text("Named after the selected words; Sitrep then finds it in articles")
+                .clicked()
+            {
+                out.commands.push(Command::AddPlace);
+            }
+            for place in &notebook.places {
+                let selected = view.selection == Some(Selection::Place(place.id));
+                let text = format!("{} ({:.2}, {:.2})", place.name, place.lat, place.lon);
+                if ui.selectable_label(selected, text).clicked() {
+                    out.select = Some(Selection::Place(place.id));
+                }
+            }
         });
 }

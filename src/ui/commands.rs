@@ -49,6 +49,8 @@ pub enum Command {
     AcceptSentence(crate::model::ProposalId),
     /// Reject a proposal.
     RejectProposal(crate::model::ProposalId),
+    /// Add a place to the notebook's gazetteer (named after the reader's selection, if any).
+    AddPlace,
     /// Show the whole timeline.
     FitTimeline,
     /// Zoom the timeline in.
@@ -99,6 +101,7 @@ impl Command {
             Command::EventFromSelection => "Event from selection…",
             Command::FigureFromSelection => "Figure from selection…",
             Command::DeleteSelected => "Delete selected",
+            Command::AddPlace => "Add a place",
             Command::ImportFiles => "Import articles…",
             Command::ImportFolder => "Import a folder…",
             Command::ImportPaths(_) => "Import",
@@ -140,6 +143,7 @@ impl Command {
             | Command::OpenPath(_)
             | Command::TypePath
             | Command::ImportFolder
+            | Command::AddPlace
             | Command::ImportPaths(_)
             | Command::CancelImport
             | Command::ProposeForArticle

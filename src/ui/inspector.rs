@@ -27,6 +27,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
                 observation(ui, notebook, series, id, view, out)
             }
             Some(Selection::Proposal(id)) => super::review::inspector(ui, notebook, id, view, out),
+            Some(Selection::Place(id)) => place(ui, notebook, id, view, out),
         });
 }
 
@@ -499,4 +500,75 @@ fn delete_button(ui: &mut Ui, label: &str, out: &mut Out) {
     {
         out.commands.push(super::Command::DeleteSelected);
     }
+}
+
+fn place(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    id: crate::model::PlaceId,
+    view: &mut View,
+    out: &mut Out,
+) {
+    let Some(place) = notebook.place(id) else {
+        return;
+    };
+    ui.label(egui::RichText::new("Place").strong());
+    ui.weak("Sitrep finds this place in articles by its name and aliases.");
+    egui::Grid::new("sitrep-inspect-place")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut updated = place.clone();
+            if fields::text(ui, "Name", &mut updated.name) {
+                out.edits
+                    .push((Edit::PutPlace(updated.clone()), key("place", id, "name")));
+            }
+            let draft = format!("place:{id}:aliases");
+            let aliases = place.aliases.join(", ");
+            if let Some(aliases) =
+                fields::parsed(ui, &mut view.drafts, &draft, "Aliases", aliases, |t| {
+                    Ok(split_list(t))
+                })
+            {
+                updated.aliases = aliases;
+                out.edits
+                    .push((Edit::PutPlace(updated.clone()), key("place", id, "aliases")));
+            }
+            let coordinate = |limit: f64| {
+                move |t: &str| {
+                    let value = fields::parse_number(t)?;
+                    if value.abs() <= limit {
+                        Ok(value)
+                    } else {
+                        Err(format!("must be between -{limit} and {limit}"))
+                    }
+                }
+            };
+            let draft = format!("place:{id}:lat");
+            if let Some(lat) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "Latitude",
+                place.lat.to_string(),
+                coordinate(90.0),
+            ) {
+                updated.lat = lat;
+                out.edits
+                    .push((Edit::PutPlace(updated.clone()), key("place", id, "lat")));
+            }
+            let draft = format!("place:{id}:lon");
+            if let Some(lon) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &draft,
+                "Longitude",
+                place.lon.to_string(),
+                coordinate(180.0),
+            ) {
+                updated.lon = lon;
+                out.edits
+                    .push((Edit::PutPlace(updated), key("place", id, "lon")));
+            }
+        });
+    delete_button(ui, "Delete place", out);
 }

@@ -43,6 +43,14 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         {
             out.commands.push(Command::FigureFromSelection);
         }
+        if !editing
+            && ui
+                .button("Find events and figures")
+                .on_hover_text("Propose the counts and dated sentences of this article for review")
+                .clicked()
+        {
+            out.commands.push(Command::ProposeForArticle);
+        }
         if ui
             .button(if editing { "Done" } else { "Edit article" })
             .clicked()

@@ -3,7 +3,7 @@
 
 use crate::import::SeriesChoice;
 use crate::model::{
-    ArticleId, Category, Edit, EventId, Notebook, ObservationId, ProposalId, SeriesId,
+    ArticleId, Category, Edit, EventId, Notebook, ObservationId, PlaceId, ProposalId, SeriesId,
 };
 use std::collections::HashMap;
 
@@ -20,6 +20,8 @@ pub enum Selection {
     Observation(SeriesId, ObservationId),
     /// Something Sitrep proposes, waiting for review.
     Proposal(ProposalId),
+    /// A place of the notebook's own gazetteer.
+    Place(PlaceId),
 }
 
 impl Selection {
@@ -31,6 +33,7 @@ impl Selection {
             Selection::Series(id) => notebook.series(id).is_some(),
             Selection::Observation(series, id) => notebook.observation(series, id).is_some(),
             Selection::Proposal(id) => notebook.proposal(id).is_some(),
+            Selection::Place(id) => notebook.place(id).is_some(),
         }
     }
 
@@ -42,6 +45,7 @@ impl Selection {
             Selection::Series(id) => Edit::DeleteSeries(id),
             Selection::Observation(series, id) => Edit::DeleteObservation { series, id },
             Selection::Proposal(id) => Edit::DeleteProposal(id),
+            Selection::Place(id) => Edit::DeletePlace(id),
         })
     }
 }

@@ -1,0 +1,75 @@
+//! Importing article files: HTML main content and metadata, and the limits.
+
+use sitrep::import;
+use sitrep::model::PartialDate;
+
+#[test]
+fn an_html_page_gives_its_main_text_and_metadata_without_navigation_or_footers() {
+    let source = import::read_file("tests/fixtures/article.html".as_ref()).expect("imports");
+    assert_eq!(source.title, "Taliban seize border post near Kunduz");
+    assert_eq!(source.outlet, "Example Wire");
+    assert_eq!(
+        source.published.map(PartialDate::iso).as_deref(),
+        Some("2021-06-22")
+    );
+    assert!(source.author.contains("A. Reporter"), "{}", source.author);
+    assert!(
+        source
+            .text
+            .contains("more than 50 of the country's 370 districts"),
+        "{}",
+        source.text
+    );
+    assert!(source.text.contains("dozens of civilians"));
+    for boilerplate in [
+        "Subscribe now",
+        "cheap flights",
+        "Cookie settings",
+        "All rights reserved",
+    ] {
+        assert!(
+            !source.text.contains(boilerplate),
+            "{boilerplate:?} left in: {}",
+            source.text
+        );
+    }
+}
+
+#[test]
+fn files_over_16_mib_are_refused_before_reading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.txt");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(import::MAX_IMPORT_BYTES + 1)
+        .expect("sparse file");
+    let error = import::read_file(&path).expect_err("too large");
+    assert!(error.to_string().contains("too large"), "{error}");
+    assert!(error.to_string().starts_with(&path.display().to_string()));
+}
+
+#[test]
+fn a_folder_imports_its_article_files_in_name_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["b.md", "a.txt", "c.html", "notes.docx", "photo.jpg"] {
+        std::fs::write(dir.path().join(name), "x").expect("write");
+    }
+    let files = import::expand(&[dir.path().to_owned()]);
+    let names: Vec<String> = files
+        .iter()
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["a.txt", "b.md", "c.html"]);
+}
+
+#[test]
+fn duplicates_are_recognised_through_whitespace_and_line_ends() {
+    let mut notebook = sitrep::store::load("saves/afghanistan-2021.ron".as_ref()).expect("sample");
+    let text = notebook.articles[0].text.clone();
+    assert!(import::is_duplicate(
+        &notebook,
+        &format!("\r\n{}\r\n\r\n", text.replace('\n', "\r\n"))
+    ));
+    assert!(!import::is_duplicate(&notebook, "A different report."));
+    notebook.articles.clear();
+    assert!(!import::is_duplicate(&notebook, &text));
+}
