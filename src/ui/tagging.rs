@@ -176,88 +176,35 @@ pub struct FigureGuess {
     pub subject: String,
 }
 
-/// A first guess at the figure in a few words; the analyst checks it in the
-/// dialog. (Full extraction of figures from whole articles is `extract`'s job.)
+/// A first guess at the figure in the selected words, by the same rules
+/// the extractor uses on whole articles; the analyst checks it in the dialog.
 pub fn guess_figure(quote: &str) -> FigureGuess {
-    let lower = quote.to_lowercase();
-    let qualifier = [
-        ("more than", Qualifier::MoreThan),
-        ("over ", Qualifier::MoreThan),
-        ("less than", Qualifier::LessThan),
-        ("fewer than", Qualifier::LessThan),
-        ("at least", Qualifier::AtLeast),
-        ("at most", Qualifier::AtMost),
-        ("up to", Qualifier::UpTo),
-        ("about", Qualifier::About),
-        ("around", Qualifier::About),
-        ("nearly", Qualifier::About),
-        ("some ", Qualifier::About),
-        ("approximately", Qualifier::About),
-    ]
-    .iter()
-    .find(|(words, _)| lower.starts_with(words) || lower.contains(&format!(" {words}")))
-    .map_or(Qualifier::Exact, |(_, q)| *q);
-    // Numbers with their byte spans: digits with thousands separators.
-    let mut numbers: Vec<(usize, usize, f64)> = Vec::new();
-    let bytes = quote.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            let start = i;
-            while i < bytes.len()
-                && (bytes[i].is_ascii_digit()
-                    || (bytes[i] == b',' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit()))
-            {
-                i += 1;
+    let mut tokens = Vec::new();
+    crate::extract::tokens::tokenize(quote, 0, quote.len(), &mut tokens);
+    let mut found = Vec::new();
+    crate::extract::quantities::find(quote, &tokens, &mut found);
+    match found.into_iter().next() {
+        Some(q) => FigureGuess {
+            low: Some(q.low),
+            high: Some(q.high),
+            qualifier: q.qualifier,
+            denominator: q.denominator,
+            unit: q.unit,
+            subject: q.subject.unwrap_or_default(),
+        },
+        // No counted noun in the words: offer the first number, if any.
+        None => {
+            let first = tokens
+                .iter()
+                .filter(|t| t.kind == crate::extract::tokens::Kind::Number)
+                .find_map(|t| crate::ui::fields::parse_number(t.text(quote)).ok());
+            FigureGuess {
+                low: first,
+                high: first,
+                ..FigureGuess::default()
             }
-            let digits: String = quote[start..i]
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect();
-            if let Ok(value) = digits.parse::<f64>() {
-                numbers.push((start, i, value));
-            }
-        } else {
-            i += 1;
         }
     }
-    let mut guess = FigureGuess {
-        qualifier,
-        ..FigureGuess::default()
-    };
-    let Some(&(_, first_end, first)) = numbers.first() else {
-        return guess;
-    };
-    guess.low = Some(first);
-    guess.high = Some(first);
-    let mut after_numbers = first_end;
-    if let Some(&(second_start, second_end, second)) = numbers.get(1) {
-        let between = quote[first_end..second_start].to_lowercase();
-        let between = between.trim();
-        if matches!(between, "-" | "–" | "to" | "and") {
-            guess.high = Some(second.max(first));
-            guess.low = Some(second.min(first));
-            after_numbers = second_end;
-        } else if between == "of" || between.starts_with("of ") || between.starts_with("out of") {
-            guess.denominator = Some(second);
-            after_numbers = second_end;
-        }
-    }
-    let words: Vec<&str> = quote[after_numbers..]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if let Some(first_word) = words.first()
-        && first_word.chars().all(|c| c.is_uppercase())
-        && words.len() > 1
-    {
-        guess.subject = (*first_word).to_owned();
-    }
-    let noun = words
-        .iter()
-        .find(|w| w.chars().next().is_some_and(char::is_lowercase));
-    guess.unit = noun.map(|w| w.to_lowercase()).unwrap_or_default();
-    guess
 }
 
 impl FigureDraft {
@@ -275,10 +222,10 @@ impl FigureDraft {
             })
             .map(|s| s.id);
         let number = |value: Option<f64>| fields::number_text(value);
-        let new_name = match (guess.subject.as_str(), guess.unit.as_str()) {
-            ("", "") => String::new(),
-            ("", unit) => capitalize(unit),
-            (subject, unit) => format!("{subject} {unit}"),
+        let new_name = if guess.unit.is_empty() {
+            String::new()
+        } else {
+            crate::import::new_series_name(&guess.unit, &guess.subject)
         };
         Some(Self {
             evidence,
@@ -356,14 +303,6 @@ impl FigureDraft {
             }
         })
     }
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }
 
 /// The new-figure dialog.
