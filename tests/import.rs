@@ -21,6 +21,11 @@ fn an_html_page_gives_its_main_text_and_metadata_without_navigation_or_footers()
         source.text
     );
     assert!(source.text.contains("dozens of civilians"));
+    assert!(
+        source.text.starts_with("Taliban fighters took control"),
+        "the byline line is not text: {}",
+        source.text
+    );
     for boilerplate in [
         "Subscribe now",
         "cheap flights",

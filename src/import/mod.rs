@@ -235,7 +235,19 @@ fn from_markdown(text: &str) -> Source {
 }
 
 fn from_html(html: &str) -> Result<Source, String> {
-    let page = extract::html::to_text(html)?;
+    let mut page = extract::html::to_text(html)?;
+    // Pages often repeat the byline as the first line of the text.
+    if let Some(byline) = &page.byline {
+        let trimmed = page.text.trim_start();
+        let first_line = trimmed.lines().next().unwrap_or("").trim();
+        if first_line
+            .trim_start_matches("By ")
+            .trim_start_matches("by ")
+            == byline.trim_start_matches("By ")
+        {
+            page.text = trimmed[first_line.len()..].to_owned();
+        }
+    }
     Ok(Source {
         title: page.title,
         outlet: page.site_name.unwrap_or_default(),
@@ -383,8 +395,10 @@ pub fn propose(
                 actors.push(name.to_string());
             }
         }
+        // A figure is as of the sentence's one date, unless that date lies
+        // after the article ("leave by September 11"): then as of publication.
         let as_of = match dates.as_slice() {
-            [only] => Some(*only),
+            [only] if only.first_day() <= reference => Some(*only),
             _ => article.published,
         };
         for fact in &sentence.facts {
@@ -492,6 +506,27 @@ mod tests {
         let untitled =
             from_bytes("txt", "my_notes", b"Just one paragraph with no headline.").expect("reads");
         assert_eq!(untitled.title, "my notes");
+    }
+
+    #[test]
+    fn figures_are_as_of_their_sentence_date_but_never_of_a_deadline_ahead() {
+        let extractor = Extractor::with_defaults().expect("extractor");
+        let mut article = Article::new(
+            ArticleId::from_u128(1),
+            "t",
+            "On Monday 300 fighters attacked. The last 2,500 US troops leave by September 11.",
+            Timestamp::UNIX_EPOCH,
+        );
+        article.published = PartialDate::parse("2021-06-22").ok();
+        let reference = "2021-06-22".parse().expect("date");
+        let as_of: Vec<String> = propose(&article, &extractor, reference)
+            .into_iter()
+            .filter_map(|p| match p.kind {
+                ProposalKind::Figure { as_of, .. } => as_of.map(PartialDate::iso),
+                ProposalKind::Event { .. } => None,
+            })
+            .collect();
+        assert_eq!(as_of, ["2021-06-21", "2021-06-22"]);
     }
 
     #[test]
