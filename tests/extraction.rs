@@ -215,3 +215,53 @@ fn json_lines_follow_the_design_schema() {
         .expect("an actor");
     assert_eq!(actor["name"], "Taliban");
 }
+
+#[test]
+fn a_notebooks_own_places_and_actors_are_found_too() {
+    use sitrep::model::{ActorId, Notebook, NotebookActor, NotebookPlace, PlaceId};
+    let mut notebook = Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
+    notebook.places.push(NotebookPlace {
+        id: PlaceId::from_u128(1),
+        name: "Qarya-e Sabz".into(),
+        aliases: vec!["Qarya Sabz".into()],
+        lat: 34.5,
+        lon: 69.1,
+    });
+    notebook.actors.push(NotebookActor {
+        id: ActorId::from_u128(2),
+        name: "Haqqani network".into(),
+        aliases: vec!["Haqqanis".into()],
+    });
+    notebook.actors.push(NotebookActor {
+        id: ActorId::from_u128(3),
+        name: "Taliban".into(),
+        aliases: vec!["Islamic Emirate".into()],
+    });
+    let extractor = Extractor::for_notebook(&notebook).expect("extractor");
+    let text = "The Haqqanis and the Islamic Emirate met in Qarya Sabz.";
+    let found: Vec<(String, String)> = extractor
+        .extract(text, "2021-06-22".parse().expect("date"))
+        .iter()
+        .filter_map(|fact| match fact {
+            Fact::Place {
+                start, end, name, ..
+            }
+            | Fact::Actor { start, end, name } => {
+                Some((text[*start..*end].to_owned(), name.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    let pairs: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("Haqqanis", "Haqqani network"),
+            ("Islamic Emirate", "Taliban"),
+            ("Qarya Sabz", "Qarya-e Sabz")
+        ]
+    );
+}

@@ -202,7 +202,7 @@ pub fn import(
             jiff::Timestamp::now(),
         )
     };
-    let extractor = match Extractor::with_notebook_places(&notebook.places) {
+    let extractor = match Extractor::for_notebook(&notebook) {
         Ok(extractor) => extractor,
         Err(error) => {
             let _ = writeln!(stderr, "sitrep: {error}");

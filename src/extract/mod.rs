@@ -206,17 +206,31 @@ impl Extractor {
         )
     }
 
-    /// An extractor with the shipped lists and a notebook's own places.
-    pub fn with_notebook_places(extra: &[crate::model::NotebookPlace]) -> Result<Self, String> {
+    /// An extractor with the shipped lists and a notebook's own places and
+    /// actors (an actor named like a built-in one adds to its aliases).
+    pub fn for_notebook(notebook: &crate::model::Notebook) -> Result<Self, String> {
         let mut places = names::parse_places(names::GAZETTEER_TSV);
-        places.extend(extra.iter().map(|p| Place {
+        places.extend(notebook.places.iter().map(|p| Place {
             name: p.name.clone(),
             aliases: p.aliases.clone(),
             kind: "notebook".into(),
             lat: p.lat,
             lon: p.lon,
         }));
-        Self::new(places, names::parse_actors(names::ACTORS_TSV))
+        let mut actors = names::parse_actors(names::ACTORS_TSV);
+        for own in &notebook.actors {
+            match actors
+                .iter_mut()
+                .find(|a| a.name.eq_ignore_ascii_case(own.name.trim()))
+            {
+                Some(known) => known.aliases.extend(own.aliases.iter().cloned()),
+                None => actors.push(Actor {
+                    name: own.name.trim().to_owned(),
+                    aliases: own.aliases.clone(),
+                }),
+            }
+        }
+        Self::new(places, actors)
     }
 
     /// An extractor over these places and actors.

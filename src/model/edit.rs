@@ -2,8 +2,8 @@
 //! inverse, so undo, redo and the dirty flag all ride on the same values.
 
 use super::{
-    Article, ArticleId, Event, EventId, Notebook, NotebookPlace, Observation, ObservationId,
-    PlaceId, Proposal, ProposalId, Series, SeriesId,
+    ActorId, Article, ArticleId, Event, EventId, Notebook, NotebookActor, NotebookPlace,
+    Observation, ObservationId, PlaceId, Proposal, ProposalId, Series, SeriesId,
 };
 
 /// A change to a notebook. `Put*` inserts an item, or replaces the one with
@@ -45,6 +45,10 @@ pub enum Edit {
     PutPlace(NotebookPlace),
     /// Remove a place of the notebook's own gazetteer.
     DeletePlace(PlaceId),
+    /// Insert or replace one of the notebook's own actors.
+    PutActor(NotebookActor),
+    /// Remove one of the notebook's own actors.
+    DeleteActor(ActorId),
     /// Rename the notebook.
     SetTitle(String),
     /// Several edits as one step: all apply, or none.
@@ -143,6 +147,16 @@ impl Edit {
             Edit::DeletePlace(id) => Edit::PutPlace(
                 delete(&mut notebook.places, id, |p| p.id).ok_or_else(|| missing("place", id))?,
             ),
+            Edit::PutActor(actor) => {
+                let id = actor.id;
+                match put(&mut notebook.actors, actor, |a| a.id) {
+                    Some(old) => Edit::PutActor(old),
+                    None => Edit::DeleteActor(id),
+                }
+            }
+            Edit::DeleteActor(id) => Edit::PutActor(
+                delete(&mut notebook.actors, id, |a| a.id).ok_or_else(|| missing("actor", id))?,
+            ),
             Edit::SetTitle(title) => {
                 Edit::SetTitle(std::mem::replace(&mut notebook.meta.title, title))
             }
@@ -191,6 +205,9 @@ impl Edit {
             Edit::PutPlace(p) if notebook.place(p.id).is_some() => "edit place".into(),
             Edit::PutPlace(_) => "add place".into(),
             Edit::DeletePlace(_) => "delete place".into(),
+            Edit::PutActor(a) if notebook.actor(a.id).is_some() => "edit actor".into(),
+            Edit::PutActor(_) => "add actor".into(),
+            Edit::DeleteActor(_) => "delete actor".into(),
             Edit::SetTitle(_) => "rename notebook".into(),
             Edit::Batch(edits) => match edits.as_slice() {
                 [only] => only.describe(notebook),
@@ -348,6 +365,22 @@ mod tests {
             (id.clone(), 0.0f64..100.0).prop_map(|(i, low)| Edit::PutProposal(proposal(i, low))),
             id.clone()
                 .prop_map(|i| Edit::DeleteProposal(ProposalId::from_u128(i))),
+            (id.clone(), -80.0f64..80.0).prop_map(|(i, lat)| Edit::PutPlace(NotebookPlace {
+                id: PlaceId::from_u128(i),
+                name: format!("Place {i}"),
+                aliases: vec![],
+                lat,
+                lon: 68.0,
+            })),
+            id.clone()
+                .prop_map(|i| Edit::DeletePlace(PlaceId::from_u128(i))),
+            (id.clone(), "[A-Za-z]{1,8}").prop_map(|(i, name)| Edit::PutActor(NotebookActor {
+                id: ActorId::from_u128(i),
+                name,
+                aliases: vec![],
+            })),
+            id.clone()
+                .prop_map(|i| Edit::DeleteActor(ActorId::from_u128(i))),
         ];
         leaf.prop_recursive(2, 12, 4, |inner| {
             prop::collection::vec(inner, 0..4).prop_map(Edit::Batch)

@@ -66,3 +66,7 @@ id_type!(
     /// Names a [`NotebookPlace`](super::NotebookPlace).
     PlaceId
 );
+id_type!(
+    /// Names a [`NotebookActor`](super::NotebookActor).
+    ActorId
+);

@@ -20,7 +20,7 @@ mod ids;
 
 pub use date::{DateParseError, PartialDate, Precision};
 pub use edit::{Edit, EditError};
-pub use ids::{ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId};
+pub use ids::{ActorId, ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -52,6 +52,21 @@ pub struct Notebook {
     /// Places the analyst added to the gazetteer for this notebook, sorted by id.
     #[serde(default)]
     pub places: Vec<NotebookPlace>,
+    /// Actors the analyst added (or gave more names to), sorted by id.
+    #[serde(default)]
+    pub actors: Vec<NotebookActor>,
+}
+
+/// An actor the analyst taught Sitrep, or more names for a built-in one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotebookActor {
+    /// Stable id.
+    pub id: ActorId,
+    /// The name it is shown by; the same name as a built-in actor adds to its aliases.
+    pub name: String,
+    /// Other names to find it by.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// A place the analyst taught Sitrep: found in articles like the built-in ones.
@@ -576,6 +591,7 @@ impl Notebook {
             series: Vec::new(),
             proposals: Vec::new(),
             places: Vec::new(),
+            actors: Vec::new(),
         }
     }
 
@@ -597,6 +613,11 @@ impl Notebook {
     /// Finds one of the notebook's own places by id.
     pub fn place(&self, id: PlaceId) -> Option<&NotebookPlace> {
         find(&self.places, id, |p| p.id)
+    }
+
+    /// Finds one of the notebook's own actors by id.
+    pub fn actor(&self, id: ActorId) -> Option<&NotebookActor> {
+        find(&self.actors, id, |a| a.id)
     }
 
     /// Finds a series by id.
@@ -629,6 +650,7 @@ impl Notebook {
         }
         self.proposals.sort_by_key(|p| p.id);
         self.places.sort_by_key(|p| p.id);
+        self.actors.sort_by_key(|a| a.id);
     }
 
     /// Lists every broken rule (duplicate ids, non-finite or inverted figures,
@@ -661,6 +683,11 @@ impl Notebook {
                 && end.last_day() < event.start.first_day()
             {
                 report(format!("event {}", event.id), "ends before it starts");
+            }
+        }
+        for pair in self.actors.windows(2) {
+            if pair[0].id == pair[1].id {
+                report(format!("actor {}", pair[0].id), "the id is used twice");
             }
         }
         for pair in self.places.windows(2) {

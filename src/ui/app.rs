@@ -144,10 +144,16 @@ pub struct App {
     title: String,
     commands: Vec<Command>,
     /// Built for the notebook's own places; rebuilt when they change.
-    extractor: Option<(Vec<crate::model::NotebookPlace>, Arc<Extractor>)>,
+    extractor: Option<(NotebookNames, Arc<Extractor>)>,
     import: Option<ImportProgress>,
     import_report: Vec<String>,
 }
+
+/// The notebook's own places and actors an extractor was built with.
+type NotebookNames = (
+    Vec<crate::model::NotebookPlace>,
+    Vec<crate::model::NotebookActor>,
+);
 
 /// An import under way.
 struct ImportProgress {
@@ -374,14 +380,15 @@ impl App {
     }
 
     fn extractor(&mut self) -> Result<Arc<Extractor>, String> {
-        let places = &self.doc.notebook().places;
+        let notebook = self.doc.notebook();
+        let names = (notebook.places.clone(), notebook.actors.clone());
         if let Some((built_for, extractor)) = &self.extractor
-            && built_for == places
+            && *built_for == names
         {
             return Ok(Arc::clone(extractor));
         }
-        let extractor = Arc::new(Extractor::with_notebook_places(places)?);
-        self.extractor = Some((places.clone(), Arc::clone(&extractor)));
+        let extractor = Arc::new(Extractor::for_notebook(notebook)?);
+        self.extractor = Some((names, Arc::clone(&extractor)));
         Ok(extractor)
     }
 
@@ -666,22 +673,10 @@ impl App {
                 }
             }
             Command::AddPlace => {
-                let selected = self
-                    .view
-                    .reader
-                    .article
-                    .and_then(|id| self.doc.notebook().article(id))
-                    .and_then(|a| {
-                        let (start, end) = self.view.reader.selection?;
-                        a.text
-                            .get(start..end)
-                            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-                    });
+                let selected = self.selected_words();
                 let place = crate::model::NotebookPlace {
                     id: crate::model::PlaceId::from_uuid(uuid::Uuid::now_v7()),
-                    name: selected
-                        .filter(|n| !n.is_empty() && n.len() < 80)
-                        .unwrap_or_else(|| "New place".into()),
+                    name: selected.unwrap_or_else(|| "New place".into()),
                     aliases: Vec::new(),
                     lat: 0.0,
                     lon: 0.0,
@@ -693,6 +688,16 @@ impl App {
                     "Set the place's latitude and longitude in the inspector",
                     false,
                 );
+            }
+            Command::AddActor => {
+                let actor = crate::model::NotebookActor {
+                    id: crate::model::ActorId::from_uuid(uuid::Uuid::now_v7()),
+                    name: self.selected_words().unwrap_or_else(|| "New actor".into()),
+                    aliases: Vec::new(),
+                };
+                let id = actor.id;
+                self.apply(Edit::PutActor(actor), None);
+                self.view.select(Selection::Actor(id));
             }
             Command::ImportFiles => self.start_import_pick(false),
             Command::ImportFolder => self.start_import_pick(true),
@@ -749,6 +754,19 @@ impl App {
             Command::PanLeft => self.view.timeline.pan(-0.2),
             Command::PanRight => self.view.timeline.pan(0.2),
         }
+    }
+
+    /// The words selected in the reader, on one line, if short enough to be a name.
+    fn selected_words(&self) -> Option<String> {
+        let article = self.doc.notebook().article(self.view.reader.article?)?;
+        let (start, end) = self.view.reader.selection?;
+        let words = article
+            .text
+            .get(start..end)?
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        (!words.is_empty() && words.len() < 80).then_some(words)
     }
 
     /// Runs extraction on the article in the reader and adds what it finds

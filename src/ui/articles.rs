@@ -73,6 +73,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
             ui.add_space(8.0);
             super::review::list(ui, notebook, view, out);
             places(ui, notebook, view, out);
+            actors(ui, notebook, view, out);
             egui::CollapsingHeader::new(format!("Events ({})", notebook.events.len()))
                 .default_open(true)
                 .show(ui, |ui| {
@@ -131,6 +132,28 @@ fn places(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
                 let text = format!("{} ({:.2}, {:.2})", place.name, place.lat, place.lon);
                 if ui.selectable_label(selected, text).clicked() {
                     out.select = Some(Selection::Place(place.id));
+                }
+            }
+        });
+}
+
+/// The notebook's own actors (or more names for built-in ones).
+fn actors(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
+    egui::CollapsingHeader::new(format!("Actors ({})", notebook.actors.len()))
+        .id_salt("sitrep-actors")
+        .default_open(false)
+        .show(ui, |ui| {
+            if ui
+                .button("Add an actor")
+                .on_hover_text("Named after the selected words; the same name as a built-in actor adds aliases to it")
+                .clicked()
+            {
+                out.commands.push(Command::AddActor);
+            }
+            for actor in &notebook.actors {
+                let selected = view.selection == Some(Selection::Actor(actor.id));
+                if ui.selectable_label(selected, actor.name.as_str()).clicked() {
+                    out.select = Some(Selection::Actor(actor.id));
                 }
             }
         });

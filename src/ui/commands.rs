@@ -51,6 +51,8 @@ pub enum Command {
     RejectProposal(crate::model::ProposalId),
     /// Add a place to the notebook's gazetteer (named after the reader's selection, if any).
     AddPlace,
+    /// Add an actor to the notebook's list (named after the reader's selection, if any).
+    AddActor,
     /// Show the whole timeline.
     FitTimeline,
     /// Zoom the timeline in.
@@ -102,6 +104,7 @@ impl Command {
             Command::FigureFromSelection => "Figure from selection…",
             Command::DeleteSelected => "Delete selected",
             Command::AddPlace => "Add a place",
+            Command::AddActor => "Add an actor",
             Command::ImportFiles => "Import articles…",
             Command::ImportFolder => "Import a folder…",
             Command::ImportPaths(_) => "Import",
@@ -144,6 +147,7 @@ impl Command {
             | Command::TypePath
             | Command::ImportFolder
             | Command::AddPlace
+            | Command::AddActor
             | Command::ImportPaths(_)
             | Command::CancelImport
             | Command::ProposeForArticle

@@ -28,6 +28,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
             }
             Some(Selection::Proposal(id)) => super::review::inspector(ui, notebook, id, view, out),
             Some(Selection::Place(id)) => place(ui, notebook, id, view, out),
+            Some(Selection::Actor(id)) => actor(ui, notebook, id, view, out),
         });
 }
 
@@ -571,4 +572,39 @@ fn place(
             }
         });
     delete_button(ui, "Delete place", out);
+}
+
+fn actor(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    id: crate::model::ActorId,
+    view: &mut View,
+    out: &mut Out,
+) {
+    let Some(actor) = notebook.actor(id) else {
+        return;
+    };
+    ui.label(egui::RichText::new("Actor").strong());
+    ui.weak("Sitrep finds this actor in articles by its name and aliases (exact case).");
+    egui::Grid::new("sitrep-inspect-actor")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut updated = actor.clone();
+            if fields::text(ui, "Name", &mut updated.name) {
+                out.edits
+                    .push((Edit::PutActor(updated.clone()), key("actor", id, "name")));
+            }
+            let draft = format!("actor:{id}:aliases");
+            let aliases = actor.aliases.join(", ");
+            if let Some(aliases) =
+                fields::parsed(ui, &mut view.drafts, &draft, "Aliases", aliases, |t| {
+                    Ok(split_list(t))
+                })
+            {
+                updated.aliases = aliases;
+                out.edits
+                    .push((Edit::PutActor(updated), key("actor", id, "aliases")));
+            }
+        });
+    delete_button(ui, "Delete actor", out);
 }

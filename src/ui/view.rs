@@ -3,7 +3,8 @@
 
 use crate::import::SeriesChoice;
 use crate::model::{
-    ArticleId, Category, Edit, EventId, Notebook, ObservationId, PlaceId, ProposalId, SeriesId,
+    ActorId, ArticleId, Category, Edit, EventId, Notebook, ObservationId, PlaceId, ProposalId,
+    SeriesId,
 };
 use std::collections::HashMap;
 
@@ -22,6 +23,8 @@ pub enum Selection {
     Proposal(ProposalId),
     /// A place of the notebook's own gazetteer.
     Place(PlaceId),
+    /// One of the notebook's own actors.
+    Actor(ActorId),
 }
 
 impl Selection {
@@ -34,6 +37,7 @@ impl Selection {
             Selection::Observation(series, id) => notebook.observation(series, id).is_some(),
             Selection::Proposal(id) => notebook.proposal(id).is_some(),
             Selection::Place(id) => notebook.place(id).is_some(),
+            Selection::Actor(id) => notebook.actor(id).is_some(),
         }
     }
 
@@ -46,6 +50,7 @@ impl Selection {
             Selection::Observation(series, id) => Edit::DeleteObservation { series, id },
             Selection::Proposal(id) => Edit::DeleteProposal(id),
             Selection::Place(id) => Edit::DeletePlace(id),
+            Selection::Actor(id) => Edit::DeleteActor(id),
         })
     }
 }
