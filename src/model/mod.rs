@@ -17,6 +17,7 @@
 mod date;
 mod edit;
 mod ids;
+pub mod synthetic;
 
 pub use date::{DateParseError, PartialDate, Precision};
 pub use edit::{Edit, EditError};

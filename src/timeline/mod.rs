@@ -381,6 +381,74 @@ pub fn unit_plots(notebook: &Notebook) -> Vec<UnitPlot> {
     plots
 }
 
+/// The figures that fall in one pixel column, reduced to their extremes, so
+/// a plot costs what its pixels cost and no spike disappears.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// The middle of the column.
+    pub x: f64,
+    /// Lowest low in it.
+    pub low: f64,
+    /// Highest high in it.
+    pub high: f64,
+    /// Lowest central value.
+    pub central_min: f64,
+    /// Highest central value.
+    pub central_max: f64,
+    /// How many figures it holds.
+    pub count: usize,
+}
+
+/// Reduces the figures between `x_min` and `x_max` (sorted by start, as
+/// [`unit_plots`] gives them) to at most `width` columns; empty columns are left out.
+pub fn columns(figures: &[FigureMark], x_min: f64, x_max: f64, width: usize) -> Vec<Column> {
+    let width = width.max(1);
+    if !(x_min.is_finite() && x_max.is_finite()) || x_max <= x_min {
+        return Vec::new();
+    }
+    // Sorted by start; no figure spans more than a year, so this bounds the visible ones.
+    let first = figures.partition_point(|f| f.x_start < x_min - 367.0);
+    let last = figures.partition_point(|f| f.x_start <= x_max);
+    let scale = width as f64 / (x_max - x_min);
+    let mut out: Vec<Column> = Vec::new();
+    let mut current: Option<(usize, Column)> = None;
+    for figure in figures.get(first..last).unwrap_or(&[]) {
+        let x = figure.x_mid();
+        if x < x_min || x > x_max {
+            continue;
+        }
+        let index = (((x - x_min) * scale).floor().max(0.0) as usize).min(width - 1);
+        match &mut current {
+            Some((at, column)) if *at == index => {
+                column.low = column.low.min(figure.low);
+                column.high = column.high.max(figure.high);
+                column.central_min = column.central_min.min(figure.central);
+                column.central_max = column.central_max.max(figure.central);
+                column.count += 1;
+            }
+            _ => {
+                if let Some((_, done)) = current.take() {
+                    out.push(done);
+                }
+                let column_x = x_min + (index as f64 + 0.5) / scale;
+                current = Some((
+                    index,
+                    Column {
+                        x: column_x,
+                        low: figure.low,
+                        high: figure.high,
+                        central_min: figure.central,
+                        central_max: figure.central,
+                        count: 1,
+                    },
+                ));
+            }
+        }
+    }
+    out.extend(current.map(|(_, column)| column));
+    out
+}
+
 /// The x range that holds every event and figure, with a margin; `None`
 /// for a notebook with nothing dated.
 pub fn data_range(notebook: &Notebook) -> Option<(f64, f64)> {
@@ -514,6 +582,35 @@ mod tests {
         // With a single lane, later overlapping labels hide rather than overlap.
         let crowded = event_marks(&notebook, 4.0, 7.0, 1);
         assert_eq!(crowded.iter().filter(|m| !m.label_shown).count(), 2);
+    }
+
+    #[test]
+    fn columns_keep_every_spike_and_cost_what_the_pixels_cost() {
+        let figures: Vec<FigureMark> = (0..100_000)
+            .map(|i| {
+                let value = if i == 54_321 { 9_999.0 } else { (i % 7) as f64 };
+                FigureMark {
+                    id: ObservationId::from_u128(i as u128),
+                    x_start: i as f64 * 0.01,
+                    x_end: i as f64 * 0.01 + 1.0,
+                    low: value,
+                    high: value,
+                    central: value,
+                    qualifier: Qualifier::Exact,
+                }
+            })
+            .collect();
+        let cols = columns(&figures, 0.0, 1001.0, 800);
+        assert!(cols.len() <= 800);
+        assert_eq!(cols.iter().map(|c| c.count).sum::<usize>(), 100_000);
+        assert!(cols.iter().any(|c| c.high == 9_999.0), "the spike survives");
+        assert!(cols.windows(2).all(|w| w[0].x < w[1].x));
+        let zoomed = columns(&figures, 100.0, 101.0, 800);
+        assert!(
+            zoomed.iter().all(|c| c.count <= 2),
+            "zoomed in, one figure per column"
+        );
+        assert!(columns(&figures, 5.0, 5.0, 800).is_empty());
     }
 
     #[test]

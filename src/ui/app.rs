@@ -172,25 +172,8 @@ impl App {
             .into_iter()
             .map(PathBuf::from)
             .collect();
-        let (jobs_tx, jobs_rx) = channel();
-        let mut app = Self {
-            doc: Document::new(empty_notebook(), None),
-            view: View::default(),
-            dialogs: options.dialogs,
-            ctx: cc.egui_ctx.clone(),
-            jobs_tx,
-            jobs_rx,
-            running: Vec::new(),
-            recent,
-            status: Status::default(),
-            modal: None,
-            allow_close: false,
-            title: String::new(),
-            commands: Vec::new(),
-            extractor: None,
-            import: None,
-            import_report: Vec::new(),
-        };
+        let mut app = Self::blank(&cc.egui_ctx, options.dialogs);
+        app.recent = recent;
         let start = options.open.or_else(|| {
             if !options.open_last_or_sample {
                 return None;
@@ -205,6 +188,37 @@ impl App {
             app.start_load(path);
         }
         app
+    }
+
+    /// An app showing `notebook` at once, with no file behind it: for
+    /// benchmarks and headless use.
+    pub fn with_notebook(ctx: &Context, notebook: Notebook) -> Self {
+        let mut app = Self::blank(ctx, Arc::new(NativeDialogs));
+        app.doc = Document::new(notebook, None);
+        app.view.reader.article = app.doc.notebook().articles.first().map(|a| a.id);
+        app
+    }
+
+    fn blank(ctx: &Context, dialogs: Arc<dyn FileDialogs>) -> Self {
+        let (jobs_tx, jobs_rx) = channel();
+        Self {
+            doc: Document::new(empty_notebook(), None),
+            view: View::default(),
+            dialogs,
+            ctx: ctx.clone(),
+            jobs_tx,
+            jobs_rx,
+            running: Vec::new(),
+            recent: Vec::new(),
+            status: Status::default(),
+            modal: None,
+            allow_close: false,
+            title: String::new(),
+            commands: Vec::new(),
+            extractor: None,
+            import: None,
+            import_report: Vec::new(),
+        }
     }
 
     /// The notebook as it stands.
@@ -1202,6 +1216,7 @@ impl eframe::App for App {
             self.commands.push(Command::ImportPaths(dropped));
         }
         let mut out = Out::default();
+        self.view.revision = self.doc.state();
 
         egui::Panel::top("sitrep-menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("sitrep-status").show(ui, |ui| self.status_bar(ui));
@@ -1209,7 +1224,13 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(240.0)
             .show(ui, |ui| {
-                articles::show(ui, self.doc.notebook(), &mut self.view, &mut out)
+                articles::show(
+                    ui,
+                    self.doc.notebook(),
+                    self.doc.state(),
+                    &mut self.view,
+                    &mut out,
+                )
             });
         egui::Panel::right("sitrep-inspector")
             .resizable(true)
@@ -1224,7 +1245,13 @@ impl eframe::App for App {
                 .show(ui, |ui| {
                     reader::show(ui, self.doc.notebook(), &mut self.view, &mut out)
                 });
-            timeline_view::show(ui, self.doc.notebook(), &mut self.view, &mut out);
+            timeline_view::show(
+                ui,
+                self.doc.notebook(),
+                self.doc.state(),
+                &mut self.view,
+                &mut out,
+            );
         });
         self.modals(&ctx, &mut out);
 

@@ -6,8 +6,97 @@ use super::view::{Out, Selection, View};
 use crate::model::Notebook;
 use egui::Ui;
 
+/// Lists longer than this draw only the rows in view (on one line each).
+const VIRTUAL_FROM: usize = 300;
+/// Figures listed under each series; the rest are on the timeline.
+const FIGURES_LISTED: usize = 50;
+
+/// The lists' sorted, filtered order, rebuilt only when the notebook or the filter changes.
+#[derive(Debug, Default)]
+pub struct ListCache {
+    key: Option<(u64, String)>,
+    articles: Vec<crate::model::ArticleId>,
+    events: Vec<crate::model::EventId>,
+    /// Each series' latest figures, oldest first, and how many came before them.
+    figures: Vec<(Vec<crate::model::ObservationId>, usize)>,
+}
+
+impl ListCache {
+    fn refresh(&mut self, notebook: &Notebook, revision: u64, filter: &str) {
+        let needle = filter.trim().to_lowercase();
+        if self
+            .key
+            .as_ref()
+            .is_some_and(|(r, f)| *r == revision && *f == needle)
+        {
+            return;
+        }
+        let mut articles: Vec<&crate::model::Article> = notebook
+            .articles
+            .iter()
+            .filter(|a| {
+                needle.is_empty()
+                    || a.title.to_lowercase().contains(&needle)
+                    || a.outlet.to_lowercase().contains(&needle)
+                    || a.text.to_lowercase().contains(&needle)
+            })
+            .collect();
+        // Newest first: what came in last is what the analyst works on.
+        articles.sort_by(|a, b| {
+            b.published
+                .map(|d| d.first_day())
+                .cmp(&a.published.map(|d| d.first_day()))
+        });
+        self.articles = articles.into_iter().map(|a| a.id).collect();
+        let mut events: Vec<&crate::model::Event> = notebook.events.iter().collect();
+        events.sort_by_key(|e| (e.start.first_day(), e.id));
+        self.events = events.into_iter().map(|e| e.id).collect();
+        self.figures = notebook
+            .series
+            .iter()
+            .map(|series| {
+                let mut latest: Vec<&crate::model::Observation> =
+                    series.observations.iter().collect();
+                let earlier = latest.len().saturating_sub(FIGURES_LISTED);
+                if earlier > 0 {
+                    latest.select_nth_unstable_by_key(earlier, |o| (o.as_of.first_day(), o.id));
+                    latest.drain(..earlier);
+                }
+                latest.sort_by_key(|o| (o.as_of.first_day(), o.id));
+                (latest.into_iter().map(|o| o.id).collect(), earlier)
+            })
+            .collect();
+        self.key = Some((revision, needle));
+    }
+}
+
+/// Draws `count` rows of `row_height`, calling `row` only for those inside the clip rect.
+fn virtual_rows(ui: &mut Ui, count: usize, row_height: f32, mut row: impl FnMut(&mut Ui, usize)) {
+    let top = ui.cursor().top();
+    let clip = ui.clip_rect();
+    let first = (((clip.top() - top) / row_height).floor().max(0.0) as usize).min(count);
+    let last = ((((clip.bottom() - top) / row_height).ceil().max(0.0) as usize) + 1).min(count);
+    ui.add_space(first as f32 * row_height);
+    for index in first..last.max(first) {
+        ui.scope(|ui| {
+            ui.set_height(row_height);
+            row(ui, index);
+        });
+    }
+    ui.add_space(count.saturating_sub(last.max(first)) as f32 * row_height);
+}
+
+/// One selectable row; in long lists it is cut to one line.
+fn row_label(ui: &mut Ui, selected: bool, text: String, one_line: bool) -> egui::Response {
+    if one_line {
+        ui.add(egui::Button::selectable(selected, text).truncate())
+    } else {
+        ui.selectable_label(selected, text)
+    }
+}
+
 /// Draws the lists.
-pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
     ui.horizontal(|ui| {
         ui.heading("Articles");
         if ui
@@ -25,27 +114,21 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     );
     filter
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter articles"));
-    let needle = view.article_filter.trim().to_lowercase();
+    let mut lists = std::mem::take(&mut view.lists);
+    lists.refresh(notebook, revision, &view.article_filter);
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("sitrep-list-scroll")
         .show(ui, |ui| {
-            let mut shown = 0;
-            let mut articles: Vec<_> = notebook.articles.iter().collect();
-            // Newest first: what came in last is what the analyst works on.
-            articles.sort_by(|a, b| {
-                b.published
-                    .map(|d| d.first_day())
-                    .cmp(&a.published.map(|d| d.first_day()))
-            });
-            for article in articles {
-                let matches = needle.is_empty()
-                    || article.title.to_lowercase().contains(&needle)
-                    || article.outlet.to_lowercase().contains(&needle)
-                    || article.text.to_lowercase().contains(&needle);
-                if !matches {
-                    continue;
-                }
-                shown += 1;
+            let long = lists.articles.len() > VIRTUAL_FROM;
+            let mut article_row = |ui: &mut Ui, index: usize| {
+                let Some(article) = lists
+                    .articles
+                    .get(index)
+                    .and_then(|id| notebook.article(*id))
+                else {
+                    return;
+                };
                 let title = if article.title.trim().is_empty() {
                     "(untitled article)"
                 } else {
@@ -56,14 +139,20 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "undated".into());
                 let selected = view.selection == Some(Selection::Article(article.id));
-                let response = ui
-                    .selectable_label(selected, title)
+                let response = row_label(ui, selected, title.to_owned(), long)
                     .on_hover_text(format!("{date} · {}", article.outlet));
                 if response.clicked() {
                     out.select = Some(Selection::Article(article.id));
                 }
+            };
+            if long {
+                virtual_rows(ui, lists.articles.len(), row_height, article_row);
+            } else {
+                for index in 0..lists.articles.len() {
+                    article_row(ui, index);
+                }
             }
-            if shown == 0 {
+            if lists.articles.is_empty() {
                 ui.weak(if notebook.articles.is_empty() {
                     "No articles yet."
                 } else {
@@ -77,29 +166,48 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
             egui::CollapsingHeader::new(format!("Events ({})", notebook.events.len()))
                 .default_open(true)
                 .show(ui, |ui| {
-                    let mut events: Vec<_> = notebook.events.iter().collect();
-                    events.sort_by_key(|e| (e.start.first_day(), e.id));
-                    for event in events {
+                    let long = lists.events.len() > VIRTUAL_FROM;
+                    let mut event_row = |ui: &mut Ui, index: usize| {
+                        let Some(event) =
+                            lists.events.get(index).and_then(|id| notebook.event(*id))
+                        else {
+                            return;
+                        };
                         let selected = view.selection == Some(Selection::Event(event.id));
                         let text = format!("{} · {}", event.start, event.title);
-                        if ui.selectable_label(selected, text).clicked() {
+                        if row_label(ui, selected, text, long).clicked() {
                             out.select = Some(Selection::Event(event.id));
+                        }
+                    };
+                    if long {
+                        virtual_rows(ui, lists.events.len(), row_height, event_row);
+                    } else {
+                        for index in 0..lists.events.len() {
+                            event_row(ui, index);
                         }
                     }
                 });
             egui::CollapsingHeader::new(format!("Series ({})", notebook.series.len()))
                 .default_open(true)
                 .show(ui, |ui| {
-                    for series in &notebook.series {
+                    for (index, series) in notebook.series.iter().enumerate() {
                         let selected = view.selection == Some(Selection::Series(series.id));
                         let text =
                             format!("{} ({} figures)", series.name, series.observations.len());
                         if ui.selectable_label(selected, text).clicked() {
                             out.select = Some(Selection::Series(series.id));
                         }
-                        let mut observations: Vec<_> = series.observations.iter().collect();
-                        observations.sort_by_key(|o| (o.as_of.first_day(), o.id));
-                        for observation in observations {
+                        // The latest figures; a long series is read on the timeline.
+                        let Some((latest, earlier)) = lists.figures.get(index) else {
+                            continue;
+                        };
+                        if *earlier > 0 {
+                            ui.weak(format!("    … {earlier} earlier figures on the timeline"));
+                        }
+                        for observation in latest
+                            .iter()
+                            .filter_map(|id| notebook.observation(series.id, *id).map(|(_, o)| o))
+                        {
                             let selected = view.selection
                                 == Some(Selection::Observation(series.id, observation.id));
                             let text =
@@ -112,6 +220,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
                     }
                 });
         });
+    view.lists = lists;
 }
 
 /// The notebook's own places, found in articles like the built-in gazetteer's.

@@ -64,7 +64,8 @@ fn article(
             .map_or("undated".to_owned(), |d| d.to_string()),
         article.text.split_whitespace().count()
     ));
-    let cited = evidence_count(notebook, id);
+    let revision = view.revision;
+    let cited = view.citations(notebook, revision, id).items;
     ui.weak(format!("Cited by {cited} events and figures"));
     if ui.button("Edit article").clicked() {
         view.open_article(id);
@@ -91,21 +92,6 @@ fn article(
             }
         });
     delete_button(ui, "Delete article", out);
-}
-
-fn evidence_count(notebook: &Notebook, id: crate::model::ArticleId) -> usize {
-    let events = notebook
-        .events
-        .iter()
-        .filter(|e| e.evidence.iter().any(|ev| ev.article == id))
-        .count();
-    let figures = notebook
-        .series
-        .iter()
-        .flat_map(|s| &s.observations)
-        .filter(|o| o.evidence.as_ref().is_some_and(|e| e.article == id))
-        .count();
-    events + figures
 }
 
 fn event(

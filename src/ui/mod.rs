@@ -8,7 +8,7 @@
 //! has an accessible name, so tests and screen readers can find it.
 
 mod app;
-mod articles;
+pub(crate) mod articles;
 mod commands;
 mod dialogs;
 mod document;

@@ -142,7 +142,8 @@ fn editor(ui: &mut Ui, article: &Article, view: &mut View, out: &mut Out) {
 }
 
 fn text_view(ui: &mut Ui, notebook: &Notebook, article: &Article, view: &mut View) {
-    let spans = evidence_spans(notebook, article.id);
+    let revision = view.revision;
+    let spans = view.citations(notebook, revision, article.id).spans.clone();
     let proposed: Vec<(usize, usize)> = notebook
         .proposals
         .iter()

@@ -8,10 +8,35 @@ use egui::{Color32, Ui};
 use egui_plot::{
     Corner, GridInput, GridMark, Legend, Line, MarkerShape, Plot, PlotPoint, Points, Text,
 };
+use std::sync::Arc;
 
 const MAX_LANES: usize = 6;
 const LANE_HEIGHT: f32 = 22.0;
 const HIT_RADIUS: f32 = 9.0;
+/// More events than this on screen and the labels would be noise: markers only.
+const MAX_LABELS: usize = 400;
+
+/// The marks in view; where there are more than the pixels can show, one per
+/// lane and marker-wide cell (the others would be drawn on top of it).
+fn visible_marks(marks: &[EventMark], x_min: f64, x_max: f64, width: f64) -> Vec<usize> {
+    // Marks are sorted by start; none lasts more than a few years.
+    let first = marks.partition_point(|m| m.x_start < x_min - 3.0 * 366.0);
+    let last = marks.partition_point(|m| m.x_start <= x_max);
+    let in_view = (first..last).filter(|&i| marks[i].x_end >= x_min);
+    if last - first <= (width as usize) * 2 {
+        return in_view.collect();
+    }
+    // A marker is about four pixels across: one per lane and four-pixel cell.
+    let scale = width / (x_max - x_min).max(1e-9) / 4.0;
+    let mut seen = std::collections::HashSet::new();
+    in_view
+        .filter(|&i| {
+            let m = &marks[i];
+            let cell = ((m.x_start - x_min) * scale) as i64;
+            seen.insert((m.lane, cell))
+        })
+        .collect()
+}
 /// Series with this many figures or fewer get their values written beside the marks.
 const MAX_LABELLED_FIGURES: usize = 12;
 
@@ -77,7 +102,7 @@ fn today_x() -> f64 {
 }
 
 /// Draws the timeline into the rest of `ui`.
-pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
     ui.horizontal(|ui| {
         ui.heading("Timeline");
         for (label, command) in [
@@ -110,9 +135,54 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     let pixels_per_day = width / (x_max - x_min).max(1e-6);
     let link = egui::Id::unique("sitrep-timeline-link");
 
-    let marks = timeline::event_marks(notebook, pixels_per_day, 7.0, MAX_LANES);
-    let lanes = marks.iter().map(|m| m.lane + 1).max().unwrap_or(1);
-    let plots = timeline::unit_plots(notebook);
+    let cache = &mut view.timeline.cache;
+    if cache.plots_for != Some(revision) {
+        let plots = timeline::unit_plots(notebook);
+        cache.plot_tops = plots
+            .iter()
+            .map(|p| {
+                p.traces
+                    .iter()
+                    .flat_map(|t| &t.figures)
+                    .map(|f| f.high)
+                    .fold(0.0f64, f64::max)
+            })
+            .collect();
+        cache.plots = Arc::new(plots);
+        cache.plots_for = Some(revision);
+    }
+    // Lanes depend on the zoom; a 1% change keeps them, so panning does not re-lay them out.
+    let zoom_key = (pixels_per_day.ln() * 100.0).round() as i64;
+    if cache.marks_for != Some((revision, zoom_key)) {
+        cache.marks = Arc::new(timeline::event_marks(
+            notebook,
+            pixels_per_day,
+            7.0,
+            MAX_LANES,
+        ));
+        cache.marks_for = Some((revision, zoom_key));
+    }
+    if cache.marks_for != Some((revision, zoom_key)) || cache.lanes == 0 {
+        cache.lanes = cache.marks.iter().map(|m| m.lane + 1).max().unwrap_or(1);
+    }
+    let view_key = (
+        revision,
+        zoom_key,
+        x_min.to_bits(),
+        x_max.to_bits(),
+        width.to_bits(),
+    );
+    if cache.view_for != Some(view_key) {
+        cache.visible = Arc::new(visible_marks(&cache.marks, x_min, x_max, width));
+        cache.columns.clear();
+        cache.view_for = Some(view_key);
+    }
+    let all_marks = Arc::clone(&cache.marks);
+    let visible = Arc::clone(&cache.visible);
+    let plots = Arc::clone(&cache.plots);
+    let plot_tops = cache.plot_tops.clone();
+    let lanes = cache.lanes;
+    let marks: Vec<&EventMark> = visible.iter().filter_map(|&i| all_marks.get(i)).collect();
     let text_color = ui.visuals().text_color();
     let lane_height = 36.0 + lanes as f32 * LANE_HEIGHT;
     let events_response = time_plot("sitrep-events", link)
@@ -129,7 +199,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
             plot_ui.plot_bounds()
         });
     view.timeline.targets.clear();
-    for mark in &marks {
+    for mark in marks.iter().copied() {
         let at = PlotPoint::new(mark.x_start + 0.5, -(mark.lane as f64));
         let pos = events_response.transform.position_from_point(&at);
         if events_response.transform.frame().contains(pos) {
@@ -173,15 +243,27 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     egui::ScrollArea::vertical()
         .id_salt("sitrep-plots-scroll")
         .show(ui, |ui| {
-            for plot in &plots {
-                unit_plot(ui, notebook, plot, requested, link, each, view, out);
+            for (plot, top) in plots.iter().zip(plot_tops) {
+                // Plots scrolled out of sight only take their space.
+                let rect = egui::Rect::from_min_size(
+                    ui.cursor().min,
+                    egui::vec2(ui.available_width(), each),
+                );
+                if ui.is_rect_visible(rect) {
+                    unit_plot(ui, notebook, plot, top, requested, link, each, view, out);
+                } else {
+                    ui.allocate_space(egui::vec2(
+                        ui.available_width(),
+                        each + ui.spacing().item_spacing.y,
+                    ));
+                }
             }
         });
 }
 
 fn event_items(
     plot_ui: &mut egui_plot::PlotUi<'_>,
-    marks: &[EventMark],
+    marks: &[&EventMark],
     days_per_pixel: f64,
     text_color: Color32,
     notebook: &Notebook,
@@ -192,8 +274,11 @@ fn event_items(
         _ => None,
     };
     for category in Category::ALL {
-        let of_category: Vec<&EventMark> =
-            marks.iter().filter(|m| m.category == category).collect();
+        let of_category: Vec<&EventMark> = marks
+            .iter()
+            .copied()
+            .filter(|m| m.category == category)
+            .collect();
         if of_category.is_empty() {
             continue;
         }
@@ -223,6 +308,9 @@ fn event_items(
         );
     }
     for mark in marks.iter().filter(|m| m.label_shown) {
+        if marks.len() > MAX_LABELS {
+            break;
+        }
         let mut label = mark.title.chars().take(60).collect::<String>();
         if notebook
             .event(mark.id)
@@ -256,11 +344,12 @@ fn event_items(
 fn hit_event<'a>(
     response: &egui::Response,
     transform: &egui_plot::PlotTransform,
-    marks: &'a [EventMark],
+    marks: &[&'a EventMark],
 ) -> Option<&'a EventMark> {
     let pointer = response.hover_pos()?;
     marks
         .iter()
+        .copied()
         .map(|mark| {
             let y = -(mark.lane as f64);
             let start = transform.position_from_point(&PlotPoint::new(mark.x_start + 0.5, y));
@@ -290,11 +379,20 @@ fn figure_shape(qualifier: Qualifier) -> (MarkerShape, bool) {
     }
 }
 
+/// The figures of a trace that a plot from `x_min` to `x_max` shows, with one
+/// more on each side so lines run on to the edges.
+fn visible_figures(figures: &[FigureMark], x_min: f64, x_max: f64) -> &[FigureMark] {
+    let first = figures.partition_point(|f| f.x_start < x_min - 367.0);
+    let last = figures.partition_point(|f| f.x_start <= x_max);
+    &figures[first.saturating_sub(1)..(last + 1).min(figures.len())]
+}
+
 #[allow(clippy::too_many_arguments)]
 fn unit_plot(
     ui: &mut Ui,
     notebook: &Notebook,
     plot: &UnitPlot,
+    max_high: f64,
     requested: Option<(f64, f64)>,
     link: egui::Id,
     height: f32,
@@ -302,14 +400,17 @@ fn unit_plot(
     out: &mut Out,
 ) {
     let highlight = ui.visuals().strong_text_color();
-    let max_high = plot
-        .traces
-        .iter()
-        .flat_map(|t| &t.figures)
-        .map(|f| f.high)
-        .fold(0.0f64, f64::max);
+    let (x_min, x_max) = requested.or(view.timeline.x_range).unwrap_or((0.0, 1.0));
+    let width = ui.available_width().max(100.0) as usize;
     // Headroom above the highest figure, kept finite for absurdly large ones.
     let y_top = (max_high * 1.25).clamp(1.0, f64::MAX / 4.0);
+    let shown: Vec<(&timeline::SeriesTrace, &[FigureMark])> = plot
+        .traces
+        .iter()
+        .map(|t| (t, visible_figures(&t.figures, x_min, x_max)))
+        .collect();
+    let cached_columns = &view.timeline.cache.columns;
+    let mut fresh_columns = Vec::new();
     let response = time_plot(("sitrep-unit-plot", plot.unit.as_str()), link)
         .height(height)
         .y_axis_formatter(|mark, _| format_number(mark.value))
@@ -320,14 +421,33 @@ fn unit_plot(
                 plot_ui.set_plot_bounds_x(min..=max);
             }
             plot_ui.set_plot_bounds_y(0.0..=y_top);
-            for trace in &plot.traces {
+            for &(trace, figures) in &shown {
                 let [r, g, b] = trace.color.unwrap_or_else(|| default_color(trace.id));
                 let color = Color32::from_rgb(r, g, b);
-                trace_items(plot_ui, notebook, trace, color, highlight, view);
+                if figures.len() > width {
+                    let columns = cached_columns
+                        .get(&trace.id)
+                        .cloned()
+                        // A column every two pixels: lines that fine look the same, at half the cost.
+                        .unwrap_or_else(|| {
+                            Arc::new(timeline::columns(figures, x_min, x_max, width / 2))
+                        });
+                    fresh_columns.push((trace.id, Arc::clone(&columns)));
+                    dense_items(plot_ui, trace, &columns, color);
+                } else {
+                    trace_items(plot_ui, notebook, trace, figures, color, highlight, view);
+                }
             }
         });
-    for trace in &plot.traces {
-        for figure in &trace.figures {
+    view.timeline.cache.columns.extend(fresh_columns);
+    // Marks a click can select: every figure of a sparse trace (dense traces are columns).
+    let sparse: Vec<(&timeline::SeriesTrace, &[FigureMark])> = shown
+        .iter()
+        .copied()
+        .filter(|(_, figures)| figures.len() <= width)
+        .collect();
+    for &(trace, figures) in &sparse {
+        for figure in figures {
             let at = PlotPoint::new(figure.x_mid(), figure.central);
             let pos = response.transform.position_from_point(&at);
             if response.transform.frame().contains(pos) {
@@ -341,8 +461,8 @@ fn unit_plot(
         return;
     };
     let mut best: Option<(f32, SeriesId, &FigureMark)> = None;
-    for trace in &plot.traces {
-        for figure in &trace.figures {
+    for &(trace, figures) in &sparse {
+        for figure in figures {
             let at = response
                 .transform
                 .position_from_point(&PlotPoint::new(figure.x_mid(), figure.central));
@@ -380,12 +500,12 @@ fn trace_items(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     notebook: &Notebook,
     trace: &timeline::SeriesTrace,
+    figures: &[FigureMark],
     color: Color32,
     highlight: Color32,
     view: &View,
 ) {
     let name = trace.name.as_str();
-    let figures = &trace.figures;
     if figures.len() >= 2 {
         match trace.style {
             SeriesStyle::Step => {
@@ -511,4 +631,36 @@ fn trace_items(
                 .id(("trace-selected", figure.id)),
         );
     }
+}
+
+/// A trace with more figures in view than pixels: per pixel column, the
+/// range of its figures (no spike disappears) and a line through their extremes.
+fn dense_items(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    trace: &timeline::SeriesTrace,
+    columns: &[timeline::Column],
+    color: Color32,
+) {
+    let name = trace.name.as_str();
+    let xs: Vec<f64> = columns.iter().map(|c| c.x).collect();
+    let lows: Vec<f64> = columns.iter().map(|c| c.low).collect();
+    let highs: Vec<f64> = columns.iter().map(|c| c.high).collect();
+    plot_ui.add(
+        egui_plot::FilledArea::new(name, &xs, &lows, &highs)
+            .fill_color(color.gamma_multiply(0.25))
+            .id(("trace-dense-band", trace.id)),
+    );
+    let mut line = Vec::with_capacity(columns.len() * 2);
+    for column in columns {
+        line.push([column.x, column.central_min]);
+        if column.central_max != column.central_min {
+            line.push([column.x, column.central_max]);
+        }
+    }
+    plot_ui.line(
+        Line::new(name, line)
+            .color(color)
+            .width(1.5)
+            .id(("trace-dense-line", trace.id)),
+    );
 }

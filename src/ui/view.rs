@@ -83,6 +83,35 @@ pub struct TimelineState {
     pub requested: Option<(f64, f64)>,
     /// Where each mark was drawn last frame, on screen: what a click there selects.
     pub targets: Vec<(egui::Pos2, Selection)>,
+    /// What the plots draw, kept while the notebook and the zoom stay the same.
+    pub cache: TimelineCache,
+}
+
+/// The timeline's layout, rebuilt only when the notebook changes (plots) or
+/// the zoom changes (event lanes): a frame then costs what its pixels cost.
+#[derive(Debug, Default)]
+pub struct TimelineCache {
+    /// The document state the plots were built for.
+    pub plots_for: Option<u64>,
+    /// One plot per unit.
+    pub plots: std::sync::Arc<Vec<crate::timeline::UnitPlot>>,
+    /// Each plot's highest figure, for its y axis.
+    pub plot_tops: Vec<f64>,
+    /// The document state and zoom (pixels per day, rounded) the lanes were laid out for.
+    pub marks_for: Option<(u64, i64)>,
+    /// The events in their lanes, sorted by start.
+    pub marks: std::sync::Arc<Vec<crate::timeline::EventMark>>,
+    /// How many lanes the marks use.
+    pub lanes: usize,
+    /// The view (state, zoom, range and width, as bits) the thinned marks and columns are for.
+    pub view_for: Option<(u64, i64, u64, u64, u64)>,
+    /// Indices into `marks` of those in view, thinned to what the pixels can show.
+    pub visible: std::sync::Arc<Vec<usize>>,
+    /// Per series, its figures in view reduced to pixel columns (dense series only).
+    pub columns: std::collections::HashMap<
+        crate::model::SeriesId,
+        std::sync::Arc<Vec<crate::timeline::Column>>,
+    >,
 }
 
 impl TimelineState {
@@ -127,6 +156,68 @@ pub struct View {
     pub series_choices: HashMap<ProposalId, SeriesChoice>,
     /// The category picked for an event proposal, before accepting.
     pub category_choices: HashMap<ProposalId, Category>,
+    /// The document state this frame draws (set by the app each frame).
+    pub revision: u64,
+    /// The left panel's sorted lists.
+    pub lists: super::articles::ListCache,
+    /// The evidence spans of one article and how many items cite it, for the
+    /// document state they were counted in: found by scanning every event and
+    /// figure, so not every frame.
+    pub citations: Option<Citations>,
+}
+
+/// What cites an article.
+#[derive(Debug, Clone)]
+pub struct Citations {
+    /// The document state they were counted in.
+    pub revision: u64,
+    /// The article.
+    pub article: ArticleId,
+    /// Merged, sorted evidence spans in its text.
+    pub spans: Vec<(usize, usize)>,
+    /// Events and figures that cite it.
+    pub items: usize,
+}
+
+impl View {
+    /// What cites `article`, recounted only when the notebook changed.
+    pub fn citations(
+        &mut self,
+        notebook: &Notebook,
+        revision: u64,
+        article: ArticleId,
+    ) -> &Citations {
+        let stale = self
+            .citations
+            .as_ref()
+            .is_none_or(|c| c.revision != revision || c.article != article);
+        if stale {
+            let events = notebook
+                .events
+                .iter()
+                .filter(|e| e.evidence.iter().any(|ev| ev.article == article))
+                .count();
+            let figures = notebook
+                .series
+                .iter()
+                .flat_map(|s| &s.observations)
+                .filter(|o| o.evidence.as_ref().is_some_and(|e| e.article == article))
+                .count();
+            let spans = super::reader::evidence_spans(notebook, article);
+            self.citations = Some(Citations {
+                revision,
+                article,
+                spans,
+                items: events + figures,
+            });
+        }
+        self.citations.get_or_insert_with(|| Citations {
+            revision,
+            article,
+            spans: Vec::new(),
+            items: 0,
+        })
+    }
 }
 
 impl View {
