@@ -442,6 +442,22 @@ fn keyboard_zooms_pans_and_fits_the_timeline() {
         (fit_min - min).abs() < 1.0 && (fit_max - max).abs() < 1.0,
         "F fits everything again"
     );
+    harness.key_press(Key::Plus);
+    harness.run();
+    harness.key_press(Key::End);
+    harness.run();
+    let (end_min, end_max) = harness.state().timeline_range().expect("drawn");
+    assert!(
+        (end_max - fit_max).abs() < 1.0 && end_min > fit_min + 1.0,
+        "End shows the last dates at the same zoom"
+    );
+    harness.key_press(Key::Home);
+    harness.run();
+    let (home_min, _) = harness.state().timeline_range().expect("drawn");
+    assert!(
+        (home_min - fit_min).abs() < 1.0,
+        "Home shows the first dates"
+    );
 }
 
 #[test]

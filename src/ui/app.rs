@@ -767,6 +767,8 @@ impl App {
             Command::ZoomOut => self.view.timeline.zoom(2.0),
             Command::PanLeft => self.view.timeline.pan(-0.2),
             Command::PanRight => self.view.timeline.pan(0.2),
+            Command::JumpToStart => self.view.timeline.jump(self.doc.notebook(), false),
+            Command::JumpToEnd => self.view.timeline.jump(self.doc.notebook(), true),
         }
     }
 
@@ -980,6 +982,8 @@ impl App {
                 self.menu_item(ui, Command::ZoomOut, true);
                 self.menu_item(ui, Command::PanLeft, true);
                 self.menu_item(ui, Command::PanRight, true);
+                self.menu_item(ui, Command::JumpToStart, true);
+                self.menu_item(ui, Command::JumpToEnd, true);
             });
         });
     }

@@ -63,12 +63,16 @@ pub enum Command {
     PanLeft,
     /// Pan the timeline towards the future.
     PanRight,
+    /// Show the start of the timeline, at the same zoom.
+    JumpToStart,
+    /// Show the end of the timeline, at the same zoom.
+    JumpToEnd,
 }
 
 impl Command {
     /// Commands that have a keyboard shortcut, longest modifiers first so
     /// that Ctrl+Shift+Z is matched before Ctrl+Z.
-    pub const WITH_SHORTCUTS: [Command; 16] = [
+    pub const WITH_SHORTCUTS: [Command; 18] = [
         Command::SaveAs,
         Command::Redo,
         Command::NewArticle,
@@ -85,6 +89,8 @@ impl Command {
         Command::ZoomOut,
         Command::PanLeft,
         Command::PanRight,
+        Command::JumpToStart,
+        Command::JumpToEnd,
     ];
 
     /// The menu text.
@@ -118,6 +124,8 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::PanLeft => "Pan left",
             Command::PanRight => "Pan right",
+            Command::JumpToStart => "Go to the start",
+            Command::JumpToEnd => "Go to the end",
         }
     }
 
@@ -141,6 +149,8 @@ impl Command {
             Command::ZoomOut => (Modifiers::NONE, Key::Minus),
             Command::PanLeft => (Modifiers::NONE, Key::ArrowLeft),
             Command::PanRight => (Modifiers::NONE, Key::ArrowRight),
+            Command::JumpToStart => (Modifiers::NONE, Key::Home),
+            Command::JumpToEnd => (Modifiers::NONE, Key::End),
             Command::ImportFiles => (command, Key::I),
             Command::DeleteSelected
             | Command::OpenPath(_)

@@ -129,6 +129,22 @@ impl TimelineState {
         }
     }
 
+    /// Moves to the start (or the end) of what the notebook dates, keeping the zoom.
+    pub fn jump(&mut self, notebook: &Notebook, to_end: bool) {
+        let (Some((min, max)), Some((data_min, data_max))) = (
+            self.requested.or(self.x_range),
+            crate::timeline::data_range(notebook),
+        ) else {
+            return;
+        };
+        let width = max - min;
+        self.requested = Some(if to_end {
+            (data_max - width, data_max)
+        } else {
+            (data_min, data_min + width)
+        });
+    }
+
     /// Pans by a fraction of the visible width (negative: towards the past).
     pub fn pan(&mut self, fraction: f64) {
         if let Some((min, max)) = self.requested.or(self.x_range) {
