@@ -132,3 +132,59 @@ fn import_adds_articles_skips_duplicates_and_reports_bad_files() {
         1
     );
 }
+
+#[test]
+fn export_csv_round_trips_through_a_csv_reader() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("sample.csv");
+    let (code, _, stderr) = sitrep(&[
+        "export",
+        "saves/afghanistan-2021.ron",
+        "--csv",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_path(&out).expect("a CSV file");
+    let headers = reader.headers().expect("header").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        sitrep::export::CSV_COLUMNS
+    );
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.expect("a well-formed row"))
+        .collect();
+    assert_eq!(rows.len(), 7 + 3, "7 events and 3 figures");
+    let column = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    let districts = rows
+        .iter()
+        .find(|r| &r[column("series")] == "Districts under Taliban control")
+        .expect("row");
+    assert_eq!(&districts[column("date")], "2021-06-22");
+    assert_eq!(&districts[column("qualifier")], "more_than");
+    assert_eq!(&districts[column("denominator")], "370");
+    assert_eq!(
+        &districts[column("quote")],
+        "more than 50 of the country's 370 districts"
+    );
+    let fighting = rows
+        .iter()
+        .find(|r| r[column("title")].starts_with("Fighting on the edges"))
+        .expect("event");
+    assert_eq!(
+        (&fighting[column("date")], &fighting[column("precision")]),
+        ("2021-06-01", "month")
+    );
+    assert!(fighting[column("source_title")].contains("Tajikistan"));
+    let dates: Vec<&str> = rows
+        .iter()
+        .filter(|r| &r[0] == "event")
+        .map(|r| r.get(column("date")).unwrap_or(""))
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "events in date order: {dates:?}"
+    );
+    let (code, _, stderr) = sitrep(&["export", "saves/afghanistan-2021.ron", "--svg", "x.svg"]);
+    assert_eq!(code, 2, "{stderr}");
+}

@@ -731,3 +731,23 @@ fn a_place_added_to_the_notebook_is_found_in_articles() {
         .expect("an event proposal");
     assert_eq!(event, ("Qarya-e Sabz".to_owned(), "2021-07-01".to_owned()));
 }
+
+#[test]
+fn file_export_csv_writes_every_event_and_figure() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("report");
+    dialogs.push(Some(out.clone()));
+    harness.state_mut().run(Command::ExportCsv);
+    harness.run_steps(1);
+    settle(&mut harness);
+    let written = std::fs::read_to_string(out.with_extension("csv")).expect("exported");
+    assert_eq!(
+        written.lines().count(),
+        1 + 7 + 3,
+        "{:?}",
+        harness.state().status()
+    );
+    assert!(harness.state().status().text.starts_with("Exported"));
+}

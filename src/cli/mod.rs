@@ -26,6 +26,13 @@ pub enum Invocation {
         /// The date relative phrases count from.
         published: Option<String>,
     },
+    /// Write a notebook out in another format.
+    Export {
+        /// The notebook.
+        notebook: PathBuf,
+        /// Where to write.
+        out: PathBuf,
+    },
     /// Add articles (and their proposals) to a notebook.
     Import {
         /// Article files or folders.
@@ -44,7 +51,9 @@ usage:
   sitrep extract FILE [--published YYYY-MM-DD]
                                  print the counts, dates, places and actors in FILE as JSON lines
   sitrep import FILE... --into NOTEBOOK.ron
-                                 add articles (txt, md, html, eml; folders too) and their proposals";
+                                 add articles (txt, md, html, eml; folders too) and their proposals
+  sitrep export NOTEBOOK.ron --csv OUT
+                                 every event and figure with its source, as CSV";
 
 /// Reads the arguments (without the program name).
 pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
@@ -82,6 +91,19 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
                 file: file.ok_or("extract: name a file")?,
                 published,
             })
+        }
+        [command, notebook, format, out] if command == "export" => match format.as_str() {
+            "--csv" => Ok(Invocation::Export {
+                notebook: notebook.into(),
+                out: out.into(),
+            }),
+            "--svg" | "--png" | "--md" => {
+                Err(format!("export: {format} is not built yet; --csv is"))
+            }
+            other => Err(format!("export: unknown format '{other}' (use --csv)")),
+        },
+        [command, ..] if command == "export" => {
+            Err("export: sitrep export NOTEBOOK.ron --csv OUT".into())
         }
         [command, rest @ ..] if command == "import" => {
             let mut files = Vec::new();
@@ -259,6 +281,26 @@ pub fn import(
     }
 }
 
+/// `sitrep export NOTEBOOK --csv OUT`.
+pub fn export_csv(notebook: &Path, out: &Path, stderr: &mut impl Write) -> ExitCode {
+    let notebook = match store::load(notebook) {
+        Ok(notebook) => notebook,
+        Err(error) => {
+            let _ = writeln!(stderr, "{error}");
+            return ExitCode::from(1);
+        }
+    };
+    let written = crate::export::csv(&notebook)
+        .and_then(|text| store::write_atomically(out, text.as_bytes()).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(stderr, "sitrep: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Runs the command line; opens the window when asked to.
 pub fn run(args: &[String]) -> ExitCode {
     match parse_args(args) {
@@ -275,6 +317,9 @@ pub fn run(args: &[String]) -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr(),
         ),
+        Ok(Invocation::Export { notebook, out }) => {
+            export_csv(&notebook, &out, &mut std::io::stderr())
+        }
         Ok(Invocation::Import { files, into }) => import(
             &files,
             &into,

@@ -98,6 +98,13 @@ enum JobDone {
     PickedImport {
         paths: Vec<PathBuf>,
     },
+    PickedExport {
+        path: Option<PathBuf>,
+    },
+    Exported {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
     ImportProgress {
         done: usize,
         total: usize,
@@ -406,6 +413,33 @@ impl App {
         Ok(extractor)
     }
 
+    fn start_export_pick(&mut self) {
+        let dialogs = Arc::clone(&self.dialogs);
+        let suggested = format!("{}.csv", slug(&self.doc.notebook().meta.title));
+        self.spawn("Choosing where to export…".into(), move || {
+            JobDone::PickedExport {
+                path: dialogs.pick_save(&suggested),
+            }
+        });
+    }
+
+    /// Writes the CSV on a worker thread from a snapshot of the notebook.
+    fn start_export(&mut self, path: PathBuf) {
+        let path = if path.extension().is_some() {
+            path
+        } else {
+            path.with_extension("csv")
+        };
+        let snapshot = self.doc.notebook().clone();
+        let shown = path.display().to_string();
+        self.spawn(format!("Exporting {shown}…"), move || {
+            let result = crate::export::csv(&snapshot).and_then(|text| {
+                store::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())
+            });
+            JobDone::Exported { path, result }
+        });
+    }
+
     fn start_import_pick(&mut self, folder: bool) {
         let dialogs = Arc::clone(&self.dialogs);
         self.spawn("Choosing articles to import…".into(), move || {
@@ -530,6 +564,12 @@ impl App {
             self.running.pop();
             match done {
                 JobDone::ImportProgress { .. } => {}
+                JobDone::PickedExport { path: Some(path) } => self.start_export(path),
+                JobDone::PickedExport { path: None } => {}
+                JobDone::Exported { path, result } => match result {
+                    Ok(()) => self.set_status(format!("Exported {}", path.display()), false),
+                    Err(error) => self.set_status(format!("Not exported: {error}"), true),
+                },
                 JobDone::PickedImport { paths } => {
                     if !paths.is_empty() {
                         self.start_import(paths);
@@ -713,6 +753,7 @@ impl App {
                 self.apply(Edit::PutActor(actor), None);
                 self.view.select(Selection::Actor(id));
             }
+            Command::ExportCsv => self.start_export_pick(),
             Command::ImportFiles => self.start_import_pick(false),
             Command::ImportFolder => self.start_import_pick(true),
             Command::ImportPaths(paths) => self.start_import(paths),
@@ -947,6 +988,7 @@ impl App {
                 let idle = self.import.is_none();
                 self.menu_item(ui, Command::ImportFiles, idle);
                 self.menu_item(ui, Command::ImportFolder, idle);
+                self.menu_item(ui, Command::ExportCsv, true);
                 ui.separator();
                 self.menu_item(ui, Command::Save, true);
                 self.menu_item(ui, Command::SaveAs, true);

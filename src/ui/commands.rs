@@ -33,6 +33,8 @@ pub enum Command {
     FigureFromSelection,
     /// Delete the selected article, event, figure or series.
     DeleteSelected,
+    /// Write every event and figure to a CSV file.
+    ExportCsv,
     /// Import article files.
     ImportFiles,
     /// Import every article file in a folder.
@@ -111,6 +113,7 @@ impl Command {
             Command::DeleteSelected => "Delete selected",
             Command::AddPlace => "Add a place",
             Command::AddActor => "Add an actor",
+            Command::ExportCsv => "Export CSV…",
             Command::ImportFiles => "Import articles…",
             Command::ImportFolder => "Import a folder…",
             Command::ImportPaths(_) => "Import",
@@ -156,6 +159,7 @@ impl Command {
             | Command::OpenPath(_)
             | Command::TypePath
             | Command::ImportFolder
+            | Command::ExportCsv
             | Command::AddPlace
             | Command::AddActor
             | Command::ImportPaths(_)
