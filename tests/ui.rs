@@ -751,3 +751,76 @@ fn file_export_csv_writes_every_event_and_figure() {
     );
     assert!(harness.state().status().text.starts_with("Exported"));
 }
+
+#[test]
+fn as_known_on_shows_only_what_had_been_published_and_categories_hide() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let later = dir.path().join("later.txt");
+    std::fs::write(&later, "Later report\nPublished: 2021-07-05\n\nOn Sunday more than 100 of the country's 370 districts were held by the Taliban.").expect("write");
+    harness.state_mut().run(Command::ImportPaths(vec![later]));
+    harness.run_steps(1);
+    settle(&mut harness);
+    let figure = harness
+        .state()
+        .notebook()
+        .proposals
+        .iter()
+        .find(|p| p.evidence.quote.starts_with("more than 100"))
+        .expect("proposal")
+        .id;
+    harness.state_mut().run(Command::AcceptProposal(figure));
+    harness.run();
+    let targets = |h: &Harness<'static, App>| {
+        h.state()
+            .timeline_targets()
+            .iter()
+            .filter(|(_, s)| matches!(s, Selection::Observation(..)))
+            .count()
+    };
+    harness.key_press(Key::F);
+    harness.run();
+    assert_eq!(
+        targets(&harness),
+        4,
+        "three sample figures and the later one"
+    );
+
+    harness.get_by_label("As known on").click();
+    harness.run();
+    assert_eq!(
+        targets(&harness),
+        4,
+        "known on the last publication day: everything"
+    );
+    // Drag the cursor back to the first publication day.
+    let first_day = sitrep::timeline::day_x(jiff::civil::Date::constant(2021, 6, 22));
+    harness
+        .get_all_by_role(egui::accesskit::Role::Slider)
+        .next()
+        .expect("a slider")
+        .set_value_accesskit(first_day);
+    harness.run();
+    assert_eq!(
+        targets(&harness),
+        3,
+        "as known on 22 June 2021 the later figure was not yet published"
+    );
+
+    let events = |h: &Harness<'static, App>| {
+        h.state()
+            .timeline_targets()
+            .iter()
+            .filter(|(_, s)| matches!(s, Selection::Event(_)))
+            .count()
+    };
+    let before = events(&harness);
+    harness.get_by_label("Diplomatic").click();
+    harness.run();
+    assert_eq!(
+        events(&harness),
+        before - 3,
+        "the three diplomatic events leave the lane"
+    );
+}

@@ -209,12 +209,61 @@ pub struct EventMark {
     pub label_shown: bool,
 }
 
+/// What the timeline shows: everything, or only what had been published
+/// by a day ("as known on"), without some categories of events.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Show only what articles published on or before this day report.
+    pub known_on: Option<Date>,
+    /// Event categories left off the lane.
+    pub hidden_categories: Vec<Category>,
+}
+
+impl Filter {
+    /// Whether the evidence was known on the filter's day: some cited article
+    /// was published by then. Items with no dated source are always shown.
+    fn known<'e>(
+        &self,
+        notebook: &Notebook,
+        evidence: impl IntoIterator<Item = &'e crate::model::Evidence>,
+    ) -> bool {
+        let Some(day) = self.known_on else {
+            return true;
+        };
+        let mut dated = false;
+        for evidence in evidence {
+            if let Some(published) = notebook.article(evidence.article).and_then(|a| a.published) {
+                if published.first_day() <= day {
+                    return true;
+                }
+                dated = true;
+            }
+        }
+        !dated
+    }
+
+    /// Whether an event is on the lane.
+    pub fn shows_event(&self, notebook: &Notebook, event: &crate::model::Event) -> bool {
+        !self.hidden_categories.contains(&event.category) && self.known(notebook, &event.evidence)
+    }
+
+    /// Whether a figure is plotted.
+    pub fn shows_figure(
+        &self,
+        notebook: &Notebook,
+        observation: &crate::model::Observation,
+    ) -> bool {
+        self.known(notebook, observation.evidence.as_ref())
+    }
+}
+
 /// Lays out the events: each gets a lane such that, at `pixels_per_day`,
 /// no two labels overlap (a label is `char_width` per character plus its
 /// marker). Events that fit no lane of `max_lanes` keep their marker in the
 /// least crowded lane and hide their label.
 pub fn event_marks(
     notebook: &Notebook,
+    filter: &Filter,
     pixels_per_day: f64,
     char_width: f64,
     max_lanes: usize,
@@ -222,6 +271,7 @@ pub fn event_marks(
     let mut marks: Vec<EventMark> = notebook
         .events
         .iter()
+        .filter(|event| filter.shows_event(notebook, event))
         .map(|event| {
             let (x_start, mut x_end) = date_span(event.start);
             if let Some(end) = event.end {
@@ -332,7 +382,7 @@ pub struct UnitPlot {
 }
 
 /// Groups the series by unit (case-insensitive), one plot each, in unit order.
-pub fn unit_plots(notebook: &Notebook) -> Vec<UnitPlot> {
+pub fn unit_plots(notebook: &Notebook, filter: &Filter) -> Vec<UnitPlot> {
     let mut plots: Vec<UnitPlot> = Vec::new();
     for series in &notebook.series {
         let unit = series.unit.trim().to_lowercase();
@@ -344,6 +394,7 @@ pub fn unit_plots(notebook: &Notebook) -> Vec<UnitPlot> {
         let mut figures: Vec<FigureMark> = series
             .observations
             .iter()
+            .filter(|o| filter.shows_figure(notebook, o))
             .map(|o| {
                 let (x_start, x_end) = date_span(o.as_of);
                 FigureMark {
@@ -567,7 +618,7 @@ mod tests {
             ("Biden meets Ghani", "2021-06-25"),
             ("Much later", "2021-09-01"),
         ]);
-        let marks = event_marks(&notebook, 4.0, 7.0, 5);
+        let marks = event_marks(&notebook, &Filter::default(), 4.0, 7.0, 5);
         let lane = |title: &str| marks.iter().find(|m| m.title == title).expect("mark").lane;
         assert_ne!(
             lane("Taliban take the border crossing"),
@@ -580,7 +631,7 @@ mod tests {
         );
         assert!(marks.iter().all(|m| m.label_shown));
         // With a single lane, later overlapping labels hide rather than overlap.
-        let crowded = event_marks(&notebook, 4.0, 7.0, 1);
+        let crowded = event_marks(&notebook, &Filter::default(), 4.0, 7.0, 1);
         assert_eq!(crowded.iter().filter(|m| !m.label_shown).count(), 2);
     }
 
@@ -644,7 +695,7 @@ mod tests {
                 observations: vec![observation(id * 10, 1.0), observation(id * 10 + 1, 2.0)],
             });
         }
-        let plots = unit_plots(&notebook);
+        let plots = unit_plots(&notebook, &Filter::default());
         assert_eq!(
             plots.iter().map(|p| p.unit.as_str()).collect::<Vec<_>>(),
             ["districts", "troops"]

@@ -81,6 +81,66 @@ fn calendar_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> Str
     timeline::mark_label(mark.value, mark.step_size)
 }
 
+/// The category toggles and the "as known on" cursor.
+fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
+    let filter = &mut view.timeline.filter;
+    ui.horizontal_wrapped(|ui| {
+        for category in Category::ALL {
+            let shown = !filter.hidden_categories.contains(&category);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            let color = if shown {
+                category_color(category)
+            } else {
+                category_color(category).gamma_multiply(0.25)
+            };
+            ui.painter().rect_filled(rect, 2.0, color);
+            if ui
+                .selectable_label(shown, category.label())
+                .on_hover_text("Show or hide on the event lane")
+                .clicked()
+            {
+                if shown {
+                    filter.hidden_categories.push(category);
+                } else {
+                    filter.hidden_categories.retain(|c| *c != category);
+                }
+            }
+        }
+        ui.separator();
+        let dates: Vec<jiff::civil::Date> = notebook
+            .articles
+            .iter()
+            .filter_map(|a| a.published.map(|p| p.first_day()))
+            .collect();
+        let (Some(first), Some(last)) = (dates.iter().min().copied(), dates.iter().max().copied())
+        else {
+            return;
+        };
+        let mut on = filter.known_on.is_some();
+        let toggle = ui
+            .checkbox(&mut on, "As known on")
+            .on_hover_text("Show only what had been published by a day");
+        if toggle.changed() {
+            filter.known_on = on.then_some(filter.known_on.unwrap_or(last));
+        }
+        if let Some(day) = filter.known_on {
+            let mut x = timeline::day_x(day);
+            let slider = egui::Slider::new(&mut x, timeline::day_x(first)..=timeline::day_x(last))
+                .step_by(1.0)
+                .custom_formatter(|x, _| timeline::x_date(x).to_string())
+                .custom_parser(|text| {
+                    text.trim()
+                        .parse::<jiff::civil::Date>()
+                        .ok()
+                        .map(timeline::day_x)
+                });
+            if ui.add(slider).labelled_by(toggle.id).changed() {
+                filter.known_on = Some(timeline::x_date(x));
+            }
+        }
+    });
+}
+
 /// A plot on the shared calendar axis: pans and zooms in time only, with
 /// its x axis and cursor linked to the other plots'.
 fn time_plot<'a>(id_salt: impl egui::AsIdSalt, link: egui::Id) -> Plot<'a> {
@@ -116,14 +176,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         }
         ui.weak("Drag to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.");
     });
-    ui.horizontal_wrapped(|ui| {
-        for category in Category::ALL {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-            ui.painter()
-                .rect_filled(rect, 2.0, category_color(category));
-            ui.label(category.label());
-        }
-    });
+    filters(ui, notebook, view);
     if view.timeline.x_range.is_none() && view.timeline.requested.is_none() {
         view.timeline.requested = Some(
             timeline::data_range(notebook).unwrap_or_else(|| (today_x() - 180.0, today_x() + 30.0)),
@@ -135,9 +188,11 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     let pixels_per_day = width / (x_max - x_min).max(1e-6);
     let link = egui::Id::unique("sitrep-timeline-link");
 
+    let filter = view.timeline.filter.clone();
     let cache = &mut view.timeline.cache;
-    if cache.plots_for != Some(revision) {
-        let plots = timeline::unit_plots(notebook);
+    let mut layout_changed = false;
+    if cache.plots_for.as_ref() != Some(&(revision, filter.clone())) {
+        let plots = timeline::unit_plots(notebook, &filter);
         cache.plot_tops = plots
             .iter()
             .map(|p| {
@@ -149,21 +204,23 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             })
             .collect();
         cache.plots = Arc::new(plots);
-        cache.plots_for = Some(revision);
+        cache.plots_for = Some((revision, filter.clone()));
+        layout_changed = true;
     }
     // Lanes depend on the zoom; a 1% change keeps them, so panning does not re-lay them out.
     let zoom_key = (pixels_per_day.ln() * 100.0).round() as i64;
-    if cache.marks_for != Some((revision, zoom_key)) {
+    let marks_key = (revision, filter, zoom_key);
+    if cache.marks_for.as_ref() != Some(&marks_key) {
         cache.marks = Arc::new(timeline::event_marks(
             notebook,
+            &marks_key.1,
             pixels_per_day,
             7.0,
             MAX_LANES,
         ));
-        cache.marks_for = Some((revision, zoom_key));
-    }
-    if cache.marks_for != Some((revision, zoom_key)) || cache.lanes == 0 {
         cache.lanes = cache.marks.iter().map(|m| m.lane + 1).max().unwrap_or(1);
+        cache.marks_for = Some(marks_key);
+        layout_changed = true;
     }
     let view_key = (
         revision,
@@ -172,7 +229,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         x_max.to_bits(),
         width.to_bits(),
     );
-    if cache.view_for != Some(view_key) {
+    if layout_changed || cache.view_for != Some(view_key) {
         cache.visible = Arc::new(visible_marks(&cache.marks, x_min, x_max, width));
         cache.columns.clear();
         cache.view_for = Some(view_key);

@@ -85,20 +85,22 @@ pub struct TimelineState {
     pub targets: Vec<(egui::Pos2, Selection)>,
     /// What the plots draw, kept while the notebook and the zoom stay the same.
     pub cache: TimelineCache,
+    /// "As known on" and hidden categories.
+    pub filter: crate::timeline::Filter,
 }
 
 /// The timeline's layout, rebuilt only when the notebook changes (plots) or
 /// the zoom changes (event lanes): a frame then costs what its pixels cost.
 #[derive(Debug, Default)]
 pub struct TimelineCache {
-    /// The document state the plots were built for.
-    pub plots_for: Option<u64>,
+    /// The document state and filter the plots were built for.
+    pub plots_for: Option<(u64, crate::timeline::Filter)>,
     /// One plot per unit.
     pub plots: std::sync::Arc<Vec<crate::timeline::UnitPlot>>,
     /// Each plot's highest figure, for its y axis.
     pub plot_tops: Vec<f64>,
-    /// The document state and zoom (pixels per day, rounded) the lanes were laid out for.
-    pub marks_for: Option<(u64, i64)>,
+    /// The document state, filter and zoom (pixels per day, rounded) the lanes were laid out for.
+    pub marks_for: Option<(u64, crate::timeline::Filter, i64)>,
     /// The events in their lanes, sorted by start.
     pub marks: std::sync::Arc<Vec<crate::timeline::EventMark>>,
     /// How many lanes the marks use.
