@@ -824,3 +824,24 @@ fn as_known_on_shows_only_what_had_been_published_and_categories_hide() {
         "the three diplomatic events leave the lane"
     );
 }
+
+#[test]
+fn shares_of_the_whole_plot_only_figures_that_have_one() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let figures = |h: &Harness<'static, App>| {
+        h.state()
+            .timeline_targets()
+            .iter()
+            .filter(|(_, s)| matches!(s, Selection::Observation(..)))
+            .count()
+    };
+    assert_eq!(figures(&harness), 3);
+    harness.get_by_label("Shares of the whole").click();
+    harness.run();
+    assert_eq!(
+        figures(&harness),
+        1,
+        "only the districts (of 370) have a whole"
+    );
+}

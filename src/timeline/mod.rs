@@ -217,6 +217,9 @@ pub struct Filter {
     pub known_on: Option<Date>,
     /// Event categories left off the lane.
     pub hidden_categories: Vec<Category>,
+    /// Plot figures as a percentage of their whole ("50 of 370" = 13.5 %);
+    /// figures with no whole are left out.
+    pub as_share: bool,
 }
 
 impl Filter {
@@ -391,23 +394,38 @@ pub fn unit_plots(notebook: &Notebook, filter: &Filter) -> Vec<UnitPlot> {
         } else {
             unit
         };
+        let unit = if filter.as_share {
+            format!("% of {unit}")
+        } else {
+            unit
+        };
         let mut figures: Vec<FigureMark> = series
             .observations
             .iter()
             .filter(|o| filter.shows_figure(notebook, o))
-            .map(|o| {
+            .filter_map(|o| {
+                // As a share: a percentage of the report's whole, else the series'.
+                let scale = if filter.as_share {
+                    let whole = o.denominator.or(series.denominator).filter(|w| *w > 0.0)?;
+                    100.0 / whole
+                } else {
+                    1.0
+                };
                 let (x_start, x_end) = date_span(o.as_of);
-                FigureMark {
+                Some(FigureMark {
                     id: o.id,
                     x_start,
                     x_end,
-                    low: o.low,
-                    high: o.high,
-                    central: o.central(),
+                    low: o.low * scale,
+                    high: o.high * scale,
+                    central: o.central() * scale,
                     qualifier: o.qualifier,
-                }
+                })
             })
             .collect();
+        if filter.as_share && figures.is_empty() {
+            continue;
+        }
         figures.sort_by(|a, b| a.x_start.total_cmp(&b.x_start).then(a.id.cmp(&b.id)));
         let trace = SeriesTrace {
             id: series.id,
@@ -636,6 +654,27 @@ mod tests {
     }
 
     #[test]
+    fn a_share_plots_the_figure_as_a_percentage_of_its_whole() {
+        let notebook = crate::store::parse(include_bytes!("../../saves/afghanistan-2021.ron"))
+            .expect("sample");
+        let plots = unit_plots(
+            &notebook,
+            &Filter {
+                as_share: true,
+                ..Filter::default()
+            },
+        );
+        assert_eq!(plots.len(), 1, "only the districts have a whole");
+        assert_eq!(plots[0].unit, "% of districts");
+        let figure = &plots[0].traces[0].figures[0];
+        assert!(
+            (figure.central - 13.51).abs() < 0.01,
+            "50 of 370 is 13.5 %: {}",
+            figure.central
+        );
+    }
+
+    #[test]
     fn columns_keep_every_spike_and_cost_what_the_pixels_cost() {
         let figures: Vec<FigureMark> = (0..100_000)
             .map(|i| {
@@ -696,6 +735,17 @@ mod tests {
             });
         }
         let plots = unit_plots(&notebook, &Filter::default());
+        let shares = unit_plots(
+            &notebook,
+            &Filter {
+                as_share: true,
+                ..Filter::default()
+            },
+        );
+        assert!(
+            shares.is_empty(),
+            "no figure here has a whole, so nothing plots as a share"
+        );
         assert_eq!(
             plots.iter().map(|p| p.unit.as_str()).collect::<Vec<_>>(),
             ["districts", "troops"]

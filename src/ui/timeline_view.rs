@@ -107,6 +107,11 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
             }
         }
         ui.separator();
+        ui.checkbox(&mut filter.as_share, "Shares of the whole")
+            .on_hover_text(
+                "Plot each figure as a percentage of its whole: 50 of 370 districts = 13.5 %",
+            );
+        ui.separator();
         let dates: Vec<jiff::civil::Date> = notebook
             .articles
             .iter()
