@@ -247,11 +247,6 @@ impl Extractor {
         })
     }
 
-    /// The places it knows.
-    pub fn places(&self) -> &[Place] {
-        &self.places
-    }
-
     /// Every fact in `text`, sorted by start. Dates resolve against `published`.
     pub fn extract(&self, text: &str, published: Date) -> Vec<Fact> {
         let mut all = Vec::new();

@@ -255,7 +255,14 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
             out.commands.push(Command::RejectProposal(id));
         }
     });
-    let siblings = import::same_sentence(notebook, id).len();
+    let siblings = match view.sentence_siblings {
+        Some((revision, counted, count)) if revision == view.revision && counted == id => count,
+        _ => {
+            let count = import::same_sentence(notebook, id).len();
+            view.sentence_siblings = Some((view.revision, id, count));
+            count
+        }
+    };
     if siblings > 1
         && ui
             .button(format!("Accept all {siblings} in this sentence"))

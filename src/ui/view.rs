@@ -182,6 +182,9 @@ pub struct View {
     /// document state they were counted in: found by scanning every event and
     /// figure, so not every frame.
     pub citations: Option<Citations>,
+    /// How many proposals share the selected proposal's sentence, for the
+    /// document state and proposal it was counted for (it re-reads the article).
+    pub sentence_siblings: Option<(u64, ProposalId, usize)>,
 }
 
 /// What cites an article.
