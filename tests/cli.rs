@@ -185,6 +185,99 @@ fn export_csv_round_trips_through_a_csv_reader() {
         dates.windows(2).all(|w| w[0] <= w[1]),
         "events in date order: {dates:?}"
     );
-    let (code, _, stderr) = sitrep(&["export", "saves/afghanistan-2021.ron", "--svg", "x.svg"]);
-    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn export_draws_svg_and_png_of_the_asked_size_and_a_report_beside_its_chart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let sample = "saves/afghanistan-2021.ron";
+
+    let (code, stdout, stderr) = sitrep(&["export", sample, "--svg", &path("t.svg")]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("t.svg"), "says what it wrote: {stdout}");
+    let svg = std::fs::read_to_string(path("t.svg")).expect("svg");
+    assert!(svg.contains(r#"width="1200" height="700""#), "default size");
+
+    let (code, _, stderr) = sitrep(&[
+        "export",
+        sample,
+        "--png",
+        &path("t.png"),
+        "--width",
+        "640",
+        "--height",
+        "400",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let png = std::fs::read(path("t.png")).expect("png");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // IHDR: width and height, big-endian, right after the signature and chunk header.
+    let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+    let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+    assert_eq!((width, height), (640, 400));
+
+    let (code, stdout, stderr) = sitrep(&[
+        "export",
+        sample,
+        "--md",
+        &path("june.md"),
+        "--from",
+        "2021-06-01",
+        "--to",
+        "2021-06-30",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("june-chart.svg"), "{stdout}");
+    let report = std::fs::read_to_string(path("june.md")).expect("report");
+    assert!(report.contains("From 2021-06-01 to 2021-06-30"), "{report}");
+    assert!(
+        !report.contains("final stage of troop withdrawal"),
+        "the 1 May event is outside June"
+    );
+    assert!(std::fs::read_to_string(path("june-chart.svg")).is_ok());
+
+    for (args, why) in [
+        (
+            vec!["--svg", "x.svg", "--width", "wide"],
+            "a width must be a number",
+        ),
+        (
+            vec![
+                "--svg",
+                "x.svg",
+                "--from",
+                "2021-07-01",
+                "--to",
+                "2021-06-01",
+            ],
+            "from after to",
+        ),
+        (
+            vec!["--svg", "x.svg", "--hide", "Skirmish"],
+            "unknown category",
+        ),
+        (
+            vec!["--svg", "x.svg", "--csv", "y.csv"],
+            "one format at a time",
+        ),
+        (vec!["--ods", "x.ods"], "unknown format"),
+    ] {
+        let mut all = vec!["export", sample];
+        all.extend(args);
+        let (code, _, stderr) = sitrep(&all);
+        assert_eq!(code, 2, "{why}: {stderr}");
+    }
+    let (code, _, stderr) = sitrep(&[
+        "export",
+        sample,
+        "--png",
+        &path("huge.png"),
+        "--width",
+        "99999",
+    ]);
+    assert_eq!(code, 1, "a size out of range is refused: {stderr}");
+    assert!(stderr.contains("width 99999"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(!dir.path().join("huge.png").exists());
 }

@@ -367,17 +367,21 @@ fn without_a_file_dialog_the_app_offers_a_typed_path() {
     assert_eq!(sitrep::store::load(&saved).expect("loads").events.len(), 7);
 }
 
+/// Presses or lets go of the primary mouse button at `pos`.
+fn press(harness: &mut Harness<'static, App>, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
+
 fn click_at(harness: &mut Harness<'static, App>, pos: egui::Pos2) {
     harness.hover_at(pos);
     harness.run();
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
+    press(harness, pos, true);
+    press(harness, pos, false);
     harness.run();
 }
 
@@ -739,7 +743,9 @@ fn file_export_csv_writes_every_event_and_figure() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("report");
     dialogs.push(Some(out.clone()));
-    harness.state_mut().run(Command::ExportCsv);
+    harness
+        .state_mut()
+        .run(Command::Export(sitrep::export::Format::Csv));
     harness.run_steps(1);
     settle(&mut harness);
     let written = std::fs::read_to_string(out.with_extension("csv")).expect("exported");
@@ -843,5 +849,219 @@ fn shares_of_the_whole_plot_only_figures_that_have_one() {
         figures(&harness),
         1,
         "only the districts (of 370) have a whole"
+    );
+}
+
+/// Presses at `from`, moves in steps to `to` and lets go, as a mouse drag.
+fn drag(harness: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    press(harness, from, true);
+    harness.run_steps(1);
+    for step in 1..=8 {
+        let at = from + (to - from) * (step as f32 / 8.0);
+        harness.event(egui::Event::PointerMoved(at));
+        harness.run_steps(1);
+    }
+    press(harness, to, false);
+    harness.run();
+}
+
+#[test]
+fn brushing_dates_narrows_the_lists_and_the_inspector_and_clears() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let all = harness.state().listed_events().len();
+    assert_eq!(all, 7);
+    let notebook = harness.state().notebook().clone();
+    // Brush the right part of the fitted timeline on the date strip.
+    let strip = harness.get_by_label("Date window").rect();
+    let at = |fraction: f32| egui::pos2(strip.left() + strip.width() * fraction, strip.center().y);
+    // The plot frame is narrower than the strip's row; aim well inside it.
+    drag(&mut harness, at(0.62), at(0.9));
+    let (first, last) = harness
+        .state()
+        .timeline_filter()
+        .window
+        .expect("the drag picked a window");
+    let (x_min, x_max) = harness.state().timeline_range().expect("drawn");
+    let day = |fraction: f64| sitrep::timeline::x_date(x_min + (x_max - x_min) * fraction);
+    assert!(
+        first >= day(0.55) && last <= day(0.95) && first < last,
+        "the window is about where the drag went: {first} – {last}"
+    );
+    let overlapping = |first: jiff::civil::Date, last: jiff::civil::Date| -> Vec<String> {
+        let mut titles: Vec<String> = notebook
+            .events
+            .iter()
+            .filter(|e| e.start.first_day() <= last && e.end.unwrap_or(e.start).last_day() >= first)
+            .map(|e| e.title.clone())
+            .collect();
+        titles.sort();
+        titles
+    };
+    let listed = |h: &Harness<'static, App>| -> Vec<String> {
+        let mut titles: Vec<String> = h
+            .state()
+            .listed_events()
+            .iter()
+            .map(|id| {
+                notebook
+                    .event(*id)
+                    .expect("listed event exists")
+                    .title
+                    .clone()
+            })
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(listed(&harness), overlapping(first, last));
+    assert!(
+        listed(&harness).len() < all,
+        "the window leaves some events out"
+    );
+    assert!(
+        harness.query_by_label_contains("of 7)").is_some(),
+        "the heading counts them"
+    );
+
+    // The series inspector lists only the window's figures.
+    harness
+        .get_by_label_contains("Districts under Taliban control (")
+        .click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("in the window").is_some(),
+        "the inspector says what the window holds"
+    );
+
+    harness.get_by_label("Clear window").click();
+    harness.run();
+    assert_eq!(harness.state().timeline_filter().window, None);
+    assert_eq!(harness.state().listed_events().len(), all);
+
+    // W makes a window of the dates in view.
+    harness.key_press(Key::Plus);
+    harness.run();
+    harness.key_press(Key::End);
+    harness.run();
+    harness.key_press(Key::W);
+    harness.run();
+    let (first, last) = harness
+        .state()
+        .timeline_filter()
+        .window
+        .expect("W sets a window");
+    let (x_min, x_max) = harness.state().timeline_range().expect("drawn");
+    assert_eq!(
+        (first, last),
+        (
+            sitrep::timeline::x_date(x_min),
+            sitrep::timeline::x_date(x_max - 0.5)
+        )
+    );
+    assert_eq!(listed(&harness), overlapping(first, last));
+}
+
+#[test]
+fn the_tag_filter_keeps_only_tagged_items() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let event = harness
+        .state()
+        .notebook()
+        .events
+        .iter()
+        .find(|e| e.title.starts_with("Taliban take Shir Khan Bandar"))
+        .expect("sample event")
+        .clone();
+    let tagged = event.id;
+    harness
+        .get_by_label_contains("Taliban take Shir Khan Bandar")
+        .click();
+    harness.run();
+    type_into(&mut harness, "Tags", "crossing");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .notebook()
+            .event(tagged)
+            .expect("event")
+            .tags,
+        ["crossing"]
+    );
+    // The sample's article is tagged "border" and "Kunduz": all its events carry those.
+    harness.get_by_label("Tags: all").click();
+    harness.run();
+    harness.get_by_label("crossing").click();
+    harness.run();
+    assert_eq!(harness.state().timeline_filter().tags, ["crossing"]);
+    assert_eq!(harness.state().listed_events(), [tagged]);
+    let on_lane: Vec<Selection> = harness
+        .state()
+        .timeline_targets()
+        .iter()
+        .filter(|(_, s)| matches!(s, Selection::Event(_)))
+        .map(|(_, s)| s.clone())
+        .collect();
+    assert_eq!(
+        on_lane,
+        [Selection::Event(tagged)],
+        "the lane keeps only it"
+    );
+}
+
+#[test]
+fn the_chart_and_the_report_export_from_the_file_menu() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let dir = tempfile::tempdir().expect("temp dir");
+    harness.get_by_label("Diplomatic").click();
+    harness.run();
+
+    dialogs.push(Some(dir.path().join("chart")));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Export chart as SVG…").click();
+    harness.run_steps(1);
+    settle(&mut harness);
+    let svg = std::fs::read_to_string(dir.path().join("chart.svg")).expect("SVG written");
+    assert!(svg.contains("NATO troops"), "the series are drawn");
+    assert!(
+        svg.contains("Taliban take Shir Khan Bandar"),
+        "military events are drawn"
+    );
+    assert!(
+        !svg.contains("Biden meets Ghani"),
+        "the hidden diplomatic events are not: the picture is what the app shows"
+    );
+
+    dialogs.push(Some(dir.path().join("chart.png")));
+    harness
+        .state_mut()
+        .run(Command::Export(sitrep::export::Format::Png));
+    harness.run_steps(1);
+    settle(&mut harness);
+    let png = std::fs::read(dir.path().join("chart.png")).expect("PNG written");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+
+    dialogs.push(Some(dir.path().join("report.md")));
+    harness
+        .state_mut()
+        .run(Command::Export(sitrep::export::Format::Markdown));
+    harness.run_steps(1);
+    settle(&mut harness);
+    let report = std::fs::read_to_string(dir.path().join("report.md")).expect("report written");
+    assert!(report.contains("](<report-chart.svg>)"), "{report}");
+    assert!(dir.path().join("report-chart.svg").exists());
+    assert!(
+        harness.state().status().text.contains("report-chart.svg"),
+        "{:?}",
+        harness.state().status()
     );
 }

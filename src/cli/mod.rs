@@ -12,6 +12,29 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// How `sitrep export` was asked to draw and what to keep.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportArgs {
+    /// The file kind.
+    pub format: crate::export::Format,
+    /// Picture width in pixels (SVG, PNG and the report's chart).
+    pub width: u32,
+    /// Picture height in pixels.
+    pub height: u32,
+    /// First day shown (and of the report's window).
+    pub from: Option<jiff::civil::Date>,
+    /// Last day shown (and of the report's window).
+    pub to: Option<jiff::civil::Date>,
+    /// Only what had been published by this day.
+    pub known_on: Option<jiff::civil::Date>,
+    /// Only items with one of these tags.
+    pub tags: Vec<String>,
+    /// Event categories left out.
+    pub hidden: Vec<crate::model::Category>,
+    /// Figures as shares of their whole.
+    pub share: bool,
+}
+
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Invocation {
@@ -32,6 +55,8 @@ pub enum Invocation {
         notebook: PathBuf,
         /// Where to write.
         out: PathBuf,
+        /// What to write and how.
+        args: ExportArgs,
     },
     /// Add articles (and their proposals) to a notebook.
     Import {
@@ -52,8 +77,113 @@ usage:
                                  print the counts, dates, places and actors in FILE as JSON lines
   sitrep import FILE... --into NOTEBOOK.ron
                                  add articles (txt, md, html, eml; folders too) and their proposals
-  sitrep export NOTEBOOK.ron --csv OUT
-                                 every event and figure with its source, as CSV";
+  sitrep export NOTEBOOK.ron (--csv | --svg | --png | --md) OUT [options]
+                                 --csv: every event and figure with its source
+                                 --svg, --png: the timeline as a picture
+                                 --md: a situation report, its chart beside it (OUT-chart.svg)
+    options: --width PX --height PX (default 1200 x 700)
+             --from YYYY-MM-DD --to YYYY-MM-DD   the dates shown; the report's window
+             --known-on YYYY-MM-DD   only what had been published by then
+             --tag TAG (repeatable)  only items tagged so (or from articles tagged so)
+             --hide CATEGORY (repeatable)  leave a category of events out
+             --share                 figures as a percentage of their whole";
+
+fn parse_date(flag: &str, text: Option<&String>) -> Result<jiff::civil::Date, String> {
+    let text = text.ok_or_else(|| format!("export: {flag} needs a date (YYYY-MM-DD)"))?;
+    text.trim()
+        .parse()
+        .map_err(|_| format!("export: {flag} '{text}' is not a date (YYYY-MM-DD)"))
+}
+
+fn parse_export(rest: &[String]) -> Result<Invocation, String> {
+    use crate::export::Format;
+    let mut notebook = None;
+    let mut target: Option<(Format, PathBuf)> = None;
+    let mut args = ExportArgs {
+        format: Format::Csv,
+        width: 1200,
+        height: 700,
+        from: None,
+        to: None,
+        known_on: None,
+        tags: Vec::new(),
+        hidden: Vec::new(),
+        share: false,
+    };
+    let mut rest = rest.iter();
+    while let Some(arg) = rest.next() {
+        let size = |flag: &str, text: Option<&String>| -> Result<u32, String> {
+            let text = text.ok_or_else(|| format!("export: {flag} needs a number of pixels"))?;
+            text.parse()
+                .map_err(|_| format!("export: {flag} '{text}' is not a number of pixels"))
+        };
+        match arg.as_str() {
+            "--csv" | "--svg" | "--png" | "--md" => {
+                let format = match arg.as_str() {
+                    "--csv" => Format::Csv,
+                    "--svg" => Format::Svg,
+                    "--png" => Format::Png,
+                    _ => Format::Markdown,
+                };
+                if target.is_some() {
+                    return Err("export: one format at a time".into());
+                }
+                let out = rest
+                    .next()
+                    .ok_or_else(|| format!("export: {arg} needs a file to write"))?;
+                target = Some((format, PathBuf::from(out)));
+            }
+            "--width" => args.width = size("--width", rest.next())?,
+            "--height" => args.height = size("--height", rest.next())?,
+            "--from" => args.from = Some(parse_date("--from", rest.next())?),
+            "--to" => args.to = Some(parse_date("--to", rest.next())?),
+            "--known-on" => args.known_on = Some(parse_date("--known-on", rest.next())?),
+            "--tag" => args.tags.push(
+                rest.next()
+                    .ok_or("export: --tag needs a tag")?
+                    .trim()
+                    .to_owned(),
+            ),
+            "--hide" => {
+                let name = rest.next().ok_or("export: --hide needs a category")?;
+                let category = crate::model::Category::ALL
+                    .into_iter()
+                    .find(|c| c.label().eq_ignore_ascii_case(name.trim()))
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = crate::model::Category::ALL
+                            .iter()
+                            .map(|c| c.label())
+                            .collect();
+                        format!(
+                            "export: unknown category '{name}' (one of {})",
+                            names.join(", ")
+                        )
+                    })?;
+                args.hidden.push(category);
+            }
+            "--share" => args.share = true,
+            flag if flag.starts_with("--") => {
+                return Err(format!("export: unknown option '{flag}'"));
+            }
+            path if notebook.is_none() => notebook = Some(PathBuf::from(path)),
+            extra => return Err(format!("export: unexpected argument '{extra}'")),
+        }
+    }
+    let notebook = notebook.ok_or("export: name the notebook")?;
+    let (format, out) =
+        target.ok_or("export: say what to write: --csv, --svg, --png or --md, then a file")?;
+    args.format = format;
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        return Err(format!("export: --from {from} is after --to {to}"));
+    }
+    Ok(Invocation::Export {
+        notebook,
+        out,
+        args,
+    })
+}
 
 /// Reads the arguments (without the program name).
 pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
@@ -92,19 +222,7 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
                 published,
             })
         }
-        [command, notebook, format, out] if command == "export" => match format.as_str() {
-            "--csv" => Ok(Invocation::Export {
-                notebook: notebook.into(),
-                out: out.into(),
-            }),
-            "--svg" | "--png" | "--md" => {
-                Err(format!("export: {format} is not built yet; --csv is"))
-            }
-            other => Err(format!("export: unknown format '{other}' (use --csv)")),
-        },
-        [command, ..] if command == "export" => {
-            Err("export: sitrep export NOTEBOOK.ron --csv OUT".into())
-        }
+        [command, rest @ ..] if command == "export" => parse_export(rest),
         [command, rest @ ..] if command == "import" => {
             let mut files = Vec::new();
             let mut into = None;
@@ -281,8 +399,14 @@ pub fn import(
     }
 }
 
-/// `sitrep export NOTEBOOK --csv OUT`.
-pub fn export_csv(notebook: &Path, out: &Path, stderr: &mut impl Write) -> ExitCode {
+/// `sitrep export`: writes the notebook as CSV, SVG, PNG or a Markdown report.
+pub fn export(
+    notebook: &Path,
+    out: &Path,
+    args: &ExportArgs,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> ExitCode {
     let notebook = match store::load(notebook) {
         Ok(notebook) => notebook,
         Err(error) => {
@@ -290,14 +414,66 @@ pub fn export_csv(notebook: &Path, out: &Path, stderr: &mut impl Write) -> ExitC
             return ExitCode::from(1);
         }
     };
-    let written = crate::export::csv(&notebook)
-        .and_then(|text| store::write_atomically(out, text.as_bytes()).map_err(|e| e.to_string()));
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
+    let request = export_request(&notebook, args);
+    match crate::export::write(&notebook, out, &request) {
+        Ok(written) => {
+            for path in written {
+                let _ = writeln!(stdout, "wrote {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             let _ = writeln!(stderr, "sitrep: {error}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The export the arguments describe, for this notebook.
+pub fn export_request(notebook: &Notebook, args: &ExportArgs) -> crate::export::Request {
+    let data = crate::timeline::data_range(notebook);
+    let range = match (args.from, args.to) {
+        (None, None) => None,
+        (from, to) => {
+            let start = from
+                .map(crate::timeline::day_x)
+                .or(data.map(|d| d.0))
+                .unwrap_or(0.0);
+            let end = to
+                .map(|d| crate::timeline::day_x(d) + 1.0)
+                .or(data.map(|d| d.1))
+                .unwrap_or(start + 30.0);
+            Some((start, end.max(start + 1.0)))
+        }
+    };
+    let whole = crate::export::report::whole_window(notebook);
+    let window = match (args.from, args.to, whole) {
+        (None, None, _) => None,
+        (from, to, whole) => {
+            let first = from.or(whole.map(|w| w.0));
+            let last = to.or(whole.map(|w| w.1));
+            first.zip(last)
+        }
+    };
+    crate::export::Request {
+        format: args.format,
+        chart: crate::export::ChartOptions {
+            width: args.width,
+            height: args.height,
+            filter: crate::timeline::Filter {
+                known_on: args.known_on,
+                hidden_categories: args.hidden.clone(),
+                as_share: args.share,
+                tags: args.tags.clone(),
+                window: None,
+            },
+            range,
+            ..crate::export::ChartOptions::new(notebook)
+        },
+        window,
+        made_on: Some(crate::timeline::x_date(
+            (jiff::Timestamp::now().as_second() / 86_400) as f64,
+        )),
     }
 }
 
@@ -317,9 +493,17 @@ pub fn run(args: &[String]) -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr(),
         ),
-        Ok(Invocation::Export { notebook, out }) => {
-            export_csv(&notebook, &out, &mut std::io::stderr())
-        }
+        Ok(Invocation::Export {
+            notebook,
+            out,
+            args,
+        }) => export(
+            &notebook,
+            &out,
+            &args,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
         Ok(Invocation::Import { files, into }) => import(
             &files,
             &into,

@@ -1,9 +1,133 @@
-//! The notebook out, for spreadsheets and editors: CSV of every event and
-//! figure with its source (more formats to come: SVG, PNG, Markdown).
+//! The notebook out, for spreadsheets, pages and editors: CSV of every
+//! event and figure with its source ([`csv`]), the timeline as SVG or PNG
+//! ([`chart`]), and a Markdown situation report for a window of dates
+//! ([`report`]).
 //!
-//! Invariants: one row per event or figure, dates in ISO form with their
-//! precision beside them, every row naming its source article and quote.
+//! Invariants: one CSV row per event or figure, dates in ISO form with
+//! their precision beside them, every row, figure and event naming its
+//! source; pictures are drawn from the same [`crate::timeline`] layout and
+//! filters as the app; files are written atomically.
 //! This module never imports egui.
+
+pub mod chart;
+pub mod report;
+
+pub use chart::ChartOptions;
+pub use report::ReportOptions;
+
+use std::path::{Path, PathBuf};
+
+/// The kinds of file the notebook exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Every event and figure, a row each.
+    Csv,
+    /// The timeline as a vector picture.
+    Svg,
+    /// The timeline as a raster picture, from the SVG.
+    Png,
+    /// A situation report with its chart beside it.
+    Markdown,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Format; 4] = [Format::Csv, Format::Svg, Format::Png, Format::Markdown];
+
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// The format a file name's extension asks for.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::ALL.into_iter().find(|f| {
+            f.extension() == extension || (extension == "markdown" && *f == Format::Markdown)
+        })
+    }
+}
+
+/// What to export besides the notebook: the picture's options (size,
+/// filters, dates across) and, for a report, its window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    /// The file kind.
+    pub format: Format,
+    /// The chart (SVG, PNG, and the report's chart).
+    pub chart: ChartOptions,
+    /// The report's window; `None` takes the chart's dates, else everything.
+    pub window: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    /// The day the report is written.
+    pub made_on: Option<jiff::civil::Date>,
+}
+
+/// The report's chart file: beside the report, named after it
+/// (`report.md` → `report-chart.svg`).
+pub fn chart_path_for_report(report: &Path) -> PathBuf {
+    let stem = report
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    report.with_file_name(format!("{stem}-chart.svg"))
+}
+
+/// Writes the export to `path` (and, for a report, its chart beside it);
+/// returns the files written. Each file is written atomically.
+pub fn write(notebook: &Notebook, path: &Path, request: &Request) -> Result<Vec<PathBuf>, String> {
+    let save = |path: &Path, bytes: &[u8]| {
+        crate::store::write_atomically(path, bytes).map_err(|e| e.to_string())
+    };
+    match request.format {
+        Format::Csv => save(path, csv(notebook)?.as_bytes())?,
+        Format::Svg => {
+            request.chart.check()?;
+            save(path, chart::svg(notebook, &request.chart).as_bytes())?;
+        }
+        Format::Png => {
+            request.chart.check()?;
+            save(path, &chart::png(&chart::svg(notebook, &request.chart))?)?;
+        }
+        Format::Markdown => {
+            let window = request
+                .window
+                .or_else(|| {
+                    request.chart.range.map(|(a, b)| {
+                        (crate::timeline::x_date(a), crate::timeline::x_date(b - 0.5))
+                    })
+                })
+                .or_else(|| report::whole_window(notebook))
+                .ok_or_else(|| {
+                    "nothing in the notebook is dated: no window to report on".to_owned()
+                })?;
+            let chart_path = chart_path_for_report(path);
+            let chart_name = chart_path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            let options = ReportOptions {
+                window,
+                filter: request.chart.filter.clone(),
+                chart: chart_name,
+                made_on: request.made_on,
+            };
+            let chart = ChartOptions {
+                width: request.chart.width,
+                height: request.chart.height,
+                ..report::chart_options(notebook, &options)
+            };
+            chart.check()?;
+            save(&chart_path, chart::svg(notebook, &chart).as_bytes())?;
+            save(path, report::report(notebook, &options).as_bytes())?;
+            return Ok(vec![path.to_owned(), chart_path]);
+        }
+    }
+    Ok(vec![path.to_owned()])
+}
 
 use crate::model::{Notebook, Precision};
 

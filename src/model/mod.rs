@@ -512,6 +512,13 @@ impl Observation {
         self.best.unwrap_or((self.low + self.high) / 2.0)
     }
 
+    /// The central value as a percentage of its whole: this report's, else
+    /// `series_whole`; `None` without a positive whole.
+    pub fn share(&self, series_whole: Option<f64>) -> Option<f64> {
+        let whole = self.denominator.or(series_whole).filter(|w| *w > 0.0)?;
+        Some(self.central() * 100.0 / whole)
+    }
+
     /// "more than 50 of 370", "2,500–3,500".
     pub fn describe(&self) -> String {
         describe_figure(self.low, self.high, self.qualifier, self.denominator)

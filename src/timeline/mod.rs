@@ -210,7 +210,8 @@ pub struct EventMark {
 }
 
 /// What the timeline shows: everything, or only what had been published
-/// by a day ("as known on"), without some categories of events.
+/// by a day ("as known on"), without some categories of events, only what
+/// carries some tags; and the window of dates the lists are narrowed to.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
     /// Show only what articles published on or before this day report.
@@ -220,6 +221,12 @@ pub struct Filter {
     /// Plot figures as a percentage of their whole ("50 of 370" = 13.5 %);
     /// figures with no whole are left out.
     pub as_share: bool,
+    /// Show only items tagged with one of these (on the item or its source
+    /// article), compared without case; empty shows everything.
+    pub tags: Vec<String>,
+    /// The brushed window, first and last day inclusive: the lists and the
+    /// report keep only what falls in it; the plots shade it.
+    pub window: Option<(Date, Date)>,
 }
 
 impl Filter {
@@ -245,9 +252,56 @@ impl Filter {
         !dated
     }
 
+    /// Whether some tag of `tags`, or of a cited article, is one the filter asks for.
+    fn tagged<'e>(
+        &self,
+        notebook: &Notebook,
+        tags: &[String],
+        evidence: impl IntoIterator<Item = &'e crate::model::Evidence>,
+    ) -> bool {
+        if self.tags.is_empty() {
+            return true;
+        }
+        let wanted = |tag: &String| self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag.trim()));
+        tags.iter().any(wanted)
+            || evidence.into_iter().any(|evidence| {
+                notebook
+                    .article(evidence.article)
+                    .is_some_and(|a| a.tags.iter().any(wanted))
+            })
+    }
+
+    /// The filter without its window: what the plots and the lane depend on
+    /// (the window only shades them), so brushing does not rebuild them.
+    pub fn without_window(&self) -> Filter {
+        Filter {
+            window: None,
+            ..self.clone()
+        }
+    }
+
+    /// Whether the x range `[x_start, x_end)` overlaps the window (always, without one).
+    pub fn in_window(&self, x_start: f64, x_end: f64) -> bool {
+        match self.window {
+            None => true,
+            Some((first, last)) => x_start < day_x(last) + 1.0 && x_end > day_x(first),
+        }
+    }
+
     /// Whether an event is on the lane.
     pub fn shows_event(&self, notebook: &Notebook, event: &crate::model::Event) -> bool {
-        !self.hidden_categories.contains(&event.category) && self.known(notebook, &event.evidence)
+        !self.hidden_categories.contains(&event.category)
+            && self.known(notebook, &event.evidence)
+            && self.tagged(notebook, &event.tags, &event.evidence)
+    }
+
+    /// Whether an event is in the lists: on the lane and in the window.
+    pub fn lists_event(&self, notebook: &Notebook, event: &crate::model::Event) -> bool {
+        let (start, mut end) = date_span(event.start);
+        if let Some(last) = event.end {
+            end = end.max(date_span(last).1);
+        }
+        self.shows_event(notebook, event) && self.in_window(start, end)
     }
 
     /// Whether a figure is plotted.
@@ -257,7 +311,82 @@ impl Filter {
         observation: &crate::model::Observation,
     ) -> bool {
         self.known(notebook, observation.evidence.as_ref())
+            && self.tagged(notebook, &[], observation.evidence.as_ref())
     }
+
+    /// Whether a figure is in the lists: plotted and in the window.
+    pub fn lists_figure(
+        &self,
+        notebook: &Notebook,
+        observation: &crate::model::Observation,
+    ) -> bool {
+        let (start, end) = date_span(observation.as_of);
+        self.shows_figure(notebook, observation) && self.in_window(start, end)
+    }
+
+    /// Whether an article is in the list: published by the "as known on"
+    /// day, tagged as asked, and published in the window (undated articles
+    /// only when there is no window).
+    pub fn lists_article(&self, article: &crate::model::Article) -> bool {
+        let published = article.published.map(date_span);
+        let known = match (self.known_on, article.published) {
+            (Some(day), Some(published)) => published.first_day() <= day,
+            _ => true,
+        };
+        let tagged = self.tags.is_empty()
+            || article
+                .tags
+                .iter()
+                .any(|tag| self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag.trim())));
+        let in_window = match (self.window, published) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(_), Some((start, end))) => self.in_window(start, end),
+        };
+        known && tagged && in_window
+    }
+}
+
+/// The colour of an event category's markers, as sRGB.
+pub fn category_rgb(category: Category) -> [u8; 3] {
+    match category {
+        Category::Military => [214, 39, 40],
+        Category::Withdrawal => [255, 127, 14],
+        Category::Political => [31, 119, 180],
+        Category::Diplomatic => [44, 160, 44],
+        Category::Humanitarian => [148, 103, 189],
+        Category::Other => [127, 127, 127],
+    }
+}
+
+/// A series' colour when the analyst has not picked one: stable per id.
+pub fn default_series_rgb(id: SeriesId) -> [u8; 3] {
+    const PALETTE: [[u8; 3]; 8] = [
+        [31, 119, 180],
+        [214, 39, 40],
+        [44, 160, 44],
+        [255, 127, 14],
+        [148, 103, 189],
+        [140, 86, 75],
+        [227, 119, 194],
+        [23, 190, 207],
+    ];
+    PALETTE[(id.uuid().as_u128() % PALETTE.len() as u128) as usize]
+}
+
+/// Every tag in the notebook (on articles and events), sorted without case, once each.
+pub fn all_tags(notebook: &Notebook) -> Vec<String> {
+    let mut tags: Vec<String> = notebook
+        .articles
+        .iter()
+        .flat_map(|a| &a.tags)
+        .chain(notebook.events.iter().flat_map(|e| &e.tags))
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    tags.sort_by_key(|t| t.to_lowercase());
+    tags.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    tags
 }
 
 /// Lays out the events: each gets a lane such that, at `pixels_per_day`,
@@ -347,7 +476,15 @@ pub struct FigureMark {
     pub central: f64,
     /// "more than" and the like.
     pub qualifier: Qualifier,
+    /// Its place among figures of the same series for the same period
+    /// (conflicting reports), from 0; drawn side by side, never averaged.
+    pub slot: u16,
+    /// How many figures share its period (1 when it stands alone).
+    pub slots: u16,
 }
+
+/// Pixels between the markers of conflicting figures drawn side by side.
+pub const SIDE_BY_SIDE_PX: f64 = 12.0;
 
 impl FigureMark {
     /// The middle of the period: where a point marker goes.
@@ -357,6 +494,32 @@ impl FigureMark {
         } else {
             (self.x_start + self.x_end) / 2.0
         }
+    }
+
+    /// Where its marker is drawn at a zoom of `days_per_pixel`: the middle
+    /// of its period, moved aside from the other figures for that period.
+    pub fn x_drawn(&self, days_per_pixel: f64) -> f64 {
+        let from_centre = f64::from(self.slot) - f64::from(self.slots.max(1) - 1) / 2.0;
+        self.x_mid() + from_centre * SIDE_BY_SIDE_PX * days_per_pixel
+    }
+}
+
+/// Numbers the figures that share a period (sorted by start), so that
+/// conflicting reports are drawn side by side.
+fn assign_slots(figures: &mut [FigureMark]) {
+    let mut start = 0;
+    while start < figures.len() {
+        let period = (figures[start].x_start, figures[start].x_end);
+        let mut end = start + 1;
+        while end < figures.len() && (figures[end].x_start, figures[end].x_end) == period {
+            end += 1;
+        }
+        let slots = u16::try_from(end - start).unwrap_or(u16::MAX);
+        for (slot, figure) in figures[start..end].iter_mut().enumerate() {
+            figure.slot = u16::try_from(slot).unwrap_or(u16::MAX);
+            figure.slots = slots;
+        }
+        start = end;
     }
 }
 
@@ -420,13 +583,21 @@ pub fn unit_plots(notebook: &Notebook, filter: &Filter) -> Vec<UnitPlot> {
                     high: o.high * scale,
                     central: o.central() * scale,
                     qualifier: o.qualifier,
+                    slot: 0,
+                    slots: 1,
                 })
             })
             .collect();
         if filter.as_share && figures.is_empty() {
             continue;
         }
-        figures.sort_by(|a, b| a.x_start.total_cmp(&b.x_start).then(a.id.cmp(&b.id)));
+        figures.sort_by(|a, b| {
+            a.x_start
+                .total_cmp(&b.x_start)
+                .then(a.x_end.total_cmp(&b.x_end))
+                .then(a.id.cmp(&b.id))
+        });
+        assign_slots(&mut figures);
         let trace = SeriesTrace {
             id: series.id,
             name: series.name.clone(),
@@ -675,6 +846,48 @@ mod tests {
     }
 
     #[test]
+    fn windows_and_tags_narrow_what_is_listed() {
+        use crate::model::{Article, ArticleId};
+        let mut tagged = Article::new(ArticleId::from_u128(1), "a", "t", Timestamp::UNIX_EPOCH);
+        tagged.tags = vec!["Border ".into()];
+        tagged.published = Some(date("2021-06-22"));
+        let undated = Article::new(ArticleId::from_u128(2), "b", "t", Timestamp::UNIX_EPOCH);
+        let everything = Filter::default();
+        assert!(everything.lists_article(&tagged) && everything.lists_article(&undated));
+        let june = Filter {
+            window: Some((Date::constant(2021, 6, 1), Date::constant(2021, 6, 30))),
+            ..Filter::default()
+        };
+        assert!(june.lists_article(&tagged));
+        assert!(
+            !june.lists_article(&undated),
+            "an undated article cannot be placed in a window"
+        );
+        let may = Filter {
+            window: Some((Date::constant(2021, 5, 1), Date::constant(2021, 5, 31))),
+            ..Filter::default()
+        };
+        assert!(!may.lists_article(&tagged));
+        assert!(
+            may.in_window(
+                day_x(Date::constant(2021, 5, 31)),
+                day_x(Date::constant(2021, 6, 1))
+            ),
+            "the window's last day is in it"
+        );
+        let by_tag = Filter {
+            tags: vec!["border".into()],
+            ..Filter::default()
+        };
+        assert!(
+            by_tag.lists_article(&tagged),
+            "tags match without case or spaces"
+        );
+        assert!(!by_tag.lists_article(&undated));
+        assert_eq!(by_tag.without_window(), by_tag);
+    }
+
+    #[test]
     fn columns_keep_every_spike_and_cost_what_the_pixels_cost() {
         let figures: Vec<FigureMark> = (0..100_000)
             .map(|i| {
@@ -687,6 +900,8 @@ mod tests {
                     high: value,
                     central: value,
                     qualifier: Qualifier::Exact,
+                    slot: 0,
+                    slots: 1,
                 }
             })
             .collect();
@@ -758,10 +973,17 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["NATO troops", "US troops"]
         );
+        let conflicting = &plots[1].traces[0].figures;
+        assert_eq!(conflicting.len(), 2, "conflicting figures are both kept");
+        let (left, right) = (conflicting[0].x_drawn(0.5), conflicting[1].x_drawn(0.5));
         assert_eq!(
-            plots[1].traces[0].figures.len(),
-            2,
-            "conflicting figures are both kept"
+            right - left,
+            SIDE_BY_SIDE_PX * 0.5,
+            "and drawn side by side, one marker apart"
+        );
+        assert!(
+            (left + right) / 2.0 == conflicting[0].x_mid(),
+            "around their day"
         );
         let (min, max) = data_range(&notebook).expect("dated");
         assert!(

@@ -100,10 +100,10 @@ enum JobDone {
     },
     PickedExport {
         path: Option<PathBuf>,
+        format: crate::export::Format,
     },
     Exported {
-        path: PathBuf,
-        result: Result<(), String>,
+        result: Result<Vec<PathBuf>, String>,
     },
     ImportProgress {
         done: usize,
@@ -295,6 +295,21 @@ impl App {
         &self.view.timeline.targets
     }
 
+    /// The timeline's filters: as known on, categories, tags, the brushed window.
+    pub fn timeline_filter(&self) -> &crate::timeline::Filter {
+        &self.view.timeline.filter
+    }
+
+    /// The events the event list showed last frame, in its order.
+    pub fn listed_events(&self) -> &[crate::model::EventId] {
+        self.view.lists.events()
+    }
+
+    /// The articles the article list showed last frame, in its order.
+    pub fn listed_articles(&self) -> &[crate::model::ArticleId] {
+        self.view.lists.articles()
+    }
+
     /// The days (since 1970-01-01) the timeline showed last frame.
     pub fn timeline_range(&self) -> Option<(f64, f64)> {
         self.view.timeline.x_range
@@ -413,30 +428,59 @@ impl App {
         Ok(extractor)
     }
 
-    fn start_export_pick(&mut self) {
+    fn start_export_pick(&mut self, format: crate::export::Format) {
         let dialogs = Arc::clone(&self.dialogs);
-        let suggested = format!("{}.csv", slug(&self.doc.notebook().meta.title));
+        let suggested = format!(
+            "{}.{}",
+            slug(&self.doc.notebook().meta.title),
+            format.extension()
+        );
         self.spawn("Choosing where to export…".into(), move || {
             JobDone::PickedExport {
                 path: dialogs.pick_save(&suggested),
+                format,
             }
         });
     }
 
-    /// Writes the CSV on a worker thread from a snapshot of the notebook.
-    fn start_export(&mut self, path: PathBuf) {
-        let path = if path.extension().is_some() {
+    /// What an export from the app draws: the timeline as it is on screen
+    /// (its dates and filters); a report covers the brushed window, else the
+    /// dates in view.
+    pub fn export_request(&self, format: crate::export::Format) -> crate::export::Request {
+        let timeline = &self.view.timeline;
+        let notebook = self.doc.notebook();
+        crate::export::Request {
+            format,
+            chart: crate::export::ChartOptions {
+                width: EXPORT_SIZE.0,
+                height: EXPORT_SIZE.1,
+                filter: timeline.filter.clone(),
+                range: timeline.x_range,
+                ..crate::export::ChartOptions::new(notebook)
+            },
+            window: timeline.filter.window,
+            made_on: Some(crate::timeline::x_date(
+                (jiff::Timestamp::now().as_second() / 86_400) as f64,
+            )),
+        }
+    }
+
+    /// Writes the export on a worker thread from a snapshot of the notebook.
+    fn start_export(&mut self, path: PathBuf, format: crate::export::Format) {
+        // The extension says the format; a name without the right one gets it.
+        let path = if crate::export::Format::from_path(&path) == Some(format) {
             path
         } else {
-            path.with_extension("csv")
+            let mut name = path.into_os_string();
+            name.push(".");
+            name.push(format.extension());
+            PathBuf::from(name)
         };
         let snapshot = self.doc.notebook().clone();
+        let request = self.export_request(format);
         let shown = path.display().to_string();
-        self.spawn(format!("Exporting {shown}…"), move || {
-            let result = crate::export::csv(&snapshot).and_then(|text| {
-                store::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())
-            });
-            JobDone::Exported { path, result }
+        self.spawn(format!("Exporting {shown}…"), move || JobDone::Exported {
+            result: crate::export::write(&snapshot, &path, &request),
         });
     }
 
@@ -564,10 +608,17 @@ impl App {
             self.running.pop();
             match done {
                 JobDone::ImportProgress { .. } => {}
-                JobDone::PickedExport { path: Some(path) } => self.start_export(path),
-                JobDone::PickedExport { path: None } => {}
-                JobDone::Exported { path, result } => match result {
-                    Ok(()) => self.set_status(format!("Exported {}", path.display()), false),
+                JobDone::PickedExport {
+                    path: Some(path),
+                    format,
+                } => self.start_export(path, format),
+                JobDone::PickedExport { path: None, .. } => {}
+                JobDone::Exported { result } => match result {
+                    Ok(paths) => {
+                        let names: Vec<String> =
+                            paths.iter().map(|p| p.display().to_string()).collect();
+                        self.set_status(format!("Exported {}", names.join(" and ")), false)
+                    }
                     Err(error) => self.set_status(format!("Not exported: {error}"), true),
                 },
                 JobDone::PickedImport { paths } => {
@@ -753,7 +804,7 @@ impl App {
                 self.apply(Edit::PutActor(actor), None);
                 self.view.select(Selection::Actor(id));
             }
-            Command::ExportCsv => self.start_export_pick(),
+            Command::Export(format) => self.start_export_pick(format),
             Command::ImportFiles => self.start_import_pick(false),
             Command::ImportFolder => self.start_import_pick(true),
             Command::ImportPaths(paths) => self.start_import(paths),
@@ -810,6 +861,15 @@ impl App {
             Command::PanRight => self.view.timeline.pan(0.2),
             Command::JumpToStart => self.view.timeline.jump(self.doc.notebook(), false),
             Command::JumpToEnd => self.view.timeline.jump(self.doc.notebook(), true),
+            Command::WindowFromView => {
+                if let Some((min, max)) = self.view.timeline.x_range {
+                    let first = crate::timeline::x_date(min);
+                    let last = crate::timeline::x_date(max - 0.5).max(first);
+                    self.view.timeline.filter.window = Some((first, last));
+                    self.set_status(format!("Window: {first} to {last}"), false);
+                }
+            }
+            Command::ClearWindow => self.view.timeline.filter.window = None,
         }
     }
 
@@ -988,7 +1048,11 @@ impl App {
                 let idle = self.import.is_none();
                 self.menu_item(ui, Command::ImportFiles, idle);
                 self.menu_item(ui, Command::ImportFolder, idle);
-                self.menu_item(ui, Command::ExportCsv, true);
+                ui.menu_button("Export", |ui| {
+                    for format in crate::export::Format::ALL {
+                        self.menu_item(ui, Command::Export(format), true);
+                    }
+                });
                 ui.separator();
                 self.menu_item(ui, Command::Save, true);
                 self.menu_item(ui, Command::SaveAs, true);
@@ -1026,6 +1090,10 @@ impl App {
                 self.menu_item(ui, Command::PanRight, true);
                 self.menu_item(ui, Command::JumpToStart, true);
                 self.menu_item(ui, Command::JumpToEnd, true);
+                ui.separator();
+                self.menu_item(ui, Command::WindowFromView, true);
+                let windowed = self.view.timeline.filter.window.is_some();
+                self.menu_item(ui, Command::ClearWindow, windowed);
             });
         });
     }
@@ -1379,6 +1447,9 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
 }
 
 /// A file name from a title: "Afghanistan 2021" → "afghanistan-2021".
+/// The size of pictures exported from the app, in pixels.
+const EXPORT_SIZE: (u32, u32) = (1600, 900);
+
 fn slug(title: &str) -> String {
     let slug: String = title
         .chars()

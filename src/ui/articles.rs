@@ -14,7 +14,7 @@ const FIGURES_LISTED: usize = 50;
 /// The lists' sorted, filtered order, rebuilt only when the notebook or the filter changes.
 #[derive(Debug, Default)]
 pub struct ListCache {
-    key: Option<(u64, String)>,
+    key: Option<(u64, String, crate::timeline::Filter)>,
     articles: Vec<crate::model::ArticleId>,
     events: Vec<crate::model::EventId>,
     /// Each series' latest figures, oldest first, and how many came before them.
@@ -22,18 +22,39 @@ pub struct ListCache {
 }
 
 impl ListCache {
-    fn refresh(&mut self, notebook: &Notebook, revision: u64, filter: &str) {
-        let needle = filter.trim().to_lowercase();
+    /// The listed events, in list order.
+    pub fn events(&self) -> &[crate::model::EventId] {
+        &self.events
+    }
+
+    /// The listed articles, in list order.
+    pub fn articles(&self) -> &[crate::model::ArticleId] {
+        &self.articles
+    }
+
+    /// Rebuilds the lists for the search box text and the timeline's
+    /// filters; while `settling` (a window being brushed) only a change to
+    /// the notebook or the search rebuilds them.
+    fn refresh(
+        &mut self,
+        notebook: &Notebook,
+        revision: u64,
+        search: &str,
+        timeline: &crate::timeline::Filter,
+        settling: bool,
+    ) {
+        let needle = search.trim().to_lowercase();
         if self
             .key
             .as_ref()
-            .is_some_and(|(r, f)| *r == revision && *f == needle)
+            .is_some_and(|(r, f, t)| *r == revision && *f == needle && (settling || t == timeline))
         {
             return;
         }
         let mut articles: Vec<&crate::model::Article> = notebook
             .articles
             .iter()
+            .filter(|a| timeline.lists_article(a))
             .filter(|a| {
                 needle.is_empty()
                     || a.title.to_lowercase().contains(&needle)
@@ -48,15 +69,22 @@ impl ListCache {
                 .cmp(&a.published.map(|d| d.first_day()))
         });
         self.articles = articles.into_iter().map(|a| a.id).collect();
-        let mut events: Vec<&crate::model::Event> = notebook.events.iter().collect();
+        let mut events: Vec<&crate::model::Event> = notebook
+            .events
+            .iter()
+            .filter(|e| timeline.lists_event(notebook, e))
+            .collect();
         events.sort_by_key(|e| (e.start.first_day(), e.id));
         self.events = events.into_iter().map(|e| e.id).collect();
         self.figures = notebook
             .series
             .iter()
             .map(|series| {
-                let mut latest: Vec<&crate::model::Observation> =
-                    series.observations.iter().collect();
+                let mut latest: Vec<&crate::model::Observation> = series
+                    .observations
+                    .iter()
+                    .filter(|o| timeline.lists_figure(notebook, o))
+                    .collect();
                 let earlier = latest.len().saturating_sub(FIGURES_LISTED);
                 if earlier > 0 {
                     latest.select_nth_unstable_by_key(earlier, |o| (o.as_of.first_day(), o.id));
@@ -66,7 +94,7 @@ impl ListCache {
                 (latest.into_iter().map(|o| o.id).collect(), earlier)
             })
             .collect();
-        self.key = Some((revision, needle));
+        self.key = Some((revision, needle, timeline.clone()));
     }
 }
 
@@ -115,7 +143,14 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     filter
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter articles"));
     let mut lists = std::mem::take(&mut view.lists);
-    lists.refresh(notebook, revision, &view.article_filter);
+    lists.refresh(
+        notebook,
+        revision,
+        &view.article_filter,
+        &view.timeline.filter,
+        view.timeline.brush_from.is_some(),
+    );
+    let narrowed = view.timeline.filter != crate::timeline::Filter::default();
     let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("sitrep-list-scroll")
@@ -152,6 +187,13 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                     article_row(ui, index);
                 }
             }
+            if narrowed && lists.articles.len() < notebook.articles.len() {
+                ui.weak(format!(
+                    "{} of {} articles pass the timeline's filters",
+                    lists.articles.len(),
+                    notebook.articles.len()
+                ));
+            }
             if lists.articles.is_empty() {
                 ui.weak(if notebook.articles.is_empty() {
                     "No articles yet."
@@ -163,7 +205,17 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             super::review::list(ui, notebook, view, out);
             places(ui, notebook, view, out);
             actors(ui, notebook, view, out);
-            egui::CollapsingHeader::new(format!("Events ({})", notebook.events.len()))
+            let events_heading = if narrowed {
+                format!(
+                    "Events ({} of {})",
+                    lists.events.len(),
+                    notebook.events.len()
+                )
+            } else {
+                format!("Events ({})", notebook.events.len())
+            };
+            egui::CollapsingHeader::new(events_heading)
+                .id_salt("sitrep-events-list")
                 .default_open(true)
                 .show(ui, |ui| {
                     let long = lists.events.len() > VIRTUAL_FROM;

@@ -33,8 +33,8 @@ pub enum Command {
     FigureFromSelection,
     /// Delete the selected article, event, figure or series.
     DeleteSelected,
-    /// Write every event and figure to a CSV file.
-    ExportCsv,
+    /// Write the notebook out: CSV, the chart as SVG or PNG, or a report.
+    Export(crate::export::Format),
     /// Import article files.
     ImportFiles,
     /// Import every article file in a folder.
@@ -69,12 +69,16 @@ pub enum Command {
     JumpToStart,
     /// Show the end of the timeline, at the same zoom.
     JumpToEnd,
+    /// Narrow the lists and the inspector to the dates now in view.
+    WindowFromView,
+    /// Widen the lists back to every date.
+    ClearWindow,
 }
 
 impl Command {
     /// Commands that have a keyboard shortcut, longest modifiers first so
     /// that Ctrl+Shift+Z is matched before Ctrl+Z.
-    pub const WITH_SHORTCUTS: [Command; 18] = [
+    pub const WITH_SHORTCUTS: [Command; 19] = [
         Command::SaveAs,
         Command::Redo,
         Command::NewArticle,
@@ -93,6 +97,7 @@ impl Command {
         Command::PanRight,
         Command::JumpToStart,
         Command::JumpToEnd,
+        Command::WindowFromView,
     ];
 
     /// The menu text.
@@ -113,7 +118,10 @@ impl Command {
             Command::DeleteSelected => "Delete selected",
             Command::AddPlace => "Add a place",
             Command::AddActor => "Add an actor",
-            Command::ExportCsv => "Export CSV…",
+            Command::Export(crate::export::Format::Csv) => "Export CSV…",
+            Command::Export(crate::export::Format::Svg) => "Export chart as SVG…",
+            Command::Export(crate::export::Format::Png) => "Export chart as PNG…",
+            Command::Export(crate::export::Format::Markdown) => "Export situation report…",
             Command::ImportFiles => "Import articles…",
             Command::ImportFolder => "Import a folder…",
             Command::ImportPaths(_) => "Import",
@@ -129,6 +137,8 @@ impl Command {
             Command::PanRight => "Pan right",
             Command::JumpToStart => "Go to the start",
             Command::JumpToEnd => "Go to the end",
+            Command::WindowFromView => "Window to the dates in view",
+            Command::ClearWindow => "Clear the window",
         }
     }
 
@@ -154,12 +164,14 @@ impl Command {
             Command::PanRight => (Modifiers::NONE, Key::ArrowRight),
             Command::JumpToStart => (Modifiers::NONE, Key::Home),
             Command::JumpToEnd => (Modifiers::NONE, Key::End),
+            Command::WindowFromView => (Modifiers::NONE, Key::W),
             Command::ImportFiles => (command, Key::I),
             Command::DeleteSelected
             | Command::OpenPath(_)
             | Command::TypePath
             | Command::ImportFolder
-            | Command::ExportCsv
+            | Command::Export(_)
+            | Command::ClearWindow
             | Command::AddPlace
             | Command::AddActor
             | Command::ImportPaths(_)

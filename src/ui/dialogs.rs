@@ -27,9 +27,21 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn pick_save(&self, suggested: &str) -> Option<PathBuf> {
+        let (kind, title) = match crate::export::Format::from_path(std::path::Path::new(suggested))
+        {
+            Some(crate::export::Format::Csv) => ("CSV", "Export CSV"),
+            Some(crate::export::Format::Svg) => ("SVG picture", "Export chart"),
+            Some(crate::export::Format::Png) => ("PNG picture", "Export chart"),
+            Some(crate::export::Format::Markdown) => ("Markdown report", "Export report"),
+            None => ("Sitrep notebook", "Save notebook"),
+        };
+        let extension = std::path::Path::new(suggested)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("ron");
         rfd::FileDialog::new()
-            .add_filter("Sitrep notebook", &["ron"])
-            .set_title("Save notebook")
+            .add_filter(kind, &[extension])
+            .set_title(title)
             .set_file_name(suggested)
             .save_file()
     }

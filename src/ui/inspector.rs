@@ -348,7 +348,49 @@ fn series(
             ui.end_row();
         });
     ui.weak(format!("{} figures", series.observations.len()));
+    figures_in_window(ui, notebook, series, view, out);
     delete_button(ui, "Delete series", out);
+}
+
+/// Figures listed in a series' inspector when a window is brushed.
+const WINDOW_FIGURES_LISTED: usize = 40;
+
+/// The series' figures in the brushed window, a click away each.
+fn figures_in_window(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    series: &crate::model::Series,
+    view: &View,
+    out: &mut Out,
+) {
+    let filter = &view.timeline.filter;
+    let Some((first, last)) = filter.window else {
+        return;
+    };
+    let mut in_window: Vec<&crate::model::Observation> = series
+        .observations
+        .iter()
+        .filter(|o| filter.lists_figure(notebook, o))
+        .collect();
+    in_window.sort_by_key(|o| (o.as_of.first_day(), o.id));
+    ui.label(format!(
+        "{} in the window {first} – {last}",
+        in_window.len()
+    ));
+    let unit = series.unit.as_str();
+    for observation in in_window.iter().rev().take(WINDOW_FIGURES_LISTED) {
+        let selected = view.selection == Some(Selection::Observation(series.id, observation.id));
+        let text = format!("{} · {} {unit}", observation.as_of, observation.describe());
+        if ui.selectable_label(selected, text).clicked() {
+            out.select = Some(Selection::Observation(series.id, observation.id));
+        }
+    }
+    if in_window.len() > WINDOW_FIGURES_LISTED {
+        ui.weak(format!(
+            "… and {} earlier in the window",
+            in_window.len() - WINDOW_FIGURES_LISTED
+        ));
+    }
 }
 
 fn observation(

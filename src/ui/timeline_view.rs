@@ -8,9 +8,12 @@ use egui::{Color32, Ui};
 use egui_plot::{
     Corner, GridInput, GridMark, Legend, Line, MarkerShape, Plot, PlotPoint, Points, Text,
 };
+use jiff::civil::Date;
 use std::sync::Arc;
 
 const MAX_LANES: usize = 6;
+/// The width of every plot's y axis, so that all plots share their x positions.
+const Y_AXIS_WIDTH: f32 = 84.0;
 const LANE_HEIGHT: f32 = 22.0;
 const HIT_RADIUS: f32 = 9.0;
 /// More events than this on screen and the labels would be noise: markers only.
@@ -42,29 +45,13 @@ const MAX_LABELLED_FIGURES: usize = 12;
 
 /// The colour of an event category's markers.
 pub fn category_color(category: Category) -> Color32 {
-    match category {
-        Category::Military => Color32::from_rgb(214, 39, 40),
-        Category::Withdrawal => Color32::from_rgb(255, 127, 14),
-        Category::Political => Color32::from_rgb(31, 119, 180),
-        Category::Diplomatic => Color32::from_rgb(44, 160, 44),
-        Category::Humanitarian => Color32::from_rgb(148, 103, 189),
-        Category::Other => Color32::from_rgb(127, 127, 127),
-    }
+    let [r, g, b] = timeline::category_rgb(category);
+    Color32::from_rgb(r, g, b)
 }
 
 /// A series' colour when the analyst has not picked one: stable per id.
 pub fn default_color(id: SeriesId) -> [u8; 3] {
-    const PALETTE: [[u8; 3]; 8] = [
-        [31, 119, 180],
-        [214, 39, 40],
-        [44, 160, 44],
-        [255, 127, 14],
-        [148, 103, 189],
-        [140, 86, 75],
-        [227, 119, 194],
-        [23, 190, 207],
-    ];
-    PALETTE[(id.uuid().as_u128() % PALETTE.len() as u128) as usize]
+    timeline::default_series_rgb(id)
 }
 
 fn calendar_spacer(input: GridInput) -> Vec<GridMark> {
@@ -81,8 +68,10 @@ fn calendar_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> Str
     timeline::mark_label(mark.value, mark.step_size)
 }
 
-/// The category toggles and the "as known on" cursor.
+/// The category toggles, the shares switch, the tag filter, the window and
+/// the "as known on" cursor.
 fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
+    let tags = Arc::clone(&view.timeline.cache.tags);
     let filter = &mut view.timeline.filter;
     ui.horizontal_wrapped(|ui| {
         for category in Category::ALL {
@@ -111,6 +100,42 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
             .on_hover_text(
                 "Plot each figure as a percentage of its whole: 50 of 370 districts = 13.5 %",
             );
+        if !tags.is_empty() {
+            ui.separator();
+            let label = if filter.tags.is_empty() {
+                "Tags: all".to_owned()
+            } else {
+                format!("Tags: {}", filter.tags.join(", "))
+            };
+            ui.menu_button(label, |ui| {
+                for tag in tags.iter() {
+                    let mut on = filter.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
+                    if ui.checkbox(&mut on, tag.as_str()).changed() {
+                        if on {
+                            filter.tags.push(tag.clone());
+                        } else {
+                            filter.tags.retain(|t| !t.eq_ignore_ascii_case(tag));
+                        }
+                    }
+                }
+                if !filter.tags.is_empty() && ui.button("Show every tag").clicked() {
+                    filter.tags.clear();
+                }
+            })
+            .response
+            .on_hover_text("Show only what is tagged so, or comes from articles tagged so");
+        }
+        if let Some((first, last)) = filter.window {
+            ui.separator();
+            ui.label(format!("Window {first} – {last}"));
+            if ui
+                .button("Clear window")
+                .on_hover_text("Show every date in the lists again")
+                .clicked()
+            {
+                filter.window = None;
+            }
+        }
         ui.separator();
         let dates: Vec<jiff::civil::Date> = notebook
             .articles
@@ -159,6 +184,8 @@ fn time_plot<'a>(id_salt: impl egui::AsIdSalt, link: egui::Id) -> Plot<'a> {
         .allow_double_click_reset(false)
         .x_grid_spacer(calendar_spacer)
         .x_axis_formatter(calendar_label)
+        // One width for every plot's y axis keeps the same date at the same x.
+        .y_axis_min_width(Y_AXIS_WIDTH)
         .label_formatter(|_| None)
 }
 
@@ -181,6 +208,10 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         }
         ui.weak("Drag to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.");
     });
+    if view.timeline.cache.tags_for != Some(revision) {
+        view.timeline.cache.tags = Arc::new(timeline::all_tags(notebook));
+        view.timeline.cache.tags_for = Some(revision);
+    }
     filters(ui, notebook, view);
     if view.timeline.x_range.is_none() && view.timeline.requested.is_none() {
         view.timeline.requested = Some(
@@ -193,7 +224,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     let pixels_per_day = width / (x_max - x_min).max(1e-6);
     let link = egui::Id::unique("sitrep-timeline-link");
 
-    let filter = view.timeline.filter.clone();
+    // The window only shades the plots: brushing must not rebuild them.
+    let filter = view.timeline.filter.without_window();
+    let window = view.timeline.filter.window;
     let cache = &mut view.timeline.cache;
     let mut layout_changed = false;
     if cache.plots_for.as_ref() != Some(&(revision, filter.clone())) {
@@ -249,13 +282,16 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     let lane_height = 36.0 + lanes as f32 * LANE_HEIGHT;
     let events_response = time_plot("sitrep-events", link)
         .height(lane_height)
-        .show_axes([true, false])
+        .show_axes([true, true])
+        .y_axis_formatter(|_, _| String::new())
+        .y_axis_label("events")
         .show_grid([true, false])
         .show(ui, |plot_ui| {
             if let Some((min, max)) = requested {
                 plot_ui.set_plot_bounds_x(min..=max);
             }
             plot_ui.set_plot_bounds_y(-(lanes as f64) + 0.4..=0.6);
+            window_span(plot_ui, window);
             let days_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_x().max(1e-9);
             event_items(plot_ui, &marks, days_per_pixel, text_color, notebook, view);
             plot_ui.plot_bounds()
@@ -270,6 +306,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     }
     let bounds = events_response.inner;
     view.timeline.x_range = Some((bounds.min()[0], bounds.max()[0]));
+    brush(ui, &events_response.transform, view);
     if let Some(mark) = hit_event(
         &events_response.response,
         &events_response.transform,
@@ -323,6 +360,87 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         });
 }
 
+/// Shades the brushed window of dates on a plot.
+fn window_span(plot_ui: &mut egui_plot::PlotUi<'_>, window: Option<(Date, Date)>) {
+    if let Some((first, last)) = window {
+        let range = timeline::day_x(first)..=timeline::day_x(last) + 1.0;
+        plot_ui.add(
+            egui_plot::Span::new("", range)
+                .fill(Color32::from_rgba_unmultiplied(90, 140, 230, 36))
+                .border_width(0.0),
+        );
+    }
+}
+
+/// The date strip under the event lane: drag across it to pick the window
+/// of dates the lists, the inspector and the report keep; double-click clears it.
+fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View) {
+    let frame = *transform.frame();
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), 20.0),
+        egui::Sense::click_and_drag(),
+    );
+    let strip = egui::Rect::from_x_y_ranges(frame.x_range(), rect.y_range());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Date window"));
+    let day_at = |x: f32| {
+        let value = transform.value_from_position(egui::pos2(x, frame.center().y));
+        timeline::x_date(value.x)
+    };
+    let filter = &mut view.timeline.filter;
+    if response.drag_started()
+        && let Some(pointer) = ui.input(|i| i.pointer.press_origin())
+    {
+        view.timeline.brush_from = Some(day_at(pointer.x));
+    }
+    if response.dragged()
+        && let (Some(from), Some(pointer)) =
+            (view.timeline.brush_from, response.interact_pointer_pos())
+    {
+        let to = day_at(pointer.x.clamp(strip.left(), strip.right()));
+        filter.window = Some((from.min(to), from.max(to)));
+    }
+    if response.drag_stopped() {
+        view.timeline.brush_from = None;
+    }
+    if response.double_clicked() {
+        filter.window = None;
+    }
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(strip, 3.0, visuals.faint_bg_color);
+    match filter.window {
+        Some((first, last)) => {
+            let left = transform.position_from_point_x(timeline::day_x(first));
+            let right = transform.position_from_point_x(timeline::day_x(last) + 1.0);
+            let picked = egui::Rect::from_x_y_ranges(left..=right.max(left + 2.0), rect.y_range());
+            painter.rect_filled(picked, 3.0, visuals.selection.bg_fill.gamma_multiply(0.7));
+            painter.text(
+                egui::pos2(
+                    picked
+                        .center()
+                        .x
+                        .clamp(strip.left() + 60.0, strip.right() - 60.0),
+                    rect.center().y,
+                ),
+                egui::Align2::CENTER_CENTER,
+                format!("{first} – {last}"),
+                egui::FontId::proportional(12.0),
+                visuals.strong_text_color(),
+            );
+        }
+        None => {
+            painter.text(
+                strip.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drag here to pick a window of dates",
+                egui::FontId::proportional(12.0),
+                visuals.weak_text_color(),
+            );
+        }
+    }
+    response.on_hover_text("Drag across the dates to narrow the lists and the inspector to them; double-click to clear");
+}
+
 fn event_items(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     marks: &[&EventMark],
@@ -346,12 +464,13 @@ fn event_items(
         }
         let color = category_color(category);
         for mark in of_category.iter().filter(|m| m.x_end - m.x_start > 1.5) {
-            // A month-precision or lasting event: a bar over its whole period.
-            let y = -(mark.lane as f64);
+            // A month-precision or lasting event: a bar over its whole
+            // period, under its label rather than through it.
+            let y = -(mark.lane as f64) - 0.3;
             plot_ui.line(
                 Line::new(category.label(), vec![[mark.x_start, y], [mark.x_end, y]])
                     .color(color.gamma_multiply(0.6))
-                    .width(6.0)
+                    .width(3.0)
                     .allow_hover(false)
                     .id(("event-span", mark.id)),
             );
@@ -483,6 +602,7 @@ fn unit_plot(
                 plot_ui.set_plot_bounds_x(min..=max);
             }
             plot_ui.set_plot_bounds_y(0.0..=y_top);
+            window_span(plot_ui, view.timeline.filter.window);
             for &(trace, figures) in &shown {
                 let [r, g, b] = trace.color.unwrap_or_else(|| default_color(trace.id));
                 let color = Color32::from_rgb(r, g, b);
@@ -508,9 +628,10 @@ fn unit_plot(
         .copied()
         .filter(|(_, figures)| figures.len() <= width)
         .collect();
+    let days_per_pixel = 1.0 / response.transform.dpos_dvalue_x().max(1e-9);
     for &(trace, figures) in &sparse {
         for figure in figures {
-            let at = PlotPoint::new(figure.x_mid(), figure.central);
+            let at = PlotPoint::new(figure.x_drawn(days_per_pixel), figure.central);
             let pos = response.transform.position_from_point(&at);
             if response.transform.frame().contains(pos) {
                 view.timeline
@@ -525,9 +646,10 @@ fn unit_plot(
     let mut best: Option<(f32, SeriesId, &FigureMark)> = None;
     for &(trace, figures) in &sparse {
         for figure in figures {
-            let at = response
-                .transform
-                .position_from_point(&PlotPoint::new(figure.x_mid(), figure.central));
+            let at = response.transform.position_from_point(&PlotPoint::new(
+                figure.x_drawn(days_per_pixel),
+                figure.central,
+            ));
             let distance = at.distance(pointer);
             if distance <= HIT_RADIUS && best.is_none_or(|(d, _, _)| distance < d) {
                 best = Some((distance, trace.id, figure));
@@ -568,6 +690,7 @@ fn trace_items(
     view: &View,
 ) {
     let name = trace.name.as_str();
+    let days_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_x().max(1e-9);
     if figures.len() >= 2 {
         match trace.style {
             SeriesStyle::Step => {
@@ -614,7 +737,10 @@ fn trace_items(
             plot_ui.line(
                 Line::new(
                     name,
-                    vec![[figure.x_mid(), figure.low], [figure.x_mid(), figure.high]],
+                    vec![
+                        [figure.x_drawn(days_per_pixel), figure.low],
+                        [figure.x_drawn(days_per_pixel), figure.high],
+                    ],
                 )
                 .color(color)
                 .width(3.0)
@@ -638,7 +764,6 @@ fn trace_items(
         }
     }
     if figures.len() <= MAX_LABELLED_FIGURES {
-        let days_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_x().max(1e-9);
         for figure in figures {
             // The figure as the source states it: "more than 50 of 370".
             let Some((_, observation)) = notebook.observation(trace.id, figure.id) else {
@@ -648,7 +773,10 @@ fn trace_items(
             plot_ui.text(
                 Text::new(
                     "",
-                    PlotPoint::new(figure.x_mid() + 9.0 * days_per_pixel, figure.central),
+                    PlotPoint::new(
+                        figure.x_drawn(days_per_pixel) + 9.0 * days_per_pixel,
+                        figure.central,
+                    ),
                     label,
                 )
                 .anchor(egui::Align2::LEFT_CENTER)
@@ -666,7 +794,7 @@ fn trace_items(
         let points: Vec<[f64; 2]> = figures
             .iter()
             .filter(|f| f.qualifier == qualifier)
-            .map(|f| [f.x_mid(), f.central])
+            .map(|f| [f.x_drawn(days_per_pixel), f.central])
             .collect();
         if points.is_empty() {
             continue;
@@ -684,7 +812,7 @@ fn trace_items(
     }
     if let Some(figure) = figures.iter().find(|f| Some(f.id) == selected) {
         plot_ui.points(
-            Points::new(name, vec![[figure.x_mid(), figure.central]])
+            Points::new(name, vec![[figure.x_drawn(days_per_pixel), figure.central]])
                 .shape(MarkerShape::Circle)
                 .filled(false)
                 .radius(10.0)

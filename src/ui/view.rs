@@ -85,8 +85,10 @@ pub struct TimelineState {
     pub targets: Vec<(egui::Pos2, Selection)>,
     /// What the plots draw, kept while the notebook and the zoom stay the same.
     pub cache: TimelineCache,
-    /// "As known on" and hidden categories.
+    /// "As known on", hidden categories, tags and the brushed window.
     pub filter: crate::timeline::Filter,
+    /// Where a drag on the window strip started.
+    pub brush_from: Option<jiff::civil::Date>,
 }
 
 /// The timeline's layout, rebuilt only when the notebook changes (plots) or
@@ -114,6 +116,10 @@ pub struct TimelineCache {
         crate::model::SeriesId,
         std::sync::Arc<Vec<crate::timeline::Column>>,
     >,
+    /// The document state the tag list is for.
+    pub tags_for: Option<u64>,
+    /// Every tag in the notebook, for the tag filter.
+    pub tags: std::sync::Arc<Vec<String>>,
 }
 
 impl TimelineState {
