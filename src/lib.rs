@@ -32,7 +32,9 @@
 //!   proposals out, as one [`model::Edit`]; refusals are one line each;
 //!   duplicates are found by the SHA-256 of the normalised text. Also the
 //!   rules for accepting a proposal (which series a figure joins). No egui.
-//! - [`export`]: the notebook out for other tools (CSV so far). No egui.
+//! - [`export`]: the notebook out for other tools and readers: CSV, the
+//!   timeline as SVG/PNG (drawn from `timeline`, rasterized with resvg) and a
+//!   Markdown situation report. No egui.
 //! - [`timeline`]: the notebook turned into what a plot needs: calendar
 //!   grid marks, event lanes with non-overlapping labels, one plot per unit.
 //!   No egui, so it is tested and benchmarked headless.

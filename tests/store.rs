@@ -91,7 +91,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
 }
 
 #[test]
-fn a_file_over_256_mib_is_refused_before_it_is_read() {
+fn a_file_over_the_size_cap_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("huge.ron");
     let file = fs::File::create(&path).expect("create");
@@ -199,4 +199,68 @@ fn a_failed_save_leaves_the_old_file_untouched() {
     let error = store::save(&missing, &notebook).expect_err("folder is missing");
     assert!(error.to_string().contains("no-such-folder"), "{error}");
     assert!(!error.to_string().contains('\n'));
+}
+
+#[test]
+fn big_notebooks_report_progress_while_they_load_and_save() {
+    use sitrep::model::synthetic::{Size, notebook};
+    use store::{Progress, Stage};
+    let big = notebook(Size {
+        articles: 200,
+        events: 2_000,
+        series: 4,
+        observations_per_series: 10_000,
+        days: 700,
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    let mut saving: Vec<Progress> = Vec::new();
+    store::save_with_progress(&path, &big, |p| saving.push(p)).expect("saved");
+    let size = fs::metadata(&path).expect("written").len();
+    assert!(
+        size > 8 * 1024 * 1024,
+        "big enough for several steps: {size}"
+    );
+    assert_eq!(saving.first().map(|p| p.stage), Some(Stage::Preparing));
+    let writes: Vec<&Progress> = saving
+        .iter()
+        .filter(|p| p.stage == Stage::Writing)
+        .collect();
+    assert!(writes.len() >= 2, "writing is reported as it goes");
+    assert!(writes.windows(2).all(|w| w[0].done < w[1].done));
+    assert_eq!(writes.last().map(|p| (p.done, p.total)), Some((size, size)));
+
+    let mut loading: Vec<Progress> = Vec::new();
+    let loaded = store::load_with_progress(&path, |p| loading.push(p)).expect("loads");
+    assert_eq!(loaded, big);
+    let reads: Vec<&Progress> = loading
+        .iter()
+        .filter(|p| p.stage == Stage::Reading)
+        .collect();
+    assert!(reads.len() >= 2, "reading is reported as it goes");
+    assert_eq!(reads.last().map(|p| (p.done, p.total)), Some((size, size)));
+    assert_eq!(loading.last().map(|p| p.stage), Some(Stage::Parsing));
+}
+
+#[test]
+fn each_figure_is_one_line_and_unset_fields_are_left_out() {
+    let text = sample_text();
+    let figure_lines: Vec<&str> = text
+        .lines()
+        .filter(|line| line.trim_start().starts_with("(id:") && line.contains("as_of:"))
+        .collect();
+    assert_eq!(figure_lines.len(), 3, "one line per figure:\n{text}");
+    assert!(
+        figure_lines.iter().all(|l| l.contains("quote:")),
+        "with its evidence on the same line"
+    );
+    assert!(!text.contains("best: None") && !text.contains("notes: \"\""));
+    // What is left out reads back as its default.
+    let notebook = store::parse(text.as_bytes()).expect("sample parses");
+    assert!(
+        notebook
+            .series
+            .iter()
+            .all(|s| s.observations.iter().all(|o| o.best.is_none()))
+    );
 }

@@ -66,7 +66,7 @@ pub struct NotebookActor {
     /// The name it is shown by; the same name as a built-in actor adds to its aliases.
     pub name: String,
     /// Other names to find it by.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub aliases: Vec<String>,
 }
 
@@ -78,7 +78,7 @@ pub struct NotebookPlace {
     /// The name it is shown by.
     pub name: String,
     /// Other spellings to find it by.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub aliases: Vec<String>,
     /// Latitude, degrees north.
     pub lat: f64,
@@ -153,16 +153,16 @@ pub struct Article {
     /// Headline.
     pub title: String,
     /// Publication or agency, with whom it cites.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub outlet: String,
     /// Where it was found; never fetched by Sitrep.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub url: String,
     /// Byline.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub author: String,
     /// When it was published: the "known on" date of its facts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub published: Option<PartialDate>,
     /// When it entered the notebook.
     pub captured: Timestamp,
@@ -171,10 +171,10 @@ pub struct Article {
     /// SHA-256 of `text`, lower-case hex: spots re-imports of the same text.
     pub sha256: String,
     /// Free tags.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub tags: Vec<String>,
     /// The analyst's notes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub notes: String,
 }
 
@@ -207,6 +207,12 @@ impl Article {
         self.sha256 = sha256_hex(&text);
         self.text = text;
     }
+}
+
+/// Whether a field holds its default, so the file leaves it out (it reads
+/// back as the default): lines stay short and diffs show only what is set.
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// Lower-case hex SHA-256 of a text.
@@ -342,28 +348,28 @@ pub struct Event {
     /// When it happened (or began), with its precision.
     pub start: PartialDate,
     /// When it ended, if it lasted.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub end: Option<PartialDate>,
     /// What kind of event.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub category: Category,
     /// Free tags.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub tags: Vec<String>,
     /// Where, by name.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub place: String,
     /// Who took part.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub actors: Vec<String>,
     /// The analyst's notes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub notes: String,
     /// The words that support it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub evidence: Vec<Evidence>,
     /// How far to trust it, when judged.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub confidence: Option<Confidence>,
 }
 
@@ -403,19 +409,19 @@ pub struct Series {
     /// The plural noun counted, lower case: series with one unit share a plot.
     pub unit: String,
     /// Whose figure it is (US, NATO, Taliban…), when that matters.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub subject: String,
     /// The whole the figure is part of (370 districts), if any.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub denominator: Option<f64>,
     /// How it is drawn.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub style: SeriesStyle,
     /// Its colour, when the analyst picked one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub color: Option<[u8; 3]>,
     /// The figures, sorted by id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub observations: Vec<Observation>,
 }
 
@@ -490,19 +496,19 @@ pub struct Observation {
     /// High end of the stated range.
     pub high: f64,
     /// A best estimate inside the range, when one is stated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub best: Option<f64>,
     /// How the figure relates to the truth.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub qualifier: Qualifier,
     /// The whole it is part of, when this report states one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub denominator: Option<f64>,
     /// The words that support it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub evidence: Option<Evidence>,
     /// The analyst's notes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub notes: String,
 }
 

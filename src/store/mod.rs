@@ -23,8 +23,13 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Larger files are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Larger files are refused before they are read. A notebook of a million
+/// cited figures is about 300 MB; this leaves room and still refuses a
+/// video or a disk image opened by mistake.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Structures deeper than this are written on one line.
+const ITEM_DEPTH: usize = 4;
 
 /// Nesting deeper than this is refused (ron's own guard against stack overflow).
 const RECURSION_LIMIT: usize = 64;
@@ -170,10 +175,14 @@ impl std::error::Error for SaveError {}
 
 /// The notebook as file text: pretty, deterministic RON.
 pub fn to_text(notebook: &Notebook) -> String {
+    // Items nested below the lists of articles, events and series (a
+    // figure, a piece of evidence) are written one per line: a million
+    // figures stay a readable, diffable file a third the size.
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
         .indentor("    ")
-        .new_line("\n");
+        .new_line("\n")
+        .depth_limit(ITEM_DEPTH);
     match ron::ser::to_string_pretty(notebook, config) {
         Ok(mut text) => {
             text.push('\n');
@@ -243,8 +252,56 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
     (line, col)
 }
 
+/// What a load or save is doing, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading the file's bytes.
+    Reading,
+    /// Turning the text into a notebook and checking its rules.
+    Parsing,
+    /// Turning the notebook into text.
+    Preparing,
+    /// Writing the text to disk.
+    Writing,
+}
+
+impl Stage {
+    /// "Reading", "Parsing"…, for a progress bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "Reading",
+            Stage::Parsing => "Parsing",
+            Stage::Preparing => "Preparing",
+            Stage::Writing => "Writing",
+        }
+    }
+}
+
+/// How far a load or save has come: `done` of `total` bytes in `stage`
+/// (stages that cannot be measured report 0 of 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// What is being done.
+    pub stage: Stage,
+    /// Bytes done.
+    pub done: u64,
+    /// Bytes in all.
+    pub total: u64,
+}
+
+/// Bytes read or written between two progress reports.
+const PROGRESS_CHUNK: usize = 4 * 1024 * 1024;
+
 /// Opens a notebook file. Never panics; on error nothing was loaded.
 pub fn load(path: &Path) -> Result<Notebook, LoadError> {
+    load_with_progress(path, |_| {})
+}
+
+/// [`load`], telling `report` how far it has come.
+pub fn load_with_progress(
+    path: &Path,
+    mut report: impl FnMut(Progress),
+) -> Result<Notebook, LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -259,9 +316,27 @@ pub fn load(path: &Path) -> Result<Notebook, LoadError> {
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` guards against a file that grows while it is read.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
+    let mut reader = file.take(MAX_FILE_BYTES + 1);
+    let mut chunk = vec![0u8; PROGRESS_CHUNK];
+    loop {
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(io_error(error)),
+        };
+        bytes.extend_from_slice(&chunk[..read]);
+        report(Progress {
+            stage: Stage::Reading,
+            done: bytes.len() as u64,
+            total: size.max(bytes.len() as u64),
+        });
+    }
+    report(Progress {
+        stage: Stage::Parsing,
+        done: 0,
+        total: 0,
+    });
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             path: path.to_owned(),
@@ -286,11 +361,34 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// flushed too. The file's permissions are kept, and its previous version is
 /// kept as [`backup_path`]. On error the file on disk is untouched.
 pub fn save(path: &Path, notebook: &Notebook) -> Result<(), SaveError> {
-    write_atomically(path, to_text(notebook).as_bytes())
+    save_with_progress(path, notebook, |_| {})
+}
+
+/// [`save`], telling `report` how far it has come.
+pub fn save_with_progress(
+    path: &Path,
+    notebook: &Notebook,
+    mut report: impl FnMut(Progress),
+) -> Result<(), SaveError> {
+    report(Progress {
+        stage: Stage::Preparing,
+        done: 0,
+        total: 0,
+    });
+    let text = to_text(notebook);
+    write_with_progress(path, text.as_bytes(), report)
 }
 
 /// Writes `bytes` to `path` by temp file, fsync and rename (see [`save`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_with_progress(path, bytes, |_| {})
+}
+
+fn write_with_progress(
+    path: &Path,
+    bytes: &[u8],
+    mut report: impl FnMut(Progress),
+) -> Result<(), SaveError> {
     let error = |step, source| SaveError {
         path: path.to_owned(),
         step,
@@ -307,7 +405,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             .create_new(true)
             .open(&temp)
             .map_err(|e| error("create a temporary file in its folder", e))?;
-        file.write_all(bytes).map_err(|e| error("write", e))?;
+        let total = bytes.len() as u64;
+        let mut done = 0u64;
+        for chunk in bytes.chunks(PROGRESS_CHUNK) {
+            file.write_all(chunk).map_err(|e| error("write", e))?;
+            done += chunk.len() as u64;
+            report(Progress {
+                stage: Stage::Writing,
+                done,
+                total,
+            });
+        }
         file.sync_all().map_err(|e| error("flush to disk", e))?;
         drop(file);
         if let Ok(metadata) = fs::metadata(path) {

@@ -109,6 +109,8 @@ enum JobDone {
         done: usize,
         total: usize,
     },
+    /// How far an open or a save has come (not the end of the job).
+    StoreProgress(store::Progress),
     Imported {
         results: Vec<(PathBuf, ImportResult)>,
         cancelled: bool,
@@ -141,9 +143,13 @@ pub struct App {
     view: View,
     dialogs: Arc<dyn FileDialogs>,
     ctx: Context,
-    jobs_tx: Sender<JobDone>,
-    jobs_rx: Receiver<JobDone>,
-    running: Vec<String>,
+    jobs_tx: Sender<(JobId, JobDone)>,
+    jobs_rx: Receiver<(JobId, JobDone)>,
+    /// Jobs under way, oldest first, with what the status bar says of them.
+    running: Vec<(JobId, String)>,
+    next_job: JobId,
+    /// How far the open or save under way has come.
+    store_progress: Option<(JobId, store::Progress)>,
     recent: Vec<PathBuf>,
     status: Status,
     modal: Option<Modal>,
@@ -216,6 +222,8 @@ impl App {
             jobs_tx,
             jobs_rx,
             running: Vec::new(),
+            next_job: 0,
+            store_progress: None,
             recent: Vec::new(),
             status: Status::default(),
             modal: None,
@@ -340,20 +348,27 @@ impl App {
 
     // ---- background jobs ----
 
-    fn spawn(&mut self, label: String, job: impl FnOnce() -> JobDone + Send + 'static) {
-        self.running.push(label);
-        let tx = self.jobs_tx.clone();
-        let ctx = self.ctx.clone();
+    /// Runs `job` on a worker thread; what it returns comes back to
+    /// [`Self::poll_jobs`], and it can report progress on the way.
+    fn spawn(&mut self, label: String, job: impl FnOnce(&Reporter) -> JobDone + Send + 'static) {
+        let id = self.next_job;
+        self.next_job += 1;
+        self.running.push((id, label));
+        let reporter = Reporter {
+            id,
+            tx: self.jobs_tx.clone(),
+            ctx: self.ctx.clone(),
+        };
         std::thread::spawn(move || {
-            let _ = tx.send(job());
-            ctx.request_repaint();
+            let done = job(&reporter);
+            reporter.send(done);
         });
     }
 
     fn start_load(&mut self, path: PathBuf) {
         let shown = path.display().to_string();
-        self.spawn(format!("Opening {shown}…"), move || {
-            let result = store::load(&path);
+        self.spawn(format!("Opening {shown}…"), move |reporter| {
+            let result = store::load_with_progress(&path, |p| reporter.progress(p));
             JobDone::Loaded { path, result }
         });
     }
@@ -371,8 +386,8 @@ impl App {
         snapshot.meta.modified = modified;
         let state = self.doc.state();
         let shown = path.display().to_string();
-        self.spawn(format!("Saving {shown}…"), move || {
-            let result = store::save(&path, &snapshot);
+        self.spawn(format!("Saving {shown}…"), move |reporter| {
+            let result = store::save_with_progress(&path, &snapshot, |p| reporter.progress(p));
             JobDone::Saved {
                 path,
                 state,
@@ -399,7 +414,7 @@ impl App {
         } else {
             "Choosing a notebook…"
         };
-        self.spawn(label.to_owned(), move || {
+        self.spawn(label.to_owned(), move |_| {
             let asked = Instant::now();
             let path = if saving {
                 dialogs.pick_save(&suggested)
@@ -435,7 +450,7 @@ impl App {
             slug(&self.doc.notebook().meta.title),
             format.extension()
         );
-        self.spawn("Choosing where to export…".into(), move || {
+        self.spawn("Choosing where to export…".into(), move |_| {
             JobDone::PickedExport {
                 path: dialogs.pick_save(&suggested),
                 format,
@@ -479,14 +494,16 @@ impl App {
         let snapshot = self.doc.notebook().clone();
         let request = self.export_request(format);
         let shown = path.display().to_string();
-        self.spawn(format!("Exporting {shown}…"), move || JobDone::Exported {
-            result: crate::export::write(&snapshot, &path, &request),
+        self.spawn(format!("Exporting {shown}…"), move |_| {
+            JobDone::Exported {
+                result: crate::export::write(&snapshot, &path, &request),
+            }
         });
     }
 
     fn start_import_pick(&mut self, folder: bool) {
         let dialogs = Arc::clone(&self.dialogs);
-        self.spawn("Choosing articles to import…".into(), move || {
+        self.spawn("Choosing articles to import…".into(), move |_| {
             JobDone::PickedImport {
                 paths: dialogs.pick_import(folder),
             }
@@ -510,9 +527,7 @@ impl App {
             total: 0,
             cancel: Arc::clone(&cancel),
         });
-        let progress = self.jobs_tx.clone();
-        let ctx = self.ctx.clone();
-        self.spawn("Importing…".into(), move || {
+        self.spawn("Importing…".into(), move |reporter| {
             let files = import::expand(&paths);
             let total = files.len();
             let mut results = Vec::with_capacity(total);
@@ -522,8 +537,7 @@ impl App {
                     cancelled = true;
                     break;
                 }
-                let _ = progress.send(JobDone::ImportProgress { done, total });
-                ctx.request_repaint();
+                reporter.send(JobDone::ImportProgress { done, total });
                 let result = import::read_file(&file).map(|source| {
                     let (edit, proposals) =
                         import::article_edit(&source, &extractor, jiff::Timestamp::now());
@@ -597,17 +611,27 @@ impl App {
     }
 
     fn poll_jobs(&mut self) {
-        while let Ok(done) = self.jobs_rx.try_recv() {
-            if let JobDone::ImportProgress { done, total } = done {
-                if let Some(import) = self.import.as_mut() {
-                    import.done = done;
-                    import.total = total;
-                }
-                continue;
-            }
-            self.running.pop();
+        while let Ok((job, done)) = self.jobs_rx.try_recv() {
             match done {
-                JobDone::ImportProgress { .. } => {}
+                JobDone::ImportProgress { done, total } => {
+                    if let Some(import) = self.import.as_mut() {
+                        import.done = done;
+                        import.total = total;
+                    }
+                    continue;
+                }
+                JobDone::StoreProgress(progress) => {
+                    self.store_progress = Some((job, progress));
+                    continue;
+                }
+                _ => {}
+            }
+            self.running.retain(|(id, _)| *id != job);
+            if self.store_progress.is_some_and(|(id, _)| id == job) {
+                self.store_progress = None;
+            }
+            match done {
+                JobDone::ImportProgress { .. } | JobDone::StoreProgress(_) => {}
                 JobDone::PickedExport {
                     path: Some(path),
                     format,
@@ -1133,9 +1157,12 @@ impl App {
                 if ui.button("Cancel import").clicked() {
                     self.commands.push(Command::CancelImport);
                 }
-            } else if let Some(job) = self.running.last() {
+            } else if let Some((job, label)) = self.running.last() {
                 ui.spinner();
-                ui.label(job);
+                ui.label(label);
+                if let Some((_, progress)) = self.store_progress.filter(|(id, _)| id == job) {
+                    store_progress_bar(ui, progress);
+                }
             } else if !self.status.text.is_empty() {
                 let color = if self.status.is_error {
                     ui.visuals().error_fg_color
@@ -1447,6 +1474,46 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
 }
 
 /// A file name from a title: "Afghanistan 2021" → "afghanistan-2021".
+/// Which background job a message is from.
+type JobId = u64;
+
+/// A worker's line back to the app: progress on the way, the result at the end.
+struct Reporter {
+    id: JobId,
+    tx: Sender<(JobId, JobDone)>,
+    ctx: Context,
+}
+
+impl Reporter {
+    fn send(&self, done: JobDone) {
+        let _ = self.tx.send((self.id, done));
+        self.ctx.request_repaint();
+    }
+
+    fn progress(&self, progress: store::Progress) {
+        self.send(JobDone::StoreProgress(progress));
+    }
+}
+
+/// "Reading 120 of 300 MB" with a bar; stages without a measure get a label only.
+fn store_progress_bar(ui: &mut Ui, progress: store::Progress) {
+    let megabytes = |bytes: u64| bytes as f64 / 1e6;
+    if progress.total == 0 {
+        ui.weak(format!("{}…", progress.stage.label()));
+        return;
+    }
+    ui.add(
+        egui::ProgressBar::new(progress.done as f32 / progress.total as f32)
+            .desired_width(220.0)
+            .text(format!(
+                "{} {:.0} of {:.0} MB",
+                progress.stage.label(),
+                megabytes(progress.done),
+                megabytes(progress.total)
+            )),
+    );
+}
+
 /// The size of pictures exported from the app, in pixels.
 const EXPORT_SIZE: (u32, u32) = (1600, 900);
 
