@@ -1065,3 +1065,60 @@ fn the_chart_and_the_report_export_from_the_file_menu() {
         harness.state().status()
     );
 }
+
+#[test]
+fn conflicting_reports_for_one_day_are_drawn_side_by_side() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "Another count\nPublished: 2021-06-22\n\nOfficials said 7,000 NATO soldiers were leaving on Tuesday.",
+    )
+    .expect("write");
+    harness.state_mut().run(Command::ImportPaths(vec![other]));
+    harness.run_steps(1);
+    settle(&mut harness);
+    let proposal = harness
+        .state()
+        .notebook()
+        .proposals
+        .iter()
+        .find(|p| p.evidence.quote.starts_with("7,000"))
+        .expect("a figure proposal")
+        .id;
+    harness.state_mut().run(Command::AcceptProposal(proposal));
+    harness.run();
+    let nato = harness
+        .state()
+        .notebook()
+        .series
+        .iter()
+        .find(|s| s.name == "NATO troops")
+        .expect("the NATO series")
+        .clone();
+    assert_eq!(
+        nato.observations.len(),
+        2,
+        "the second report joins the series"
+    );
+    assert_eq!(
+        nato.observations[0].as_of, nato.observations[1].as_of,
+        "for the same day, with the same value"
+    );
+    harness.key_press(Key::F);
+    harness.run();
+    let positions: Vec<egui::Pos2> = harness
+        .state()
+        .timeline_targets()
+        .iter()
+        .filter(|(_, s)| matches!(s, Selection::Observation(series, _) if *series == nato.id))
+        .map(|(pos, _)| *pos)
+        .collect();
+    assert_eq!(positions.len(), 2, "both are drawn");
+    assert!(
+        (positions[0].x - positions[1].x).abs() >= 8.0,
+        "side by side, not on top of each other: {positions:?}"
+    );
+}

@@ -328,6 +328,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                 for evidence in &event.evidence {
                     let quote: String = evidence.quote.chars().take(240).collect();
                     ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+                    ui.weak(source_line(notebook, evidence));
                 }
             });
         }
@@ -439,6 +440,23 @@ fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View) {
         }
     }
     response.on_hover_text("Drag across the dates to narrow the lists and the inspector to them; double-click to clear");
+}
+
+/// "— Title, Outlet, 22 Jun 2021": where quoted words come from.
+fn source_line(notebook: &Notebook, evidence: &crate::model::Evidence) -> String {
+    match notebook.article(evidence.article) {
+        Some(article) => {
+            let mut parts = vec![article.title.clone()];
+            if !article.outlet.trim().is_empty() {
+                parts.push(article.outlet.clone());
+            }
+            if let Some(published) = article.published {
+                parts.push(published.to_string());
+            }
+            format!("— {}", parts.join(", "))
+        }
+        None => "— (article deleted)".to_owned(),
+    }
 }
 
 fn event_items(
@@ -675,6 +693,13 @@ fn unit_plot(
             if let Some(evidence) = &observation.evidence {
                 let quote: String = evidence.quote.chars().take(240).collect();
                 ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+                ui.weak(source_line(notebook, evidence));
+            }
+            if figure.slots > 1 {
+                ui.weak(format!(
+                    "One of {} reports for this date, drawn side by side",
+                    figure.slots
+                ));
             }
         });
     }
