@@ -758,26 +758,35 @@ fn file_export_csv_writes_every_event_and_figure() {
     assert!(harness.state().status().text.starts_with("Exported"));
 }
 
-#[test]
-fn as_known_on_shows_only_what_had_been_published_and_categories_hide() {
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+/// Imports an article of `text` and accepts the proposal whose quote starts with `quote`.
+fn import_and_accept(harness: &mut Harness<'static, App>, text: &str, quote: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let later = dir.path().join("later.txt");
-    std::fs::write(&later, "Later report\nPublished: 2021-07-05\n\nOn Sunday more than 100 of the country's 370 districts were held by the Taliban.").expect("write");
-    harness.state_mut().run(Command::ImportPaths(vec![later]));
+    let file = dir.path().join("article.txt");
+    std::fs::write(&file, text).expect("write");
+    harness.state_mut().run(Command::ImportPaths(vec![file]));
     harness.run_steps(1);
-    settle(&mut harness);
-    let figure = harness
+    settle(harness);
+    let proposal = harness
         .state()
         .notebook()
         .proposals
         .iter()
-        .find(|p| p.evidence.quote.starts_with("more than 100"))
-        .expect("proposal")
+        .find(|p| p.evidence.quote.starts_with(quote))
+        .expect("a proposal for the quote")
         .id;
-    harness.state_mut().run(Command::AcceptProposal(figure));
+    harness.state_mut().run(Command::AcceptProposal(proposal));
     harness.run();
+}
+
+#[test]
+fn as_known_on_shows_only_what_had_been_published_and_categories_hide() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    import_and_accept(
+        &mut harness,
+        "Later report\nPublished: 2021-07-05\n\nOn Sunday more than 100 of the country's 370 districts were held by the Taliban.",
+        "more than 100",
+    );
     let targets = |h: &Harness<'static, App>| {
         h.state()
             .timeline_targets()
@@ -1070,26 +1079,11 @@ fn the_chart_and_the_report_export_from_the_file_menu() {
 fn conflicting_reports_for_one_day_are_drawn_side_by_side() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = app(Some(SAMPLE.into()), &dialogs);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let other = dir.path().join("other.txt");
-    std::fs::write(
-        &other,
+    import_and_accept(
+        &mut harness,
         "Another count\nPublished: 2021-06-22\n\nOfficials said 7,000 NATO soldiers were leaving on Tuesday.",
-    )
-    .expect("write");
-    harness.state_mut().run(Command::ImportPaths(vec![other]));
-    harness.run_steps(1);
-    settle(&mut harness);
-    let proposal = harness
-        .state()
-        .notebook()
-        .proposals
-        .iter()
-        .find(|p| p.evidence.quote.starts_with("7,000"))
-        .expect("a figure proposal")
-        .id;
-    harness.state_mut().run(Command::AcceptProposal(proposal));
-    harness.run();
+        "7,000",
+    );
     let nato = harness
         .state()
         .notebook()
