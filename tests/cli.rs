@@ -1,18 +1,7 @@
 //! The `sitrep` binary's headless subcommands, run as a user would.
 
-use std::process::Command;
-
-fn sitrep(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+mod common;
+use common::sitrep;
 
 #[test]
 fn check_passes_the_sample_notebook_with_a_summary() {

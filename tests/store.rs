@@ -231,7 +231,9 @@ fn big_notebooks_report_progress_while_they_load_and_save() {
     assert_eq!(writes.last().map(|p| (p.done, p.total)), Some((size, size)));
 
     let mut loading: Vec<Progress> = Vec::new();
-    let loaded = store::load_with_progress(&path, |p| loading.push(p)).expect("loads");
+    let loaded = store::open_with_progress(&path, |p| loading.push(p))
+        .expect("loads")
+        .notebook;
     assert_eq!(loaded, big);
     let reads: Vec<&Progress> = loading
         .iter()
@@ -262,5 +264,86 @@ fn each_figure_is_one_line_and_unset_fields_are_left_out() {
             .series
             .iter()
             .all(|s| s.observations.iter().all(|o| o.best.is_none()))
+    );
+}
+
+/// The sample as the first Sitrep wrote it (every field spelled out, each
+/// figure over many lines). It must open in every later version.
+const FORMAT_1: &str = "tests/fixtures/format-1.ron";
+
+#[test]
+fn a_format_1_notebook_keeps_loading() {
+    let notebook = store::load(Path::new(FORMAT_1)).expect("format 1 loads");
+    assert_eq!(notebook.format, FORMAT_VERSION);
+    assert_eq!(notebook.meta.title, "Afghanistan 2021");
+    assert_eq!(
+        (
+            notebook.articles.len(),
+            notebook.events.len(),
+            notebook.series.len()
+        ),
+        (1, 7, 3)
+    );
+    let districts = notebook
+        .series
+        .iter()
+        .find(|s| s.unit == "districts")
+        .expect("the districts series");
+    assert_eq!(districts.observations[0].describe(), "more than 50 of 370");
+    let opened = store::parse_opened(&fs::read(FORMAT_1).expect("fixture")).expect("opens");
+    assert_eq!(
+        opened.caution, None,
+        "nothing in it is unknown: it may be saved over"
+    );
+}
+
+#[test]
+fn a_newer_notebook_opens_read_only_and_strict_loading_refuses_it() {
+    let newer = sample_text()
+        .replacen("format: 1,", "format: 7,", 1)
+        .replacen(
+            "events: [",
+            "timeline_layers: [\"front line\"],\n    events: [",
+            1,
+        );
+    let opened = store::parse_opened(newer.as_bytes()).expect("what this version can read");
+    assert_eq!(
+        opened.caution,
+        Some(store::Caution::NewerFormat { found: 7 })
+    );
+    assert_eq!(opened.notebook.events.len(), 7);
+    let why = opened.caution.map(|c| c.to_string()).unwrap_or_default();
+    assert!(
+        why.contains("newer Sitrep") && why.contains("read-only"),
+        "{why}"
+    );
+    assert!(matches!(
+        store::parse(newer.as_bytes()),
+        Err(ParseError::NewerFormat { found: 7 })
+    ));
+    // A newer file this version cannot even read is refused, saying why.
+    let unreadable = "(format: 9, meta: \"a string where a struct was\")";
+    assert!(matches!(
+        store::parse_opened(unreadable.as_bytes()),
+        Err(ParseError::NewerFormat { found: 9 })
+    ));
+}
+
+#[test]
+fn unknown_fields_are_named_and_the_notebook_opens_read_only() {
+    let text = sample_text().replacen(
+        "category: Withdrawal,",
+        "category: Withdrawal,\n            severity: 3,",
+        1,
+    );
+    let opened = store::parse_opened(text.as_bytes()).expect("opens");
+    let Some(store::Caution::UnknownFields(fields)) = opened.caution else {
+        panic!("the unknown field must be noticed: {:?}", opened.caution);
+    };
+    assert_eq!(fields.len(), 1);
+    assert!(fields[0].contains("severity"), "{fields:?}");
+    assert!(
+        fields[0].starts_with("events"),
+        "the path says where: {fields:?}"
     );
 }

@@ -65,6 +65,24 @@ pub enum Invocation {
         /// The notebook to add them to (made if missing).
         into: PathBuf,
     },
+    /// Three-way merge of notebooks by id.
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where to write the result; standard output when `None`.
+        out: Option<PathBuf>,
+    },
+    /// Rewrite notebooks in canonical form.
+    Fmt {
+        /// The notebooks.
+        files: Vec<PathBuf>,
+        /// Only check: exit 1 if any is not canonical.
+        check: bool,
+    },
     /// Print usage.
     Help,
 }
@@ -77,6 +95,10 @@ usage:
                                  print the counts, dates, places and actors in FILE as JSON lines
   sitrep import FILE... --into NOTEBOOK.ron
                                  add articles (txt, md, html, eml; folders too) and their proposals
+  sitrep merge BASE OURS THEIRS [-o OUT]
+                                 three-way merge by id; exit 1 on conflicts (listed, both kept)
+  sitrep fmt [--check] NOTEBOOK.ron...
+                                 rewrite in canonical form (--check: exit 1 if one is not)
   sitrep export NOTEBOOK.ron (--csv | --svg | --png | --md) OUT [options]
                                  --csv: every event and figure with its source
                                  --svg, --png: the timeline as a picture
@@ -223,6 +245,48 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
             })
         }
         [command, rest @ ..] if command == "export" => parse_export(rest),
+        [command, rest @ ..] if command == "merge" => {
+            let mut paths = Vec::new();
+            let mut out = None;
+            let mut rest = rest.iter();
+            while let Some(arg) = rest.next() {
+                match arg.as_str() {
+                    "-o" | "--output" => {
+                        out = Some(PathBuf::from(
+                            rest.next().ok_or("merge: -o needs a file to write")?,
+                        ))
+                    }
+                    flag if flag.starts_with('-') => {
+                        return Err(format!("merge: unknown option '{flag}'"));
+                    }
+                    path => paths.push(PathBuf::from(path)),
+                }
+            }
+            let [base, ours, theirs]: [PathBuf; 3] = paths
+                .try_into()
+                .map_err(|_| "merge: name three notebooks: BASE OURS THEIRS".to_owned())?;
+            Ok(Invocation::Merge {
+                base,
+                ours,
+                theirs,
+                out,
+            })
+        }
+        [command, rest @ ..] if command == "fmt" => {
+            let check = rest.iter().any(|a| a == "--check");
+            if let Some(flag) = rest.iter().find(|a| a.starts_with('-') && *a != "--check") {
+                return Err(format!("fmt: unknown option '{flag}'"));
+            }
+            let files: Vec<PathBuf> = rest
+                .iter()
+                .filter(|a| *a != "--check")
+                .map(PathBuf::from)
+                .collect();
+            if files.is_empty() {
+                return Err("fmt: name at least one notebook".into());
+            }
+            Ok(Invocation::Fmt { files, check })
+        }
         [command, rest @ ..] if command == "import" => {
             let mut files = Vec::new();
             let mut into = None;
@@ -477,6 +541,125 @@ pub fn export_request(notebook: &Notebook, args: &ExportArgs) -> crate::export::
     }
 }
 
+/// `sitrep merge`: merges by id and writes the result (also when there are
+/// conflicts: both values are kept in it). Exit 1 on conflicts, listed on stderr.
+pub fn merge(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    out: Option<&Path>,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> ExitCode {
+    let mut notebooks = Vec::with_capacity(3);
+    for path in [base, ours, theirs] {
+        match store::load(path) {
+            Ok(notebook) => notebooks.push(notebook),
+            Err(error) => {
+                let _ = writeln!(stderr, "{error}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let merged = match store::merge::merge(&notebooks[0], &notebooks[1], &notebooks[2]) {
+        Ok(merged) => merged,
+        Err(error) => {
+            let _ = writeln!(stderr, "sitrep: merge: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let written = match out {
+        Some(path) => store::write_replacing(path, store::to_text(&merged.notebook).as_bytes())
+            .map_err(|e| e.to_string()),
+        None => stdout
+            .write_all(store::to_text(&merged.notebook).as_bytes())
+            .map_err(|e| format!("cannot write the result: {e}")),
+    };
+    if let Err(error) = written {
+        let _ = writeln!(stderr, "sitrep: merge: {error}");
+        return ExitCode::from(1);
+    }
+    if merged.conflicts.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    let _ = writeln!(
+        stderr,
+        "sitrep: merge: {} conflicts (ours kept in place, theirs kept beside it; settle them in Sitrep):",
+        merged.conflicts.len()
+    );
+    for conflict in &merged.conflicts {
+        let field = if conflict.field.is_empty() {
+            "(deleted on one side, edited on the other)"
+        } else {
+            conflict.field.as_str()
+        };
+        let _ = writeln!(
+            stderr,
+            "  {} {field}: ours {} / theirs {}",
+            conflict.item,
+            short(&conflict.ours),
+            short(&conflict.theirs)
+        );
+    }
+    ExitCode::from(1)
+}
+
+/// A value cut to fit one line of a listing.
+fn short(text: &str) -> String {
+    let mut cut: String = text.chars().take(80).collect();
+    if cut.len() < text.len() {
+        cut.push('…');
+    }
+    cut
+}
+
+/// `sitrep fmt`: rewrites each notebook in canonical form (atomically), or
+/// with `check` only says which are not; exit 1 if any is not (or is bad).
+pub fn fmt(
+    files: &[PathBuf],
+    check: bool,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> ExitCode {
+    let mut code = ExitCode::SUCCESS;
+    for file in files {
+        let opened = std::fs::read(file)
+            .map_err(|e| format!("{}: {e}", file.display()))
+            .and_then(|bytes| {
+                let opened =
+                    store::parse_opened(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+                Ok((bytes, opened))
+            });
+        let (bytes, opened) = match opened {
+            Ok(read) => read,
+            Err(error) => {
+                let _ = writeln!(stderr, "{error}");
+                code = ExitCode::from(1);
+                continue;
+            }
+        };
+        if let Some(caution) = opened.caution {
+            let _ = writeln!(stderr, "{}: left as it is: it {caution}", file.display());
+            code = ExitCode::from(1);
+            continue;
+        }
+        let canonical = store::to_text(&opened.notebook);
+        if canonical.as_bytes() == bytes.as_slice() {
+            continue;
+        }
+        if check {
+            let _ = writeln!(stdout, "{}: not in canonical form", file.display());
+            code = ExitCode::from(1);
+        } else if let Err(error) = store::write_replacing(file, canonical.as_bytes()) {
+            let _ = writeln!(stderr, "{error}");
+            code = ExitCode::from(1);
+        } else {
+            let _ = writeln!(stdout, "{}: rewritten", file.display());
+        }
+    }
+    code
+}
+
 /// Runs the command line; opens the window when asked to.
 pub fn run(args: &[String]) -> ExitCode {
     match parse_args(args) {
@@ -507,6 +690,25 @@ pub fn run(args: &[String]) -> ExitCode {
         Ok(Invocation::Import { files, into }) => import(
             &files,
             &into,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
+        Ok(Invocation::Merge {
+            base,
+            ours,
+            theirs,
+            out,
+        }) => merge(
+            &base,
+            &ours,
+            &theirs,
+            out.as_deref(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr(),
+        ),
+        Ok(Invocation::Fmt { files, check }) => fmt(
+            &files,
+            check,
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),

@@ -51,6 +51,8 @@ pub enum Edit {
     DeleteActor(ActorId),
     /// Rename the notebook.
     SetTitle(String),
+    /// Replace the list of unsettled merge conflicts.
+    SetConflicts(Vec<super::Conflict>),
     /// Several edits as one step: all apply, or none.
     Batch(Vec<Edit>),
 }
@@ -160,6 +162,9 @@ impl Edit {
             Edit::SetTitle(title) => {
                 Edit::SetTitle(std::mem::replace(&mut notebook.meta.title, title))
             }
+            Edit::SetConflicts(conflicts) => {
+                Edit::SetConflicts(std::mem::replace(&mut notebook.conflicts, conflicts))
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -209,6 +214,7 @@ impl Edit {
             Edit::PutActor(_) => "add actor".into(),
             Edit::DeleteActor(_) => "delete actor".into(),
             Edit::SetTitle(_) => "rename notebook".into(),
+            Edit::SetConflicts(_) => "settle a merge conflict".into(),
             Edit::Batch(edits) => match edits.as_slice() {
                 [only] => only.describe(notebook),
                 // A batch that makes a series for a new figure reads as "add figure".

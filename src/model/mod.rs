@@ -56,6 +56,25 @@ pub struct Notebook {
     /// Actors the analyst added (or gave more names to), sorted by id.
     #[serde(default)]
     pub actors: Vec<NotebookActor>,
+    /// What a three-way merge could not settle: both values, for the
+    /// analyst to choose between. Written only when there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A field that both sides of a merge changed differently (or an item one
+/// side deleted and the other edited). The merged notebook holds "ours";
+/// "theirs" waits here.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// Where the item is: `events/<id>`, `series/<id>/observations/<id>`, `meta`.
+    pub item: String,
+    /// The field both changed; empty when the whole item is in question.
+    pub field: String,
+    /// Our value, as JSON text (`null` when we deleted the item).
+    pub ours: String,
+    /// Their value, as JSON text (`null` when they deleted the item).
+    pub theirs: String,
 }
 
 /// An actor the analyst taught Sitrep, or more names for a built-in one.
@@ -606,6 +625,7 @@ impl Notebook {
             proposals: Vec::new(),
             places: Vec::new(),
             actors: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -15,6 +15,8 @@
 //!
 //! This module never knows about windows or widgets.
 
+pub mod merge;
+
 use crate::model::{FORMAT_VERSION, Notebook};
 use serde::Deserialize;
 use std::fmt;
@@ -203,9 +205,71 @@ struct FormatProbe {
     format: u32,
 }
 
+/// Why an opened notebook must not be saved over: saving would lose
+/// something this Sitrep cannot read. The app opens it read-only and says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Caution {
+    /// Written by a newer Sitrep; read as far as this one understands it.
+    NewerFormat {
+        /// The file's format number.
+        found: u32,
+    },
+    /// Fields this Sitrep does not know (`events[3].sources`…); a save
+    /// would drop them.
+    UnknownFields(Vec<String>),
+}
+
+impl fmt::Display for Caution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Caution::NewerFormat { found } => write!(
+                f,
+                "was written by a newer Sitrep (format {found}; this one writes {FORMAT_VERSION}): opened read-only so nothing it holds is lost; update Sitrep to edit it, or Save As to keep a copy without what this version cannot read"
+            ),
+            Caution::UnknownFields(fields) => {
+                let shown: Vec<&str> = fields.iter().take(3).map(String::as_str).collect();
+                let more = if fields.len() > 3 {
+                    format!(" and {} more", fields.len() - 3)
+                } else {
+                    String::new()
+                };
+                write!(
+                    f,
+                    "holds fields this Sitrep does not know ({}{more}): opened read-only so a save cannot drop them; Save As keeps a copy without them",
+                    shown.join(", ")
+                )
+            }
+        }
+    }
+}
+
+/// A notebook as opened for editing: the notebook, and why it must not be
+/// saved over, if it must not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// What the file holds, as far as this Sitrep reads it.
+    pub notebook: Notebook,
+    /// Set when saving over the file would lose something.
+    pub caution: Option<Caution>,
+}
+
 /// Reads a notebook from file bytes: UTF-8 (a leading BOM is skipped), the
-/// `format` checked first, then the whole, then its rules.
+/// `format` checked first, then the whole, then its rules. Strict: a newer
+/// format is an error (see [`parse_opened`] to read it anyway, read-only).
 pub fn parse(bytes: &[u8]) -> Result<Notebook, ParseError> {
+    match parse_opened(bytes)? {
+        Opened {
+            caution: Some(Caution::NewerFormat { found }),
+            ..
+        } => Err(ParseError::NewerFormat { found }),
+        opened => Ok(opened.notebook),
+    }
+}
+
+/// Reads a notebook from file bytes like [`parse`], but reads a newer
+/// format as far as this Sitrep understands it, and notes fields it does not
+/// know, in [`Opened::caution`].
+pub fn parse_opened(bytes: &[u8]) -> Result<Opened, ParseError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, col) = line_col(&bytes[..error.valid_up_to()]);
@@ -213,12 +277,53 @@ pub fn parse(bytes: &[u8]) -> Result<Notebook, ParseError> {
     })?;
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     let probe: FormatProbe = options.from_str(text).map_err(syntax)?;
-    match probe.format {
+    let (mut notebook, unknown) = match probe.format {
         0 => return Err(ParseError::NoFormat),
-        found if found > FORMAT_VERSION => return Err(ParseError::NewerFormat { found }),
-        _ => {}
+        found if found > FORMAT_VERSION => {
+            // Read what this version understands; if even that fails, say the file is newer.
+            let (notebook, _) = migrate(FORMAT_VERSION, text, &options)
+                .map_err(|_| ParseError::NewerFormat { found })?;
+            let caution = Some(Caution::NewerFormat { found });
+            return finish(notebook, caution);
+        }
+        format => migrate(format, text, &options)?,
+    };
+    notebook.canonicalize();
+    let caution = (!unknown.is_empty()).then_some(Caution::UnknownFields(unknown));
+    finish(notebook, caution)
+}
+
+/// Reads the text of a notebook written in `format` into the current model,
+/// with the paths of any fields it did not know. Every format that changes
+/// the file's shape adds an arm here that reads the old shape and converts
+/// it, so files of every earlier format keep opening.
+pub fn migrate(
+    format: u32,
+    text: &str,
+    options: &ron::Options,
+) -> Result<(Notebook, Vec<String>), ParseError> {
+    match format {
+        // Format 1 is the current model: read it as it is.
+        1 => {
+            let mut deserializer =
+                ron::Deserializer::from_str_with_options(text, options).map_err(syntax)?;
+            let mut unknown = Vec::new();
+            let mut notebook: Notebook = serde_ignored::deserialize(&mut deserializer, |path| {
+                unknown.push(path.to_string());
+            })
+            .map_err(|e| syntax(deserializer.span_error(e)))?;
+            deserializer
+                .end()
+                .map_err(|e| syntax(deserializer.span_error(e)))?;
+            notebook.format = FORMAT_VERSION;
+            Ok((notebook, unknown))
+        }
+        other => Err(ParseError::NewerFormat { found: other }),
     }
-    let mut notebook: Notebook = options.from_str(text).map_err(syntax)?;
+}
+
+/// Canonical order and the notebook's rules, for every way in.
+fn finish(mut notebook: Notebook, caution: Option<Caution>) -> Result<Opened, ParseError> {
     notebook.canonicalize();
     let problems = notebook.validate();
     if let Some(first) = problems.first() {
@@ -227,7 +332,7 @@ pub fn parse(bytes: &[u8]) -> Result<Notebook, ParseError> {
             count: problems.len(),
         });
     }
-    Ok(notebook)
+    Ok(Opened { notebook, caution })
 }
 
 fn syntax(error: ron::error::SpannedError) -> ParseError {
@@ -292,16 +397,28 @@ pub struct Progress {
 /// Bytes read or written between two progress reports.
 const PROGRESS_CHUNK: usize = 4 * 1024 * 1024;
 
-/// Opens a notebook file. Never panics; on error nothing was loaded.
+/// Opens a notebook file. Never panics; on error nothing was loaded. Strict:
+/// a file of a newer format is an error (see [`open_with_progress`]).
 pub fn load(path: &Path) -> Result<Notebook, LoadError> {
-    load_with_progress(path, |_| {})
+    let bytes = read_with_progress(path, |_| {})?;
+    parse(&bytes).map_err(|error| LoadError::Parse {
+        path: path.to_owned(),
+        error,
+    })
 }
 
-/// [`load`], telling `report` how far it has come.
-pub fn load_with_progress(
-    path: &Path,
-    mut report: impl FnMut(Progress),
-) -> Result<Notebook, LoadError> {
+/// Opens a notebook file for the app, telling `report` how far it has come:
+/// a newer format or unknown fields open with a [`Caution`].
+pub fn open_with_progress(path: &Path, report: impl FnMut(Progress)) -> Result<Opened, LoadError> {
+    let bytes = read_with_progress(path, report)?;
+    parse_opened(&bytes).map_err(|error| LoadError::Parse {
+        path: path.to_owned(),
+        error,
+    })
+}
+
+/// The file's bytes, within the size cap, read in steps that are reported.
+fn read_with_progress(path: &Path, mut report: impl FnMut(Progress)) -> Result<Vec<u8>, LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -332,21 +449,18 @@ pub fn load_with_progress(
             total: size.max(bytes.len() as u64),
         });
     }
-    report(Progress {
-        stage: Stage::Parsing,
-        done: 0,
-        total: 0,
-    });
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             path: path.to_owned(),
             size: bytes.len() as u64,
         });
     }
-    parse(&bytes).map_err(|error| LoadError::Parse {
-        path: path.to_owned(),
-        error,
-    })
+    report(Progress {
+        stage: Stage::Parsing,
+        done: 0,
+        total: 0,
+    });
+    Ok(bytes)
 }
 
 /// Where the previous version of `path` is kept: `NAME.ron.bak`.
@@ -376,17 +490,24 @@ pub fn save_with_progress(
         total: 0,
     });
     let text = to_text(notebook);
-    write_with_progress(path, text.as_bytes(), report)
+    write_with_progress(path, text.as_bytes(), true, report)
 }
 
 /// Writes `bytes` to `path` by temp file, fsync and rename (see [`save`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_with_progress(path, bytes, |_| {})
+    write_with_progress(path, bytes, true, |_| {})
+}
+
+/// [`write_atomically`] without keeping the previous version as `.bak`: for
+/// files whose history lives elsewhere (git's merge driver, `sitrep fmt`).
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_with_progress(path, bytes, false, |_| {})
 }
 
 fn write_with_progress(
     path: &Path,
     bytes: &[u8],
+    backup: bool,
     mut report: impl FnMut(Progress),
 ) -> Result<(), SaveError> {
     let error = |step, source| SaveError {
@@ -421,7 +542,9 @@ fn write_with_progress(
         if let Ok(metadata) = fs::metadata(path) {
             fs::set_permissions(&temp, metadata.permissions())
                 .map_err(|e| error("keep its permissions", e))?;
-            keep_backup(path).map_err(|e| error("keep the previous version as .bak", e))?;
+            if backup {
+                keep_backup(path).map_err(|e| error("keep the previous version as .bak", e))?;
+            }
         }
         fs::rename(&temp, path).map_err(|e| error("replace", e))?;
         // Flushing the folder makes the rename itself durable; some file

@@ -117,7 +117,7 @@ enum JobDone {
     },
     Loaded {
         path: PathBuf,
-        result: Result<Notebook, LoadError>,
+        result: Result<store::Opened, LoadError>,
     },
     Saved {
         path: PathBuf,
@@ -264,7 +264,7 @@ impl App {
     /// The window title: "Sitrep — Afghanistan 2021", with `*` for unsaved changes.
     pub fn window_title(&self) -> String {
         let dirty = if self.doc.is_dirty() { "*" } else { "" };
-        let read_only = if self.doc.read_only {
+        let read_only = if self.doc.read_only.is_some() {
             " (read-only)"
         } else {
             ""
@@ -368,13 +368,13 @@ impl App {
     fn start_load(&mut self, path: PathBuf) {
         let shown = path.display().to_string();
         self.spawn(format!("Opening {shown}…"), move |reporter| {
-            let result = store::load_with_progress(&path, |p| reporter.progress(p));
+            let result = store::open_with_progress(&path, |p| reporter.progress(p));
             JobDone::Loaded { path, result }
         });
     }
 
     fn start_save(&mut self, path: PathBuf, then: Option<Pending>) {
-        if self.doc.read_only && self.doc.path.as_deref() == Some(path.as_path()) {
+        if self.doc.read_only.is_some() && self.doc.path.as_deref() == Some(path.as_path()) {
             self.set_status(
                 "This notebook is read-only: use Save As to keep your changes in a new file",
                 true,
@@ -680,9 +680,10 @@ impl App {
                     }
                 }
                 JobDone::Loaded { path, result } => match result {
-                    Ok(notebook) => {
+                    Ok(store::Opened { notebook, caution }) => {
                         let summary = store::summary(&notebook);
                         self.doc = Document::new(notebook, Some(path.clone()));
+                        self.doc.read_only = caution.as_ref().map(ToString::to_string);
                         self.view = View::default();
                         self.view.selection = self
                             .doc
@@ -693,14 +694,20 @@ impl App {
                         self.view.reader.article =
                             self.doc.notebook().articles.first().map(|a| a.id);
                         self.remember(&path);
-                        self.set_status(
-                            format!(
-                                "Opened {} ({})",
-                                path.display(),
-                                summary.trim_start_matches("ok: ")
+                        match caution {
+                            Some(caution) => self.set_status(
+                                format!("Opened {} read-only: it {caution}", path.display()),
+                                true,
                             ),
-                            false,
-                        );
+                            None => self.set_status(
+                                format!(
+                                    "Opened {} ({})",
+                                    path.display(),
+                                    summary.trim_start_matches("ok: ")
+                                ),
+                                false,
+                            ),
+                        }
                     }
                     // The notebook already open stays open and untouched.
                     Err(error) => self.set_status(error.to_string(), true),
@@ -714,7 +721,7 @@ impl App {
                 } => match result {
                     Ok(()) => {
                         self.doc.mark_saved(state, path.clone(), modified);
-                        self.doc.read_only = false;
+                        self.doc.read_only = None;
                         self.remember(&path);
                         self.set_status(format!("Saved {}", path.display()), false);
                         if let Some(then) = then {
@@ -743,7 +750,7 @@ impl App {
             Command::OpenPath(path) => self.guard(Pending::OpenPath(path)),
             Command::Quit => self.guard(Pending::Quit),
             Command::Save => match self.doc.path.clone() {
-                Some(path) if !self.doc.read_only => self.start_save(path, None),
+                Some(path) if self.doc.read_only.is_none() => self.start_save(path, None),
                 _ => self.start_pick(true, None),
             },
             Command::SaveAs => self.start_pick(true, None),
@@ -894,6 +901,18 @@ impl App {
                 }
             }
             Command::ClearWindow => self.view.timeline.filter.window = None,
+            Command::SettleConflict(index, side) => {
+                match store::merge::resolve(self.doc.notebook(), index, side) {
+                    Ok(edit) => {
+                        self.apply(edit, None);
+                        let left = self.doc.notebook().conflicts.len();
+                        self.view.selection =
+                            (left > 0).then_some(Selection::Conflict(index.min(left - 1)));
+                        self.set_status(format!("Settled; {left} conflicts left"), false);
+                    }
+                    Err(error) => self.set_status(format!("Cannot settle: {error}"), true),
+                }
+            }
         }
     }
 
@@ -1295,7 +1314,7 @@ impl App {
         }
         match out.after_modal {
             Some(AfterModal::SaveThen(then)) => match self.doc.path.clone() {
-                Some(path) if !self.doc.read_only => self.start_save(path, Some(then)),
+                Some(path) if self.doc.read_only.is_none() => self.start_save(path, Some(then)),
                 _ => self.start_pick(true, Some(then)),
             },
             Some(AfterModal::Proceed(then)) => self.proceed(then),
@@ -1360,6 +1379,14 @@ impl eframe::App for App {
         self.view.revision = self.doc.state();
 
         egui::Panel::top("sitrep-menu").show(ui, |ui| self.menu_bar(ui));
+        if let Some(why) = self.doc.read_only.clone() {
+            egui::Panel::top("sitrep-read-only").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, "Read-only:");
+                    ui.label(format!("this notebook {why}"));
+                });
+            });
+        }
         egui::Panel::bottom("sitrep-status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::left("sitrep-lists")
             .resizable(true)

@@ -202,6 +202,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                 });
             }
             ui.add_space(8.0);
+            conflicts(ui, notebook, view, out);
             super::review::list(ui, notebook, view, out);
             places(ui, notebook, view, out);
             actors(ui, notebook, view, out);
@@ -296,6 +297,54 @@ fn places(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
                 }
             }
         });
+}
+
+/// What a merge left for the analyst to settle, above everything else.
+fn conflicts(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
+    if notebook.conflicts.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(
+        egui::RichText::new(format!("Merge conflicts ({})", notebook.conflicts.len()))
+            .color(ui.visuals().warn_fg_color),
+    )
+    .id_salt("sitrep-conflicts")
+    .default_open(true)
+    .show(ui, |ui| {
+        for (index, conflict) in notebook.conflicts.iter().enumerate() {
+            let selected = view.selection == Some(Selection::Conflict(index));
+            let what = if conflict.field.is_empty() {
+                "deleted and edited".to_owned()
+            } else {
+                conflict.field.clone()
+            };
+            let text = format!("{} · {what}", conflict_item_name(notebook, &conflict.item));
+            if ui.selectable_label(selected, text).clicked() {
+                out.select = Some(Selection::Conflict(index));
+            }
+        }
+    });
+}
+
+/// "Event “Taliban take …”" for `events/<id>`; the raw path when the item is gone.
+pub fn conflict_item_name(notebook: &Notebook, item: &str) -> String {
+    let mut parts = item.split('/');
+    let kind = parts.next().unwrap_or_default();
+    let id = parts.next().and_then(|id| uuid::Uuid::parse_str(id).ok());
+    let named = match (kind, id) {
+        ("events", Some(id)) => notebook
+            .event(crate::model::EventId::from_uuid(id))
+            .map(|e| format!("Event “{}”", e.title)),
+        ("articles", Some(id)) => notebook
+            .article(crate::model::ArticleId::from_uuid(id))
+            .map(|a| format!("Article “{}”", a.title)),
+        ("series", Some(id)) => notebook
+            .series(crate::model::SeriesId::from_uuid(id))
+            .map(|s| format!("Series “{}”", s.name)),
+        ("meta", _) => Some("The notebook".to_owned()),
+        _ => None,
+    };
+    named.unwrap_or_else(|| item.to_owned())
 }
 
 /// The notebook's own actors (or more names for built-in ones).

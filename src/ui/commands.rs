@@ -73,6 +73,8 @@ pub enum Command {
     WindowFromView,
     /// Widen the lists back to every date.
     ClearWindow,
+    /// Settle merge conflict `.0` by keeping one side.
+    SettleConflict(usize, crate::store::merge::Side),
 }
 
 impl Command {
@@ -139,6 +141,8 @@ impl Command {
             Command::JumpToEnd => "Go to the end",
             Command::WindowFromView => "Window to the dates in view",
             Command::ClearWindow => "Clear the window",
+            Command::SettleConflict(_, crate::store::merge::Side::Ours) => "Keep ours",
+            Command::SettleConflict(_, crate::store::merge::Side::Theirs) => "Keep theirs",
         }
     }
 
@@ -172,6 +176,7 @@ impl Command {
             | Command::ImportFolder
             | Command::Export(_)
             | Command::ClearWindow
+            | Command::SettleConflict(..)
             | Command::AddPlace
             | Command::AddActor
             | Command::ImportPaths(_)

@@ -35,8 +35,9 @@ pub struct Document {
     saved_state: Option<u64>,
     /// Set when a coalescing run must not continue (focus moved, undo…).
     sealed: bool,
-    /// Opened read-only: saving over its file is refused.
-    pub read_only: bool,
+    /// Why saving over its file is refused (a newer format, unknown
+    /// fields); `None` when it may be saved.
+    pub read_only: Option<String>,
 }
 
 impl Document {
@@ -52,7 +53,7 @@ impl Document {
             next_state: 1,
             saved_state,
             sealed: true,
-            read_only: false,
+            read_only: None,
         }
     }
 

@@ -29,6 +29,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
             Some(Selection::Proposal(id)) => super::review::inspector(ui, notebook, id, view, out),
             Some(Selection::Place(id)) => place(ui, notebook, id, view, out),
             Some(Selection::Actor(id)) => actor(ui, notebook, id, view, out),
+            Some(Selection::Conflict(index)) => conflict(ui, notebook, index, out),
         });
 }
 
@@ -518,6 +519,43 @@ fn observation(
         }
     }
     delete_button(ui, "Delete figure", out);
+}
+
+/// A merge conflict: both values side by side, and a button for each.
+fn conflict(ui: &mut Ui, notebook: &Notebook, index: usize, out: &mut Out) {
+    let Some(conflict) = notebook.conflicts.get(index) else {
+        return;
+    };
+    ui.label(egui::RichText::new("Merge conflict").strong());
+    ui.label(super::articles::conflict_item_name(
+        notebook,
+        &conflict.item,
+    ));
+    if conflict.field.is_empty() {
+        ui.weak("One side deleted this item and the other edited it; the edited one is kept.");
+    } else {
+        ui.weak(format!(
+            "Both sides changed “{}” differently; the notebook holds ours until you choose.",
+            conflict.field
+        ));
+    }
+    for (label, value) in [("Ours", &conflict.ours), ("Theirs", &conflict.theirs)] {
+        ui.add_space(4.0);
+        ui.strong(label);
+        ui.label(egui::RichText::new(value.as_str()).monospace());
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        use crate::store::merge::Side;
+        if ui.button("Keep ours").clicked() {
+            out.commands
+                .push(super::Command::SettleConflict(index, Side::Ours));
+        }
+        if ui.button("Keep theirs").clicked() {
+            out.commands
+                .push(super::Command::SettleConflict(index, Side::Theirs));
+        }
+    });
 }
 
 fn delete_button(ui: &mut Ui, label: &str, out: &mut Out) {

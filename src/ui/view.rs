@@ -25,6 +25,8 @@ pub enum Selection {
     Place(PlaceId),
     /// One of the notebook's own actors.
     Actor(ActorId),
+    /// An unsettled merge conflict, by its place in the notebook's list.
+    Conflict(usize),
 }
 
 impl Selection {
@@ -38,6 +40,7 @@ impl Selection {
             Selection::Proposal(id) => notebook.proposal(id).is_some(),
             Selection::Place(id) => notebook.place(id).is_some(),
             Selection::Actor(id) => notebook.actor(id).is_some(),
+            Selection::Conflict(index) => index < notebook.conflicts.len(),
         }
     }
 
@@ -51,6 +54,8 @@ impl Selection {
             Selection::Proposal(id) => Edit::DeleteProposal(id),
             Selection::Place(id) => Edit::DeletePlace(id),
             Selection::Actor(id) => Edit::DeleteActor(id),
+            // A conflict is settled by choosing a side, not deleted.
+            Selection::Conflict(_) => return None,
         })
     }
 }
