@@ -29,6 +29,8 @@ fn the_sample_notebook_renders() {
                     open: Some("saves/afghanistan-2021.ron".into()),
                     open_last_or_sample: false,
                     dialogs,
+                    recovery_dir: None,
+                    autosave_every: Duration::from_secs(30),
                 },
             )
         });

@@ -13,6 +13,16 @@ use std::time::Duration;
 const SAMPLE: &str = "saves/afghanistan-2021.ron";
 
 fn app(open: Option<PathBuf>, dialogs: &ScriptedDialogs) -> Harness<'static, App> {
+    app_with(open, dialogs, None, Duration::from_secs(30))
+}
+
+/// The app with recovery copies in `recovery_dir`, written every `autosave_every`.
+fn app_with(
+    open: Option<PathBuf>,
+    dialogs: &ScriptedDialogs,
+    recovery_dir: Option<PathBuf>,
+    autosave_every: Duration,
+) -> Harness<'static, App> {
     let dialogs = Arc::new(dialogs.clone());
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
@@ -23,6 +33,8 @@ fn app(open: Option<PathBuf>, dialogs: &ScriptedDialogs) -> Harness<'static, App
                     open,
                     open_last_or_sample: false,
                     dialogs,
+                    recovery_dir,
+                    autosave_every,
                 },
             )
         });
@@ -1114,5 +1126,138 @@ fn conflicting_reports_for_one_day_are_drawn_side_by_side() {
     assert!(
         (positions[0].x - positions[1].x).abs() >= 8.0,
         "side by side, not on top of each other: {positions:?}"
+    );
+}
+
+fn recovery_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn unsaved_work_is_copied_on_focus_loss_and_offered_back_after_a_crash() {
+    let dialogs = ScriptedDialogs::default();
+    let recovery = tempfile::tempdir().expect("temp dir");
+    let work = tempfile::tempdir().expect("temp dir");
+    let notebook = work.path().join("notebook.ron");
+    std::fs::copy(SAMPLE, &notebook).expect("copy");
+    let before = std::fs::read(&notebook).expect("read");
+    let mut harness = app_with(
+        Some(notebook.clone()),
+        &dialogs,
+        Some(recovery.path().to_owned()),
+        Duration::from_secs(30),
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    harness.run();
+    type_into(&mut harness, "Title", "Written just before the crash");
+    assert!(
+        recovery_files(recovery.path()).is_empty(),
+        "not yet: 30 s have not passed"
+    );
+    harness.event(egui::Event::WindowFocused(false));
+    harness.run_steps(1);
+    settle(&mut harness);
+    let copies = recovery_files(recovery.path());
+    assert_eq!(
+        copies.len(),
+        1,
+        "losing the focus writes a copy: {copies:?}"
+    );
+    let copy = sitrep::store::recovery::read(&copies[0]).expect("the copy reads");
+    assert!(
+        copy.notebook
+            .articles
+            .iter()
+            .any(|a| a.title == "Written just before the crash")
+    );
+    assert_eq!(copy.source.as_deref(), Some(notebook.as_path()));
+    assert_eq!(
+        std::fs::read(&notebook).expect("read"),
+        before,
+        "the user's file is untouched"
+    );
+    // The crash: the app goes away without a clean exit.
+    drop(harness);
+
+    let mut harness = app_with(
+        None,
+        &dialogs,
+        Some(recovery.path().to_owned()),
+        Duration::from_secs(30),
+    );
+    assert!(
+        matches!(harness.state().modal(), Some(Modal::Recover(_))),
+        "the next start offers the work back"
+    );
+    assert!(
+        harness.query_by_label_contains("Written").is_some()
+            || harness
+                .query_by_label_contains("holds 2 articles")
+                .is_some()
+    );
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let state = harness.state();
+    assert!(
+        state
+            .notebook()
+            .articles
+            .iter()
+            .any(|a| a.title == "Written just before the crash")
+    );
+    assert!(
+        state.document().is_dirty(),
+        "restored work is unsaved until saved"
+    );
+    assert_eq!(state.document().path.as_deref(), Some(notebook.as_path()));
+    assert_eq!(
+        recovery_files(recovery.path()).len(),
+        1,
+        "the copy stays until saved"
+    );
+    // A clean exit removes it.
+    eframe::App::on_exit(harness.state_mut());
+    assert!(
+        recovery_files(recovery.path()).is_empty(),
+        "a clean exit leaves nothing"
+    );
+}
+
+#[test]
+fn a_copy_is_written_every_interval_and_removed_once_saved() {
+    let dialogs = ScriptedDialogs::default();
+    let recovery = tempfile::tempdir().expect("temp dir");
+    let work = tempfile::tempdir().expect("temp dir");
+    let notebook = work.path().join("notebook.ron");
+    std::fs::copy(SAMPLE, &notebook).expect("copy");
+    let mut harness = app_with(
+        Some(notebook.clone()),
+        &dialogs,
+        Some(recovery.path().to_owned()),
+        Duration::from_millis(200),
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    harness.run_steps(2);
+    assert!(harness.state().document().is_dirty());
+    // Frames pass (a sixtieth of a second each) until the interval is up.
+    for _ in 0..30 {
+        harness.step();
+    }
+    settle(&mut harness);
+    assert_eq!(
+        recovery_files(recovery.path()).len(),
+        1,
+        "the interval wrote a copy"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(1);
+    settle(&mut harness);
+    assert!(!harness.state().document().is_dirty());
+    harness.run();
+    assert!(
+        recovery_files(recovery.path()).is_empty(),
+        "nothing unsaved, nothing to recover"
     );
 }

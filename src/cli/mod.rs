@@ -729,7 +729,7 @@ fn run_window(path: Option<PathBuf>) -> ExitCode {
         ..Default::default()
     };
     let result = eframe::run_native(
-        "Sitrep",
+        crate::ui::APP_ID,
         options,
         Box::new(move |cc| {
             let app_options = crate::ui::AppOptions {

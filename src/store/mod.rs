@@ -16,6 +16,7 @@
 //! This module never knows about windows or widgets.
 
 pub mod merge;
+pub mod recovery;
 
 use crate::model::{FORMAT_VERSION, Notebook};
 use serde::Deserialize;

@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 pub const SAMPLE_NOTEBOOK: &str = "saves/afghanistan-2021.ron";
 
 const RECENT_KEY: &str = "sitrep.recent";
+/// The app's name for its data folder (recent files, window size, recovery copies).
+pub const APP_ID: &str = "Sitrep";
 const RECENT_MAX: usize = 10;
 /// A dialog that answers "no file" faster than a person can cancel means
 /// there is no dialog backend: offer to type the path instead.
@@ -36,6 +38,10 @@ pub struct AppOptions {
     pub open_last_or_sample: bool,
     /// The file dialogs to use.
     pub dialogs: Arc<dyn FileDialogs>,
+    /// Where recovery copies of unsaved work go; `None` turns autosave off.
+    pub recovery_dir: Option<PathBuf>,
+    /// How often unsaved work is copied there (also whenever the window loses focus).
+    pub autosave_every: std::time::Duration,
 }
 
 impl Default for AppOptions {
@@ -44,6 +50,8 @@ impl Default for AppOptions {
             open: None,
             open_last_or_sample: true,
             dialogs: Arc::new(NativeDialogs),
+            recovery_dir: eframe::storage_dir(APP_ID).map(|dir| dir.join("recovery")),
+            autosave_every: std::time::Duration::from_secs(30),
         }
     }
 }
@@ -82,6 +90,9 @@ pub enum Modal {
     NewEvent(tagging::EventDraft),
     /// Make a figure from the reader's selection.
     NewFigure(tagging::FigureDraft),
+    /// Offer back work an earlier session left unsaved (the first one here;
+    /// the rest are offered after it).
+    Recover(Vec<store::recovery::Found>),
 }
 
 /// One file's outcome in an import: the article's source, the edit that adds it, its proposal count.
@@ -111,6 +122,10 @@ enum JobDone {
     },
     /// How far an open or a save has come (not the end of the job).
     StoreProgress(store::Progress),
+    /// Recovery copies earlier sessions left behind.
+    FoundRecoveries(Vec<store::recovery::Found>),
+    /// A recovery copy was written (or not).
+    Autosaved(Result<(), String>),
     Imported {
         results: Vec<(PathBuf, ImportResult)>,
         cancelled: bool,
@@ -160,6 +175,25 @@ pub struct App {
     extractor: Option<(NotebookNames, Arc<Extractor>)>,
     import: Option<ImportProgress>,
     import_report: Vec<String>,
+    /// Recovery copies of unsaved work; `None` when turned off.
+    autosave: Option<Autosave>,
+}
+
+/// The recovery copy of this session's unsaved work.
+struct Autosave {
+    /// This session's recovery file.
+    file: PathBuf,
+    /// Seconds between copies while there are unsaved changes.
+    every: f64,
+    /// The document state last copied.
+    written: Option<u64>,
+    /// When (input time, seconds) the last copy was started, or the
+    /// unsaved changes began; `None` while there are none.
+    last_at: Option<f64>,
+    /// Whether the window had the focus last frame.
+    focused: bool,
+    /// Whether a copy may be on disk.
+    on_disk: bool,
 }
 
 /// The notebook's own places and actors an extractor was built with.
@@ -187,6 +221,22 @@ impl App {
             .collect();
         let mut app = Self::blank(&cc.egui_ctx, options.dialogs);
         app.recent = recent;
+        if let Some(dir) = options.recovery_dir {
+            let session = uuid::Uuid::now_v7().simple().to_string();
+            let file = store::recovery::own_file(&dir, &session);
+            let search = dir.clone();
+            app.spawn("Looking for unsaved work…".into(), move |_| {
+                JobDone::FoundRecoveries(store::recovery::left_behind(&search, &session))
+            });
+            app.autosave = Some(Autosave {
+                file,
+                every: options.autosave_every.as_secs_f64(),
+                written: None,
+                last_at: None,
+                focused: true,
+                on_disk: false,
+            });
+        }
         let start = options.open.or_else(|| {
             if !options.open_last_or_sample {
                 return None;
@@ -233,6 +283,7 @@ impl App {
             extractor: None,
             import: None,
             import_report: Vec::new(),
+            autosave: None,
         }
     }
 
@@ -632,6 +683,15 @@ impl App {
             }
             match done {
                 JobDone::ImportProgress { .. } | JobDone::StoreProgress(_) => {}
+                JobDone::FoundRecoveries(found) => {
+                    if !found.is_empty() && self.modal.is_none() {
+                        self.modal = Some(Modal::Recover(found));
+                    }
+                }
+                JobDone::Autosaved(Ok(())) => {}
+                JobDone::Autosaved(Err(error)) => {
+                    self.set_status(format!("No recovery copy: {error}"), true);
+                }
                 JobDone::PickedExport {
                     path: Some(path),
                     format,
@@ -732,6 +792,110 @@ impl App {
                 },
             }
         }
+    }
+
+    /// Copies unsaved work to the recovery file every `every` seconds and
+    /// when the window loses focus; removes the copy once nothing is unsaved.
+    fn autosave(&mut self, ctx: &Context) {
+        let dirty = self.doc.is_dirty();
+        let state = self.doc.state();
+        let Some(autosave) = self.autosave.as_mut() else {
+            return;
+        };
+        let (now, focused, focus_event) = ctx.input(|i| {
+            let lost = i
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(false)));
+            (i.time, i.focused, lost)
+        });
+        let lost_focus = focus_event || (autosave.focused && !focused);
+        autosave.focused = focused;
+        if !dirty {
+            // The clock starts again with the next change.
+            autosave.written = None;
+            autosave.last_at = None;
+            if autosave.on_disk {
+                self.remove_recovery_copy();
+            }
+            return;
+        }
+        if autosave.written == Some(state) {
+            return;
+        }
+        let started = *autosave.last_at.get_or_insert(now);
+        let due = started + autosave.every;
+        if !lost_focus && now < due {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
+            return;
+        }
+        autosave.written = Some(state);
+        autosave.last_at = Some(now);
+        autosave.on_disk = true;
+        let file = autosave.file.clone();
+        let recovery = store::recovery::Recovery {
+            written: jiff::Timestamp::now(),
+            source: self.doc.path.clone(),
+            notebook: self.doc.notebook().clone(),
+        };
+        self.spawn("Writing a recovery copy…".into(), move |_| {
+            JobDone::Autosaved(store::recovery::write(&file, &recovery).map_err(|e| e.to_string()))
+        });
+    }
+
+    fn remove_recovery_copy(&mut self) {
+        let Some(autosave) = self.autosave.as_mut() else {
+            return;
+        };
+        autosave.on_disk = false;
+        if let Err(error) = store::recovery::remove(&autosave.file) {
+            log::warn!("cannot remove {}: {error}", autosave.file.display());
+        }
+    }
+
+    /// Shows the next left-behind copy, if any, else closes the offer.
+    fn next_recovery(&mut self) {
+        if let Some(Modal::Recover(found)) = self.modal.as_mut() {
+            found.remove(0);
+            if found.is_empty() {
+                self.modal = None;
+            }
+        }
+    }
+
+    /// Takes up the work in a recovery file: the notebook opens with its
+    /// unsaved changes, tied to the file it came from, and the copy becomes
+    /// this session's own (so it is never lost between two sessions).
+    fn restore(&mut self, file: &Path) {
+        if self.doc.is_dirty() {
+            return self.set_status(
+                "Save or discard the changes in this notebook first; the copy is kept for the next start",
+                true,
+            );
+        }
+        let recovery = match store::recovery::read(file) {
+            Ok(recovery) => recovery,
+            Err(error) => return self.set_status(format!("Cannot restore: {error}"), true),
+        };
+        let source = recovery.source.clone();
+        self.doc = Document::new(recovery.notebook, source.clone());
+        self.doc.mark_unsaved();
+        self.view = View::default();
+        self.view.reader.article = self.doc.notebook().articles.first().map(|a| a.id);
+        if let Some(autosave) = self.autosave.as_mut() {
+            match std::fs::rename(file, &autosave.file) {
+                Ok(()) => {
+                    autosave.on_disk = true;
+                    autosave.written = Some(self.doc.state());
+                }
+                Err(error) => log::warn!("cannot take over {}: {error}", file.display()),
+            }
+        }
+        let from = source.map_or_else(|| "a new notebook".to_owned(), |p| p.display().to_string());
+        self.set_status(
+            format!("Restored unsaved work on {from}: save it to keep it"),
+            false,
+        );
     }
 
     fn remember(&mut self, path: &Path) {
@@ -1209,6 +1373,52 @@ impl App {
         };
         let mut close = false;
         match modal {
+            Modal::Recover(found) => {
+                let Some(first) = found.first() else {
+                    self.modal = None;
+                    return;
+                };
+                let response =
+                    egui::Modal::new(egui::Id::unique("sitrep-recover")).show(ctx, |ui| {
+                        ui.heading("Unsaved work from an earlier session");
+                        match &first.recovery {
+                            Ok(recovery) => {
+                                let from = recovery.source.as_ref().map_or_else(
+                                    || "a notebook never saved".to_owned(),
+                                    |p| p.display().to_string(),
+                                );
+                                ui.label(format!(
+                                    "Sitrep stopped without saving “{}”, from {from}.",
+                                    recovery.notebook.meta.title
+                                ));
+                                ui.label(format!(
+                                    "The copy was written {} UTC and holds {}.",
+                                    recovery.written.strftime("%Y-%m-%d %H:%M:%S"),
+                                    store::summary(&recovery.notebook).trim_start_matches("ok: ")
+                                ));
+                            }
+                            Err(error) => {
+                                ui.label(format!("A recovery copy cannot be read: {error}"));
+                            }
+                        }
+                        ui.horizontal(|ui| {
+                            if first.recovery.is_ok() && ui.button("Restore").clicked() {
+                                out.after_modal = Some(AfterModal::Restore(first.file.clone()));
+                            }
+                            if ui.button("Discard").clicked() {
+                                out.after_modal =
+                                    Some(AfterModal::DiscardRecovery(first.file.clone()));
+                            }
+                            if ui.button("Decide later").clicked() {
+                                out.after_modal = Some(AfterModal::KeepRecovery);
+                            }
+                        });
+                    });
+                // Escape or a click outside keeps the copy for next time.
+                if response.should_close() && out.after_modal.is_none() {
+                    out.after_modal = Some(AfterModal::KeepRecovery);
+                }
+            }
             Modal::UnsavedChanges { then } => {
                 let name = self.doc.display_name();
                 let response =
@@ -1325,6 +1535,23 @@ impl App {
                 saving: false,
                 path,
             }) => self.guard(Pending::OpenPath(path)),
+            Some(AfterModal::Restore(file)) => {
+                self.next_recovery();
+                self.restore(&file);
+            }
+            Some(AfterModal::DiscardRecovery(file)) => {
+                self.next_recovery();
+                match store::recovery::remove(&file) {
+                    Ok(()) => self.set_status("Discarded the recovery copy", false),
+                    Err(error) => {
+                        self.set_status(format!("Cannot remove {}: {error}", file.display()), true)
+                    }
+                }
+            }
+            Some(AfterModal::KeepRecovery) => {
+                self.modal = None;
+                self.set_status("The recovery copy is kept for the next start", false);
+            }
             None => {}
         }
         self.commands.extend(out.commands);
@@ -1357,12 +1584,19 @@ pub enum AfterModal {
         /// The path.
         path: PathBuf,
     },
+    /// Take up the work in this recovery file.
+    Restore(PathBuf),
+    /// Delete this recovery file.
+    DiscardRecovery(PathBuf),
+    /// Leave the recovery file for the next start.
+    KeepRecovery,
 }
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_jobs();
+        self.autosave(&ctx);
         self.handle_close_request(&ctx);
         self.collect_shortcuts(&ctx);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -1437,6 +1671,11 @@ impl eframe::App for App {
             .map(|p| p.display().to_string())
             .collect();
         eframe::set_value(storage, RECENT_KEY, &recent);
+    }
+
+    /// A clean exit: nothing is left to recover.
+    fn on_exit(&mut self) {
+        self.remove_recovery_copy();
     }
 }
 

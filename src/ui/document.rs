@@ -41,9 +41,10 @@ pub struct Document {
 }
 
 impl Document {
-    /// A document for a notebook; `path` is where it was loaded from (then it starts clean).
+    /// A document for a notebook, with nothing unsaved; `path` is where it was loaded from.
     pub fn new(notebook: Notebook, path: Option<PathBuf>) -> Self {
-        let saved_state = path.as_ref().map(|_| 0);
+        // Nothing is unsaved yet, whether or not there is a file behind it.
+        let saved_state = Some(0);
         Self {
             notebook,
             path,
@@ -62,7 +63,12 @@ impl Document {
         &self.notebook
     }
 
-    /// Whether there are changes not yet saved to `path`.
+    /// Counts the notebook as not saved to `path` (work restored after a crash).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = None;
+    }
+
+    /// Whether there are changes the file does not have.
     pub fn is_dirty(&self) -> bool {
         self.saved_state != Some(self.state)
     }

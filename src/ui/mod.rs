@@ -20,7 +20,7 @@ mod tagging;
 mod timeline_view;
 mod view;
 
-pub use app::{App, AppOptions, Modal, Pending, SAMPLE_NOTEBOOK, Status};
+pub use app::{APP_ID, App, AppOptions, Modal, Pending, SAMPLE_NOTEBOOK, Status};
 pub use commands::Command;
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
