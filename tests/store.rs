@@ -347,3 +347,81 @@ fn unknown_fields_are_named_and_the_notebook_opens_read_only() {
         "the path says where: {fields:?}"
     );
 }
+
+/// Every file in `dir`, by name.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_disk_that_fills_up_mid_save_leaves_the_file_and_the_folder_as_they_were() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("n.ron");
+    fs::write(&path, sample_text()).expect("write");
+    let before = names_in(dir.path());
+    let mut notebook = store::parse(sample_text().as_bytes()).expect("sample");
+    notebook.meta.title = "Changed".into();
+    let text = store::to_text(&notebook);
+    let mut room = 1000usize;
+    let error = store::write_atomically_with(&path, text.as_bytes(), |file, chunk| {
+        use std::io::Write;
+        // Like a full disk: what fits goes in, then ENOSPC.
+        let fits = chunk.len().min(room);
+        file.write_all(&chunk[..fits])?;
+        room -= fits;
+        if fits < chunk.len() {
+            return Err(std::io::Error::from_raw_os_error(28));
+        }
+        Ok(())
+    })
+    .expect_err("the disk is full");
+    let line = error.to_string();
+    assert!(
+        line.contains("n.ron") && line.contains("cannot write"),
+        "{line}"
+    );
+    assert!(line.contains("No space left on device"), "{line}");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        sample_text(),
+        "untouched"
+    );
+    assert_eq!(
+        names_in(dir.path()),
+        before,
+        "no temporary file left behind"
+    );
+}
+
+#[test]
+fn a_folder_that_refuses_writes_gives_one_clear_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).expect("mkdir");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).expect("chmod");
+    }
+    // An administrator may write anywhere; /proc refuses new files even to one.
+    let probe = locked.join("probe");
+    let target = if fs::write(&probe, b"").is_ok() {
+        let _ = fs::remove_file(&probe);
+        PathBuf::from("/proc/sitrep-notebook.ron")
+    } else {
+        locked.join("n.ron")
+    };
+    let notebook = store::parse(sample_text().as_bytes()).expect("sample");
+    let error = store::save(&target, &notebook).expect_err("the folder refuses writes");
+    let line = error.to_string();
+    assert!(line.starts_with(&target.display().to_string()), "{line}");
+    assert!(line.contains("cannot create a temporary file"), "{line}");
+    assert!(!line.contains('\n'));
+    assert!(!target.exists());
+}

@@ -1261,3 +1261,146 @@ fn a_copy_is_written_every_interval_and_removed_once_saved() {
         "nothing unsaved, nothing to recover"
     );
 }
+
+#[test]
+fn a_save_that_fails_keeps_the_notebook_open_and_unsaved() {
+    let dialogs = ScriptedDialogs::default();
+    let work = tempfile::tempdir().expect("temp dir");
+    let folder = work.path().join("shared drive");
+    std::fs::create_dir(&folder).expect("mkdir");
+    let notebook = folder.join("notebook.ron");
+    std::fs::copy(SAMPLE, &notebook).expect("copy");
+    let mut harness = app(Some(notebook.clone()), &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    harness.run();
+    type_into(&mut harness, "Title", "Work that must not be lost");
+    // The folder goes away (an unplugged drive, a deleted share).
+    std::fs::remove_dir_all(&folder).expect("remove");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(1);
+    settle(&mut harness);
+    let state = harness.state();
+    assert!(state.status().is_error, "{:?}", state.status());
+    assert!(
+        state.status().text.starts_with("Not saved:")
+            && state.status().text.contains("shared drive"),
+        "says what and where: {}",
+        state.status().text
+    );
+    assert!(state.document().is_dirty(), "still unsaved");
+    assert!(
+        state
+            .notebook()
+            .articles
+            .iter()
+            .any(|a| a.title == "Work that must not be lost"),
+        "nothing typed is lost"
+    );
+}
+
+#[test]
+fn a_notebook_from_a_newer_sitrep_opens_read_only_and_is_never_saved_over() {
+    let dialogs = ScriptedDialogs::default();
+    let work = tempfile::tempdir().expect("temp dir");
+    let newer = work.path().join("newer.ron");
+    let text =
+        std::fs::read_to_string(SAMPLE)
+            .expect("sample")
+            .replacen("format: 1,", "format: 2,", 1);
+    std::fs::write(&newer, &text).expect("write");
+    let mut harness = app(Some(newer.clone()), &dialogs);
+    assert_eq!(
+        harness.state().notebook().events.len(),
+        7,
+        "what it can read is shown"
+    );
+    assert!(
+        harness.query_by_label("Read-only:").is_some(),
+        "a banner says so"
+    );
+    let why = harness
+        .state()
+        .document()
+        .read_only
+        .clone()
+        .unwrap_or_default();
+    assert!(why.contains("newer Sitrep"), "and why: {why}");
+    assert!(harness.state().window_title().contains("read-only"));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    harness.run();
+    type_into(&mut harness, "Title", "An edit");
+    // Save asks where instead of writing over the newer file; the user cancels.
+    dialogs.push(None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(1);
+    settle(&mut harness);
+    assert_eq!(
+        std::fs::read_to_string(&newer).expect("read"),
+        text,
+        "never saved over"
+    );
+    let copy = work.path().join("copy.ron");
+    dialogs.push(Some(copy.clone()));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run_steps(1);
+    settle(&mut harness);
+    assert!(
+        sitrep::store::load(&copy).is_ok(),
+        "Save As writes a copy this version owns"
+    );
+    assert_eq!(std::fs::read_to_string(&newer).expect("read"), text);
+}
+
+#[test]
+fn merge_conflicts_are_listed_and_settled_in_the_app() {
+    use sitrep::store::merge;
+    let base = sitrep::store::load(std::path::Path::new(SAMPLE)).expect("sample");
+    let rename = |title: &str| {
+        let mut side = base.clone();
+        side.events
+            .iter_mut()
+            .find(|e| e.title.starts_with("Biden meets"))
+            .expect("event")
+            .title = title.into();
+        side
+    };
+    let merged = merge::merge(
+        &base,
+        &rename("Ours: Biden meets Ghani"),
+        &rename("Theirs: Ghani at the White House"),
+    )
+    .expect("merges");
+    assert_eq!(merged.conflicts.len(), 1);
+    let work = tempfile::tempdir().expect("temp dir");
+    let path = work.path().join("merged.ron");
+    sitrep::store::save(&path, &merged.notebook).expect("save");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(path), &dialogs);
+    assert!(
+        harness
+            .query_by_label_contains("Merge conflicts (1)")
+            .is_some()
+    );
+    harness.get_by_label_contains("· title").click();
+    harness.run();
+    harness.get_by_label("Keep theirs").click();
+    harness.run();
+    let notebook = harness.state().notebook();
+    assert!(notebook.conflicts.is_empty(), "settled");
+    assert!(
+        notebook
+            .events
+            .iter()
+            .any(|e| e.title == "Theirs: Ghani at the White House")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let notebook = harness.state().notebook();
+    assert_eq!(notebook.conflicts.len(), 1, "undo brings the conflict back");
+    assert!(
+        notebook
+            .events
+            .iter()
+            .any(|e| e.title == "Ours: Biden meets Ghani")
+    );
+}

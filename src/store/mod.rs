@@ -509,7 +509,30 @@ fn write_with_progress(
     path: &Path,
     bytes: &[u8],
     backup: bool,
+    report: impl FnMut(Progress),
+) -> Result<(), SaveError> {
+    write_through(path, bytes, backup, report, |file, chunk| {
+        file.write_all(chunk)
+    })
+}
+
+/// [`write_atomically`] with every chunk of bytes written by `write`: for
+/// callers that watch or limit the writing (the tests simulate a disk that
+/// fills up half-way). Whatever `write` fails with, the file is untouched.
+pub fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    write: impl FnMut(&mut File, &[u8]) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    write_through(path, bytes, true, |_| {}, write)
+}
+
+fn write_through(
+    path: &Path,
+    bytes: &[u8],
+    backup: bool,
     mut report: impl FnMut(Progress),
+    mut write: impl FnMut(&mut File, &[u8]) -> io::Result<()>,
 ) -> Result<(), SaveError> {
     let error = |step, source| SaveError {
         path: path.to_owned(),
@@ -520,6 +543,7 @@ fn write_with_progress(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
     };
+    remove_stale_temps(path);
     let temp = temp_path(path);
     let result = (|| {
         let mut file = fs::OpenOptions::new()
@@ -530,7 +554,7 @@ fn write_with_progress(
         let total = bytes.len() as u64;
         let mut done = 0u64;
         for chunk in bytes.chunks(PROGRESS_CHUNK) {
-            file.write_all(chunk).map_err(|e| error("write", e))?;
+            write(&mut file, chunk).map_err(|e| error("write", e))?;
             done += chunk.len() as u64;
             report(Progress {
                 stage: Stage::Writing,
@@ -572,6 +596,55 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     fs::rename(&temp, &backup).inspect_err(|_| {
         let _ = fs::remove_file(&temp);
     })
+}
+
+/// Removes temporary files beside `path` left by saves of processes that
+/// died mid-write (a crash, a kill): they are never the real file, and
+/// would pile up. Those of running processes are left alone.
+fn remove_stale_temps(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = file
+            .strip_prefix(&format!(".{name}."))
+            .and_then(|r| r.strip_prefix("bak.").or(Some(r)))
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some((pid, counter)) = rest.split_once('.') else {
+            continue;
+        };
+        let (Ok(pid), true) = (
+            pid.parse::<u32>(),
+            counter.bytes().all(|b| b.is_ascii_digit()),
+        ) else {
+            continue;
+        };
+        if !process_running(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` may still be running. Without a way to tell
+/// (no /proc), it may: its files are then left alone.
+fn process_running(pid: u32) -> bool {
+    pid == std::process::id()
+        || !Path::new("/proc/self").exists()
+        || Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// A fresh temporary name beside `path`: hidden, unique per process and call.

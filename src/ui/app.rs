@@ -1070,8 +1070,11 @@ impl App {
                     Ok(edit) => {
                         self.apply(edit, None);
                         let left = self.doc.notebook().conflicts.len();
-                        self.view.selection =
-                            (left > 0).then_some(Selection::Conflict(index.min(left - 1)));
+                        // The next conflict, if any is left.
+                        self.view.selection = match left {
+                            0 => None,
+                            _ => Some(Selection::Conflict(index.min(left - 1))),
+                        };
                         self.set_status(format!("Settled; {left} conflicts left"), false);
                     }
                     Err(error) => self.set_status(format!("Cannot settle: {error}"), true),
