@@ -42,8 +42,12 @@
 //!   view state, background jobs for file I/O, and one file per panel.
 //!   Menus, shortcuts and buttons all go through one [`ui::Command`] enum.
 //!   It changes the notebook only by applying [`model::Edit`]s.
-//! - [`cli`]: the command line (`sitrep check`, `extract`, `import`); opens
-//!   the window when no subcommand is given.
+//! - [`cli`]: the command line (`sitrep check`, `extract`, `import`,
+//!   `export`, `merge`, `fmt`); opens the window when no subcommand is given.
+//!
+//! The window and everything egui (`ui`) sit behind the default `app`
+//! feature: without it the library is the headless core (what the fuzz
+//! targets build against).
 
 pub mod cli;
 pub mod export;
@@ -52,4 +56,5 @@ pub mod import;
 pub mod model;
 pub mod store;
 pub mod timeline;
+#[cfg(feature = "app")]
 pub mod ui;

@@ -1,58 +1,22 @@
 //! The real `App`, driven as a user would: typing, selecting words, menus,
 //! shortcuts and dialogs (scripted, never real ones).
+#![cfg(feature = "app")]
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitrep::model::{EvidenceStatus, Qualifier};
-use sitrep::ui::{App, AppOptions, Command, Modal, Pending, ScriptedDialogs, Selection};
+use sitrep::ui::{App, Command, Modal, Pending, ScriptedDialogs, Selection};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
+
+mod common;
+use common::{app_with, settle};
 
 const SAMPLE: &str = "saves/afghanistan-2021.ron";
 
 fn app(open: Option<PathBuf>, dialogs: &ScriptedDialogs) -> Harness<'static, App> {
     app_with(open, dialogs, None, Duration::from_secs(30))
-}
-
-/// The app with recovery copies in `recovery_dir`, written every `autosave_every`.
-fn app_with(
-    open: Option<PathBuf>,
-    dialogs: &ScriptedDialogs,
-    recovery_dir: Option<PathBuf>,
-    autosave_every: Duration,
-) -> Harness<'static, App> {
-    let dialogs = Arc::new(dialogs.clone());
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            App::new(
-                cc,
-                AppOptions {
-                    open,
-                    open_last_or_sample: false,
-                    dialogs,
-                    recovery_dir,
-                    autosave_every,
-                },
-            )
-        });
-    settle(&mut harness);
-    harness
-}
-
-/// Steps until background work (dialogs, loads, saves) is done.
-fn settle(harness: &mut Harness<'static, App>) {
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_busy() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("background work did not finish");
 }
 
 fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {

@@ -720,6 +720,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
+#[cfg(feature = "app")]
 fn run_window(path: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -768,4 +769,10 @@ mod tests {
         assert!(parse_args(&args(&["--frobnicate"])).is_err());
         assert!(parse_args(&args(&["a.ron", "b.ron"])).is_err());
     }
+}
+
+#[cfg(not(feature = "app"))]
+fn run_window(_path: Option<PathBuf>) -> ExitCode {
+    eprintln!("sitrep: this build has no window (built without the `app` feature)");
+    ExitCode::from(2)
 }

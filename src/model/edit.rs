@@ -57,6 +57,33 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
+impl Edit {
+    /// Refuses text longer than a notebook may hold (see [`Notebook::validate`]),
+    /// so that nothing saved fails to load again.
+    fn check_lengths(&self) -> Result<(), EditError> {
+        let too_long = |what: &str, length: usize, most: usize| {
+            Err(EditError(format!(
+                "the {what} is {length} bytes long; a notebook holds at most {most}"
+            )))
+        };
+        match self {
+            Edit::PutArticle(article) if article.text.len() > super::MAX_TEXT_BYTES => {
+                too_long("article text", article.text.len(), super::MAX_TEXT_BYTES)
+            }
+            Edit::PutArticle(article) if article.title.len() > super::MAX_LINE_BYTES => {
+                too_long("title", article.title.len(), super::MAX_LINE_BYTES)
+            }
+            Edit::PutEvent(event) if event.title.len() > super::MAX_LINE_BYTES => {
+                too_long("title", event.title.len(), super::MAX_LINE_BYTES)
+            }
+            Edit::SetTitle(title) if title.len() > super::MAX_LINE_BYTES => {
+                too_long("title", title.len(), super::MAX_LINE_BYTES)
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Why an edit could not apply. The notebook is left as it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EditError(pub String);
@@ -73,6 +100,7 @@ impl Edit {
     /// Applies the edit and returns the edit that undoes it. On error the
     /// notebook is unchanged (a failed batch rolls back what it had done).
     pub fn apply(self, notebook: &mut Notebook) -> Result<Edit, EditError> {
+        self.check_lengths()?;
         Ok(match self {
             Edit::PutArticle(article) => {
                 let id = article.id;

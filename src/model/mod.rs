@@ -228,6 +228,11 @@ impl Article {
     }
 }
 
+/// The longest one-line field (a title, a name) a notebook may hold, in bytes.
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
+/// The longest article text or notes, in bytes (as large as an import may be).
+pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
+
 /// Whether a field holds its default, so the file leaves it out (it reads
 /// back as the default): lines stay short and diffs show only what is set.
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -700,6 +705,49 @@ impl Notebook {
         for pair in self.articles.windows(2) {
             if pair[0].id == pair[1].id {
                 report(format!("article {}", pair[0].id), "the id is used twice");
+            }
+        }
+        // Absurd lengths are refused: no analyst typed them, and drawing
+        // them would freeze the window.
+        let mut lengths: Vec<(String, &str, usize, usize)> = Vec::new();
+        let line = |item: String, field: &'static str, text: &str| {
+            (item, field, text.len(), MAX_LINE_BYTES)
+        };
+        lengths.push(line("the notebook".into(), "title", &self.meta.title));
+        for article in &self.articles {
+            let item = format!("article {}", article.id);
+            for (field, text) in [
+                ("title", &article.title),
+                ("outlet", &article.outlet),
+                ("url", &article.url),
+                ("author", &article.author),
+            ] {
+                lengths.push(line(item.clone(), field, text));
+            }
+            lengths.push((item.clone(), "text", article.text.len(), MAX_TEXT_BYTES));
+            lengths.push((item, "notes", article.notes.len(), MAX_TEXT_BYTES));
+        }
+        for event in &self.events {
+            let item = format!("event {}", event.id);
+            lengths.push(line(item.clone(), "title", &event.title));
+            lengths.push(line(item.clone(), "place", &event.place));
+            for tag in event.tags.iter().chain(&event.actors) {
+                lengths.push(line(item.clone(), "tag or actor", tag));
+            }
+            lengths.push((item, "notes", event.notes.len(), MAX_TEXT_BYTES));
+        }
+        for series in &self.series {
+            let item = format!("series {}", series.id);
+            lengths.push(line(item.clone(), "name", &series.name));
+            lengths.push(line(item.clone(), "unit", &series.unit));
+            lengths.push(line(item, "subject", &series.subject));
+        }
+        for (item, field, length, most) in lengths {
+            if length > most {
+                report(
+                    item,
+                    &format!("its {field} is {length} bytes long (at most {most})"),
+                );
             }
         }
         for pair in self.events.windows(2) {

@@ -79,7 +79,14 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     );
     ui.horizontal_wrapped(|ui| {
         ui.weak(byline.join(" · "));
-        if !article.url.is_empty() {
+        let url = article.url.trim();
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        if !url.is_empty() && !web {
+            // Only web addresses open: a file:, javascript: or other link is shown, never followed.
+            ui.weak(url)
+                .on_hover_text("Not a web address: Sitrep does not open it");
+        }
+        if web {
             // The link opens only on a click, and the full address is shown first.
             if ui
                 .link(&article.url)

@@ -22,3 +22,46 @@ pub fn sitrep_in(args: &[&str], dir: &Path) -> (i32, String, String) {
 pub fn sitrep(args: &[&str]) -> (i32, String, String) {
     sitrep_in(args, Path::new(env!("CARGO_MANIFEST_DIR")))
 }
+
+/// The real app in a headless harness, opening `open`, with its file
+/// dialogs scripted, recovery copies in `recovery_dir` every
+/// `autosave_every`; background work is done when it returns.
+#[cfg(feature = "app")]
+pub fn app_with(
+    open: Option<std::path::PathBuf>,
+    dialogs: &sitrep::ui::ScriptedDialogs,
+    recovery_dir: Option<std::path::PathBuf>,
+    autosave_every: std::time::Duration,
+) -> egui_kittest::Harness<'static, sitrep::ui::App> {
+    let dialogs = std::sync::Arc::new(dialogs.clone());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            sitrep::ui::App::new(
+                cc,
+                sitrep::ui::AppOptions {
+                    open,
+                    open_last_or_sample: false,
+                    dialogs,
+                    recovery_dir,
+                    autosave_every,
+                },
+            )
+        });
+    settle(&mut harness);
+    harness
+}
+
+/// Steps until background work (dialogs, loads, saves) is done.
+#[cfg(feature = "app")]
+pub fn settle(harness: &mut egui_kittest::Harness<'static, sitrep::ui::App>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("background work did not finish");
+}
