@@ -1368,3 +1368,39 @@ fn merge_conflicts_are_listed_and_settled_in_the_app() {
             .any(|e| e.title == "Ours: Biden meets Ghani")
     );
 }
+
+#[test]
+fn work_done_while_a_notebook_loads_is_never_replaced_by_it() {
+    use sitrep::model::synthetic::{Size, notebook};
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    let work = tempfile::tempdir().expect("temp dir");
+    let big = work.path().join("big.ron");
+    let size = Size {
+        articles: 100,
+        events: 1_000,
+        series: 2,
+        observations_per_series: 40_000,
+        days: 700,
+    };
+    sitrep::store::save(&big, &notebook(size)).expect("save");
+    harness.state_mut().run(Command::OpenPath(big));
+    harness.run_steps(1);
+    // Before the big file is read, the analyst starts writing.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    harness.run_steps(2);
+    settle(&mut harness);
+    let state = harness.state();
+    assert_eq!(
+        state.notebook().meta.title,
+        "Afghanistan 2021",
+        "still the sample"
+    );
+    assert_eq!(state.notebook().articles.len(), 2, "with the new article");
+    assert!(state.document().is_dirty());
+    assert!(
+        state.status().text.starts_with("Did not open"),
+        "{:?}",
+        state.status()
+    );
+}

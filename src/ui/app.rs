@@ -133,6 +133,8 @@ enum JobDone {
     Loaded {
         path: PathBuf,
         result: Result<store::Opened, LoadError>,
+        /// The document it was started over (see `App::doc_version`).
+        replaces: (u64, u64),
     },
     Saved {
         path: PathBuf,
@@ -177,6 +179,8 @@ pub struct App {
     import_report: Vec<String>,
     /// Recovery copies of unsaved work; `None` when turned off.
     autosave: Option<Autosave>,
+    /// Counts the documents shown, so a late load cannot replace a newer one.
+    doc_serial: u64,
 }
 
 /// The recovery copy of this session's unsaved work.
@@ -284,6 +288,7 @@ impl App {
             import: None,
             import_report: Vec::new(),
             autosave: None,
+            doc_serial: 0,
         }
     }
 
@@ -418,10 +423,26 @@ impl App {
 
     fn start_load(&mut self, path: PathBuf) {
         let shown = path.display().to_string();
+        let replaces = self.doc_version();
         self.spawn(format!("Opening {shown}…"), move |reporter| {
             let result = store::open_with_progress(&path, |p| reporter.progress(p));
-            JobDone::Loaded { path, result }
+            JobDone::Loaded {
+                path,
+                result,
+                replaces,
+            }
         });
+    }
+
+    /// Which document, in which state, is showing: a load replaces only
+    /// the one it was started over, never work done or restored meanwhile.
+    fn doc_version(&self) -> (u64, u64) {
+        (self.doc_serial, self.doc.state())
+    }
+
+    fn replace_doc(&mut self, doc: Document) {
+        self.doc = doc;
+        self.doc_serial += 1;
     }
 
     fn start_save(&mut self, path: PathBuf, then: Option<Pending>) {
@@ -739,10 +760,19 @@ impl App {
                         });
                     }
                 }
-                JobDone::Loaded { path, result } => match result {
+                JobDone::Loaded { path, replaces, .. } if replaces != self.doc_version() => {
+                    self.set_status(
+                        format!(
+                            "Did not open {}: the notebook changed while it was loading; open it again",
+                            path.display()
+                        ),
+                        true,
+                    );
+                }
+                JobDone::Loaded { path, result, .. } => match result {
                     Ok(store::Opened { notebook, caution }) => {
                         let summary = store::summary(&notebook);
-                        self.doc = Document::new(notebook, Some(path.clone()));
+                        self.replace_doc(Document::new(notebook, Some(path.clone())));
                         self.doc.read_only = caution.as_ref().map(ToString::to_string);
                         self.view = View::default();
                         self.view.selection = self
@@ -878,7 +908,7 @@ impl App {
             Err(error) => return self.set_status(format!("Cannot restore: {error}"), true),
         };
         let source = recovery.source.clone();
-        self.doc = Document::new(recovery.notebook, source.clone());
+        self.replace_doc(Document::new(recovery.notebook, source.clone()));
         self.doc.mark_unsaved();
         self.view = View::default();
         self.view.reader.article = self.doc.notebook().articles.first().map(|a| a.id);
@@ -1158,7 +1188,7 @@ impl App {
     fn proceed(&mut self, then: Pending) {
         match then {
             Pending::NewNotebook => {
-                self.doc = Document::new(empty_notebook(), None);
+                self.replace_doc(Document::new(empty_notebook(), None));
                 self.view = View::default();
                 self.set_status("New notebook", false);
             }
