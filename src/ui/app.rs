@@ -539,8 +539,8 @@ impl App {
         crate::export::Request {
             format,
             chart: crate::export::ChartOptions {
-                width: EXPORT_SIZE.0,
-                height: EXPORT_SIZE.1,
+                width: export_size(timeline.area).0,
+                height: export_size(timeline.area).1,
                 filter: timeline.filter.clone(),
                 range: timeline.x_range,
                 ..crate::export::ChartOptions::new(notebook)
@@ -1816,6 +1816,22 @@ fn store_progress_bar(ui: &mut Ui, progress: store::Progress) {
 /// The size of pictures exported from the app, in pixels.
 const EXPORT_SIZE: (u32, u32) = (1600, 900);
 
+/// Pictures exported from the app: the timeline's shape on screen, at
+/// least [`EXPORT_SIZE`] wide (for print), within what a PNG may be.
+fn export_size(area: Option<(f32, f32)>) -> (u32, u32) {
+    let Some((width, height)) = area.filter(|(w, h)| *w > 1.0 && *h > 1.0) else {
+        return EXPORT_SIZE;
+    };
+    let scale = (EXPORT_SIZE.0 as f32 / width).max(1.0);
+    let side = |points: f32| {
+        (points * scale).round().clamp(
+            crate::export::ChartOptions::MIN_SIZE as f32,
+            crate::export::ChartOptions::MAX_SIZE as f32,
+        ) as u32
+    };
+    (side(width), side(height))
+}
+
 fn slug(title: &str) -> String {
     let slug: String = title
         .chars()
@@ -1835,5 +1851,30 @@ fn slug(title: &str) -> String {
         "notebook".to_owned()
     } else {
         slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::export_size;
+
+    #[test]
+    fn exported_pictures_take_the_timelines_shape_at_print_width() {
+        assert_eq!(export_size(None), (1600, 900));
+        assert_eq!(
+            export_size(Some((800.0, 400.0))),
+            (1600, 800),
+            "scaled up to print width"
+        );
+        assert_eq!(
+            export_size(Some((2000.0, 500.0))),
+            (2000, 500),
+            "never scaled down"
+        );
+        assert_eq!(
+            export_size(Some((1600.0, 50.0))),
+            (1600, 200),
+            "within the smallest size"
+        );
     }
 }

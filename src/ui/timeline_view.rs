@@ -195,6 +195,7 @@ fn today_x() -> f64 {
 
 /// Draws the timeline into the rest of `ui`.
 pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
+    view.timeline.area = Some((ui.available_width(), ui.available_height()));
     ui.horizontal(|ui| {
         ui.heading("Timeline");
         for (label, command) in [

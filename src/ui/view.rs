@@ -94,6 +94,9 @@ pub struct TimelineState {
     pub filter: crate::timeline::Filter,
     /// Where a drag on the window strip started.
     pub brush_from: Option<jiff::civil::Date>,
+    /// The size of the timeline on screen last frame, in points: exported
+    /// pictures take its shape.
+    pub area: Option<(f32, f32)>,
 }
 
 /// The timeline's layout, rebuilt only when the notebook changes (plots) or
