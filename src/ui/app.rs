@@ -709,7 +709,12 @@ impl App {
                         self.modal = Some(Modal::Recover(found));
                     }
                 }
-                JobDone::Autosaved(Ok(())) => {}
+                JobDone::Autosaved(Ok(())) => {
+                    // Written after a save made it needless: the next frame removes it.
+                    if let Some(autosave) = self.autosave.as_mut() {
+                        autosave.on_disk = true;
+                    }
+                }
                 JobDone::Autosaved(Err(error)) => {
                     self.set_status(format!("No recovery copy: {error}"), true);
                 }
