@@ -121,6 +121,11 @@ PRESS_NAMES = {
 # Kosovo has no ISO code of its own; GeoNames uses XK.
 EXTRA_COUNTRIES = {"XK": ["Kosovo"]}
 
+# Lower-case words that belong inside Latin-script place names.
+NAME_PARTICLES = {"al", "el", "ad", "an", "as", "ash", "at", "az", "ar", "ed", "er", "ud", "de",
+                  "del", "della", "des", "di", "do", "dos", "du", "la", "le", "les", "los", "of",
+                  "ul", "ur", "e", "i-", "bin", "ibn", "abu", "wa", "y"}
+
 KIND_RANK = {"country": 0, "region": 1, "province": 1, "area": 1, "capital": 2, "city": 3,
              "crossing": 3, "base": 3, "river": 3, "district": 4, "town": 5}
 
@@ -131,8 +136,11 @@ def ascii_fold(text):
 
 def is_latin_name(text):
     """A spelling an English text could use: Latin letters, capitalised, no odd marks."""
-    if len(text) < 3 or not text[0].isupper():
-        return False
+    if len(text) < 3 or not text[0].isupper() or text.upper() == text:
+        return False  # all capitals: codes such as IATA's, not names
+    words = text.replace("-", " ").split()
+    if any(w[0].islower() and w not in NAME_PARTICLES for w in words):
+        return False  # "Donetsk i Russland": a phrase, not a spelling
     for c in text:
         if c.isalpha():
             if ord(c) > 0x24F and not (0x1E00 <= ord(c) <= 0x1EFF):

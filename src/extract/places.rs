@@ -240,6 +240,23 @@ pub struct Candidate {
     evidence: bool,
     /// A country name right before a noun it modifies ("US troops").
     modifier: bool,
+    /// Written in capitals though the name is not ("KABUL" in a dateline).
+    shouted: bool,
+}
+
+/// Whether a word is a demonym of a country the gazetteer names
+/// ("Chadian", "Somali", "Sudanese"): those are not places.
+fn is_demonym(word: &str, countries: &HashMap<&'static str, &'static str>) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ian", "ians", "an", "ans", "ese", "i", "is", "ish", "ic", "n", "ns",
+    ];
+    countries.values().any(|country| {
+        let country = country.trim_end_matches(['a', 'e', 'y']);
+        country.len() >= 3
+            && word.len() > country.len()
+            && word.starts_with(country)
+            && ENDINGS.contains(&&word[country.len()..])
+    })
 }
 
 /// Words after a name that say what sort of place it is ("Kunduz province").
@@ -276,6 +293,24 @@ const DIVISION_WORDS: &[&str] = &[
     "neighborhood",
     "commune",
     "territory",
+];
+
+/// Words for a kind of division that are not part of a place's name, even capitalised.
+const ADMIN_WORDS: &[&str] = &[
+    "province",
+    "state",
+    "states",
+    "region",
+    "governorate",
+    "oblast",
+    "district",
+    "county",
+    "prefecture",
+    "department",
+    "locality",
+    "municipality",
+    "township",
+    "raion",
 ];
 
 /// Words before a name that say "a place follows".
@@ -389,9 +424,22 @@ impl Gazetteer {
                 if j > i {
                     key.push(' ');
                 }
-                push_key(&w[..w.len() - possessive], &mut key);
-                let Some(slot) = self.index.get(key.as_str()) else {
-                    break;
+                let before_word = key.len();
+                push_key(w, &mut key);
+                // "Cox's Bazar" keeps its "'s"; "Ukraine's" does not.
+                let (slot, possessive) = match self.index.get(key.as_str()) {
+                    Some(slot) if possessive == 0 || slot.prefix || !slot.places.is_empty() => {
+                        (slot, 0)
+                    }
+                    _ if possessive > 0 => {
+                        key.truncate(before_word);
+                        push_key(&w[..w.len() - possessive], &mut key);
+                        match self.index.get(key.as_str()) {
+                            Some(slot) => (slot, possessive),
+                            None => break,
+                        }
+                    }
+                    _ => break,
                 };
                 if !slot.places.is_empty() {
                     best = Some((j, slot, possessive));
@@ -401,10 +449,35 @@ impl Gazetteer {
                 }
                 j += 1;
             }
-            let Some((last, slot, possessive)) = best else {
+            let Some((mut last, mut slot, possessive)) = best else {
                 i += 1;
                 continue;
             };
+            // "Shan State", "Kisoro district": the type word is not part of the name,
+            // but a capitalised feature word is ("Gaza City", "Dnipro River").
+            if last > i && possessive == 0 {
+                let tail = tokens[last].text(text);
+                let lower = tail.to_lowercase();
+                let admin = ADMIN_WORDS.contains(&lower.as_str())
+                    || (!first_is_upper(tail) && DIVISION_WORDS.contains(&lower.as_str()));
+                if admin {
+                    key.clear();
+                    for (n, t) in tokens[i..last].iter().enumerate() {
+                        if n > 0 {
+                            key.push(' ');
+                        }
+                        push_key(t.text(text), &mut key);
+                    }
+                    if let Some(shorter) = self
+                        .index
+                        .get(key.as_str())
+                        .filter(|s| !s.places.is_empty())
+                    {
+                        slot = shorter;
+                        last -= 1;
+                    }
+                }
+            }
             let start = token.start;
             let end = tokens[last].end - possessive;
             let matched = &text[start..end];
@@ -456,7 +529,13 @@ impl Gazetteer {
                     .iter()
                     .any(|&p| self.places[p as usize].spellings().any(|s| s == matched));
             let single = last == i;
-            let common = single && lexicon.is_common(&lower_ascii(matched));
+            let lower_matched = lower_ascii(matched);
+            if single && lexicon.is_function_word(&lower_matched) {
+                i = last + 1;
+                continue;
+            }
+            let common = single && lexicon.is_common(&lower_matched);
+            let demonym = single && is_demonym(matched, &self.country_names);
             // "US troops", "Myanmar military": a country name before a noun it modifies.
             let modifier = possessive == 0
                 && lower_after.as_deref().is_some_and(|w| {
@@ -466,22 +545,16 @@ impl Gazetteer {
                             .reading(w)
                             .is_some_and(|r| r.mostly_noun() && r.adjective <= r.noun)
                 });
-            let glued = name_after || name_before || of_a_name;
+            let glued = name_after || name_before || of_a_name || demonym;
             if !glued {
                 out.push(Candidate {
                     start,
                     end,
                     places: slot.places.clone(),
-                    plain: if caps {
-                        exact_acronym
-                    } else {
-                        !common && !initial
-                    },
-                    evidence: locative_before
-                        || division_after
-                        || dateline
-                        || possessive > 0
-                        || (caps && !exact_acronym && initial),
+                    plain: if caps { exact_acronym } else { !common },
+                    evidence: !(common && initial)
+                        && (locative_before || division_after || dateline || possessive > 0),
+                    shouted: caps && !exact_acronym && matched.chars().count() >= 4,
                     modifier,
                 });
             }
@@ -497,7 +570,10 @@ impl Gazetteer {
         for c in candidates {
             for &p in &c.places {
                 let place = &self.places[p as usize];
-                if matches!(place.kind, PlaceKind::Country) && (c.plain || c.evidence) {
+                let telling = place.kind == PlaceKind::Country
+                    || (c.places.len() == 1
+                        && matches!(place.kind, PlaceKind::Region | PlaceKind::Capital));
+                if telling && (c.plain || c.evidence) && !c.modifier {
                     countries.insert(place.country);
                 }
             }
@@ -533,14 +609,18 @@ impl Gazetteer {
             let big = matches!(
                 place.kind,
                 PlaceKind::Country | PlaceKind::Region | PlaceKind::Capital
-            ) || place.population >= 100_000;
+            ) || place.population >= 200_000;
             let home = countries.contains(place.country);
             let stands = if c.modifier && place.kind == PlaceKind::Country {
                 false
+            } else if c.shouted {
+                big || home
+            } else if c.evidence {
+                true
             } else {
-                c.evidence
-                    || (c.plain && (big || home || place.population >= 1_000))
-                    || (c.plain && c.places.len() == 1)
+                // With no word around it to say "place", a small namesake
+                // abroad is more likely a person or a word than the place.
+                c.plain && (big || home || countries.is_empty())
             };
             out.push(stands.then_some(PlaceMention {
                 start: c.start,
