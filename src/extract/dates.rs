@@ -214,8 +214,8 @@ fn parse_at(
             if let Some(year) = year_number(text, tokens, i) {
                 let glued_slash = is_punct(text, tokens, i + 1, '/')
                     || (i > 0 && is_punct(text, tokens, i - 1, '/'));
-                let counted = word_at(text, tokens, i + 1)
-                    .is_some_and(|w| super::quantities::UNITS.contains(&w));
+                let counted =
+                    word_at(text, tokens, i + 1).is_some_and(super::quantities::is_counted_noun);
                 if !glued_slash && !counted {
                     return mention(tokens, i, i + 1, PartialDate::year(year));
                 }

@@ -1,149 +1,21 @@
 //! Counts of things: "more than 50 of the country's 370 districts",
-//! "2,500-3,500 US troops", "dozens of civilians". A count needs a unit noun
-//! from [`UNITS`]; years, ages, distances, percentages, money, times,
-//! ordinals and dates are not counts.
+//! "2,500-3,500 US troops", "14 armoured vehicles", "2.3 million people".
+//! A count is a number and the noun phrase it counts, whatever the noun: the
+//! English lexicon tells nouns, adjectives and verbs apart, and units of
+//! measure and spans of time from things counted. Years, ages, distances,
+//! percentages, money, times, ordinals, dates and vague amounts ("dozens")
+//! are not counts.
 
+use super::lexicon::{lexicon, plural};
 use super::tokens::{Kind, Token, lower, strip_possessive};
 use crate::model::Qualifier;
 
-/// The nouns that make a number a count.
-pub const UNITS: &[&str] = &[
-    "troops",
-    "soldiers",
-    "districts",
-    "provinces",
-    "people",
-    "civilians",
-    "fighters",
-    "militants",
-    "refugees",
-    "police",
-    "policemen",
-    "officers",
-    "insurgents",
-    "casualties",
-    "deaths",
-    "dead",
-    "wounded",
-    "prisoners",
-    "families",
-    "children",
-    "women",
-    "men",
-    "villages",
-    "checkpoints",
-    "posts",
-    "aircraft",
-    "vehicles",
-    "personnel",
-    "contractors",
-    "diplomats",
-    "interpreters",
-    "attacks",
-    "airstrikes",
-    "forces",
-    "guards",
-    "commandos",
-    "members",
-    "residents",
-    "migrants",
-    "evacuees",
-    "detainees",
-    "hostages",
-    "bases",
-    "towns",
-    "cities",
-    "helicopters",
-    "tanks",
-    "schools",
-    "journalists",
-    "workers",
-    "students",
-    "girls",
-    "boys",
-    "killed",
-    "injured",
-    "soldier",
-    "district",
-    "province",
-    "person",
-    "civilian",
-    "fighter",
-    "refugee",
-    "officer",
-    "village",
-    "checkpoint",
-    "post",
-    "vehicle",
-    "attack",
-    "airstrike",
-    "family",
-    "child",
-    "base",
-    "town",
-    "city",
-];
-
-/// Words naming whose a count is, between the number and the unit.
-const SUBJECTS: &[&str] = &[
-    "US",
-    "U.S.",
-    "NATO",
-    "Afghan",
-    "Taliban",
-    "British",
-    "German",
-    "Pakistani",
-    "American",
-    "foreign",
-    "government",
-    "Turkish",
-    "Italian",
-    "Australian",
-    "Canadian",
-    "Iranian",
-    "Tajik",
-    "Uzbek",
-    "Russian",
-    "Chinese",
-    "French",
-    "allied",
-    "coalition",
-    "international",
-    "UN",
-    "Western",
-];
-
-/// Words that may stand between a number and its unit without meaning anything for the count.
-const FILLERS: &[&str] = &[
-    "armed",
-    "more",
-    "additional",
-    "other",
-    "remaining",
-    "extra",
-    "new",
-    "security",
-    "combat",
-    "local",
-    "elite",
-    "special",
-    "regular",
-    "active",
-    "unarmed",
-    "innocent",
-    "displaced",
-    "trapped",
-    "stranded",
-    "heavily",
-    "dead",
-    "of",
-    "the",
-    "their",
-    "its",
-    "his",
-    "her",
-];
+/// Whether a word after a number makes it a count ("2020 troops" is not a year).
+pub fn is_counted_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lex = lexicon();
+    lex.is_plural_noun(&lower) && lex.reading(&lower).is_some_and(|r| !r.measure)
+}
 
 const NOT_COUNTS_AFTER: &[&str] = &[
     "percent",
@@ -168,9 +40,6 @@ const NOT_COUNTS_AFTER: &[&str] = &[
     "pounds",
     "afghanis",
     "rupees",
-    "million",
-    "billion",
-    "trillion",
     "am",
     "pm",
     "a.m.",
@@ -243,8 +112,6 @@ pub struct Quantity {
     pub subject: Option<String>,
     /// "of 370".
     pub denominator: Option<f64>,
-    /// "dozens", "hundreds": only a rough size is known.
-    pub vague: bool,
 }
 
 /// Spelled numbers: (word, value). "one" is included but needs a unit right after it.
@@ -287,20 +154,6 @@ fn spelled(word: &str) -> Option<f64> {
     })
 }
 
-/// Vague plurals: "dozens of" and the like, as a rough range.
-fn vague(word: &str) -> Option<(f64, f64)> {
-    if !(6..=9).contains(&word.len()) {
-        return None;
-    }
-    match lower(word)?.as_bytes() {
-        b"dozens" => Some((24.0, 99.0)),
-        b"scores" => Some((40.0, 99.0)),
-        b"hundreds" => Some((200.0, 999.0)),
-        b"thousands" => Some((2000.0, 9999.0)),
-        _ => None,
-    }
-}
-
 fn parse_digits(text: &str) -> Option<f64> {
     let cleaned: String = text.chars().filter(|c| *c != ',').collect();
     cleaned.parse().ok().filter(|v: &f64| v.is_finite())
@@ -316,7 +169,21 @@ fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)> {
             if t.contains(',') && !t.split(',').skip(1).all(|g| g.len() == 3) {
                 return None;
             }
-            Some((parse_digits(t)?, i + 1))
+            let mut value = parse_digits(t)?;
+            let mut next = i + 1;
+            // "85 000": thousands grouped with a space.
+            if !t.contains([',', '.'])
+                && t.len() <= 3
+                && let Some(group) = tokens.get(next)
+                && group.kind == Kind::Number
+                && group.start == token.end + 1
+                && group.end - group.start == 3
+                && group.text(text).bytes().all(|b| b.is_ascii_digit())
+            {
+                value = value * 1000.0 + parse_digits(group.text(text))?;
+                next += 1;
+            }
+            Some(scaled(text, tokens, value, next))
         }
         Kind::Word => {
             let word = token.text(text);
@@ -328,9 +195,29 @@ fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)> {
                 }
                 return None;
             }
-            let value = spelled(word)?;
+            // "twenty-five".
+            let value = match word.split_once('-') {
+                Some((tens, ones)) => {
+                    let (tens, ones) = (spelled(tens)?, spelled(ones)?);
+                    if !(20.0..100.0).contains(&tens) || tens % 10.0 != 0.0 || ones >= 10.0 {
+                        return None;
+                    }
+                    tens + ones
+                }
+                None => spelled(word)?,
+            };
             if word.eq_ignore_ascii_case("dozen") || word.eq_ignore_ascii_case("hundred") {
                 return None;
+            }
+            // "two hundred", "three million".
+            if let Some(next) = word_at(text, tokens, i + 1).and_then(lower)
+                && next.as_str() == "hundred"
+            {
+                return Some(scaled(text, tokens, value * 100.0, i + 2));
+            }
+            let (value, after) = scaled(text, tokens, value, i + 1);
+            if after > i + 1 {
+                return Some((value, after));
             }
             // "two dozen".
             if let Some(next) = tokens.get(i + 1)
@@ -343,6 +230,25 @@ fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)> {
         }
         _ => None,
     }
+}
+
+/// A number followed by "million", "billion" or "thousand" ("2.3 million", "12-thousand").
+fn scaled(text: &str, tokens: &[Token], value: f64, next: usize) -> (f64, usize) {
+    let mut at = next;
+    if punct_at(text, tokens, at) == Some('-')
+        && tokens
+            .get(at)
+            .is_some_and(|t| t.start == tokens[at - 1].end)
+    {
+        at += 1;
+    }
+    let factor = match word_at(text, tokens, at).and_then(lower) {
+        Some(w) if w.as_str() == "thousand" => 1e3,
+        Some(w) if w.as_str() == "million" => 1e6,
+        Some(w) if w.as_str() == "billion" => 1e9,
+        _ => return (value, next),
+    };
+    ((value * factor).round(), at + 1)
 }
 
 fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
@@ -432,13 +338,12 @@ fn could_start(text: &str, token: &Token) -> bool {
         Kind::Word => {
             let word = token.text(text);
             let first = word.as_bytes()[0] | 0x20;
-            word.len() <= 9
+            word.len() <= 13
                 && matches!(
                     first,
                     b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd' | b'b' | b'a'
                 )
-                && (spelled(word).is_some()
-                    || vague(word).is_some()
+                && (spelled(word.split('-').next().unwrap_or(word)).is_some()
                     || word.eq_ignore_ascii_case("between")
                     || word.eq_ignore_ascii_case("a")
                     || word.eq_ignore_ascii_case("an"))
@@ -451,20 +356,14 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     let token = tokens[i];
     let mut start_index = i;
     let mut qualifier = Qualifier::Exact;
-    let mut vague_range = None;
     let (low, mut high, mut next);
+    // "a dozen" is about twelve.
+    let dozen = tokens.get(i..(i + 2).min(tokens.len())).is_some_and(|ts| {
+        ts.iter()
+            .any(|t| t.text(text).eq_ignore_ascii_case("dozen"))
+    });
 
-    if token.kind == Kind::Word
-        && let Some(range) = vague(token.text(text))
-        && word_at(text, tokens, i + 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
-    {
-        // "dozens of civilians".
-        vague_range = Some(range);
-        low = range.0;
-        high = range.1;
-        next = i + 2;
-        qualifier = Qualifier::About;
-    } else if word_at(text, tokens, i).is_some_and(|w| w.eq_ignore_ascii_case("between")) {
+    if word_at(text, tokens, i).is_some_and(|w| w.eq_ignore_ascii_case("between")) {
         // "between 2,500 and 3,500 troops".
         let (a, after_a) = number_at(text, tokens, i + 1)?;
         if !word_at(text, tokens, after_a).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
@@ -532,7 +431,7 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
         && (1900.0..=2100.0).contains(&low)
         && low == high
     {
-        let unit_follows = word_at(text, tokens, next).is_some_and(|w| UNITS.contains(&w));
+        let unit_follows = word_at(text, tokens, next).is_some_and(is_counted_noun);
         let previous = i
             .checked_sub(1)
             .and_then(|j| tokens.get(j))
@@ -549,15 +448,13 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
         && word_at(text, tokens, next + 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
     {
         Some(next + 2)
-    } else if vague_range.is_none()
-        && word_at(text, tokens, next).is_some_and(|w| w.eq_ignore_ascii_case("of"))
-    {
+    } else if word_at(text, tokens, next).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
         Some(next + 1)
     } else {
         None
     };
     if let Some(after_of) = of_at {
-        for skip in 0..=2 {
+        for skip in 0..=3 {
             let j = after_of + skip;
             if let Some(t) = tokens.get(j)
                 && t.kind == Kind::Number
@@ -573,52 +470,160 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
         }
     }
 
-    // Subject and unit: up to three words after the numbers.
+    // A number inside a name: "Operation 1027", "Battalion 552".
+    if token.kind == Kind::Number
+        && i.checked_sub(1).is_some_and(|j| {
+            j > 0
+                && word_at(text, tokens, j).is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && strip_possessive(w) == w
+                        && !is_month(w)
+                })
+        })
+    {
+        return None;
+    }
+    let (unit, subject, unit_index) = noun_phrase(text, tokens, next, low)?;
+    // "one" and "a dozen" read as counts only right before their noun.
+    if token.kind == Kind::Word && unit_index > next + 1 && low < 2.0 {
+        return None;
+    }
+    let mut next = unit_index + 1;
+    // "three hostages out of the 33".
+    if denominator.is_none()
+        && word_at(text, tokens, next).is_some_and(|w| w.eq_ignore_ascii_case("out"))
+        && word_at(text, tokens, next + 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+    {
+        let skip = usize::from(
+            word_at(text, tokens, next + 2).is_some_and(|w| w.eq_ignore_ascii_case("the")),
+        );
+        if tokens
+            .get(next + 2 + skip)
+            .is_some_and(|t| t.kind == Kind::Number)
+            && let Some((whole, after)) = number_at(text, tokens, next + 2 + skip)
+        {
+            denominator = Some(whole);
+            next = after;
+        }
+    }
+    if let Some((found, from)) = qualifier_before(text, tokens, start_index) {
+        qualifier = found;
+        start_index = from;
+    } else if dozen {
+        qualifier = Qualifier::About;
+    }
+    let end = if next > unit_index + 1 {
+        tokens[next - 1].end
+    } else {
+        tokens[unit_index].end
+    };
+    let quantity = Quantity {
+        start: tokens[start_index].start,
+        end,
+        low,
+        high,
+        qualifier,
+        unit,
+        subject,
+        denominator,
+    };
+    Some((quantity, next))
+}
+
+/// Words that stand for people when a count has no noun ("400 injured").
+const CASUALTY_WORDS: &[&str] = &[
+    "injured",
+    "wounded",
+    "killed",
+    "dead",
+    "missing",
+    "displaced",
+    "detained",
+    "arrested",
+    "abducted",
+    "kidnapped",
+    "hurt",
+    "others",
+];
+
+/// The noun a count counts, from token `at` on: `(unit, subject, index of
+/// the last word)`. The head is the first plural noun ("14 armoured
+/// vehicles", "asylum seekers"), else the last noun of the phrase
+/// ("military personnel", "120,000 Sudanese"); capitalised words before it
+/// say whose it is ("US troops"). None when the phrase names a measure
+/// ("20 years", "5 km"), a name ("217 Pamir Corps"), or nothing.
+fn noun_phrase(
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    value: f64,
+) -> Option<(String, Option<String>, usize)> {
+    let lex = lexicon();
     let mut subject = None;
-    let mut unit = None;
-    let mut j = next;
-    let mut fillers = 0;
-    while j < tokens.len() && j < next + 4 {
+    let mut last_noun: Option<(String, usize)> = None;
+    let mut j = at;
+    while j < tokens.len() && j < at + 5 {
         let Some(word) = word_at(text, tokens, j) else {
             break;
         };
         let bare = strip_possessive(word);
-        if UNITS.contains(&bare) {
-            unit = Some((bare.to_owned(), j));
+        let lower = bare.to_lowercase();
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        if capital {
+            let caps = !bare.chars().any(char::is_lowercase);
+            if !caps && lex.reading(&lower).is_some_and(|r| r.noun > 0) && j > 0 {
+                // A capitalised common noun mid-sentence belongs to a name.
+                return None;
+            }
+            if !caps && (lower.ends_with('s') || lower.ends_with("ese") || lower.ends_with('i')) {
+                if lower.ends_with('s') {
+                    return Some((lower, subject, j));
+                }
+                last_noun = Some((lower, j));
+            } else if subject.is_none() {
+                subject = Some(bare.to_owned());
+            }
+            j += 1;
+            continue;
+        }
+        if lex.is_function_word(&lower) {
             break;
         }
-        if subject.is_none() && SUBJECTS.contains(&bare) {
-            subject = Some(bare.to_owned());
-        } else if lower(bare).is_some_and(|w| FILLERS.contains(&w.as_str())) && fillers < 2 {
-            fillers += 1;
-        } else {
+        let Some(reading) = lex.reading(&lower) else {
+            break;
+        };
+        if reading.noun > 0 && lex.is_plural_noun(&lower) && reading.noun >= reading.verb {
+            if reading.measure {
+                return None;
+            }
+            return Some((lower, subject, j));
+        }
+        if reading.noun > 0 && (reading.mostly_noun() || reading.adjective > 0) {
+            if reading.measure && last_noun.is_none() {
+                return None;
+            }
+            last_noun = Some((lower, j));
+        } else if reading.adjective == 0 {
+            break;
+        }
+        if bare.len() != word.len() {
             break;
         }
         j += 1;
     }
-    let (unit, unit_index) = unit?;
-    // "one" and "a dozen" read as counts only right before their noun.
-    if token.kind == Kind::Word && vague_range.is_none() && unit_index > next + 1 && low < 2.0 {
-        return None;
+    if let Some((noun, index)) = last_noun {
+        let unit = if value <= 1.0 && !lex.is_plural_noun(&noun) {
+            plural(&noun)
+        } else {
+            noun
+        };
+        return Some((unit, subject, index));
     }
-    if vague_range.is_none()
-        && let Some((found, from)) = qualifier_before(text, tokens, start_index)
-    {
-        qualifier = found;
-        start_index = from;
-    }
-    let quantity = Quantity {
-        start: tokens[start_index].start,
-        end: tokens[unit_index].start + unit.len(),
-        low,
-        high,
-        qualifier,
-        unit: unit.to_lowercase(),
-        subject,
-        denominator,
-        vague: vague_range.is_some(),
-    };
-    Some((quantity, unit_index + 1))
+    // "another 400 injured": the noun is understood.
+    let word = word_at(text, tokens, at)?.to_lowercase();
+    CASUALTY_WORDS
+        .contains(&word.as_str())
+        .then(|| ("people".to_owned(), None, at))
 }
 
 #[cfg(test)]

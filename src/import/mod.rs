@@ -414,7 +414,7 @@ pub fn propose(
                         subject: q.subject.clone().unwrap_or_default(),
                         denominator: q.denominator,
                         as_of,
-                        vague: q.vague,
+                        vague: false,
                     },
                 });
             }
