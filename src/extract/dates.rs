@@ -107,6 +107,30 @@ fn looks_ahead(text: &str, tokens: &[Token], i: usize) -> bool {
     ) || (one == Some("on") && matches!(two, Some("by" | "until")))
 }
 
+/// Whether the clause before token `i` speaks of the future: "will meet on
+/// Friday", "is due to vote on Monday", "is set to leave on".
+fn future_tense_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    for back in 1..=6 {
+        let Some(j) = i.checked_sub(back) else {
+            return false;
+        };
+        let Some(word) = word_at(text, tokens, j).and_then(lower) else {
+            if tokens[j].kind == Kind::Punct && tokens[j].text(text) != "'" {
+                return false;
+            }
+            continue;
+        };
+        match word.as_str() {
+            "will" | "shall" | "due" | "scheduled" | "set" | "expected" | "plans" | "planned" => {
+                return true;
+            }
+            "said" | "says" | "told" | "was" | "were" | "had" | "did" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// The year for a month and day given without one.
 fn resolve_year(month: i8, day: i8, published: Date, ahead: bool) -> Option<Date> {
     let this_year = Date::new(published.year(), month, day).ok();
@@ -141,8 +165,29 @@ pub fn find(text: &str, tokens: &[Token], published: Date, out: &mut Vec<DateMen
     let mut i = 0;
     while i < tokens.len() {
         match parse_at(text, tokens, i, published) {
-            Some((mention, next)) => {
+            Some((mention, mut next)) => {
+                let date = mention.date;
                 out.push(mention);
+                // "Dec. 15 and 19": the second day is in the same month.
+                if date.precision == Precision::Day
+                    && word_at(text, tokens, next).is_some_and(|w| w == "and")
+                    && let Some(day) = day_number(text, tokens, next + 1)
+                    && word_at(text, tokens, next + 2).is_none_or(|w| month_number(w).is_none())
+                    && !tokens
+                        .get(next + 1)
+                        .is_some_and(|t| t.text(text).contains(','))
+                    && let Ok(second) = Date::new(date.date.year(), date.date.month(), day)
+                {
+                    out.push(DateMention {
+                        start: tokens[next + 1].start,
+                        end: tokens[next + 1].end,
+                        date: PartialDate {
+                            date: second,
+                            precision: Precision::Day,
+                        },
+                    });
+                    next += 2;
+                }
                 i = next;
             }
             None => i += 1,
@@ -229,9 +274,14 @@ fn parse_at(
                 return None;
             }
             if let Some(month) = month_number(word) {
+                // "Nov. 4": the abbreviation's dot is a token of its own.
+                let dot = usize::from(
+                    is_punct(text, tokens, i + 1, '.')
+                        && tokens.get(i + 1).is_some_and(|t| t.start == token.end),
+                );
                 // "May 1, 2021", "May 1", "June 2021", "May".
-                if let Some(day) = day_number(text, tokens, i + 1) {
-                    let after_day = i + 2;
+                if let Some(day) = day_number(text, tokens, i + 1 + dot) {
+                    let after_day = i + 2 + dot;
                     if is_punct(text, tokens, after_day, ',')
                         && let Some(year) = year_number(text, tokens, after_day + 1)
                     {
@@ -244,7 +294,7 @@ fn parse_at(
                     }
                     // "May 1,000" is not a date.
                     if tokens
-                        .get(i + 1)
+                        .get(i + 1 + dot)
                         .is_some_and(|t| t.text(text).contains(','))
                     {
                         return None;
@@ -293,6 +343,9 @@ fn parse_at(
                 .or_else(|| word.strip_prefix("Mid-"))
                 && let Some(month) = month_number(rest)
             {
+                if let Some(year) = year_number(text, tokens, i + 1) {
+                    return mention(tokens, i, i + 2, PartialDate::month(year, month));
+                }
                 let date = month_year(month, published, looks_ahead(text, tokens, i));
                 return mention(
                     tokens,
@@ -313,7 +366,7 @@ fn parse_at(
                 ) {
                     return None;
                 }
-                let ahead = looks_ahead(text, tokens, i);
+                let ahead = looks_ahead(text, tokens, i) || future_tense_before(text, tokens, i);
                 let date = if ahead {
                     published.first_on_or_after(day)
                 } else {
@@ -333,6 +386,31 @@ fn parse_at(
                 ));
             }
             relative(text, tokens, i, published)
+        }
+        // "07th July, 2021", "3rd May".
+        Kind::Mixed => {
+            let t = token.text(text);
+            let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = t[digits.len()..].to_ascii_lowercase();
+            if !matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") || digits.len() > 2 {
+                return None;
+            }
+            let day: i8 = digits.parse().ok().filter(|d| (1..=31).contains(d))?;
+            let month = word_at(text, tokens, i + 1).and_then(month_number)?;
+            let comma = usize::from(is_punct(text, tokens, i + 2, ','));
+            if let Some(year) = year_number(text, tokens, i + 2 + comma) {
+                return mention(tokens, i, i + 3 + comma, PartialDate::day(year, month, day));
+            }
+            let date = resolve_year(month, day, published, looks_ahead(text, tokens, i));
+            mention(
+                tokens,
+                i,
+                i + 2,
+                date.map(|d| PartialDate {
+                    date: d,
+                    precision: Precision::Day,
+                }),
+            )
         }
         _ => None,
     }
@@ -385,17 +463,11 @@ fn relative(
         "next" => 1,
         _ => 0,
     };
+    // "last week" and "next month" are spans too vague to place on a
+    // timeline; "this morning" is today.
     let date = match unit.as_str() {
-        "week" => day(published.checked_add((7 * step).days())),
-        "month" => published
-            .first_of_month()
-            .checked_add(step.months())
-            .ok()
-            .map(|d| PartialDate {
-                date: d,
-                precision: Precision::Month,
-            }),
         "year" => PartialDate::year(published.year() + step as i16),
+        "morning" | "afternoon" | "evening" if step == 0 => day(Ok(published)),
         _ => return None,
     };
     mention(tokens, i, i + 2, date)
