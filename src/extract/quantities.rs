@@ -315,6 +315,7 @@ fn qualifier_before(text: &str, tokens: &[Token], i: usize) -> Option<(Qualifier
 
 /// Finds the counts in one sentence's tokens.
 pub fn find(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
+    let first = out.len();
     let mut i = 0;
     while i < tokens.len() {
         if !could_start(text, &tokens[i]) {
@@ -322,7 +323,27 @@ pub fn find(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
             continue;
         }
         match parse_at(text, tokens, i) {
-            Some((quantity, next)) => {
+            Some((mut quantity, next)) => {
+                // "Oct. 27": a day, not a count.
+                let after_month_dot = i >= 2
+                    && punct_at(text, tokens, i - 1) == Some('.')
+                    && word_at(text, tokens, i - 2).is_some_and(is_month);
+                if after_month_dot {
+                    i += 1;
+                    continue;
+                }
+                if quantity.unit.is_empty() {
+                    let casualty = next > 0
+                        && tokens[next - 1].kind == Kind::Word
+                        && quantity.end == tokens[next - 1].end;
+                    match understood_unit(text, tokens, &out[first..], casualty) {
+                        Some(unit) => quantity.unit = unit,
+                        None => {
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
                 out.push(quantity);
                 i = next;
             }
@@ -568,6 +589,9 @@ fn noun_phrase(
         };
         let bare = strip_possessive(word);
         let lower = bare.to_lowercase();
+        if j == at && CASUALTY_WORDS.contains(&lower.as_str()) {
+            break;
+        }
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         if capital {
             let caps = !bare.chars().any(char::is_lowercase);
@@ -592,13 +616,19 @@ fn noun_phrase(
         let Some(reading) = lex.reading(&lower) else {
             break;
         };
-        if reading.noun > 0 && lex.is_plural_noun(&lower) && reading.noun >= reading.verb {
+        if matches!(lower.as_str(), "ones" | "others") {
+            break;
+        }
+        if reading.noun > 0 && lex.is_plural_noun(&lower) {
             if reading.measure {
                 return None;
             }
             return Some((lower, subject, j));
         }
-        if reading.noun > 0 && (reading.mostly_noun() || reading.adjective > 0) {
+        if reading.noun > 0
+            && reading.noun >= reading.adverb
+            && (reading.mostly_noun() || reading.adjective > 0)
+        {
             if reading.measure && last_noun.is_none() {
                 return None;
             }
@@ -619,11 +649,79 @@ fn noun_phrase(
         };
         return Some((unit, subject, index));
     }
-    // "another 400 injured": the noun is understood.
-    let word = word_at(text, tokens, at)?.to_lowercase();
-    CASUALTY_WORDS
-        .contains(&word.as_str())
-        .then(|| ("people".to_owned(), None, at))
+    // "another 400 injured", "the toll rose to 1,537": the noun is
+    // understood; [`find`] takes it from the sentence.
+    let word = word_at(text, tokens, at).map(str::to_lowercase);
+    if word.as_deref().is_some_and(|w| CASUALTY_WORDS.contains(&w)) {
+        return Some((String::new(), None, at));
+    }
+    let bare = word.as_deref().is_none_or(|w| {
+        lex.is_function_word(w)
+            || lex
+                .reading(w)
+                .is_some_and(|r| r.noun == 0 || !r.mostly_noun())
+    });
+    // Only a written-out figure stands without its noun: "two" or "one" alone is no count.
+    let figure = at > 0
+        && tokens[at - 1].kind == Kind::Number
+        && !(1900.0..=2100.0).contains(&value)
+        && value >= 10.0;
+    (bare && figure).then(|| (String::new(), None, at - 1))
+}
+
+/// Words that make a count without a noun a count of people ("the death
+/// toll rose to 1,537", "17,000 have been left homeless").
+const PEOPLE_CUES: &[&str] = &[
+    "toll",
+    "killed",
+    "dead",
+    "died",
+    "deaths",
+    "injured",
+    "wounded",
+    "displaced",
+    "homeless",
+    "fled",
+    "evacuated",
+    "sheltered",
+    "displacement",
+    "casualties",
+    "arrested",
+    "detained",
+    "abducted",
+    "kidnapped",
+    "missing",
+    "refugees",
+    "victims",
+];
+
+/// The group a count without a noun counts: the noun of an earlier count
+/// in the sentence ("three journalists killed and three others"), or the
+/// X of "the number of X", else people — when the sentence speaks of people.
+fn understood_unit(
+    text: &str,
+    tokens: &[Token],
+    earlier: &[Quantity],
+    casualty: bool,
+) -> Option<String> {
+    if let Some(previous) = earlier.iter().rev().find(|q| !q.unit.is_empty()) {
+        return Some(previous.unit.clone());
+    }
+    let words: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    if let Some(at) = words
+        .windows(2)
+        .position(|w| w[0] == "number" && w[1] == "of")
+        && let Some(group) = words.get(at + 2)
+        && lexicon().is_plural_noun(group)
+    {
+        return Some(group.clone());
+    }
+    (casualty || words.iter().any(|w| PEOPLE_CUES.contains(&w.as_str())))
+        .then(|| "people".to_owned())
 }
 
 #[cfg(test)]
