@@ -1,6 +1,6 @@
 //! Dates in text, resolved against the article's publication date:
 //! "May 1", "1 May 2021", "2021-05-01", "mid-June", "in April", "last year",
-//! "on Sunday", "yesterday", "last week", "since May", "by September 11".
+//! "on Sunday", "yesterday", "this morning", "since May", "by September 11".
 //!
 //! Month and weekday names without a year lean to the past (on or before
 //! publication); after "by", "until", "till", "before" or "next" they may lie
@@ -435,7 +435,7 @@ fn latest_on_or_before(date: Date, day: Weekday) -> Option<Date> {
     date.checked_sub((offset as i64).days()).ok()
 }
 
-/// "yesterday", "today", "last week", "last month", "this year"…
+/// "yesterday", "today", "this morning", "last year", "this year"…
 fn relative(
     text: &str,
     tokens: &[Token],
@@ -532,10 +532,10 @@ mod tests {
             vec![pair("Tuesday", "2021-06-22")]
         );
         assert_eq!(
-            dates("yesterday and last week", "2021-06-22"),
+            dates("yesterday and this morning", "2021-06-22"),
             vec![
                 pair("yesterday", "2021-06-21"),
-                pair("last week", "2021-06-15")
+                pair("this morning", "2021-06-22")
             ]
         );
         assert_eq!(
@@ -550,6 +550,32 @@ mod tests {
             dates("until May", "2021-06-22"),
             vec![pair("May", "2022-05")]
         );
+    }
+
+    #[test]
+    fn abbreviations_ordinals_second_days_and_the_future_tense() {
+        // 2022-03-08 was a Tuesday.
+        assert_eq!(
+            dates("on Feb. 3 and 17", "2022-03-08"),
+            vec![pair("Feb. 3", "2022-02-03"), pair("17", "2022-02-17")]
+        );
+        assert_eq!(
+            dates("on 21st March, 2020", "2022-03-08"),
+            vec![pair("21st March, 2020", "2020-03-21")]
+        );
+        assert_eq!(
+            dates("the council will vote on Friday", "2022-03-08"),
+            vec![pair("Friday", "2022-03-11")]
+        );
+        assert_eq!(
+            dates("the council voted on Friday", "2022-03-08"),
+            vec![pair("Friday", "2022-03-04")]
+        );
+        assert_eq!(
+            dates("since mid-May 2019", "2022-03-08"),
+            vec![pair("mid-May 2019", "2019-05")]
+        );
+        assert_eq!(dates("last week and next month", "2022-03-08"), vec![]);
     }
 
     #[test]

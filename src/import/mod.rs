@@ -384,9 +384,18 @@ pub fn propose(
             })
             .collect();
         let place = sentence.facts.iter().find_map(|f| match f {
-            Fact::Place { name, .. } => Some(name.to_string()),
+            Fact::Place { name, country, .. } => Some((name.to_string(), *country)),
             _ => None,
         });
+        let (place, country) = match place {
+            Some((name, code)) => {
+                let country = code
+                    .map(|c| extractor.gazetteer().country_name(c).unwrap_or(c).to_owned())
+                    .unwrap_or_default();
+                (Some(name), country)
+            }
+            None => (None, String::new()),
+        };
         let mut actors: Vec<String> = Vec::new();
         for fact in &sentence.facts {
             if let Fact::Actor { name, .. } = fact
@@ -434,6 +443,7 @@ pub fn propose(
                     title,
                     date: *date,
                     place: place.unwrap_or_default(),
+                    country,
                     actors,
                 },
             });
@@ -449,6 +459,7 @@ pub fn event_from(proposal: &Proposal) -> Option<Event> {
         date,
         place,
         actors,
+        ..
     } = &proposal.kind
     else {
         return None;

@@ -146,6 +146,9 @@ pub enum ProposalKind {
         date: PartialDate,
         /// A place the sentence names.
         place: String,
+        /// The country of that place, as the gazetteer chose it ("Afghanistan").
+        #[serde(default, skip_serializing_if = "is_default")]
+        country: String,
         /// The actors the sentence names.
         actors: Vec<String>,
     },

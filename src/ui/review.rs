@@ -209,6 +209,7 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                 title,
                 date,
                 place,
+                country,
                 actors,
             } => {
                 fields::text(ui, "Title", title);
@@ -221,6 +222,9 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                     *date = value;
                 }
                 fields::text(ui, "Place", place);
+                if !country.is_empty() {
+                    ui.weak(format!("Found as a place in {country}"));
+                }
                 let names = actors.join(", ");
                 if let Some(value) =
                     fields::parsed(ui, drafts, &field("actors"), "Actors", names, |t| {
