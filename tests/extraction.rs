@@ -265,3 +265,31 @@ fn a_notebooks_own_places_and_actors_are_found_too() {
         ]
     );
 }
+
+#[test]
+fn odd_text_yields_sane_facts_and_never_panics() {
+    let extractor = Extractor::with_defaults().expect("extractor");
+    let published = "2024-05-01".parse().expect("date");
+    let one_word = "Q".repeat(1 << 20);
+    let numbers: String = (10..60_000).map(|n| format!("{n} , ")).collect();
+    let scripts =
+        "قصف في حلب ٣٠٠ شخص. Обстрел Харькова: 300 человек. 哈尔科夫 300 人。 ".repeat(2000);
+    let capitals = "Kabul Kandahar Herat North Darfur ".repeat(20_000);
+    let bytes: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let random = String::from_utf8_lossy(&bytes).into_owned();
+    for text in [&one_word, &numbers, &scripts, &capitals, &random] {
+        for fact in extractor.extract(text, published) {
+            let (start, end) = fact.span();
+            assert!(start <= end && text.is_char_boundary(start) && text.is_char_boundary(end));
+        }
+    }
+    // Bare numbers in a sentence that never speaks of people are no counts.
+    assert!(
+        extractor
+            .extract(&numbers, published)
+            .iter()
+            .all(|f| !matches!(f, Fact::Quantity(_)))
+    );
+}

@@ -341,21 +341,29 @@ impl Extractor {
         }
         let mut chosen = Vec::with_capacity(candidates.len());
         self.world.resolve(&candidates, &mut chosen);
-        let mut at = 0;
+        // A date ("May") or a notebook's own place wins over a world place.
+        // Both lists are in text order, so one pass keeps this linear.
+        let mut blockers: Vec<(usize, usize)> = sentences
+            .iter()
+            .flat_map(|s| &s.facts)
+            .filter(|f| matches!(f, Fact::Date(_) | Fact::Place { .. }))
+            .map(Fact::span)
+            .collect();
+        blockers.sort_unstable();
+        let (mut at, mut blocker) = (0, 0);
         for mention in chosen.into_iter().flatten() {
             while sentences.get(at).is_some_and(|s| s.end <= mention.start) {
                 at += 1;
             }
+            while blockers.get(blocker).is_some_and(|b| b.1 <= mention.start) {
+                blocker += 1;
+            }
             let Some(sentence) = sentences.get_mut(at) else {
                 break;
             };
-            // A date ("May") or a notebook's own place wins over a world place.
-            let taken = sentence.facts.iter().any(|f| {
-                let (s, e) = f.span();
-                s < mention.end
-                    && mention.start < e
-                    && matches!(f, Fact::Date(_) | Fact::Place { .. })
-            });
+            let taken = blockers
+                .get(blocker)
+                .is_some_and(|&(start, end)| start < mention.end && mention.start < end);
             if !taken {
                 sentence.facts.push(Fact::Place {
                     start: mention.start,

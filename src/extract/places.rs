@@ -251,11 +251,12 @@ fn is_demonym(word: &str, countries: &HashMap<&'static str, &'static str>) -> bo
         "ian", "ians", "an", "ans", "ese", "i", "is", "ish", "ic", "n", "ns",
     ];
     countries.values().any(|country| {
-        let country = country.trim_end_matches(['a', 'e', 'y']);
-        country.len() >= 3
-            && word.len() > country.len()
-            && word.starts_with(country)
-            && ENDINGS.contains(&&word[country.len()..])
+        let stem = country.trim_end_matches(['a', 'e', 'y']);
+        stem.len() >= 3
+            && word.len() >= stem.len()
+            && word.starts_with(stem)
+            && (ENDINGS.contains(&&word[stem.len()..])
+                || (word.len() == stem.len() && stem.len() < country.len() && word.ends_with('i')))
     })
 }
 

@@ -316,6 +316,7 @@ fn qualifier_before(text: &str, tokens: &[Token], i: usize) -> Option<(Qualifier
 /// Finds the counts in one sentence's tokens.
 pub fn find(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
     let first = out.len();
+    let mut understood: Option<UnderstoodGroup> = None;
     let mut i = 0;
     while i < tokens.len() {
         if !could_start(text, &tokens[i]) {
@@ -336,7 +337,9 @@ pub fn find(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
                     let casualty = next > 0
                         && tokens[next - 1].kind == Kind::Word
                         && quantity.end == tokens[next - 1].end;
-                    match understood_unit(text, tokens, &out[first..], casualty) {
+                    let group =
+                        understood.get_or_insert_with(|| UnderstoodGroup::read(text, tokens));
+                    match group.unit(&out[first..], casualty) {
                         Some(unit) => quantity.unit = unit,
                         None => {
                             i += 1;
@@ -695,33 +698,49 @@ const PEOPLE_CUES: &[&str] = &[
     "victims",
 ];
 
-/// The group a count without a noun counts: the noun of an earlier count
-/// in the sentence ("three journalists killed and three others"), or the
-/// X of "the number of X", else people — when the sentence speaks of people.
-fn understood_unit(
-    text: &str,
-    tokens: &[Token],
-    earlier: &[Quantity],
-    casualty: bool,
-) -> Option<String> {
-    if let Some(previous) = earlier.iter().rev().find(|q| !q.unit.is_empty()) {
-        return Some(previous.unit.clone());
+/// What a sentence says about the group a count without a noun counts:
+/// the X of "the number of X", and whether it speaks of people at all.
+/// Read once per sentence, so a long sentence of bare numbers stays linear.
+struct UnderstoodGroup {
+    number_of: Option<String>,
+    people: bool,
+}
+
+impl UnderstoodGroup {
+    fn read(text: &str, tokens: &[Token]) -> Self {
+        let mut number_of = None;
+        let mut people = false;
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == Kind::Word).collect();
+        for (k, t) in words.iter().enumerate() {
+            let w = t.text(text);
+            people |= PEOPLE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
+            if number_of.is_none()
+                && w.eq_ignore_ascii_case("number")
+                && words
+                    .get(k + 1)
+                    .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of"))
+                && let Some(group) = words.get(k + 2).map(|t| t.text(text).to_lowercase())
+                && lexicon().is_plural_noun(&group)
+            {
+                number_of = Some(group);
+            }
+        }
+        Self { number_of, people }
     }
-    let words: Vec<String> = tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.text(text).to_lowercase())
-        .collect();
-    if let Some(at) = words
-        .windows(2)
-        .position(|w| w[0] == "number" && w[1] == "of")
-        && let Some(group) = words.get(at + 2)
-        && lexicon().is_plural_noun(group)
-    {
-        return Some(group.clone());
+
+    /// The noun of an earlier count in the sentence ("three journalists
+    /// killed and three others"), else the X of "the number of X", else
+    /// people when the sentence speaks of people (or the count's own word
+    /// says so: "400 injured").
+    fn unit(&self, earlier: &[Quantity], casualty: bool) -> Option<String> {
+        if let Some(previous) = earlier.iter().rev().find(|q| !q.unit.is_empty()) {
+            return Some(previous.unit.clone());
+        }
+        if let Some(group) = &self.number_of {
+            return Some(group.clone());
+        }
+        (casualty || self.people).then(|| "people".to_owned())
     }
-    (casualty || words.iter().any(|w| PEOPLE_CUES.contains(&w.as_str())))
-        .then(|| "people".to_owned())
 }
 
 #[cfg(test)]

@@ -390,7 +390,13 @@ pub fn propose(
         let (place, country) = match place {
             Some((name, code)) => {
                 let country = code
-                    .map(|c| extractor.gazetteer().country_name(c).unwrap_or(c).to_owned())
+                    .map(|c| {
+                        extractor
+                            .gazetteer()
+                            .country_name(c)
+                            .unwrap_or(c)
+                            .to_owned()
+                    })
                     .unwrap_or_default();
                 (Some(name), country)
             }
