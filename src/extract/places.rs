@@ -670,7 +670,7 @@ mod tests {
 
     #[test]
     fn a_namesake_in_the_articles_country_wins() {
-        let found = places("Fighting in Sudan reached Kassala and Al Fasher in North Darfur.");
+        let found = places("Fighting in Sudan reached Kassala and El Obeid in North Darfur.");
         assert!(
             found.iter().all(|(_, country)| *country == "SD"),
             "{found:?}"

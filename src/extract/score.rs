@@ -357,8 +357,10 @@ mod tests {
     fn a_right_fact_matches_and_a_wrong_value_is_both_a_miss_and_a_false_hit() {
         let right = one(
             "They held more than 50 of the country's 370 districts on Sunday.",
-            r#"{"quantities":[{"low":50,"high":50,"unit":"districts","qualifier":"more_than","denominator":370}],
-                "dates":[{"text":"Sunday","date":"2021-06-20","precision":"day"}],"places":[]}"#,
+            concat!(
+                r#"{"quantities":[{"low":50,"high":50,"unit":"districts","qualifier":"more_than","denominator":370}],"#,
+                r#""dates":[{"text":"Sunday","date":"2021-06-20","precision":"day"}],"places":[]}"#
+            ),
         );
         assert_eq!(right.tally("quantities").matched, 1);
         assert_eq!(right.tally("dates").matched, 1);
