@@ -200,10 +200,10 @@ impl Lexicon {
         if let Some((_, lemma)) = IRREGULAR_VERBS.iter().find(|(form, _)| *form == lower) {
             merge(lemma, false, true, false);
         }
-        for (form, lemma) in detachments(lower) {
-            let (noun, verb, adjective) = form;
-            merge(&lemma, noun, verb, adjective);
-        }
+        for_each_detachment(lower, |(noun, verb, adjective), lemma| {
+            merge(lemma, noun, verb, adjective);
+            false
+        });
         found
     }
 
@@ -225,20 +225,22 @@ impl Lexicon {
         {
             return true;
         }
-        detachments(lower)
-            .into_iter()
-            .any(|((noun, _, _), lemma)| noun && self.lemma(&lemma).is_some_and(|r| r.noun > 0))
+        for_each_detachment(lower, |(noun, _, _), lemma| {
+            noun && self.lemma(lemma).is_some_and(|r| r.noun > 0)
+        })
     }
 }
 
-/// WordNet's rules of detachment: the lemmas a form may come from, each with
-/// the parts of speech the rule applies to (noun, verb, adjective).
-fn detachments(word: &str) -> Vec<((bool, bool, bool), String)> {
+/// WordNet's rules of detachment: calls `each` with every lemma a form may
+/// come from and the parts of speech (noun, verb, adjective) the rule applies
+/// to, until `each` returns true; returns whether it did. One buffer serves
+/// every lemma: this runs for many words of every text.
+fn for_each_detachment(word: &str, mut each: impl FnMut((bool, bool, bool), &str) -> bool) -> bool {
     const NOUN: (bool, bool, bool) = (true, false, false);
     const VERB: (bool, bool, bool) = (false, true, false);
     const NOUN_VERB: (bool, bool, bool) = (true, true, false);
     const ADJECTIVE: (bool, bool, bool) = (false, false, true);
-    let rules: &[(&str, &str, (bool, bool, bool))] = &[
+    const RULES: &[(&str, &str, (bool, bool, bool))] = &[
         ("ies", "y", NOUN_VERB),
         ("ses", "s", NOUN),
         ("xes", "x", NOUN_VERB),
@@ -259,27 +261,32 @@ fn detachments(word: &str) -> Vec<((bool, bool, bool), String)> {
         ("er", "e", ADJECTIVE),
         ("est", "e", ADJECTIVE),
     ];
-    let mut out = Vec::new();
     if word.len() < 3 || word.ends_with("ss") {
-        return out;
+        return false;
     }
-    for (suffix, ending, pos) in rules {
-        if let Some(stem) = word.strip_suffix(suffix)
-            && stem.len() >= 2
+    let mut lemma = String::with_capacity(word.len() + 2);
+    for (suffix, ending, pos) in RULES {
+        let Some(stem) = word.strip_suffix(suffix).filter(|s| s.len() >= 2) else {
+            continue;
+        };
+        lemma.clear();
+        lemma.push_str(stem);
+        lemma.push_str(ending);
+        if each(*pos, &lemma) {
+            return true;
+        }
+        // "planned" → "plan", "shelling" → "shell".
+        let bytes = stem.as_bytes();
+        if ending.is_empty()
+            && (suffix.starts_with('e') || suffix.starts_with('i'))
+            && bytes.len() >= 3
+            && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+            && each(*pos, &stem[..stem.len() - 1])
         {
-            out.push((*pos, format!("{stem}{ending}")));
-            // "planned" → "plan", "shelling" → "shell".
-            let bytes = stem.as_bytes();
-            if ending.is_empty()
-                && (suffix.starts_with('e') || suffix.starts_with('i'))
-                && bytes.len() >= 3
-                && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
-            {
-                out.push((*pos, stem[..stem.len() - 1].to_owned()));
-            }
+            return true;
         }
     }
-    out
+    false
 }
 
 /// The plural of a lower-case noun, for a count of one ("one bank" counts banks).

@@ -93,6 +93,7 @@ pub struct Gazetteer {
     places: Vec<WorldPlace>,
     index: HashMap<Box<str>, Slot>,
     country_names: HashMap<&'static str, &'static str>,
+    demonym_stems: HashMap<&'static str, bool>,
 }
 
 /// The shipped gazetteer, parsed on first use and then shared. Parsing takes
@@ -183,10 +184,18 @@ impl Gazetteer {
                 }
             }
         }
+        let demonym_stems = country_names
+            .values()
+            .map(|name| {
+                let stem = name.trim_end_matches(['a', 'e', 'y']);
+                (stem, stem.len() < name.len())
+            })
+            .collect();
         Self {
             places,
             index,
             country_names,
+            demonym_stems,
         }
     }
 
@@ -244,19 +253,21 @@ pub struct Candidate {
     shouted: bool,
 }
 
+/// Endings that make a demonym of a country's stem ("Chad" + "ian").
+const DEMONYM_ENDINGS: &[&str] = &[
+    "ian", "ians", "an", "ans", "ese", "i", "is", "ish", "ic", "n", "ns",
+];
+
 /// Whether a word is a demonym of a country the gazetteer names
-/// ("Chadian", "Somali", "Sudanese"): those are not places.
-fn is_demonym(word: &str, countries: &HashMap<&'static str, &'static str>) -> bool {
-    const ENDINGS: &[&str] = &[
-        "ian", "ians", "an", "ans", "ese", "i", "is", "ish", "ic", "n", "ns",
-    ];
-    countries.values().any(|country| {
-        let stem = country.trim_end_matches(['a', 'e', 'y']);
-        stem.len() >= 3
-            && word.len() >= stem.len()
-            && word.starts_with(stem)
-            && (ENDINGS.contains(&&word[stem.len()..])
-                || (word.len() == stem.len() && stem.len() < country.len() && word.ends_with('i')))
+/// ("Chadian", "Somali", "Sudanese"): those are not places. `stems` maps a
+/// country name without its final a, e or y to whether anything was cut.
+fn is_demonym(word: &str, stems: &HashMap<&'static str, bool>) -> bool {
+    if word.ends_with('i') && stems.get(word) == Some(&true) {
+        return true;
+    }
+    DEMONYM_ENDINGS.iter().any(|ending| {
+        word.strip_suffix(ending)
+            .is_some_and(|stem| stem.len() >= 3 && stems.contains_key(stem))
     })
 }
 
@@ -536,7 +547,7 @@ impl Gazetteer {
                 continue;
             }
             let common = single && lexicon.is_common(&lower_matched);
-            let demonym = single && is_demonym(matched, &self.country_names);
+            let demonym = single && is_demonym(matched, &self.demonym_stems);
             // "US troops", "Myanmar military": a country name before a noun it modifies.
             let modifier = possessive == 0
                 && lower_after.as_deref().is_some_and(|w| {
