@@ -385,7 +385,7 @@ fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
 }
 
-fn lower_ascii(word: &str) -> String {
+fn lowercase(word: &str) -> String {
     word.to_lowercase()
 }
 
@@ -502,7 +502,7 @@ impl Gazetteer {
             let after = tokens.get(last + 1).copied();
             let word_after = after.filter(|t| t.kind == Kind::Word).map(|t| t.text(text));
             let initial = i == sentence_start;
-            let lower_after = word_after.map(lower_ascii);
+            let lower_after = word_after.map(lowercase);
             let division_after = possessive == 0
                 && lower_after
                     .as_deref()
@@ -515,7 +515,7 @@ impl Gazetteer {
             let name_before = word_before(1).is_some_and(|w| {
                 first_is_upper(w)
                     && !HARMLESS_BEFORE.contains(&w)
-                    && !(i - 1 == sentence_start && lexicon.is_common(&lower_ascii(w)))
+                    && !(i - 1 == sentence_start && lexicon.is_common(&lowercase(w)))
                     && tokens[i - 1].end + 1 == start
             });
             // "Armed Forces of Ukraine", "University of Khartoum".
@@ -524,7 +524,7 @@ impl Gazetteer {
                 && i - 2 != sentence_start
                 && word_before(2).is_some_and(first_is_upper);
             let locative_before = word_before(1).is_some_and(|w| {
-                let w = lower_ascii(w);
+                let w = lowercase(w);
                 LOCATIVE_WORDS.contains(&w.as_str())
                     || HARMLESS_BEFORE.iter().any(|h| h.eq_ignore_ascii_case(&w))
             });
@@ -541,7 +541,7 @@ impl Gazetteer {
                     .iter()
                     .any(|&p| self.places[p as usize].spellings().any(|s| s == matched));
             let single = last == i;
-            let lower_matched = lower_ascii(matched);
+            let lower_matched = lowercase(matched);
             if single && lexicon.is_function_word(&lower_matched) {
                 i = last + 1;
                 continue;
