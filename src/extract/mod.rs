@@ -11,6 +11,8 @@ pub mod dates;
 pub mod html;
 pub mod lexicon;
 pub mod names;
+pub mod noun_phrase;
+pub mod numbers;
 pub mod places;
 pub mod quantities;
 pub mod score;

@@ -1,0 +1,159 @@
+//! Numbers as reporters write them: digits with thousands separators
+//! ("2,500", "85 000"), decimals, spelled words ("twenty-five", "two
+//! hundred", "a dozen") and scales ("2.3 million").
+
+use super::tokens::{Kind, Token, lower};
+
+/// The value of a spelled number word ("seven" → 7); "one" needs its noun right after it.
+pub fn spelled(word: &str) -> Option<f64> {
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    let lower = lower(word)?;
+    Some(match lower.as_bytes() {
+        b"one" => 1.0,
+        b"two" => 2.0,
+        b"three" => 3.0,
+        b"four" => 4.0,
+        b"five" => 5.0,
+        b"six" => 6.0,
+        b"seven" => 7.0,
+        b"eight" => 8.0,
+        b"nine" => 9.0,
+        b"ten" => 10.0,
+        b"eleven" => 11.0,
+        b"twelve" => 12.0,
+        b"thirteen" => 13.0,
+        b"fourteen" => 14.0,
+        b"fifteen" => 15.0,
+        b"sixteen" => 16.0,
+        b"seventeen" => 17.0,
+        b"eighteen" => 18.0,
+        b"nineteen" => 19.0,
+        b"twenty" => 20.0,
+        b"thirty" => 30.0,
+        b"forty" => 40.0,
+        b"fifty" => 50.0,
+        b"sixty" => 60.0,
+        b"seventy" => 70.0,
+        b"eighty" => 80.0,
+        b"ninety" => 90.0,
+        b"hundred" => 100.0,
+        b"dozen" => 12.0,
+        _ => return None,
+    })
+}
+
+/// Digits with thousands commas and a decimal point as a finite number.
+fn parse_digits(text: &str) -> Option<f64> {
+    let cleaned: String = text.chars().filter(|c| *c != ',').collect();
+    cleaned.parse().ok().filter(|v: &f64| v.is_finite())
+}
+
+/// A number at token `i`: its value and the index just past it.
+pub fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let token = tokens.get(i)?;
+    match token.kind {
+        Kind::Number => {
+            let t = token.text(text);
+            // "1,000,000" is fine; "1,00" is not a number a reporter writes.
+            if t.contains(',') && !t.split(',').skip(1).all(|g| g.len() == 3) {
+                return None;
+            }
+            let mut value = parse_digits(t)?;
+            let mut next = i + 1;
+            // "85 000": thousands grouped with a space.
+            if !t.contains([',', '.'])
+                && t.len() <= 3
+                && let Some(group) = tokens.get(next)
+                && group.kind == Kind::Number
+                && group.start == token.end + 1
+                && group.end - group.start == 3
+                && group.text(text).bytes().all(|b| b.is_ascii_digit())
+            {
+                value = value * 1000.0 + parse_digits(group.text(text))?;
+                next += 1;
+            }
+            Some(scaled(text, tokens, value, next))
+        }
+        Kind::Word => {
+            let word = token.text(text);
+            // "a dozen", "a hundred".
+            if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
+                let next = tokens.get(i + 1)?.text(text);
+                if matches!(next.to_ascii_lowercase().as_str(), "dozen" | "hundred") {
+                    return Some((spelled(next)?, i + 2));
+                }
+                return None;
+            }
+            // "twenty-five".
+            let value = match word.split_once('-') {
+                Some((tens, ones)) => {
+                    let (tens, ones) = (spelled(tens)?, spelled(ones)?);
+                    if !(20.0..100.0).contains(&tens) || tens % 10.0 != 0.0 || ones >= 10.0 {
+                        return None;
+                    }
+                    tens + ones
+                }
+                None => spelled(word)?,
+            };
+            if word.eq_ignore_ascii_case("dozen") || word.eq_ignore_ascii_case("hundred") {
+                return None;
+            }
+            // "two hundred", "three million".
+            if let Some(next) = word_at(text, tokens, i + 1).and_then(lower)
+                && next.as_str() == "hundred"
+            {
+                return Some(scaled(text, tokens, value * 100.0, i + 2));
+            }
+            let (value, after) = scaled(text, tokens, value, i + 1);
+            if after > i + 1 {
+                return Some((value, after));
+            }
+            // "two dozen".
+            if let Some(next) = tokens.get(i + 1)
+                && next.kind == Kind::Word
+                && next.text(text).eq_ignore_ascii_case("dozen")
+            {
+                return Some((value * 12.0, i + 2));
+            }
+            Some((value, i + 1))
+        }
+        _ => None,
+    }
+}
+
+/// A number followed by "million", "billion" or "thousand" ("2.3 million", "12-thousand").
+pub fn scaled(text: &str, tokens: &[Token], value: f64, next: usize) -> (f64, usize) {
+    let mut at = next;
+    if punct_at(text, tokens, at) == Some('-')
+        && tokens
+            .get(at)
+            .is_some_and(|t| t.start == tokens[at - 1].end)
+    {
+        at += 1;
+    }
+    let factor = match word_at(text, tokens, at).and_then(lower) {
+        Some(w) if w.as_str() == "thousand" => 1e3,
+        Some(w) if w.as_str() == "million" => 1e6,
+        Some(w) if w.as_str() == "billion" => 1e9,
+        _ => return (value, next),
+    };
+    ((value * factor).round(), at + 1)
+}
+
+/// The word at token `i`, if it is one.
+pub fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
+    tokens
+        .get(i)
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(text))
+}
+
+/// The punctuation character at token `i`, if it is one.
+pub fn punct_at(text: &str, tokens: &[Token], i: usize) -> Option<char> {
+    tokens
+        .get(i)
+        .filter(|t| t.kind == Kind::Punct)
+        .and_then(|t| t.text(text).chars().next())
+}
