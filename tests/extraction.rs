@@ -305,3 +305,132 @@ fn odd_text_yields_sane_facts_and_never_panics() {
             .all(|f| !matches!(f, Fact::Quantity(_)))
     );
 }
+
+/// The counts of a text as `(low, qualifier, unit)`, in order.
+fn counts(text: &str) -> Vec<(f64, &'static str, String)> {
+    let extractor = Extractor::with_defaults().expect("extractor");
+    extractor
+        .extract(text, "2024-05-01".parse().expect("date"))
+        .into_iter()
+        .filter_map(|fact| match fact {
+            Fact::Quantity(q) => Some((q.low, qualifier_name(q.qualifier), q.unit)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn count(low: f64, qualifier: &'static str, unit: &str) -> (f64, &'static str, String) {
+    (low, qualifier, unit.to_owned())
+}
+
+#[test]
+fn counts_of_more_other_and_new_things() {
+    assert_eq!(
+        counts("The militia took four more districts and two other border posts."),
+        [
+            count(4.0, "exact", "districts"),
+            count(2.0, "exact", "posts")
+        ]
+    );
+    assert_eq!(
+        counts("Aid groups widened the existing camps and opened three new ones."),
+        [count(3.0, "exact", "camps")]
+    );
+}
+
+#[test]
+fn the_group_after_of_is_what_is_counted() {
+    assert_eq!(
+        counts("At least 40 of its observers were withdrawn."),
+        [count(40.0, "at_least", "observers")]
+    );
+    assert_eq!(
+        counts("The ministry said 300 of the dead were children."),
+        [count(300.0, "exact", "children")]
+    );
+    assert_eq!(
+        counts("Seven of our guards were held. There are 12 missing."),
+        [
+            count(7.0, "exact", "guards"),
+            count(12.0, "exact", "guards")
+        ]
+    );
+    assert_eq!(
+        counts("Amina, a mother of three, fled with them."),
+        [count(3.0, "exact", "children")]
+    );
+}
+
+#[test]
+fn the_group_a_sentence_is_about_names_a_toll_without_a_noun() {
+    assert_eq!(
+        counts("Medics were hit hard, with four killed and six others hurt."),
+        [count(4.0, "exact", "medics"), count(6.0, "exact", "medics")]
+    );
+    assert_eq!(
+        counts("The toll among the guards was 9 dead and 14 wounded."),
+        [
+            count(9.0, "exact", "guards"),
+            count(14.0, "exact", "guards")
+        ]
+    );
+    assert_eq!(
+        counts("Officials put the dead at 120, and 45 are women."),
+        [
+            count(120.0, "exact", "people"),
+            count(45.0, "exact", "women")
+        ]
+    );
+}
+
+#[test]
+fn modifiers_and_names_between_the_number_and_its_noun() {
+    assert_eq!(
+        counts("Over 9,000 Burundian returnees and 60 non-UN clinics were counted."),
+        [
+            count(9000.0, "more_than", "returnees"),
+            count(60.0, "exact", "clinics")
+        ]
+    );
+    assert_eq!(
+        counts("Looters took 12 Red Crescent ambulances and about 400 “security targets”."),
+        [
+            count(12.0, "exact", "ambulances"),
+            count(400.0, "about", "targets")
+        ]
+    );
+    assert_eq!(
+        counts("Some 20,000 Masalit fled; 200 Afghan army officers crossed."),
+        [
+            count(20000.0, "about", "masalit"),
+            count(200.0, "exact", "officers")
+        ]
+    );
+    assert!(counts("Units of the 201 Khalid Corps moved.").is_empty());
+}
+
+#[test]
+fn qualifiers_in_several_words() {
+    assert_eq!(
+        counts("Not less than nine people died; as many as 70 homes burned."),
+        [
+            count(9.0, "at_least", "people"),
+            count(70.0, "up_to", "homes")
+        ]
+    );
+    assert_eq!(
+        counts("A million people left, close to 500 villages emptied."),
+        [
+            count(1e6, "exact", "people"),
+            count(500.0, "about", "villages")
+        ]
+    );
+}
+
+#[test]
+fn ratios_ages_times_and_second_days_are_no_counts() {
+    assert!(counts("One in every four people has no water.").is_empty());
+    assert!(counts("The raid began at 12 midnight on Friday.").is_empty());
+    assert!(counts("Among the hostages freed, the oldest being 81, were women.").is_empty());
+    assert!(counts("Two towns fell on Feb. 3 and 9, and more on March 4 and 11.").len() == 1);
+}

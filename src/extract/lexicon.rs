@@ -207,6 +207,13 @@ impl Lexicon {
         found
     }
 
+    /// Whether a lower-case word is the plural of a thing one counts: a
+    /// plural noun that is no unit of measure or span of time ("troops",
+    /// not "hours").
+    pub fn is_counted_plural(&self, lower: &str) -> bool {
+        self.is_plural_noun(lower) && self.reading(lower).is_some_and(|r| !r.measure)
+    }
+
     /// Whether a lower-case word is a plural noun form ("troops", "men",
     /// "people"), as opposed to its lemma.
     pub fn is_plural_noun(&self, lower: &str) -> bool {

@@ -13,6 +13,9 @@ pub mod lexicon;
 pub mod names;
 pub mod noun_phrase;
 pub mod numbers;
+pub mod place_choice;
+pub mod place_evidence;
+pub mod place_words;
 pub mod places;
 pub mod quantities;
 pub mod score;
@@ -31,7 +34,8 @@ pub enum Fact {
     Quantity(quantities::Quantity),
     /// A date: "May 1".
     Date(dates::DateMention),
-    /// A place from the gazetteer or the notebook.
+    /// A place from the gazetteer or the notebook, or one the text alone
+    /// names ("the village of X"), which has no coordinates.
     Place {
         /// Byte span.
         start: usize,
@@ -39,12 +43,14 @@ pub enum Fact {
         end: usize,
         /// Canonical name.
         name: Arc<str>,
-        /// ISO 3166-1 alpha-2 code of its country (none for a notebook's own place).
+        /// ISO 3166-1 alpha-2 code of its country (none for a notebook's
+        /// own place, nor for a place known only from the text and listed
+        /// with none the gazetteer holds).
         country: Option<&'static str>,
-        /// Latitude, degrees.
-        lat: f64,
+        /// Latitude, degrees (none for a place known only from the text).
+        lat: Option<f64>,
         /// Longitude, degrees.
-        lon: f64,
+        lon: Option<f64>,
     },
     /// An actor from the list.
     Actor {
@@ -179,8 +185,8 @@ struct PlaceJson<'a> {
     end: usize,
     name: &'a str,
     country: Option<&'a str>,
-    lat: f64,
-    lon: f64,
+    lat: Option<f64>,
+    lon: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -303,13 +309,15 @@ impl Extractor {
         let mut names = names.into_iter().peekable();
         let mut tokens = Vec::new();
         let mut quantities = Vec::new();
+        let mut carried: Option<String> = None;
         let mut dates = Vec::new();
         let mut candidates = Vec::new();
         let mut sentences: Vec<Sentence> = Vec::new();
         for (start, end) in tokens::sentences(text) {
             tokens.clear();
             tokens::tokenize(text, start, end, &mut tokens);
-            quantities::find(text, &tokens, &mut quantities);
+            quantities::find_after(text, &tokens, carried.as_deref(), &mut quantities);
+            carried = quantities::carried_group(&quantities);
             dates::find(text, &tokens, published, &mut dates);
             self.world
                 .candidates(text, &tokens, self.lexicon, &mut candidates);
@@ -328,8 +336,8 @@ impl Extractor {
                             end: name.end,
                             name: Arc::clone(&self.place_names[index]),
                             country: None,
-                            lat: place.lat,
-                            lon: place.lon,
+                            lat: Some(place.lat),
+                            lon: Some(place.lon),
                         }
                     }
                     Target::Actor(index) => Fact::Actor {
@@ -342,14 +350,21 @@ impl Extractor {
             sentences.push(Sentence { start, end, facts });
         }
         let mut chosen = Vec::with_capacity(candidates.len());
-        self.world.resolve(&candidates, &mut chosen);
-        // A date ("May") or a notebook's own place wins over a world place.
-        // Both lists are in text order, so one pass keeps this linear.
-        let mut blockers: Vec<(usize, usize)> = sentences
+        place_choice::resolve(self.world, &candidates, &mut chosen);
+        // A date ("May") or a notebook's own place wins over a world place,
+        // and an actor over a place known only from the text. Both lists are
+        // in text order, so one pass keeps this linear.
+        let mut blockers: Vec<(usize, usize, bool)> = sentences
             .iter()
             .flat_map(|s| &s.facts)
-            .filter(|f| matches!(f, Fact::Date(_) | Fact::Place { .. }))
-            .map(Fact::span)
+            .filter_map(|f| {
+                let (start, end) = f.span();
+                match f {
+                    Fact::Date(_) | Fact::Place { .. } => Some((start, end, true)),
+                    Fact::Actor { .. } => Some((start, end, false)),
+                    Fact::Quantity(_) => None,
+                }
+            })
             .collect();
         blockers.sort_unstable();
         let (mut at, mut blocker) = (0, 0);
@@ -363,19 +378,26 @@ impl Extractor {
             let Some(sentence) = sentences.get_mut(at) else {
                 break;
             };
-            let taken = blockers
-                .get(blocker)
-                .is_some_and(|&(start, end)| start < mention.end && mention.start < end);
-            if !taken {
-                sentence.facts.push(Fact::Place {
-                    start: mention.start,
-                    end: mention.end,
-                    name: Arc::from(mention.place.name),
-                    country: Some(mention.place.country),
-                    lat: mention.place.lat,
-                    lon: mention.place.lon,
+            let taken = blockers[blocker..]
+                .iter()
+                .take_while(|b| b.0 < mention.end)
+                .any(|&(start, end, always)| {
+                    start < mention.end
+                        && mention.start < end
+                        && (always || mention.place.is_none())
                 });
+            if taken {
+                continue;
             }
+            let quoted = text.get(mention.start..mention.end).unwrap_or("");
+            sentence.facts.push(Fact::Place {
+                start: mention.start,
+                end: mention.end,
+                name: Arc::from(mention.place.map_or(quoted, |p| p.name)),
+                country: mention.country,
+                lat: mention.place.map(|p| p.lat),
+                lon: mention.place.map(|p| p.lon),
+            });
         }
         for mut sentence in sentences {
             if sentence.facts.len() > 1 {

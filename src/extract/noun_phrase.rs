@@ -35,32 +35,74 @@ pub fn noun_phrase(
     value: f64,
 ) -> Option<(String, Option<String>, usize)> {
     let lex = lexicon();
-    let mut subject = None;
+    let mut subject: Option<(usize, usize)> = None;
     let mut last_noun: Option<(String, usize)> = None;
+    // A capitalised common noun mid-sentence ("World Food Programme"): the
+    // count is of a name ("217 Pamir Corps") unless a plain noun follows.
+    let mut in_name = false;
+    let mut group_name: Option<String> = None;
     let mut j = at;
-    while j < tokens.len() && j < at + 5 {
+    // "1,200 “terror targets”": an opening quote before the noun.
+    if matches!(tokens.get(j).map(|t| t.text(text)), Some("“" | "\"" | "‘")) {
+        j += 1;
+    }
+    // "three more districts", "two other districts", "six new ones".
+    if word_at(text, tokens, j).is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "more" | "other" | "new" | "additional" | "further" | "extra" | "fresh"
+        )
+    }) && word_at(text, tokens, j + 1).is_some()
+    {
+        j += 1;
+    }
+    let window = j + 5;
+    let with_subject = |unit: String, subject: Option<(usize, usize)>, index: usize| {
+        let subject = subject.map(|(from, to)| text[tokens[from].start..tokens[to].end].to_owned());
+        Some((unit, subject, index))
+    };
+    while j < tokens.len() && j < window {
         let Some(word) = word_at(text, tokens, j) else {
             break;
         };
         let bare = strip_possessive(word);
         let lower = bare.to_lowercase();
+        // "400 injured", but "600,000 displaced people".
         if j == at && CASUALTY_WORDS.contains(&lower.as_str()) {
+            if word_at(text, tokens, j + 1).is_some_and(|w| lex.is_plural_noun(&w.to_lowercase())) {
+                j += 1;
+                continue;
+            }
             break;
         }
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         if capital {
             let caps = !bare.chars().any(char::is_lowercase);
-            if !caps && lex.reading(&lower).is_some_and(|r| r.noun > 0) && j > 0 {
-                // A capitalised common noun mid-sentence belongs to a name.
-                return None;
+            let reading = lex.reading(&lower);
+            if !caps && reading.is_some_and(|r| r.noun > 0) && j > 0 {
+                in_name = true;
             }
-            if !caps && (lower.ends_with('s') || lower.ends_with("ese") || lower.ends_with('i')) {
+            if !caps
+                && !in_name
+                && (lower.ends_with('s') || lower.ends_with("ese") || lower.ends_with('i'))
+            {
                 if lower.ends_with('s') {
-                    return Some((lower, subject, j));
+                    return with_subject(lower, subject, j);
                 }
                 last_noun = Some((lower, j));
-            } else if subject.is_none() {
-                subject = Some(bare.to_owned());
+            } else {
+                if !caps && reading.is_none() && j == at {
+                    // "80,000 Rohingya": a people's name counted by itself.
+                    group_name = Some(lower);
+                }
+                match &mut subject {
+                    Some((_, to)) if *to + 1 == j => *to = j,
+                    None => subject = Some((j, j)),
+                    Some(_) => {}
+                }
+            }
+            if bare.len() != word.len() {
+                break;
             }
             j += 1;
             continue;
@@ -68,10 +110,23 @@ pub fn noun_phrase(
         if lex.is_function_word(&lower) {
             break;
         }
+        if lower == "ones" {
+            // "six new ones": [`super::quantities::find`] looks back for the noun.
+            return with_subject(lower, subject, j);
+        }
         let Some(reading) = lex.reading(&lower) else {
+            // "pick-up vans", "non-UNRWA schools": a compound modifier.
+            if lower.contains('-') && word_at(text, tokens, j + 1).is_some() {
+                j += 1;
+                continue;
+            }
+            // "airstrikes", "returnees": a plural the word list lacks.
+            if looks_plural(&lower) {
+                return with_subject(lower, subject, j);
+            }
             break;
         };
-        if matches!(lower.as_str(), "ones" | "others") {
+        if lower == "others" {
             break;
         }
         // "no one knows": a form read far more often as a verb is no head.
@@ -79,7 +134,7 @@ pub fn noun_phrase(
             if reading.measure {
                 return None;
             }
-            return Some((lower, subject, j));
+            return with_subject(lower, subject, j);
         }
         if reading.noun > 0
             && reading.noun >= reading.adverb
@@ -103,7 +158,13 @@ pub fn noun_phrase(
         } else {
             noun
         };
-        return Some((unit, subject, index));
+        return with_subject(unit, subject, index);
+    }
+    if in_name {
+        return None;
+    }
+    if let Some(group) = group_name {
+        return Some((group, None, at));
     }
     // "another 400 injured", "the toll rose to 1,537": the noun is
     // understood; [`super::quantities::find`] takes it from the sentence.
@@ -118,11 +179,52 @@ pub fn noun_phrase(
                 .is_some_and(|r| r.noun == 0 || !r.mostly_noun())
     });
     // Only a written-out figure stands without its noun: "two" or "one" alone is no count.
+    // "2,000 from Afghanistan" is a figure; "in 2020" is a year.
     let figure = at > 0
         && tokens[at - 1].kind == Kind::Number
-        && !(1900.0..=2100.0).contains(&value)
+        && (!(1900.0..=2100.0).contains(&value) || tokens[at - 1].text(text).contains(','))
         && value >= 10.0;
     (bare && figure).then(|| (String::new(), None, at - 1))
+}
+
+/// Whether a word the lexicon lacks reads as a plural noun: lower-case
+/// letters ending in a plural "s" ("airstrikes", "returnees").
+fn looks_plural(lower: &str) -> bool {
+    lower.len() >= 5
+        && lower.bytes().all(|b| b.is_ascii_lowercase())
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+}
+
+/// Verbs that report what others say: the people before them are the
+/// speakers, not the group a toll counts.
+fn is_reporting_verb(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "said"
+            | "say"
+            | "says"
+            | "told"
+            | "reported"
+            | "report"
+            | "reports"
+            | "put"
+            | "estimated"
+            | "estimate"
+            | "confirmed"
+            | "announced"
+            | "added"
+            | "stated"
+            | "claimed"
+            | "warned"
+            | "noted"
+            | "believe"
+            | "believed"
+            | "fear"
+            | "feared"
+    )
 }
 
 /// Words that make a count without a noun a count of people ("the death
@@ -149,49 +251,120 @@ const PEOPLE_CUES: &[&str] = &[
     "missing",
     "refugees",
     "victims",
+    "killing",
+    "death",
+    "displacements",
 ];
 
 /// What a sentence says about the group a count without a noun counts:
 /// the X of "the number of X", and whether it speaks of people at all.
 /// Read once per sentence, so a long sentence of bare numbers stays linear.
 pub struct UnderstoodGroup {
-    number_of: Option<String>,
+    /// The X of "the number of X" (people for "the number of injured"),
+    /// with the byte offset of "number".
+    number_of: Option<(usize, String)>,
     people: bool,
+    /// Plural nouns for the group the sentence is about, with their token
+    /// index: its opening word ("Journalists are…") or "among the soldiers".
+    groups: Vec<(usize, String)>,
 }
 
 impl UnderstoodGroup {
     /// Reads the sentence once.
     pub fn read(text: &str, tokens: &[Token]) -> Self {
+        let lex = lexicon();
         let mut number_of = None;
         let mut people = false;
-        let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == Kind::Word).collect();
-        for (k, t) in words.iter().enumerate() {
+        let mut groups = Vec::new();
+        let words: Vec<(usize, &Token)> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == Kind::Word)
+            .collect();
+        let is_group = |w: &str| {
+            lex.is_plural_noun(w) && lex.reading(w).is_some_and(|r| r.noun > 0 && !r.measure)
+        };
+        for (k, &(index, t)) in words.iter().enumerate() {
             let w = t.text(text);
             people |= PEOPLE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
+            let word = |n: usize| words.get(n).map(|(_, t)| t.text(text));
+            // "the number of missing persons": the first plural noun after "of".
             if number_of.is_none()
                 && w.eq_ignore_ascii_case("number")
-                && words
-                    .get(k + 1)
-                    .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of"))
-                && let Some(group) = words.get(k + 2).map(|t| t.text(text).to_lowercase())
-                && lexicon().is_plural_noun(&group)
+                && word(k + 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
             {
-                number_of = Some(group);
+                // "the number of injured", but "the number of missing persons".
+                let casualty = word(k + 2)
+                    .is_some_and(|w| CASUALTY_WORDS.contains(&w.to_lowercase().as_str()))
+                    && !word(k + 3).is_some_and(|w| lex.is_plural_noun(&w.to_lowercase()));
+                number_of = if casualty {
+                    Some("people".to_owned())
+                } else {
+                    (k + 2..k + 5)
+                        .filter_map(word)
+                        .map(str::to_lowercase)
+                        .find(|w| lex.is_counted_plural(w))
+                }
+                .map(|group| (t.start, group));
+            }
+            let lower = w.to_lowercase();
+            // "Journalists were hit", but not "Officials said 20 died".
+            let opening = k == 0 && !(k + 1..k + 4).filter_map(word).any(is_reporting_verb);
+            let among = k >= 1
+                && (word(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("among"))
+                    || k >= 2
+                        && word(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                        && word(k - 2).is_some_and(|w| w.eq_ignore_ascii_case("among")));
+            if (opening || among) && is_group(&lower) {
+                groups.push((index, lower));
             }
         }
-        Self { number_of, people }
+        Self {
+            number_of,
+            people,
+            groups,
+        }
     }
 
     /// The noun of an earlier count in the sentence ("three journalists
     /// killed and three others"), else the X of "the number of X", else
     /// people when the sentence speaks of people (or the count's own word
     /// says so: "400 injured").
-    pub fn unit(&self, earlier: &[Quantity], casualty: bool) -> Option<String> {
-        if let Some(previous) = earlier.iter().rev().find(|q| !q.unit.is_empty()) {
+    ///
+    /// `at` is the count's token in `tokens`; `carried` the group the
+    /// sentence before counted first ("Ten of our men were killed. There
+    /// are 17 wounded"). "The number of X" between an earlier count and
+    /// this one wins over the earlier count.
+    pub fn unit(
+        &self,
+        earlier: &[Quantity],
+        casualty: bool,
+        (tokens, at): (&[Token], usize),
+        carried: Option<&str>,
+    ) -> Option<String> {
+        let previous = earlier.iter().rev().find(|q| !q.unit.is_empty());
+        let at_byte = tokens.get(at).map_or(usize::MAX, |t| t.start);
+        if let Some((offset, group)) = &self.number_of
+            && *offset < at_byte
+            && previous.is_none_or(|q| q.end <= *offset)
+        {
+            return Some(group.clone());
+        }
+        // "2,800 deaths, with 11,000 wounded": the wounded are people.
+        if let Some(previous) = previous
+            && !(casualty
+                && matches!(
+                    previous.unit.as_str(),
+                    "deaths" | "fatalities" | "casualties" | "injuries" | "killings"
+                ))
+        {
             return Some(previous.unit.clone());
         }
-        if let Some(group) = &self.number_of {
+        if let Some((_, group)) = self.groups.iter().rev().find(|(index, _)| *index < at) {
             return Some(group.clone());
+        }
+        if let Some(carried) = carried {
+            return Some(carried.to_owned());
         }
         (casualty || self.people).then(|| "people".to_owned())
     }

@@ -84,7 +84,9 @@ pub fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)>
                 if matches!(next.to_ascii_lowercase().as_str(), "dozen" | "hundred") {
                     return Some((spelled(next)?, i + 2));
                 }
-                return None;
+                // "a million people", "a thousand families".
+                let (value, after) = scaled(text, tokens, 1.0, i + 1);
+                return (after > i + 1).then_some((value, after));
             }
             // "twenty-five".
             let value = match word.split_once('-') {

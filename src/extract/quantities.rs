@@ -16,7 +16,7 @@ use crate::model::Qualifier;
 pub fn is_counted_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
     let lex = lexicon();
-    lex.is_plural_noun(&lower) && lex.reading(&lower).is_some_and(|r| !r.measure)
+    lex.is_counted_plural(&lower)
 }
 
 const NOT_COUNTS_AFTER: &[&str] = &[
@@ -58,6 +58,18 @@ const NOT_COUNTS_AFTER: &[&str] = &[
     "months",
     "minutes",
     "seconds",
+    "midnight",
+    "noon",
+    "UTC",
+    "hrs",
+    "square",
+    "sq",
+    "hectares",
+    "acres",
+    "metric",
+    "litres",
+    "liters",
+    "barrels",
 ];
 
 const MONTHS: &[&str] = &[
@@ -134,6 +146,23 @@ fn qualifier_before(text: &str, tokens: &[Token], i: usize) -> Option<(Qualifier
     let is =
         |w: &Option<super::tokens::LowerWord>, s: &str| w.as_ref().is_some_and(|w| w.as_str() == s);
     let two = |a: &str, b: &str| is(&w2, a) && is(&w1, b);
+    let three = |a: &str, b: &str, c: &str| is(&w3, a) && two(b, c);
+    // "not less than seven", "no fewer than 20".
+    if (is(&w3, "not") || is(&w3, "no")) && (two("less", "than") || two("fewer", "than")) {
+        return Some((Qualifier::AtLeast, i - 3));
+    }
+    if three("not", "more", "than") {
+        return Some((Qualifier::AtMost, i - 3));
+    }
+    if three("as", "many", "as") || three("as", "high", "as") || three("as", "much", "as") {
+        return Some((Qualifier::UpTo, i - 3));
+    }
+    if two("close", "to") {
+        return Some((Qualifier::About, i - 2));
+    }
+    if two("upwards", "of") {
+        return Some((Qualifier::MoreThan, i - 2));
+    }
     if two("more", "than") || two("greater", "than") {
         return Some((Qualifier::MoreThan, i - 2));
     }
@@ -166,6 +195,22 @@ fn qualifier_before(text: &str, tokens: &[Token], i: usize) -> Option<(Qualifier
 
 /// Finds the counts in one sentence's tokens.
 pub fn find(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
+    find_after(text, tokens, None, out);
+}
+
+/// The group a sentence's counts leave for the next sentence: the unit of
+/// its first count, when that counts people ("Ten of our men were killed";
+/// "the 90 detainees … include 69 women" leaves detainees).
+pub fn carried_group(counts: &[Quantity]) -> Option<String> {
+    let first = counts.first()?;
+    let lex = lexicon();
+    (lex.reading(&first.unit).is_some_and(|r| r.person) && lex.is_plural_noun(&first.unit))
+        .then(|| first.unit.clone())
+}
+
+/// Finds the counts in one sentence's tokens; a count without a noun may
+/// take `carried`, the group the sentence before counted ([`carried_group`]).
+pub fn find_after(text: &str, tokens: &[Token], carried: Option<&str>, out: &mut Vec<Quantity>) {
     let first = out.len();
     let mut understood: Option<UnderstoodGroup> = None;
     let mut i = 0;
@@ -184,13 +229,25 @@ pub fn find(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
                     i += 1;
                     continue;
                 }
+                if quantity.unit == "ones" {
+                    // "extended the settlements and built six new ones".
+                    match plural_noun_before(text, tokens, i) {
+                        Some(noun) => quantity.unit = noun,
+                        None => {
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
                 if quantity.unit.is_empty() {
+                    // "400 injured" says people; "122 others" says nothing new.
                     let casualty = next > 0
                         && tokens[next - 1].kind == Kind::Word
-                        && quantity.end == tokens[next - 1].end;
+                        && quantity.end == tokens[next - 1].end
+                        && !tokens[next - 1].text(text).eq_ignore_ascii_case("others");
                     let group =
                         understood.get_or_insert_with(|| UnderstoodGroup::read(text, tokens));
-                    match group.unit(&out[first..], casualty) {
+                    match group.unit(&out[first..], casualty, (tokens, i), carried) {
                         Some(unit) => quantity.unit = unit,
                         None => {
                             i += 1;
@@ -204,6 +261,49 @@ pub fn find(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
             None => i += 1,
         }
     }
+}
+
+/// The nearest plural noun before token `at`, for "ones".
+fn plural_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<String> {
+    let lex = lexicon();
+    tokens[..at]
+        .iter()
+        .rev()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(text).to_lowercase())
+        .find(|w| w != "ones" && lex.is_counted_plural(w))
+}
+
+/// "276 are women", "500 of the dead are children": a plural noun right
+/// after "are" or "were" says what a count without a noun counts.
+fn predicate_noun(text: &str, tokens: &[Token], at: usize) -> Option<String> {
+    let verb = word_at(text, tokens, at)?;
+    if !matches!(verb, "are" | "were") {
+        return None;
+    }
+    let noun = word_at(text, tokens, at + 1)?.to_lowercase();
+    let lex = lexicon();
+    lex.is_counted_plural(&noun).then_some(noun)
+}
+
+/// Words after "N of" that make the rest the group counted, with no
+/// denominator: "310 of its peacekeepers", "six of them".
+fn opens_a_group(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "them"
+            | "whom"
+    )
 }
 
 /// A cheap test before the full parse: a number, or a word that can begin a count.
@@ -250,6 +350,34 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
         next = after_b;
     } else {
         let (value, after) = number_at(text, tokens, i)?;
+        let word_before = |back: usize| {
+            i.checked_sub(back)
+                .and_then(|j| word_at(text, tokens, j))
+                .map(str::to_ascii_lowercase)
+        };
+        // "one in every five people", "one in four": a ratio, not a count.
+        let one_in = word_before(1).as_deref() == Some("every")
+            || word_before(1).as_deref() == Some("in") && word_before(2).as_deref() == Some("one")
+            || token.text(text).eq_ignore_ascii_case("one")
+                && word_at(text, tokens, after).is_some_and(|w| w.eq_ignore_ascii_case("in"))
+                && tokens.get(after + 1).is_some_and(|t| {
+                    t.kind == Kind::Number || word_at(text, tokens, after + 1) == Some("every")
+                });
+        if one_in {
+            return None;
+        }
+        // "on Dec. 15 and 19", "between March 8 and 20": the second day of a date.
+        if token.kind == Kind::Number
+            && matches!(word_before(1).as_deref(), Some("and" | "or" | "to"))
+            && i >= 2
+            && tokens[i - 2].kind == Kind::Number
+            && (i >= 3 && word_at(text, tokens, i - 3).is_some_and(is_month)
+                || i >= 4
+                    && punct_at(text, tokens, i - 3) == Some('.')
+                    && word_at(text, tokens, i - 4).is_some_and(is_month))
+        {
+            return None;
+        }
         if token.kind == Kind::Number {
             if let Some(prefix) = glued_prefix(text, tokens, i)
                 && matches!(prefix, '$' | '£' | '€' | '#' | '¥')
@@ -346,8 +474,10 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
         }
     }
 
-    // A number inside a name: "Operation 1027", "Battalion 552".
+    // A number inside a name: "Operation 1027", "Battalion 552"; but not
+    // "Some 40,000" opening a sentence.
     if token.kind == Kind::Number
+        && qualifier_before(text, tokens, i).is_none()
         && i.checked_sub(1).is_some_and(|j| {
             j > 0
                 && word_at(text, tokens, j).is_some_and(|w| {
@@ -360,7 +490,47 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     {
         return None;
     }
-    let (unit, subject, unit_index) = noun_phrase(text, tokens, next, low)?;
+    // "310 of its peacekeepers", "six of them": the group after "of".
+    let group_after_of = of_at
+        .filter(|&a| denominator.is_none() && word_at(text, tokens, a).is_some_and(opens_a_group));
+    // "a mother of four": her children.
+    let parent_of = i >= 2
+        && word_at(text, tokens, i - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && word_at(text, tokens, i - 2).is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "mother" | "father" | "parent" | "mum" | "mom" | "dad"
+            )
+        });
+    let phrase = match group_after_of {
+        Some(a)
+            if word_at(text, tokens, a).is_some_and(|w| {
+                w.eq_ignore_ascii_case("them") || w.eq_ignore_ascii_case("whom")
+            }) =>
+        {
+            Some((String::new(), None, a))
+        }
+        Some(a) => noun_phrase(text, tokens, a + 1, low),
+        None => noun_phrase(text, tokens, next, low),
+    };
+    let (mut unit, subject, unit_index) = match phrase {
+        Some(found) => found,
+        None if parent_of => ("children".to_owned(), None, next - 1),
+        None => return None,
+    };
+    if unit.is_empty() {
+        // "the youngest being 15": an age.
+        if i >= 1
+            && word_at(text, tokens, i - 1).is_some_and(|w| {
+                matches!(w.to_ascii_lowercase().as_str(), "being" | "age" | "aged")
+            })
+        {
+            return None;
+        }
+        if let Some(noun) = predicate_noun(text, tokens, unit_index + 1) {
+            unit = noun;
+        }
+    }
     // "one" and "a dozen" read as counts only right before their noun.
     if token.kind == Kind::Word && unit_index > next + 1 && low < 2.0 {
         return None;
