@@ -7,7 +7,8 @@
 //! "larger") are undone by WordNet's rules of detachment and a short table of
 //! irregular forms.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// The word list: `word, noun, verb, adjective, adverb, kinds` per line.
@@ -121,6 +122,20 @@ impl Reading {
 #[derive(Debug)]
 pub struct Lexicon {
     words: HashMap<&'static str, Reading>,
+    function_words: HashSet<&'static str>,
+}
+
+/// How many words' readings each thread remembers before it starts afresh.
+const MEMO_CAPACITY: usize = 1 << 16;
+
+/// A word's reading and whether it is a plural noun, worked out once.
+type Remembered = (Option<Reading>, bool);
+
+thread_local! {
+    /// The readings and plural tests of words already looked up: news text
+    /// repeats its words, and undoing inflection takes several lookups.
+    static MEMO: RefCell<HashMap<Box<str>, Remembered>> =
+        RefCell::new(HashMap::with_capacity(1024));
 }
 
 /// The shared lexicon: parsed on first use (a few milliseconds), then kept.
@@ -153,12 +168,17 @@ impl Lexicon {
                 },
             );
         }
-        Self { words }
+        let mut function_words = HashSet::with_capacity(FUNCTION_WORDS.len());
+        function_words.extend(FUNCTION_WORDS.iter().copied());
+        Self {
+            words,
+            function_words,
+        }
     }
 
     /// Whether a lower-case word is a function word ("the", "of", "into").
     pub fn is_function_word(&self, lower: &str) -> bool {
-        FUNCTION_WORDS.binary_search(&lower).is_ok()
+        self.function_words.contains(lower)
     }
 
     /// The reading of a lower-case word as it stands (no inflection undone).
@@ -175,6 +195,27 @@ impl Lexicon {
     /// How a lower-case word reads, undoing inflection: its own entry
     /// merged with the entries of the lemmas it may be a form of.
     pub fn reading(&self, lower: &str) -> Option<Reading> {
+        self.remembered(lower).0
+    }
+
+    /// The reading and plural test of a word, from the thread's memo.
+    fn remembered(&self, lower: &str) -> Remembered {
+        if let Some(known) = MEMO.with(|memo| memo.borrow().get(lower).copied()) {
+            return known;
+        }
+        let found = (self.read(lower), self.find_plural_noun(lower));
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.len() >= MEMO_CAPACITY {
+                memo.clear();
+            }
+            memo.insert(lower.into(), found);
+        });
+        found
+    }
+
+    /// [`Self::reading`], worked out.
+    fn read(&self, lower: &str) -> Option<Reading> {
         let mut found: Option<Reading> = self.lemma(lower);
         let mut merge = |lemma: &str, noun: bool, verb: bool, adjective: bool| {
             if let Some(r) = self.lemma(lemma) {
@@ -217,6 +258,11 @@ impl Lexicon {
     /// Whether a lower-case word is a plural noun form ("troops", "men",
     /// "people"), as opposed to its lemma.
     pub fn is_plural_noun(&self, lower: &str) -> bool {
+        self.remembered(lower).1
+    }
+
+    /// [`Self::is_plural_noun`], worked out.
+    fn find_plural_noun(&self, lower: &str) -> bool {
         if matches!(
             lower,
             "people" | "police" | "personnel" | "militia" | "clergy" | "cattle" | "livestock"

@@ -22,8 +22,11 @@ pub mod score;
 pub mod tokens;
 
 use crate::model::{PartialDate, Precision, Qualifier};
+use foldhash::{HashMap, HashMapExt};
 use jiff::civil::Date;
 use names::{Actor, NameFinder, Place, Target};
+use place_evidence::Candidate;
+use places::WorldPlace;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -277,7 +280,7 @@ impl Extractor {
 
     /// Every fact in `text`, sorted by start. Dates resolve against `published`.
     pub fn extract(&self, text: &str, published: Date) -> Vec<Fact> {
-        let mut all = Vec::new();
+        let mut all = Vec::with_capacity(text.len() / 64 + 16);
         self.walk(text, published, |_, facts| all.append(facts));
         all
     }
@@ -304,16 +307,23 @@ impl Extractor {
         published: Date,
         mut each: impl FnMut((usize, usize), &mut Vec<Fact>),
     ) {
-        let mut names = Vec::new();
+        // News text holds a fact every hundred bytes or so: size the
+        // buffers once rather than grow them through a long text.
+        let expected = text.len() / 64 + 16;
+        let mut names = Vec::with_capacity(expected / 4);
         self.names.find(text, &mut names);
         let mut names = names.into_iter().peekable();
         let mut tokens = Vec::new();
         let mut quantities = Vec::new();
         let mut carried: Option<String> = None;
         let mut dates = Vec::new();
-        let mut candidates = Vec::new();
-        let mut sentences: Vec<Sentence> = Vec::new();
-        for (start, end) in tokens::sentences(text) {
+        let mut candidates = Vec::with_capacity(expected);
+        // Every sentence's span and where its facts begin in `facts`.
+        let spans = tokens::sentences(text);
+        let mut first_fact = Vec::with_capacity(spans.len() + 1);
+        let mut facts: Vec<Fact> = Vec::with_capacity(expected);
+        for &(start, end) in &spans {
+            first_fact.push(facts.len());
             tokens.clear();
             tokens::tokenize(text, start, end, &mut tokens);
             quantities::find_after(text, &tokens, carried.as_deref(), &mut quantities);
@@ -321,7 +331,6 @@ impl Extractor {
             dates::find(text, &tokens, published, &mut dates);
             self.world
                 .candidates(text, &tokens, self.lexicon, &mut candidates);
-            let mut facts = Vec::new();
             facts.extend(quantities.drain(..).map(Fact::Quantity));
             facts.extend(dates.drain(..).map(Fact::Date));
             while let Some(name) = names.next_if(|n| n.start < end) {
@@ -347,16 +356,37 @@ impl Extractor {
                     },
                 });
             }
-            sentences.push(Sentence { start, end, facts });
         }
+        first_fact.push(facts.len());
+        let placed = self.world_places(text, &candidates, &facts);
+        // Each sentence's own facts and its world places, merged by start.
+        let mut placed = placed.into_iter().peekable();
+        let mut facts = facts.into_iter();
+        let mut sentence = Vec::new();
+        for (n, &(start, end)) in spans.iter().enumerate() {
+            sentence.extend(facts.by_ref().take(first_fact[n + 1] - first_fact[n]));
+            while let Some(place) = placed.next_if(|p| p.span().0 < end) {
+                if place.span().0 >= start {
+                    sentence.push(place);
+                }
+            }
+            if sentence.len() > 1 {
+                sentence.sort_by_key(|f| f.span());
+            }
+            each((start, end), &mut sentence);
+            sentence.clear();
+        }
+    }
+
+    /// The world places of a text, in text order: the candidates that stand,
+    /// less those a date, a notebook's own place or (for a place known only
+    /// from the text) an actor already covers.
+    fn world_places(&self, text: &str, candidates: &[Candidate], facts: &[Fact]) -> Vec<Fact> {
         let mut chosen = Vec::with_capacity(candidates.len());
-        place_choice::resolve(self.world, &candidates, &mut chosen);
-        // A date ("May") or a notebook's own place wins over a world place,
-        // and an actor over a place known only from the text. Both lists are
-        // in text order, so one pass keeps this linear.
-        let mut blockers: Vec<(usize, usize, bool)> = sentences
+        place_choice::resolve(self.world, candidates, &mut chosen);
+        // Both lists are in text order, so one pass keeps this linear.
+        let mut blockers: Vec<(usize, usize, bool)> = facts
             .iter()
-            .flat_map(|s| &s.facts)
             .filter_map(|f| {
                 let (start, end) = f.span();
                 match f {
@@ -367,17 +397,14 @@ impl Extractor {
             })
             .collect();
         blockers.sort_unstable();
-        let (mut at, mut blocker) = (0, 0);
+        // One shared name per place, however often the text names it.
+        let mut names: HashMap<usize, Arc<str>> = HashMap::new();
+        let mut placed = Vec::with_capacity(chosen.len());
+        let mut blocker = 0;
         for mention in chosen.into_iter().flatten() {
-            while sentences.get(at).is_some_and(|s| s.end <= mention.start) {
-                at += 1;
-            }
             while blockers.get(blocker).is_some_and(|b| b.1 <= mention.start) {
                 blocker += 1;
             }
-            let Some(sentence) = sentences.get_mut(at) else {
-                break;
-            };
             let taken = blockers[blocker..]
                 .iter()
                 .take_while(|b| b.0 < mention.end)
@@ -389,22 +416,24 @@ impl Extractor {
             if taken {
                 continue;
             }
-            let quoted = text.get(mention.start..mention.end).unwrap_or("");
-            sentence.facts.push(Fact::Place {
+            let name = match mention.place {
+                Some(place) => Arc::clone(
+                    names
+                        .entry(place as *const WorldPlace as usize)
+                        .or_insert_with(|| Arc::from(place.name)),
+                ),
+                None => Arc::from(text.get(mention.start..mention.end).unwrap_or("")),
+            };
+            placed.push(Fact::Place {
                 start: mention.start,
                 end: mention.end,
-                name: Arc::from(mention.place.map_or(quoted, |p| p.name)),
+                name,
                 country: mention.country,
                 lat: mention.place.map(|p| p.lat),
                 lon: mention.place.map(|p| p.lon),
             });
         }
-        for mut sentence in sentences {
-            if sentence.facts.len() > 1 {
-                sentence.facts.sort_by_key(|f| f.span());
-            }
-            each((sentence.start, sentence.end), &mut sentence.facts);
-        }
+        placed
     }
 }
 

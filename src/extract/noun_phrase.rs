@@ -286,7 +286,7 @@ impl UnderstoodGroup {
         };
         for (k, &(index, t)) in words.iter().enumerate() {
             let w = t.text(text);
-            people |= PEOPLE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
+            people |= super::tokens::lower(w).is_some_and(|l| PEOPLE_CUES.contains(&l.as_str()));
             let word = |n: usize| words.get(n).map(|(_, t)| t.text(text));
             // "the number of missing persons": the first plural noun after "of".
             if number_of.is_none()
@@ -307,7 +307,6 @@ impl UnderstoodGroup {
                 }
                 .map(|group| (t.start, group));
             }
-            let lower = w.to_lowercase();
             // "Journalists were hit", but not "Officials said 20 died".
             let opening = k == 0 && !(k + 1..k + 4).filter_map(word).any(is_reporting_verb);
             let among = k >= 1
@@ -315,8 +314,11 @@ impl UnderstoodGroup {
                     || k >= 2
                         && word(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
                         && word(k - 2).is_some_and(|w| w.eq_ignore_ascii_case("among")));
-            if (opening || among) && is_group(&lower) {
-                groups.push((index, lower));
+            if opening || among {
+                let lower = w.to_lowercase();
+                if is_group(&lower) {
+                    groups.push((index, lower));
+                }
             }
         }
         Self {

@@ -46,8 +46,19 @@ pub fn spelled(word: &str) -> Option<f64> {
 
 /// Digits with thousands commas and a decimal point as a finite number.
 fn parse_digits(text: &str) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|c| *c != ',').collect();
-    cleaned.parse().ok().filter(|v: &f64| v.is_finite())
+    let value: f64 = if text.contains(',') {
+        // Without an allocation for the common case of short figures.
+        let mut buf = [0u8; 32];
+        let mut len = 0;
+        for b in text.bytes().filter(|&b| b != b',') {
+            *buf.get_mut(len)? = b;
+            len += 1;
+        }
+        std::str::from_utf8(&buf[..len]).ok()?.parse().ok()?
+    } else {
+        text.parse().ok()?
+    };
+    value.is_finite().then_some(value)
 }
 
 /// A number at token `i`: its value and the index just past it.

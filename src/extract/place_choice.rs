@@ -4,7 +4,7 @@
 use super::place_evidence::Candidate;
 use super::place_words::Typed;
 use super::places::{ALIAS_BIT, Gazetteer, PlaceKind, WorldPlace};
-use std::collections::HashSet;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// A place found in text.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -30,9 +30,18 @@ pub fn resolve(
     out: &mut Vec<Option<PlaceMention>>,
 ) {
     let context = Context::of(gazetteer, candidates);
+    // A text names the same places again and again: choose once per spelling.
+    let mut memo: HashMap<usize, Option<(&'static WorldPlace, bool)>> = HashMap::new();
     let chosen: Vec<Option<(&'static WorldPlace, bool)>> = candidates
         .iter()
-        .map(|c| context.best_place(gazetteer, c))
+        .map(|c| {
+            if c.places.is_empty() {
+                return None;
+            }
+            *memo
+                .entry(c.places.as_ptr() as usize)
+                .or_insert_with(|| context.best_place(gazetteer, c))
+        })
         .collect();
     let mut stands: Vec<bool> = candidates
         .iter()
@@ -59,8 +68,9 @@ pub fn resolve(
 struct Context {
     /// The countries it names, or that its unambiguous places lie in.
     countries: HashSet<&'static str>,
-    /// Where its telling places lie, degrees (at most [`MAX_ANCHORS`]).
-    anchors: Vec<(f64, f64)>,
+    /// Where its telling places lie: latitude and longitude in radians and
+    /// the cosine of the latitude (at most [`MAX_ANCHORS`]).
+    anchors: Vec<(f64, f64, f64)>,
     /// The namesakes of names seen as the end of a person's name.
     surnames: HashSet<&'static [u32]>,
 }
@@ -92,8 +102,10 @@ impl Context {
                     || single && c.evidence;
                 if telling {
                     context.countries.insert(place.country);
-                    if context.anchors.len() < MAX_ANCHORS {
-                        context.anchors.push((place.lat, place.lon));
+                    let lat = place.lat.to_radians();
+                    let anchor = (lat, place.lon.to_radians(), lat.cos());
+                    if context.anchors.len() < MAX_ANCHORS && !context.anchors.contains(&anchor) {
+                        context.anchors.push(anchor);
                     }
                 }
             }
@@ -141,13 +153,14 @@ impl Context {
     /// Up to 2 points for a namesake close to the text's telling places
     /// (Gaza beside Israel, not Gaza province in Mozambique).
     fn nearness(&self, place: &WorldPlace) -> f64 {
+        let (lat, lon) = (place.lat.to_radians(), place.lon.to_radians());
+        // Equirectangular distance: close enough to tell near from far.
         let nearest_km = self
             .anchors
             .iter()
-            .map(|&(lat, lon)| {
-                let dlat = (lat - place.lat).to_radians();
-                let dlon =
-                    (lon - place.lon).to_radians() * ((lat + place.lat) / 2.0).to_radians().cos();
+            .map(|&(anchor_lat, anchor_lon, cos)| {
+                let dlat = anchor_lat - lat;
+                let dlon = (anchor_lon - lon) * cos;
                 6371.0 * (dlat * dlat + dlon * dlon).sqrt()
             })
             .fold(f64::INFINITY, f64::min);

@@ -4,7 +4,7 @@
 //! Which names in a text are places is decided in [`super::place_evidence`].
 
 use super::names::fold_char;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 /// The gazetteer shipped with Sitrep: `name, aliases, kind, country, lat, lon, population`.
@@ -99,6 +99,15 @@ pub fn world() -> &'static Gazetteer {
 /// Appends the matching key of one word: diacritics folded, lower case,
 /// apostrophes made one, hyphens made spaces.
 pub(super) fn push_key(word: &str, key: &mut String) {
+    if word.is_ascii() {
+        // Most words of most texts: no folding to do, byte by byte.
+        key.extend(word.bytes().map(|b| match b {
+            b'`' => '\'',
+            b'-' => ' ',
+            b => char::from(b.to_ascii_lowercase()),
+        }));
+        return;
+    }
     for c in word.chars() {
         match fold_char(c) {
             '’' | '‘' | '`' | 'ʼ' | 'ʻ' | '\'' => key.push('\''),

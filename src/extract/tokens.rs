@@ -59,8 +59,12 @@ pub struct LowerWord {
 impl LowerWord {
     /// The word.
     pub fn as_str(&self) -> &str {
-        // Lower-casing ASCII keeps it ASCII, so this is always valid UTF-8.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        let bytes = &self.buf[..self.len];
+        debug_assert!(bytes.is_ascii());
+        // SAFETY: `lower` fills the buffer only from an ASCII word, lower-cased
+        // byte by byte, and ASCII is valid UTF-8. Checking it again cost a
+        // twentieth of extraction time, for every word of every text.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 
     /// The word's bytes: for matching without a UTF-8 check.
