@@ -1,5 +1,6 @@
-//! Extraction speed over 10+ MB of news-like text (target: 50 MB/s on one core).
-//! Run: `cargo bench --bench extract`.
+//! Extraction speed over 10+ MB of news-like text (target: 50 MB/s on one
+//! core), and the time to load the world gazetteer and lexicon (target:
+//! 100 ms). Run: `cargo bench --bench extract`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sitrep::extract::Extractor;
@@ -50,5 +51,25 @@ fn bench_extract(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_extract);
+/// Parsing the embedded world gazetteer and lexicon, which every extractor
+/// needs once (target: 100 ms together).
+fn bench_load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    // Both live for the whole run of the program: dropping them is not part
+    // of loading, so it is left out of the measure.
+    group.bench_function("world gazetteer", |b| {
+        b.iter_with_large_drop(|| {
+            sitrep::extract::places::Gazetteer::parse(sitrep::extract::places::GAZETTEER_TSV)
+        })
+    });
+    group.bench_function("lexicon", |b| {
+        b.iter_with_large_drop(|| {
+            sitrep::extract::lexicon::Lexicon::parse(sitrep::extract::lexicon::WORDS_TSV)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_load);
 criterion_main!(benches);

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// The word list: `word, noun, verb, adjective, adverb, kinds` per line.
-const WORDS_TSV: &str = include_str!("../../assets/lexicon/words.tsv");
+pub const WORDS_TSV: &str = include_str!("../../assets/lexicon/words.tsv");
 
 /// Function words: no lexicon lists them, and none is a name or a counted noun.
 const FUNCTION_WORDS: &[&str] = &[

@@ -78,59 +78,79 @@ impl Fact {
 
     /// One line of JSON in the schema of DESIGN.md ("Extraction output").
     pub fn to_json(&self, text: &str) -> String {
+        let mut line = Vec::new();
+        // Serializing plain strings and numbers into memory cannot fail.
+        let _ = self.write_json(text, &mut line);
+        String::from_utf8(line).unwrap_or_default()
+    }
+
+    /// Writes [`Self::to_json`]'s line, without its newline, straight to
+    /// `out`: `sitrep extract` writes hundreds of thousands of them.
+    pub fn write_json(&self, text: &str, out: &mut impl std::io::Write) -> std::io::Result<()> {
         let (start, end) = self.span();
         let quoted = text.get(start..end).unwrap_or("");
-        let line = match self {
-            Fact::Quantity(q) => serde_json::to_string(&QuantityJson {
-                kind: "quantity",
-                text: quoted,
-                start,
-                end,
-                low: json_number(q.low),
-                high: json_number(q.high),
-                qualifier: qualifier_name(q.qualifier),
-                unit: &q.unit,
-                subject: q.subject.as_deref(),
-                denominator: q.denominator.map(json_number),
-            }),
-            Fact::Date(d) => serde_json::to_string(&DateJson {
-                kind: "date",
-                text: quoted,
-                start,
-                end,
-                date: d.date.first_day().to_string(),
-                precision: match d.date.precision {
-                    Precision::Day => "day",
-                    Precision::Month => "month",
-                    Precision::Year => "year",
+        let written = match self {
+            Fact::Quantity(q) => serde_json::to_writer(
+                &mut *out,
+                &QuantityJson {
+                    kind: "quantity",
+                    text: quoted,
+                    start,
+                    end,
+                    low: json_number(q.low),
+                    high: json_number(q.high),
+                    qualifier: qualifier_name(q.qualifier),
+                    unit: &q.unit,
+                    subject: q.subject.as_deref(),
+                    denominator: q.denominator.map(json_number),
                 },
-            }),
+            ),
+            Fact::Date(d) => serde_json::to_writer(
+                &mut *out,
+                &DateJson {
+                    kind: "date",
+                    text: quoted,
+                    start,
+                    end,
+                    date: d.date.first_day().to_string(),
+                    precision: match d.date.precision {
+                        Precision::Day => "day",
+                        Precision::Month => "month",
+                        Precision::Year => "year",
+                    },
+                },
+            ),
             Fact::Place {
                 name,
                 country,
                 lat,
                 lon,
                 ..
-            } => serde_json::to_string(&PlaceJson {
-                kind: "place",
-                text: quoted,
-                start,
-                end,
-                name,
-                country: *country,
-                lat: *lat,
-                lon: *lon,
-            }),
-            Fact::Actor { name, .. } => serde_json::to_string(&ActorJson {
-                kind: "actor",
-                text: quoted,
-                start,
-                end,
-                name,
-            }),
+            } => serde_json::to_writer(
+                &mut *out,
+                &PlaceJson {
+                    kind: "place",
+                    text: quoted,
+                    start,
+                    end,
+                    name,
+                    country: *country,
+                    lat: *lat,
+                    lon: *lon,
+                },
+            ),
+            Fact::Actor { name, .. } => serde_json::to_writer(
+                &mut *out,
+                &ActorJson {
+                    kind: "actor",
+                    text: quoted,
+                    start,
+                    end,
+                    name,
+                },
+            ),
         };
-        // Serializing plain strings and numbers cannot fail.
-        line.unwrap_or_default()
+        written.map_err(std::io::Error::other)
     }
 }
 
@@ -435,6 +455,14 @@ impl Extractor {
         }
         placed
     }
+}
+
+/// Parses the shipped gazetteer and lexicon now, so that the first
+/// extraction does not wait for them; the app calls it on a worker thread at
+/// start-up. Later calls return at once.
+pub fn warm_up() {
+    places::world();
+    lexicon::lexicon();
 }
 
 /// The day relative phrases ("on Sunday") count from: the article's

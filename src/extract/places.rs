@@ -4,7 +4,9 @@
 //! Which names in a text are places is decided in [`super::place_evidence`].
 
 use super::names::fold_char;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap as FoldMap, HashMapExt};
+use hashbrown::HashMap;
+use smallvec::SmallVec;
 use std::sync::OnceLock;
 
 /// The gazetteer shipped with Sitrep: `name, aliases, kind, country, lat, lon, population`.
@@ -74,7 +76,7 @@ pub(super) const ALIAS_BIT: u32 = 1 << 31;
 #[derive(Debug, Default)]
 pub(super) struct Slot {
     /// Places spelled so.
-    pub(super) places: Vec<u32>,
+    pub(super) places: SmallVec<[u32; 2]>,
     /// Whether a longer name begins with these words.
     pub(super) prefix: bool,
 }
@@ -84,9 +86,9 @@ pub(super) struct Slot {
 pub struct Gazetteer {
     pub(super) places: Vec<WorldPlace>,
     pub(super) index: HashMap<Box<str>, Slot>,
-    pub(super) country_names: HashMap<&'static str, &'static str>,
+    pub(super) country_names: FoldMap<&'static str, &'static str>,
     /// Country names without a final a, e or y, and whether anything was cut.
-    pub(super) demonym_stems: HashMap<&'static str, bool>,
+    pub(super) demonym_stems: FoldMap<&'static str, bool>,
 }
 
 /// The shipped gazetteer, parsed on first use and then shared. Parsing takes
@@ -120,13 +122,23 @@ pub(super) fn push_key(word: &str, key: &mut String) {
 
 fn key_of(spelling: &str) -> String {
     let mut key = String::with_capacity(spelling.len());
+    push_spelling_key(spelling, &mut key);
+    key
+}
+
+/// Appends the matching key of a spelling of one or more words.
+fn push_spelling_key(spelling: &str, key: &mut String) {
     for (i, word) in spelling.split_whitespace().enumerate() {
         if i > 0 {
             key.push(' ');
         }
-        push_key(word, &mut key);
+        push_key(word, key);
     }
-    key
+}
+
+/// The slot of a key, made when new: the key is copied only then.
+fn slot_of<'i>(index: &'i mut HashMap<Box<str>, Slot>, key: &str) -> &'i mut Slot {
+    index.entry_ref(key).or_default()
 }
 
 impl Gazetteer {
@@ -163,7 +175,7 @@ impl Gazetteer {
             });
         }
         let mut index: HashMap<Box<str>, Slot> = HashMap::with_capacity(places.len() * 3);
-        let mut country_names = HashMap::new();
+        let mut country_names = FoldMap::new();
         let mut key = String::new();
         for (at, place) in places.iter().enumerate() {
             if place.kind == PlaceKind::Country {
@@ -172,17 +184,17 @@ impl Gazetteer {
             for (n, spelling) in place.spellings().enumerate() {
                 let id = at as u32 | if n > 0 { ALIAS_BIT } else { 0 };
                 key.clear();
-                key.push_str(&key_of(spelling));
+                push_spelling_key(spelling, &mut key);
                 if key.chars().count() < 3 && !spelling.chars().all(|c| c.is_uppercase()) {
                     continue;
                 }
-                let slot = index.entry(key.as_str().into()).or_default();
+                let slot = slot_of(&mut index, &key);
                 if !slot.places.iter().any(|&p| p & !ALIAS_BIT == at as u32) {
                     slot.places.push(id);
                 }
                 let mut cut = key.len();
                 while let Some(space) = key[..cut].rfind(' ') {
-                    index.entry(key[..space].into()).or_default().prefix = true;
+                    slot_of(&mut index, &key[..space]).prefix = true;
                     cut = space;
                 }
             }

@@ -267,6 +267,9 @@ impl App {
     }
 
     fn blank(ctx: &Context, dialogs: Arc<dyn FileDialogs>) -> Self {
+        // The world gazetteer and the lexicon take a moment to parse: do it
+        // now, off the UI thread, so the first import or proposal does not.
+        std::thread::spawn(crate::extract::warm_up);
         let (jobs_tx, jobs_rx) = channel();
         Self {
             doc: Document::new(empty_notebook(), None),
