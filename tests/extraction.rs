@@ -434,3 +434,28 @@ fn ratios_ages_times_and_second_days_are_no_counts() {
     assert!(counts("Among the hostages freed, the oldest being 81, were women.").is_empty());
     assert!(counts("Two towns fell on Feb. 3 and 9, and more on March 4 and 11.").len() == 1);
 }
+
+#[test]
+fn a_sixteen_mebibyte_article_and_names_that_look_like_places_never_panic() {
+    let extractor = Extractor::with_defaults().expect("extractor");
+    let published = "2024-05-01".parse().expect("date");
+    // Names with letters outside ASCII where the demonym and list tests cut
+    // words: a byte slice on a non-boundary would panic.
+    let accented = "Shelling hit the village of Kassian, Ñandúan and Curaçaoan camps, \
+                    near Çatalca-Öztürk and Éclair-Ville, in Ådalen. "
+        .repeat(2_000);
+    let lists =
+        "Fighters took Tumbali, Koroba, Bilqana, Omadur and Wuldiya villages. ".repeat(5_000);
+    let article = "On Monday more than 40 of the 370 districts near Kunduz fell, and 2,500 \
+                   US troops left; officials said 12 were wounded in the town of Tumbali. "
+        .repeat(16 << 20 >> 7);
+    assert!(article.len() >= 16 << 20);
+    for text in [&accented, &lists, &article] {
+        let facts = extractor.extract(text, published);
+        assert!(!facts.is_empty());
+        for fact in &facts {
+            let (start, end) = fact.span();
+            assert!(start <= end && text.is_char_boundary(start) && text.is_char_boundary(end));
+        }
+    }
+}

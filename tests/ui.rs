@@ -1404,3 +1404,37 @@ fn work_done_while_a_notebook_loads_is_never_replaced_by_it() {
         state.status()
     );
 }
+
+#[test]
+fn a_proposed_event_says_which_country_its_place_was_found_in() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(None, &dialogs);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("kassala.txt");
+    std::fs::write(
+        &file,
+        "Shelling reaches the east\nPublished: 2023-06-01\n\nOn Monday shelling hit Kassala, near the border, officials said.\n",
+    )
+    .expect("write");
+    dialogs.push(Some(file));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run_steps(1);
+    settle(&mut harness);
+    let event = harness
+        .state()
+        .notebook()
+        .proposals
+        .iter()
+        .find_map(|p| match &p.kind {
+            sitrep::model::ProposalKind::Event { place, country, .. } => {
+                Some((place.clone(), country.clone()))
+            }
+            _ => None,
+        })
+        .expect("an event proposal");
+    assert_eq!(event, ("Kassala".to_owned(), "Sudan".to_owned()));
+    harness.get_by_label_contains("Event: ").click();
+    // The inspector's grid lays itself out over a few frames.
+    harness.run_steps(60);
+    harness.get_by_label_contains("Found as a place in Sudan");
+}
