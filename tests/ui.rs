@@ -697,19 +697,11 @@ fn a_place_added_to_the_notebook_is_found_in_articles() {
 
     harness.state_mut().run(Command::ProposeForArticle);
     harness.run();
-    let event = harness
-        .state()
-        .notebook()
-        .proposals
-        .iter()
-        .find_map(|p| match &p.kind {
-            sitrep::model::ProposalKind::Event { place, date, .. } => {
-                Some((place.clone(), date.iso()))
-            }
-            _ => None,
-        })
-        .expect("an event proposal");
-    assert_eq!(event, ("Qarya-e Sabz".to_owned(), "2021-07-01".to_owned()));
+    let (place, _, date) = first_event_proposal(&harness);
+    assert_eq!(
+        (place.as_str(), date.as_str()),
+        ("Qarya-e Sabz", "2021-07-01")
+    );
 }
 
 #[test]
@@ -1420,21 +1412,29 @@ fn a_proposed_event_says_which_country_its_place_was_found_in() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run_steps(1);
     settle(&mut harness);
-    let event = harness
+    let (place, country, _) = first_event_proposal(&harness);
+    assert_eq!((place.as_str(), country.as_str()), ("Kassala", "Sudan"));
+    harness.get_by_label_contains("Event: ").click();
+    // The inspector's grid lays itself out over a few frames.
+    harness.run_steps(60);
+    harness.get_by_label_contains("Found as a place in Sudan");
+}
+
+/// The place, country and date of the notebook's first event proposal.
+fn first_event_proposal(harness: &Harness<'static, App>) -> (String, String, String) {
+    harness
         .state()
         .notebook()
         .proposals
         .iter()
         .find_map(|p| match &p.kind {
-            sitrep::model::ProposalKind::Event { place, country, .. } => {
-                Some((place.clone(), country.clone()))
-            }
+            sitrep::model::ProposalKind::Event {
+                place,
+                country,
+                date,
+                ..
+            } => Some((place.clone(), country.clone(), date.iso())),
             _ => None,
         })
-        .expect("an event proposal");
-    assert_eq!(event, ("Kassala".to_owned(), "Sudan".to_owned()));
-    harness.get_by_label_contains("Event: ").click();
-    // The inspector's grid lays itself out over a few frames.
-    harness.run_steps(60);
-    harness.get_by_label_contains("Found as a place in Sudan");
+        .expect("an event proposal")
 }
