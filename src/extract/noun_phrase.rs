@@ -66,9 +66,18 @@ pub fn noun_phrase(
             break;
         };
         let bare = strip_possessive(word);
-        let lower = bare.to_lowercase();
+        // Lower-cased on the stack: most words end the phrase, unkept.
+        let short = super::tokens::lower(bare);
+        let long;
+        let lower: &str = match &short {
+            Some(short) => short.as_str(),
+            None => {
+                long = bare.to_lowercase();
+                &long
+            }
+        };
         // "400 injured", but "600,000 displaced people".
-        if j == at && CASUALTY_WORDS.contains(&lower.as_str()) {
+        if j == at && CASUALTY_WORDS.contains(&lower) {
             if word_at(text, tokens, j + 1).is_some_and(|w| lex.is_plural_noun(&w.to_lowercase())) {
                 j += 1;
                 continue;
@@ -78,7 +87,7 @@ pub fn noun_phrase(
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         if capital {
             let caps = !bare.chars().any(char::is_lowercase);
-            let reading = lex.reading(&lower);
+            let reading = lex.reading(lower);
             if !caps && reading.is_some_and(|r| r.noun > 0) && j > 0 {
                 in_name = true;
             }
@@ -87,13 +96,13 @@ pub fn noun_phrase(
                 && (lower.ends_with('s') || lower.ends_with("ese") || lower.ends_with('i'))
             {
                 if lower.ends_with('s') {
-                    return with_subject(lower, subject, j);
+                    return with_subject(lower.to_owned(), subject, j);
                 }
-                last_noun = Some((lower, j));
+                last_noun = Some((lower.to_owned(), j));
             } else {
                 if !caps && reading.is_none() && j == at {
                     // "80,000 Rohingya": a people's name counted by itself.
-                    group_name = Some(lower);
+                    group_name = Some(lower.to_owned());
                 }
                 match &mut subject {
                     Some((_, to)) if *to + 1 == j => *to = j,
@@ -107,22 +116,22 @@ pub fn noun_phrase(
             j += 1;
             continue;
         }
-        if lex.is_function_word(&lower) {
+        if lex.is_function_word(lower) {
             break;
         }
         if lower == "ones" {
             // "six new ones": [`super::quantities::find`] looks back for the noun.
-            return with_subject(lower, subject, j);
+            return with_subject(lower.to_owned(), subject, j);
         }
-        let Some(reading) = lex.reading(&lower) else {
+        let Some(reading) = lex.reading(lower) else {
             // "pick-up vans", "non-UNRWA schools": a compound modifier.
             if lower.contains('-') && word_at(text, tokens, j + 1).is_some() {
                 j += 1;
                 continue;
             }
             // "airstrikes", "returnees": a plural the word list lacks.
-            if looks_plural(&lower) {
-                return with_subject(lower, subject, j);
+            if looks_plural(lower) {
+                return with_subject(lower.to_owned(), subject, j);
             }
             break;
         };
@@ -130,11 +139,11 @@ pub fn noun_phrase(
             break;
         }
         // "no one knows": a form read far more often as a verb is no head.
-        if reading.noun > 0 && lex.is_plural_noun(&lower) && reading.noun * 4 >= reading.verb {
+        if reading.noun > 0 && lex.is_plural_noun(lower) && reading.noun * 4 >= reading.verb {
             if reading.measure {
                 return None;
             }
-            return with_subject(lower, subject, j);
+            return with_subject(lower.to_owned(), subject, j);
         }
         if reading.noun > 0
             && reading.noun >= reading.adverb
@@ -143,7 +152,7 @@ pub fn noun_phrase(
             if reading.measure && last_noun.is_none() {
                 return None;
             }
-            last_noun = Some((lower, j));
+            last_noun = Some((lower.to_owned(), j));
         } else if reading.adjective == 0 {
             break;
         }

@@ -101,13 +101,11 @@ pub fn world() -> &'static Gazetteer {
 /// Appends the matching key of one word: diacritics folded, lower case,
 /// apostrophes made one, hyphens made spaces.
 pub(super) fn push_key(word: &str, key: &mut String) {
-    if word.is_ascii() {
-        // Most words of most texts: no folding to do, byte by byte.
-        key.extend(word.bytes().map(|b| match b {
-            b'`' => '\'',
-            b'-' => ' ',
-            b => char::from(b.to_ascii_lowercase()),
-        }));
+    if word.is_ascii() && !word.bytes().any(|b| b == b'`' || b == b'-') {
+        // Most words of most texts: nothing to fold, only lower-case.
+        let from = key.len();
+        key.push_str(word);
+        key[from..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {

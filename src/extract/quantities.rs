@@ -102,9 +102,11 @@ const MONTHS: &[&str] = &[
 /// Whether a word is a month name (capitalised, as in dates).
 pub fn is_month(word: &str) -> bool {
     let first = word.as_bytes().first().copied().unwrap_or(0);
-    (3..=10).contains(&word.len())
-        && first.is_ascii_uppercase()
-        && MONTHS.contains(&word.trim_end_matches('.'))
+    if !(3..=10).contains(&word.len()) || !first.is_ascii_uppercase() {
+        return false;
+    }
+    let word = word.strip_suffix('.').unwrap_or(word);
+    MONTHS.contains(&word)
 }
 
 /// A count found in text.
@@ -318,7 +320,12 @@ fn could_start(text: &str, token: &Token) -> bool {
                     first,
                     b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd' | b'b' | b'a'
                 )
-                && (spelled(word.split('-').next().unwrap_or(word)).is_some()
+                && (spelled(
+                    word.bytes()
+                        .position(|b| b == b'-')
+                        .map_or(word, |at| &word[..at]),
+                )
+                .is_some()
                     || word.eq_ignore_ascii_case("between")
                     || word.eq_ignore_ascii_case("a")
                     || word.eq_ignore_ascii_case("an"))
