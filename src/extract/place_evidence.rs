@@ -628,9 +628,16 @@ impl Gazetteer {
         let start = tokens[first].start;
         let end = tokens[last].end;
         let run = &text[start..end];
+        if possessive_len(run) > 0 || is_all_caps(run) {
+            return None;
+        }
         let mut uncommon = 0;
         for t in words {
             let w = t.text(text);
+            // "El Salini": the Arabic article is neither a person nor a word.
+            if matches!(w, "El" | "Al") {
+                continue;
+            }
             let (is_common, person) = with_lower(w, |l| {
                 let reading = lexicon.reading(l);
                 (
@@ -638,23 +645,25 @@ impl Gazetteer {
                     reading.is_some_and(|r| r.person),
                 )
             });
-            // "El Salini": the Arabic article is neither a person nor a word.
-            if matches!(w, "El" | "Al") {
-                continue;
-            }
-            if person || self.is_adjective_of_place(w) {
+            if person {
                 return None;
             }
             uncommon += usize::from(!is_common);
         }
+        let named_by_kind = typed == Typed::One && sentence.introduced_as_one(first);
+        if uncommon == 0 && !named_by_kind {
+            return None;
+        }
+        // The dearer tests last, for the few names still standing.
+        if words
+            .iter()
+            .any(|t| self.is_adjective_of_place(t.text(text)))
+        {
+            return None;
+        }
         let mut key = String::with_capacity(run.len());
         push_key(run, &mut key);
-        let named_by_kind = typed == Typed::One && sentence.introduced_as_one(first);
-        if possessive_len(run) > 0
-            || is_all_caps(run)
-            || is_supranational(&key)
-            || (uncommon == 0 && !named_by_kind)
-        {
+        if is_supranational(&key) {
             return None;
         }
         let noun_after = sentence.word(last + 1).is_some_and(|w| {
@@ -711,11 +720,7 @@ impl Gazetteer {
         let lower = word.to_lowercase();
         DEMONYM_ENDINGS.iter().any(|ending| {
             lower.strip_suffix(ending).is_some_and(|stem| {
-                stem.len() >= 4
-                    && (self.country_names.values().any(|name| {
-                        name.get(..stem.len())
-                            .is_some_and(|head| head.eq_ignore_ascii_case(stem))
-                    }) || is_supranational_stem(stem))
+                stem.len() >= 4 && (self.a_country_begins_with(stem) || is_supranational_stem(stem))
             })
         })
     }

@@ -87,6 +87,8 @@ pub struct Gazetteer {
     pub(super) places: Vec<WorldPlace>,
     pub(super) index: HashMap<Box<str>, Slot>,
     pub(super) country_names: FoldMap<&'static str, &'static str>,
+    /// Country names in lower case, sorted: for "Lebanese" → "leban…".
+    pub(super) country_keys: Vec<String>,
     /// Country names without a final a, e or y, and whether anything was cut.
     pub(super) demonym_stems: FoldMap<&'static str, bool>,
 }
@@ -204,10 +206,16 @@ impl Gazetteer {
                 (stem, stem.len() < name.len())
             })
             .collect();
+        let mut country_keys: Vec<String> = country_names
+            .values()
+            .map(|name| name.to_lowercase())
+            .collect();
+        country_keys.sort_unstable();
         Self {
             places,
             index,
             country_names,
+            country_keys,
             demonym_stems,
         }
     }
@@ -231,6 +239,14 @@ impl Gazetteer {
             .unwrap_or_default();
         found.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.population.cmp(&a.population)));
         found
+    }
+
+    /// Whether the name of a country begins with a lower-case stem.
+    pub(super) fn a_country_begins_with(&self, stem: &str) -> bool {
+        let from = self.country_keys.partition_point(|k| k.as_str() < stem);
+        self.country_keys
+            .get(from)
+            .is_some_and(|k| k.starts_with(stem))
     }
 
     /// The English name of a country by its ISO code ("AF" → "Afghanistan").

@@ -19,58 +19,65 @@ pub fn is_counted_noun(word: &str) -> bool {
     lex.is_counted_plural(&lower)
 }
 
-const NOT_COUNTS_AFTER: &[&str] = &[
-    "percent",
-    "per",
-    "km",
-    "kilometres",
-    "kilometers",
-    "kilometre",
-    "kilometer",
-    "miles",
-    "mile",
-    "metres",
-    "meters",
-    "metre",
-    "meter",
-    "feet",
-    "kg",
-    "tonnes",
-    "tons",
-    "dollars",
-    "euros",
-    "pounds",
-    "afghanis",
-    "rupees",
-    "am",
-    "pm",
-    "a.m.",
-    "p.m.",
-    "GMT",
-    "hours",
-    "o'clock",
-    "years",
-    "year",
-    "year-old",
-    "years-old",
-    "days",
-    "weeks",
-    "months",
-    "minutes",
-    "seconds",
-    "midnight",
-    "noon",
-    "UTC",
-    "hrs",
-    "square",
-    "sq",
-    "hectares",
-    "acres",
-    "metric",
-    "litres",
-    "liters",
-    "barrels",
-];
+/// Words after a number that make it a measure, a time, money or an age,
+/// not a count ("5 km", "20 years", "12 midnight", "3 dollars").
+fn is_not_a_count_after(word: &str) -> bool {
+    lower(word).is_some_and(|word| {
+        matches!(
+            word.as_str(),
+            "a.m."
+                | "acres"
+                | "afghanis"
+                | "am"
+                | "barrels"
+                | "days"
+                | "dollars"
+                | "euros"
+                | "feet"
+                | "gmt"
+                | "hectares"
+                | "hours"
+                | "hrs"
+                | "kg"
+                | "kilometer"
+                | "kilometers"
+                | "kilometre"
+                | "kilometres"
+                | "km"
+                | "liters"
+                | "litres"
+                | "meter"
+                | "meters"
+                | "metre"
+                | "metres"
+                | "metric"
+                | "midnight"
+                | "mile"
+                | "miles"
+                | "minutes"
+                | "months"
+                | "noon"
+                | "o'clock"
+                | "p.m."
+                | "per"
+                | "percent"
+                | "pm"
+                | "pounds"
+                | "rupees"
+                | "seconds"
+                | "sq"
+                | "square"
+                | "tonnes"
+                | "tons"
+                | "utc"
+                | "weeks"
+                | "year"
+                | "year-old"
+                | "years"
+                | "years-old"
+        )
+    })
+}
 
 const MONTHS: &[&str] = &[
     "January",
@@ -428,11 +435,7 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     {
         return None;
     }
-    if let Some(word) = word_at(text, tokens, next)
-        && NOT_COUNTS_AFTER
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
-    {
+    if word_at(text, tokens, next).is_some_and(is_not_a_count_after) {
         return None;
     }
     // A bare year ("in 2021", "the September 11, 2001 attacks") is a date, not a count.
@@ -484,7 +487,6 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     // A number inside a name: "Operation 1027", "Battalion 552"; but not
     // "Some 40,000" opening a sentence.
     if token.kind == Kind::Number
-        && qualifier_before(text, tokens, i).is_none()
         && i.checked_sub(1).is_some_and(|j| {
             j > 0
                 && word_at(text, tokens, j).is_some_and(|w| {
@@ -494,6 +496,7 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
                         && !w.ends_with("day")
                 })
         })
+        && qualifier_before(text, tokens, i).is_none()
     {
         return None;
     }
