@@ -378,7 +378,7 @@ impl Extractor {
             }
         }
         first_fact.push(facts.len());
-        let placed = self.world_places(text, &candidates, &facts);
+        let placed = self.world_places(text, &candidates, &facts, &first_fact);
         // Each sentence's own facts and its world places, merged by start.
         let mut placed = placed.into_iter().peekable();
         let mut facts = facts.into_iter();
@@ -401,22 +401,33 @@ impl Extractor {
     /// The world places of a text, in text order: the candidates that stand,
     /// less those a date, a notebook's own place or (for a place known only
     /// from the text) an actor already covers.
-    fn world_places(&self, text: &str, candidates: &[Candidate], facts: &[Fact]) -> Vec<Fact> {
+    /// `first_fact` holds where each sentence's facts begin in `facts`, and
+    /// their end.
+    fn world_places(
+        &self,
+        text: &str,
+        candidates: &[Candidate],
+        facts: &[Fact],
+        first_fact: &[usize],
+    ) -> Vec<Fact> {
         let mut chosen = Vec::with_capacity(candidates.len());
         place_choice::resolve(self.world, candidates, &mut chosen);
         // Both lists are in text order, so one pass keeps this linear.
-        let mut blockers: Vec<(usize, usize, bool)> = facts
-            .iter()
-            .filter_map(|f| {
+        // Sentences follow each other, so sorting each one's few blockers
+        // sorts them all.
+        let mut blockers: Vec<(usize, usize, bool)> = Vec::with_capacity(facts.len());
+        for range in first_fact.windows(2) {
+            let from = blockers.len();
+            blockers.extend(facts[range[0]..range[1]].iter().filter_map(|f| {
                 let (start, end) = f.span();
                 match f {
                     Fact::Date(_) | Fact::Place { .. } => Some((start, end, true)),
                     Fact::Actor { .. } => Some((start, end, false)),
                     Fact::Quantity(_) => None,
                 }
-            })
-            .collect();
-        blockers.sort_unstable();
+            }));
+            blockers[from..].sort_unstable();
+        }
         // One shared name per place, however often the text names it.
         let mut names: HashMap<usize, Arc<str>> = HashMap::new();
         let mut placed = Vec::with_capacity(chosen.len());

@@ -9,6 +9,15 @@ pub fn spelled(word: &str) -> Option<f64> {
     if !(3..=9).contains(&word.len()) {
         return None;
     }
+    // Every number word begins and ends with one of these letters: most
+    // words of a text are turned away here, before any lower-casing.
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes[0] | 0x20, bytes[bytes.len() - 1] | 0x20);
+    if !matches!(first, b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd')
+        || !matches!(last, b'e' | b'o' | b'r' | b'x' | b'n' | b't' | b'y' | b'd')
+    {
+        return None;
+    }
     let lower = lower(word)?;
     Some(match lower.as_bytes() {
         b"one" => 1.0,

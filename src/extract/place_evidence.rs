@@ -282,7 +282,7 @@ impl Gazetteer {
                 .unwrap_or(0),
         };
         let first_of_sentence = out.len();
-        let mut key = String::new();
+        let mut key = String::with_capacity(64);
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];

@@ -327,12 +327,11 @@ fn could_start(text: &str, token: &Token) -> bool {
                     first,
                     b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd' | b'b' | b'a'
                 )
-                && (spelled(
-                    word.bytes()
-                        .position(|b| b == b'-')
-                        .map_or(word, |at| &word[..at]),
-                )
-                .is_some()
+                && (spelled(word).is_some()
+                    || word.len() > 6
+                        && word
+                            .split_once('-')
+                            .is_some_and(|(tens, _)| spelled(tens).is_some())
                     || word.eq_ignore_ascii_case("between")
                     || word.eq_ignore_ascii_case("a")
                     || word.eq_ignore_ascii_case("an"))
