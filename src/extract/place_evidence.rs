@@ -409,6 +409,12 @@ impl Gazetteer {
         let word_after = sentence.word(last + 1);
         let initial = first == sentence.start;
         let lower_after = word_after.and_then(lower);
+        // The word before, lower-cased once for the tests below (every
+        // keyword is short ASCII, so a longer word is none of them).
+        let word_before = sentence.word_before(first, 1);
+        let lower_before = word_before.and_then(lower);
+        let before_is =
+            |test: &dyn Fn(&str) -> bool| lower_before.is_some_and(|l| test(l.as_str()));
         // "Rakhine State's Buthidaung Township": the kind word may carry the possessive.
         let division_after = possessive == 0
             && word_after.is_some_and(|w| {
@@ -421,11 +427,11 @@ impl Gazetteer {
             && word_after.is_some_and(|w| first_is_upper(w) && !is_all_caps(matched))
             && sentence.spaced(last + 1);
         // The end of a person's name ("Lloyd Austin"), but not "Sudan's Upper Nile".
-        let name_before = sentence.word_before(first, 1).is_some_and(|w| {
+        let name_before = word_before.is_some_and(|w| {
             first_is_upper(w)
                 && possessive_len(w) == 0
                 && !w.contains('-')
-                && !with_lower(w, is_harmless_before)
+                && !before_is(&is_harmless_before)
                 && !(first - 1 == sentence.start && with_lower(w, |l| lexicon.is_common(l)))
                 && sentence.spaced(first)
         });
@@ -434,11 +440,8 @@ impl Gazetteer {
             && first >= 2
             && first - 2 != sentence.start
             && sentence.word_before(first, 2).is_some_and(first_is_upper);
-        let locative_before = sentence.word_before(first, 1).is_some_and(|w| {
-            with_lower(w, |l| {
-                is_harmless_before(l) || is_locative(l) || l == "including"
-            })
-        });
+        let locative_before =
+            before_is(&|l| is_harmless_before(l) || is_locative(l) || l == "including");
         // "Nigeria's Plateau": a place of the country whose possessive precedes it.
         let owner_before = sentence
             .word_before(first, 1)

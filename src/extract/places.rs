@@ -103,11 +103,21 @@ pub fn world() -> &'static Gazetteer {
 /// Appends the matching key of one word: diacritics folded, lower case,
 /// apostrophes made one, hyphens made spaces.
 pub(super) fn push_key(word: &str, key: &mut String) {
-    if word.is_ascii() && !word.bytes().any(|b| b == b'`' || b == b'-') {
-        // Most words of most texts: nothing to fold, only lower-case.
-        let from = key.len();
-        key.push_str(word);
-        key[from..].make_ascii_lowercase();
+    // Most words of most texts are ASCII: one pass, byte by byte.
+    let from = key.len();
+    key.reserve(word.len());
+    for b in word.bytes() {
+        if !b.is_ascii() {
+            key.truncate(from);
+            break;
+        }
+        key.push(match b {
+            b'`' => '\'',
+            b'-' => ' ',
+            b => char::from(b.to_ascii_lowercase()),
+        });
+    }
+    if key.len() > from || word.is_empty() {
         return;
     }
     for c in word.chars() {
