@@ -86,9 +86,12 @@ fn is_word_char(c: char) -> bool {
 
 /// Appends the tokens of `text[range]` to `out`; offsets are into `text`.
 pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
+    // Cut at `to`, so that one bound serves the loop and the indexing.
+    let Some(bytes) = text.as_bytes().get(..to) else {
+        return;
+    };
     let mut i = from;
-    while i < to {
+    while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
             i += 1;
@@ -97,10 +100,11 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
         if b.is_ascii_digit() {
             let start = i;
             i += 1;
-            while i < to {
+            while i < bytes.len() {
                 let c = bytes[i];
-                let inner_separator =
-                    (c == b',' || c == b'.') && i + 1 < to && bytes[i + 1].is_ascii_digit();
+                let inner_separator = (c == b',' || c == b'.')
+                    && i + 1 < bytes.len()
+                    && bytes[i + 1].is_ascii_digit();
                 if c.is_ascii_digit() || inner_separator {
                     i += if inner_separator { 2 } else { 1 };
                 } else {
@@ -109,7 +113,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             }
             let mut kind = Kind::Number;
             // Letters glued on make "1990s", "21st", "4am".
-            while i < to && text[i..].chars().next().is_some_and(is_word_char) {
+            while i < bytes.len() && text[i..].chars().next().is_some_and(is_word_char) {
                 kind = Kind::Mixed;
                 i += text[i..].chars().next().map_or(1, char::len_utf8);
             }
@@ -123,11 +127,11 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
         if b.is_ascii_alphabetic() {
             // The common case: a plain ASCII word, scanned byte by byte.
             let start = i;
-            while i < to && bytes[i].is_ascii_alphabetic() {
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            let next_is_plain =
-                i >= to || (bytes[i].is_ascii() && !matches!(bytes[i], b'\'' | b'-' | b'.'));
+            let next_is_plain = i >= bytes.len()
+                || (bytes[i].is_ascii() && !matches!(bytes[i], b'\'' | b'-' | b'.'));
             if next_is_plain {
                 out.push(Token {
                     kind: Kind::Word,
@@ -137,6 +141,16 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
                 continue;
             }
             i = start;
+        } else if b.is_ascii() && b != 0x0B {
+            // ASCII punctuation: one byte, one token. (A vertical tab is
+            // white space to `char`, though not to `is_ascii_whitespace`.)
+            out.push(Token {
+                kind: Kind::Punct,
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+            continue;
         }
         let Some(c) = text[i..].chars().next() else {
             break;
@@ -144,7 +158,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
         if is_word_char(c) {
             let start = i;
             i += c.len_utf8();
-            while i < to {
+            while i < bytes.len() {
                 let Some(c) = text[i..].chars().next() else {
                     break;
                 };
@@ -166,7 +180,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
                 }
             }
             // "U.S." keeps its final dot.
-            if i < to && bytes[i] == b'.' && text[start..i].contains('.') {
+            if i < bytes.len() && bytes[i] == b'.' && text[start..i].contains('.') {
                 i += 1;
             }
             out.push(Token {
@@ -193,10 +207,18 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
 /// followed by white space, and at blank lines and line ends.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(text.len() / 100 + 1);
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Skip to the next byte that may end a sentence: most bytes do not.
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let b = bytes[i];
         let ends = match b {
             b'\n' => true,
