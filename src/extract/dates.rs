@@ -270,7 +270,15 @@ fn parse_at(
         Kind::Word => {
             let word = token.text(text);
             let first = word.as_bytes()[0];
-            if !first.is_ascii_uppercase() && !matches!(first, b'y' | b't' | b'l' | b'n' | b'm') {
+            // A lower-case word opens a date only as one of a few words
+            // ("yesterday", "last week", "mid-June"): "the" and "to" go no further.
+            if !first.is_ascii_uppercase()
+                && !matches!(
+                    word,
+                    "yesterday" | "today" | "tomorrow" | "last" | "this" | "next"
+                )
+                && !word.starts_with("mid-")
+            {
                 return None;
             }
             if let Some(month) = month_number(word) {

@@ -101,7 +101,7 @@ pub fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)>
             // "a dozen", "a hundred".
             if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
                 let next = tokens.get(i + 1)?.text(text);
-                if matches!(next.to_ascii_lowercase().as_str(), "dozen" | "hundred") {
+                if next.eq_ignore_ascii_case("dozen") || next.eq_ignore_ascii_case("hundred") {
                     return Some((spelled(next)?, i + 2));
                 }
                 // "a million people", "a thousand families".
