@@ -285,7 +285,8 @@ impl UnderstoodGroup {
         let mut number_of = None;
         let mut people = false;
         let mut groups = Vec::new();
-        let words: Vec<(usize, &Token)> = tokens
+        // On the stack for any sentence of ordinary length.
+        let words: smallvec::SmallVec<[(usize, &Token); 96]> = tokens
             .iter()
             .enumerate()
             .filter(|(_, t)| t.kind == Kind::Word)

@@ -223,7 +223,7 @@ fn stand_by_lists(
                 && chosen[k].is_some_and(|p| p.kind != PlaceKind::Country)
                 && !candidates[k].surname
         });
-        let standing_countries: Vec<&str> = members
+        let standing_countries: smallvec::SmallVec<[&str; 8]> = members
             .clone()
             .filter(|&k| stands[k])
             .filter_map(|k| chosen[k].map(|p| p.country))
