@@ -384,6 +384,18 @@ fn the_group_a_sentence_is_about_names_a_toll_without_a_noun() {
 }
 
 #[test]
+fn a_toll_after_more_and_a_share_of_things_that_are_no_people() {
+    assert_eq!(
+        counts("Some 400 more injured were carried out."),
+        [count(400.0, "about", "people")]
+    );
+    assert_eq!(
+        counts("The convoy had ten trucks. Six of them are red."),
+        [count(10.0, "exact", "trucks")]
+    );
+}
+
+#[test]
 fn modifiers_and_names_between_the_number_and_its_noun() {
     assert_eq!(
         counts("Over 9,000 Burundian returnees and 60 non-UN clinics were counted."),

@@ -134,8 +134,10 @@ type Remembered = (Option<Reading>, bool);
 thread_local! {
     /// The readings and plural tests of words already looked up: news text
     /// repeats its words, and undoing inflection takes several lookups.
-    static MEMO: RefCell<HashMap<Box<str>, Remembered>> =
-        RefCell::new(HashMap::with_capacity(1024));
+    /// Kept for one lexicon at a time: the address of the lexicon it holds
+    /// readings of comes with it.
+    static MEMO: RefCell<(usize, HashMap<Box<str>, Remembered>)> =
+        RefCell::new((0, HashMap::with_capacity(1024)));
 }
 
 /// The shared lexicon: parsed on first use (a few milliseconds), then kept.
@@ -200,14 +202,22 @@ impl Lexicon {
 
     /// The reading and plural test of a word, from the thread's memo.
     fn remembered(&self, lower: &str) -> Remembered {
-        if let Some(known) = MEMO.with(|memo| memo.borrow().get(lower).copied()) {
+        let owner = self as *const Self as usize;
+        let known = MEMO.with(|memo| {
+            let memo = memo.borrow();
+            (memo.0 == owner)
+                .then(|| memo.1.get(lower).copied())
+                .flatten()
+        });
+        if let Some(known) = known {
             return known;
         }
         let found = (self.read(lower), self.find_plural_noun(lower));
         MEMO.with(|memo| {
-            let mut memo = memo.borrow_mut();
-            if memo.len() >= MEMO_CAPACITY {
+            let (memo_owner, memo) = &mut *memo.borrow_mut();
+            if *memo_owner != owner || memo.len() >= MEMO_CAPACITY {
                 memo.clear();
+                *memo_owner = owner;
             }
             memo.insert(lower.into(), found);
         });

@@ -4,7 +4,7 @@
 use super::lexicon::{lexicon, plural};
 use super::numbers::word_at;
 use super::quantities::Quantity;
-use super::tokens::{Kind, Token, strip_possessive};
+use super::tokens::{Kind, Token, strip_possessive, with_lower};
 
 /// Words that stand for people when a count has no noun ("400 injured").
 const CASUALTY_WORDS: &[&str] = &[
@@ -48,14 +48,18 @@ pub fn noun_phrase(
     }
     // "three more districts", "two other districts", "six new ones".
     if word_at(text, tokens, j).is_some_and(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "more" | "other" | "new" | "additional" | "further" | "extra" | "fresh"
-        )
+        with_lower(w, |w| {
+            matches!(
+                w,
+                "more" | "other" | "new" | "additional" | "further" | "extra" | "fresh"
+            )
+        })
     }) && word_at(text, tokens, j + 1).is_some()
     {
         j += 1;
     }
+    // The first word of the phrase proper: "400 more injured" is a toll too.
+    let head = j;
     let window = j + 5;
     let with_subject = |unit: String, subject: Option<(usize, usize)>, index: usize| {
         let subject = subject.map(|(from, to)| text[tokens[from].start..tokens[to].end].to_owned());
@@ -77,7 +81,7 @@ pub fn noun_phrase(
             }
         };
         // "400 injured", but "600,000 displaced people".
-        if j == at && CASUALTY_WORDS.contains(&lower) {
+        if j == head && CASUALTY_WORDS.contains(&lower) {
             if word_at(text, tokens, j + 1).is_some_and(|w| lex.is_plural_noun(&w.to_lowercase())) {
                 j += 1;
                 continue;
@@ -100,7 +104,7 @@ pub fn noun_phrase(
                 }
                 last_noun = Some((lower.to_owned(), j));
             } else {
-                if !caps && reading.is_none() && j == at {
+                if !caps && reading.is_none() && j == head {
                     // "80,000 Rohingya": a people's name counted by itself.
                     group_name = Some(lower.to_owned());
                 }
@@ -120,7 +124,7 @@ pub fn noun_phrase(
             break;
         }
         if lower == "ones" {
-            // "six new ones": [`super::quantities::find`] looks back for the noun.
+            // "six new ones": [`super::quantities::find_after`] looks back for the noun.
             return with_subject(lower.to_owned(), subject, j);
         }
         let Some(reading) = lex.reading(lower) else {
@@ -173,14 +177,14 @@ pub fn noun_phrase(
         return None;
     }
     if let Some(group) = group_name {
-        return Some((group, None, at));
+        return Some((group, None, head));
     }
     // "another 400 injured", "the toll rose to 1,537": the noun is
-    // understood; [`super::quantities::find`] takes it from the sentence.
-    let word = word_at(text, tokens, at).map(str::to_lowercase);
-    if word.as_deref().is_some_and(|w| CASUALTY_WORDS.contains(&w)) {
-        return Some((String::new(), None, at));
+    // understood; [`super::quantities::find_after`] takes it from the sentence.
+    if word_at(text, tokens, head).is_some_and(|w| with_lower(w, |w| CASUALTY_WORDS.contains(&w))) {
+        return Some((String::new(), None, head));
     }
+    let word = word_at(text, tokens, at).map(str::to_lowercase);
     let bare = word.as_deref().is_none_or(|w| {
         lex.is_function_word(w)
             || lex
@@ -194,6 +198,13 @@ pub fn noun_phrase(
         && (!(1900.0..=2100.0).contains(&value) || tokens[at - 1].text(text).contains(','))
         && value >= 10.0;
     (bare && figure).then(|| (String::new(), None, at - 1))
+}
+
+/// Whether a word, in any case, stands for people hurt or lost ("injured",
+/// "dead", "missing"): a count of it needs no noun. "Others" is not one: it
+/// only says "more of the same".
+pub fn is_casualty_word(word: &str) -> bool {
+    with_lower(word, |w| w != "others" && CASUALTY_WORDS.contains(&w))
 }
 
 /// Whether a word the lexicon lacks reads as a plural noun: lower-case
@@ -291,9 +302,7 @@ impl UnderstoodGroup {
             .enumerate()
             .filter(|(_, t)| t.kind == Kind::Word)
             .collect();
-        let is_group = |w: &str| {
-            lex.is_plural_noun(w) && lex.reading(w).is_some_and(|r| r.noun > 0 && !r.measure)
-        };
+        let is_group = |w: &str| lex.is_counted_plural(w);
         for (k, &(index, t)) in words.iter().enumerate() {
             let w = t.text(text);
             people |= super::tokens::lower(w).is_some_and(|l| PEOPLE_CUES.contains(&l.as_str()));
@@ -372,7 +381,9 @@ impl UnderstoodGroup {
         {
             return Some(previous.unit.clone());
         }
-        if let Some((_, group)) = self.groups.iter().rev().find(|(index, _)| *index < at) {
+        // Groups are in text order: the last one before the count.
+        let before = self.groups.partition_point(|(index, _)| *index < at);
+        if let Some((_, group)) = before.checked_sub(1).and_then(|k| self.groups.get(k)) {
             return Some(group.clone());
         }
         if let Some(carried) = carried {

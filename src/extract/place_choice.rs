@@ -223,11 +223,15 @@ fn stand_by_lists(
                 && chosen[k].is_some_and(|p| p.kind != PlaceKind::Country)
                 && !candidates[k].surname
         });
-        let standing_countries: smallvec::SmallVec<[&str; 8]> = members
-            .clone()
-            .filter(|&k| stands[k])
-            .filter_map(|k| chosen[k].map(|p| p.country))
-            .collect();
+        // Each country once, so a long list stays linear.
+        let mut standing_countries: smallvec::SmallVec<[&str; 8]> = smallvec::SmallVec::new();
+        for k in members.clone().filter(|&k| stands[k]) {
+            if let Some(country) = chosen[k].map(|p| p.country)
+                && !standing_countries.contains(&country)
+            {
+                standing_countries.push(country);
+            }
+        }
         let any_standing = members.clone().any(|k| stands[k]);
         let head_evidence = candidates[from].evidence || candidates[from].typed != Typed::No;
         let long = to - from >= 3;
@@ -375,6 +379,13 @@ mod tests {
             names("Troops left Rakhine State's Buthidaung Township."),
             ["Rakhine", "Buthidaung"]
         );
+    }
+
+    #[test]
+    fn a_kind_word_that_ends_the_text_is_no_trouble() {
+        assert!(names("Fire in Mbera refugee").len() <= 1);
+        assert!(names("Clashes near Tumbali local").len() <= 1);
+        assert!(names("Tumbali local government").len() <= 1);
     }
 
     #[test]

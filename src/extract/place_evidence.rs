@@ -17,7 +17,7 @@ use super::place_words::{
     is_locative, is_strong_locative, is_supranational,
 };
 use super::places::{Gazetteer, PlaceKind, Slot, push_key};
-use super::tokens::{Kind, Token, lower};
+use super::tokens::{Kind, Token, lower, with_lower};
 
 /// The longest name, in words, that matching tries.
 const MAX_WORDS: usize = 6;
@@ -111,14 +111,6 @@ fn possessive_len(word: &str) -> usize {
     }
 }
 
-/// Calls `f` with the word in lower case, on the stack when it is short ASCII.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    match lower(word) {
-        Some(short) => f(short.as_str()),
-        None => f(&word.to_lowercase()),
-    }
-}
-
 /// Particles inside Arabic and other names ("Qubtan al-Jabal", "Tal Al-Hawa").
 fn is_name_particle(word: &str) -> bool {
     [
@@ -143,10 +135,7 @@ struct Sentence<'a> {
 
 impl<'a> Sentence<'a> {
     fn word(&self, at: usize) -> Option<&'a str> {
-        self.tokens
-            .get(at)
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.text(self.text))
+        super::numbers::word_at(self.text, self.tokens, at)
     }
 
     fn word_before(&self, at: usize, back: usize) -> Option<&'a str> {
@@ -162,7 +151,11 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `at` follows token `at - 1` after exactly one space.
     fn spaced(&self, at: usize) -> bool {
-        at > 0 && self.tokens[at].start == self.tokens[at - 1].end + 1
+        at > 0
+            && self
+                .tokens
+                .get(at)
+                .is_some_and(|t| t.start == self.tokens[at - 1].end + 1)
     }
 
     /// Where the next capitalised word starts, when only ",", "and", "or",
@@ -717,7 +710,7 @@ impl Gazetteer {
                 part.is_empty()
                     || (n > 0 && !first_is_upper(part))
                     || self.names_a_country_or_region(part)
-                    || !part.contains('-') && self.is_adjective_of_place(part)
+                    || self.is_adjective_of_place(part)
             });
         }
         let lower = word.to_lowercase();

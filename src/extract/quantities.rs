@@ -7,7 +7,7 @@
 //! are not counts.
 
 use super::lexicon::lexicon;
-use super::noun_phrase::{UnderstoodGroup, noun_phrase};
+use super::noun_phrase::{UnderstoodGroup, is_casualty_word, noun_phrase};
 use super::numbers::{number_at, punct_at, spelled, word_at};
 use super::tokens::{Kind, Token, lower, strip_possessive};
 use crate::model::Qualifier;
@@ -249,11 +249,9 @@ pub fn find_after(text: &str, tokens: &[Token], carried: Option<&str>, out: &mut
                     }
                 }
                 if quantity.unit.is_empty() {
-                    // "400 injured" says people; "122 others" says nothing new.
-                    let casualty = next > 0
-                        && tokens[next - 1].kind == Kind::Word
-                        && quantity.end == tokens[next - 1].end
-                        && !tokens[next - 1].text(text).eq_ignore_ascii_case("others");
+                    // "400 injured" says people; "122 others" and "six of
+                    // them" say nothing new.
+                    let casualty = word_at(text, tokens, next - 1).is_some_and(is_casualty_word);
                     let group =
                         understood.get_or_insert_with(|| UnderstoodGroup::read(text, tokens));
                     match group.unit(&out[first..], casualty, (tokens, i), carried) {
@@ -272,10 +270,11 @@ pub fn find_after(text: &str, tokens: &[Token], carried: Option<&str>, out: &mut
     }
 }
 
-/// The nearest plural noun before token `at`, for "ones".
+/// The nearest plural noun before token `at`, for "ones", within a few
+/// words (so a long run of "ones" stays linear).
 fn plural_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<String> {
     let lex = lexicon();
-    tokens[..at]
+    tokens[at.saturating_sub(24)..at]
         .iter()
         .rev()
         .filter(|t| t.kind == Kind::Word)

@@ -49,6 +49,14 @@ pub fn lower(word: &str) -> Option<LowerWord> {
     })
 }
 
+/// Calls `f` with the word in lower case, on the stack when it is short ASCII.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    match lower(word) {
+        Some(short) => f(short.as_str()),
+        None => f(&word.to_lowercase()),
+    }
+}
+
 /// A lower-cased copy of a short ASCII word, on the stack.
 #[derive(Clone, Copy)]
 pub struct LowerWord {
