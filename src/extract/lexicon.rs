@@ -262,7 +262,13 @@ impl Lexicon {
     /// plural noun that is no unit of measure or span of time ("troops",
     /// not "hours").
     pub fn is_counted_plural(&self, lower: &str) -> bool {
-        self.is_plural_noun(lower) && self.reading(lower).is_some_and(|r| !r.measure)
+        let (reading, plural) = self.reading_and_plural(lower);
+        plural && reading.is_some_and(|r| !r.measure)
+    }
+
+    /// [`Self::reading`] and [`Self::is_plural_noun`] in one look-up.
+    pub fn reading_and_plural(&self, lower: &str) -> (Option<Reading>, bool) {
+        self.remembered(lower)
     }
 
     /// Whether a lower-case word is a plural noun form ("troops", "men",

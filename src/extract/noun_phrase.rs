@@ -127,7 +127,8 @@ pub fn noun_phrase(
             // "six new ones": [`super::quantities::find_after`] looks back for the noun.
             return with_subject(lower.to_owned(), subject, j);
         }
-        let Some(reading) = lex.reading(lower) else {
+        let (reading, plural_noun) = lex.reading_and_plural(lower);
+        let Some(reading) = reading else {
             // "pick-up vans", "non-UNRWA schools": a compound modifier.
             if lower.contains('-') && word_at(text, tokens, j + 1).is_some() {
                 j += 1;
@@ -143,7 +144,7 @@ pub fn noun_phrase(
             break;
         }
         // "no one knows": a form read far more often as a verb is no head.
-        if reading.noun > 0 && lex.is_plural_noun(lower) && reading.noun * 4 >= reading.verb {
+        if reading.noun > 0 && plural_noun && reading.noun * 4 >= reading.verb {
             if reading.measure {
                 return None;
             }
