@@ -16,7 +16,7 @@ use super::place_words::{
     DEMONYM_ENDINGS, Typed, division_word, is_admin_word, is_harmless_before, is_kind_of_place,
     is_locative, is_strong_locative, is_supranational,
 };
-use super::places::{Gazetteer, PlaceKind, Slot, push_key};
+use super::places::{Gazetteer, PlaceKind, Slot, push_key, push_spelling_key};
 use super::tokens::{Kind, Token, lower, with_lower};
 
 /// The longest name, in words, that matching tries.
@@ -378,12 +378,8 @@ impl Gazetteer {
             });
             if admin {
                 key.clear();
-                for (n, t) in tokens[first..last].iter().enumerate() {
-                    if n > 0 {
-                        key.push(' ');
-                    }
-                    push_key(t.text(text), key);
-                }
+                // The words are one space apart, as `longest_name` matched them.
+                push_spelling_key(&text[tokens[first].start..tokens[last - 1].end], key);
                 if let Some(shorter) = self
                     .index
                     .get(key.as_str())

@@ -137,7 +137,7 @@ fn key_of(spelling: &str) -> String {
 }
 
 /// Appends the matching key of a spelling of one or more words.
-fn push_spelling_key(spelling: &str, key: &mut String) {
+pub(super) fn push_spelling_key(spelling: &str, key: &mut String) {
     for (i, word) in spelling.split_whitespace().enumerate() {
         if i > 0 {
             key.push(' ');
