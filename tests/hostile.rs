@@ -183,6 +183,39 @@ mod mutations {
     }
 }
 
+mod normalising {
+    use proptest::prelude::*;
+
+    /// What normalising means, line by line: LF ends, no trailing spaces,
+    /// no two blank lines in a row, trimmed.
+    fn by_definition(text: &str) -> String {
+        let mut out = String::new();
+        let mut blank_run = 0;
+        for line in text.replace("\r\n", "\n").replace('\r', "\n").lines() {
+            let line = line.trim_end();
+            blank_run = if line.is_empty() { blank_run + 1 } else { 0 };
+            if blank_run <= 1 {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out.trim().to_owned()
+    }
+
+    proptest! {
+        /// Pasted text with any mix of line ends, spaces and blank lines is
+        /// stored in one form, so the same article is never added twice.
+        #[test]
+        fn an_article_is_normalised_as_defined_and_only_once(
+            text in "[ a\\t\r\n\u{a0}é]{0,40}"
+        ) {
+            let once = sitrep::import::normalize(&text);
+            prop_assert_eq!(&once, &by_definition(&text));
+            prop_assert_eq!(sitrep::import::normalize(&once), once);
+        }
+    }
+}
+
 #[cfg(feature = "app")]
 mod in_the_app {
     use super::*;

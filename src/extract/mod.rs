@@ -9,6 +9,7 @@
 
 pub mod dates;
 pub mod html;
+mod json;
 pub mod lexicon;
 pub mod names;
 pub mod noun_phrase;
@@ -21,13 +22,12 @@ pub mod quantities;
 pub mod score;
 pub mod tokens;
 
-use crate::model::{PartialDate, Precision, Qualifier};
+use crate::model::{PartialDate, Qualifier};
 use foldhash::{HashMap, HashMapExt};
 use jiff::civil::Date;
 use names::{Actor, NameFinder, Place, Target};
 use place_evidence::Candidate;
 use places::WorldPlace;
-use serde::Serialize;
 use std::sync::Arc;
 
 /// One thing found in the text.
@@ -79,78 +79,14 @@ impl Fact {
     /// One line of JSON in the schema of DESIGN.md ("Extraction output").
     pub fn to_json(&self, text: &str) -> String {
         let mut line = Vec::new();
-        // Serializing plain strings and numbers into memory cannot fail.
-        let _ = self.write_json(text, &mut line);
+        json::append(self, text, &mut line);
         String::from_utf8(line).unwrap_or_default()
     }
 
-    /// Writes [`Self::to_json`]'s line, without its newline, straight to
-    /// `out`: `sitrep extract` writes hundreds of thousands of them.
-    pub fn write_json(&self, text: &str, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        let (start, end) = self.span();
-        let quoted = text.get(start..end).unwrap_or("");
-        let written = match self {
-            Fact::Quantity(q) => serde_json::to_writer(
-                &mut *out,
-                &QuantityJson {
-                    kind: "quantity",
-                    text: quoted,
-                    start,
-                    end,
-                    low: json_number(q.low),
-                    high: json_number(q.high),
-                    qualifier: qualifier_name(q.qualifier),
-                    unit: &q.unit,
-                    subject: q.subject.as_deref(),
-                    denominator: q.denominator.map(json_number),
-                },
-            ),
-            Fact::Date(d) => serde_json::to_writer(
-                &mut *out,
-                &DateJson {
-                    kind: "date",
-                    text: quoted,
-                    start,
-                    end,
-                    date: d.date.first_day().to_string(),
-                    precision: match d.date.precision {
-                        Precision::Day => "day",
-                        Precision::Month => "month",
-                        Precision::Year => "year",
-                    },
-                },
-            ),
-            Fact::Place {
-                name,
-                country,
-                lat,
-                lon,
-                ..
-            } => serde_json::to_writer(
-                &mut *out,
-                &PlaceJson {
-                    kind: "place",
-                    text: quoted,
-                    start,
-                    end,
-                    name,
-                    country: *country,
-                    lat: *lat,
-                    lon: *lon,
-                },
-            ),
-            Fact::Actor { name, .. } => serde_json::to_writer(
-                &mut *out,
-                &ActorJson {
-                    kind: "actor",
-                    text: quoted,
-                    start,
-                    end,
-                    name,
-                },
-            ),
-        };
-        written.map_err(std::io::Error::other)
+    /// Appends [`Self::to_json`]'s line, without its newline, to `line`:
+    /// `sitrep extract` writes hundreds of thousands of them into one buffer.
+    pub fn append_json(&self, text: &str, line: &mut Vec<u8>) {
+        json::append(self, text, line);
     }
 }
 
@@ -165,60 +101,6 @@ pub fn qualifier_name(qualifier: Qualifier) -> &'static str {
         Qualifier::AtMost => "at_most",
         Qualifier::UpTo => "up_to",
     }
-}
-
-/// Whole numbers print without a decimal point (50, not 50.0).
-fn json_number(value: f64) -> serde_json::Value {
-    if value.fract() == 0.0 && value.abs() < 9.0e15 {
-        serde_json::Value::from(value as i64)
-    } else {
-        serde_json::Value::from(value)
-    }
-}
-
-#[derive(Serialize)]
-struct QuantityJson<'a> {
-    kind: &'static str,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    low: serde_json::Value,
-    high: serde_json::Value,
-    qualifier: &'static str,
-    unit: &'a str,
-    subject: Option<&'a str>,
-    denominator: Option<serde_json::Value>,
-}
-
-#[derive(Serialize)]
-struct DateJson<'a> {
-    kind: &'static str,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    date: String,
-    precision: &'static str,
-}
-
-#[derive(Serialize)]
-struct PlaceJson<'a> {
-    kind: &'static str,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    name: &'a str,
-    country: Option<&'a str>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct ActorJson<'a> {
-    kind: &'static str,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    name: &'a str,
 }
 
 /// The facts of one sentence.
@@ -300,9 +182,19 @@ impl Extractor {
 
     /// Every fact in `text`, sorted by start. Dates resolve against `published`.
     pub fn extract(&self, text: &str, published: Date) -> Vec<Fact> {
-        let mut all = Vec::with_capacity(text.len() / 64 + 16);
+        // Dense reporting holds a fact every thirty bytes; a large Vec's
+        // untouched capacity costs nothing, while regrowing copies it all.
+        let mut all = Vec::with_capacity(text.len() / 24 + 16);
         self.walk(text, published, |_, facts| all.append(facts));
         all
+    }
+
+    /// Calls `each` with every fact of `text` in order, without holding
+    /// them all: for writing a long text's facts as they come.
+    pub fn each_fact(&self, text: &str, published: Date, mut each: impl FnMut(Fact)) {
+        self.walk(text, published, |_, facts| {
+            facts.drain(..).for_each(&mut each)
+        });
     }
 
     /// The facts of `text`, sentence by sentence.
@@ -327,9 +219,10 @@ impl Extractor {
         published: Date,
         mut each: impl FnMut((usize, usize), &mut Vec<Fact>),
     ) {
-        // News text holds a fact every hundred bytes or so: size the
-        // buffers once rather than grow them through a long text.
-        let expected = text.len() / 64 + 16;
+        // Dense reporting holds a fact every thirty bytes: size the buffers
+        // once rather than copy them as they grow through a long text (the
+        // pages of capacity never reached are never touched).
+        let expected = text.len() / 24 + 16;
         let mut names = Vec::with_capacity(expected / 4);
         self.names.find(text, &mut names);
         let mut names = names.into_iter().peekable();
@@ -472,8 +365,11 @@ impl Extractor {
 /// extraction does not wait for them; the app calls it on a worker thread at
 /// start-up. Later calls return at once.
 pub fn warm_up() {
-    places::world();
-    lexicon::lexicon();
+    // Neither needs the other: on two cores the lexicon costs no wait.
+    std::thread::scope(|scope| {
+        scope.spawn(lexicon::lexicon);
+        places::world();
+    });
 }
 
 /// The day relative phrases ("on Sunday") count from: the article's

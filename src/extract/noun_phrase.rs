@@ -82,7 +82,9 @@ pub fn noun_phrase(
         };
         // "400 injured", but "600,000 displaced people".
         if j == head && CASUALTY_WORDS.contains(&lower) {
-            if word_at(text, tokens, j + 1).is_some_and(|w| lex.is_plural_noun(&w.to_lowercase())) {
+            if word_at(text, tokens, j + 1)
+                .is_some_and(|w| with_lower(w, |w| lex.is_plural_noun(w)))
+            {
                 j += 1;
                 continue;
             }
@@ -185,12 +187,13 @@ pub fn noun_phrase(
     if word_at(text, tokens, head).is_some_and(|w| with_lower(w, |w| CASUALTY_WORDS.contains(&w))) {
         return Some((String::new(), None, head));
     }
-    let word = word_at(text, tokens, at).map(str::to_lowercase);
-    let bare = word.as_deref().is_none_or(|w| {
-        lex.is_function_word(w)
-            || lex
-                .reading(w)
-                .is_some_and(|r| r.noun == 0 || !r.mostly_noun())
+    let bare = word_at(text, tokens, at).is_none_or(|w| {
+        with_lower(w, |w| {
+            lex.is_function_word(w)
+                || lex
+                    .reading(w)
+                    .is_some_and(|r| r.noun == 0 || !r.mostly_noun())
+        })
     });
     // Only a written-out figure stands without its noun: "two" or "one" alone is no count.
     // "2,000 from Afghanistan" is a figure; "in 2020" is a year.
@@ -222,8 +225,12 @@ fn looks_plural(lower: &str) -> bool {
 /// Verbs that report what others say: the people before them are the
 /// speakers, not the group a toll counts.
 fn is_reporting_verb(word: &str) -> bool {
+    with_lower(word, is_reporting_verb_lower)
+}
+
+fn is_reporting_verb_lower(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        word,
         "said"
             | "say"
             | "says"
@@ -315,8 +322,8 @@ impl UnderstoodGroup {
             {
                 // "the number of injured", but "the number of missing persons".
                 let casualty = word(k + 2)
-                    .is_some_and(|w| CASUALTY_WORDS.contains(&w.to_lowercase().as_str()))
-                    && !word(k + 3).is_some_and(|w| lex.is_plural_noun(&w.to_lowercase()));
+                    .is_some_and(|w| with_lower(w, |w| CASUALTY_WORDS.contains(&w)))
+                    && !word(k + 3).is_some_and(|w| with_lower(w, |w| lex.is_plural_noun(w)));
                 number_of = if casualty {
                     Some("people".to_owned())
                 } else {
@@ -334,11 +341,8 @@ impl UnderstoodGroup {
                     || k >= 2
                         && word(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
                         && word(k - 2).is_some_and(|w| w.eq_ignore_ascii_case("among")));
-            if opening || among {
-                let lower = w.to_lowercase();
-                if is_group(&lower) {
-                    groups.push((index, lower));
-                }
+            if (opening || among) && with_lower(w, is_group) {
+                groups.push((index, w.to_lowercase()));
             }
         }
         Self {

@@ -18,6 +18,30 @@ pub fn spelled(word: &str) -> Option<f64> {
     {
         return None;
     }
+    // And with one of these three letters: "the", "that" and "said" go.
+    let prefix = [bytes[0] | 0x20, bytes[1] | 0x20, bytes[2] | 0x20];
+    if !matches!(
+        &prefix,
+        b"one"
+            | b"two"
+            | b"twe"
+            | b"thr"
+            | b"thi"
+            | b"fou"
+            | b"fiv"
+            | b"fif"
+            | b"for"
+            | b"six"
+            | b"sev"
+            | b"eig"
+            | b"nin"
+            | b"ten"
+            | b"ele"
+            | b"hun"
+            | b"doz"
+    ) {
+        return None;
+    }
     let lower = lower(word)?;
     Some(match lower.as_bytes() {
         b"one" => 1.0,
@@ -55,6 +79,22 @@ pub fn spelled(word: &str) -> Option<f64> {
 
 /// Digits with thousands commas and a decimal point as a finite number.
 fn parse_digits(text: &str) -> Option<f64> {
+    // Most figures are whole: read them as integers, which is exact below
+    // 2^53 and skips the general float parser.
+    let mut whole = 0u64;
+    let mut digits = 0;
+    let plain = text.bytes().all(|b| match b {
+        b'0'..=b'9' => {
+            whole = whole.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+            digits += 1;
+            true
+        }
+        b',' => true,
+        _ => false,
+    });
+    if plain && (1..=15).contains(&digits) {
+        return Some(whole as f64);
+    }
     let value: f64 = if text.contains(',') {
         // Without an allocation for the common case of short figures.
         let mut buf = [0u8; 32];

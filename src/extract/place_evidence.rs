@@ -394,6 +394,20 @@ impl Gazetteer {
         let start = tokens[first].start;
         let end = tokens[last].end - possessive;
         let matched = &text[start..end];
+        // Settled before the evidence is weighed: "The", "In", "Europe".
+        let single = last == first;
+        let (function_word, common) = if single {
+            with_lower(matched, |l| {
+                (lexicon.is_function_word(l), lexicon.is_common(l))
+            })
+        } else {
+            (false, false)
+        };
+        key.clear();
+        push_key(matched, key);
+        if function_word || is_supranational(key) {
+            return last + 1;
+        }
         let after = tokens.get(last + 1).copied();
         let word_after = sentence.word(last + 1);
         let initial = first == sentence.start;
@@ -456,19 +470,6 @@ impl Gazetteer {
                 .places
                 .iter()
                 .any(|&p| self.place(p).spellings().any(|s| s == matched));
-        let single = last == first;
-        let (function_word, common) = if single {
-            with_lower(matched, |l| {
-                (lexicon.is_function_word(l), lexicon.is_common(l))
-            })
-        } else {
-            (false, false)
-        };
-        key.clear();
-        push_key(matched, key);
-        if function_word || is_supranational(key) {
-            return last + 1;
-        }
         let demonym = single && is_demonym(matched, self);
         // "US troops", "Myanmar military camp", "U.S.-led coalition": a country
         // name before a noun it modifies; but "Ukraine controls 28 settlements".

@@ -5,8 +5,9 @@
 
 use super::names::fold_char;
 use foldhash::{HashMap as FoldMap, HashMapExt};
-use hashbrown::HashMap;
+use hashbrown::{HashTable, hash_table};
 use smallvec::SmallVec;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 /// The gazetteer shipped with Sitrep: `name, aliases, kind, country, lat, lon, population`.
@@ -85,7 +86,7 @@ pub(super) struct Slot {
 #[derive(Debug)]
 pub struct Gazetteer {
     pub(super) places: Vec<WorldPlace>,
-    pub(super) index: HashMap<Box<str>, Slot>,
+    pub(super) index: KeyIndex,
     pub(super) country_names: FoldMap<&'static str, &'static str>,
     /// Country names in lower case, sorted: for "Lebanese" → "leban…".
     pub(super) country_keys: Vec<String>,
@@ -138,17 +139,127 @@ fn key_of(spelling: &str) -> String {
 
 /// Appends the matching key of a spelling of one or more words.
 pub(super) fn push_spelling_key(spelling: &str, key: &mut String) {
-    for (i, word) in spelling.split_whitespace().enumerate() {
-        if i > 0 {
-            key.push(' ');
+    let mut push_words = |words: &mut dyn Iterator<Item = &str>| {
+        for (i, word) in words.enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            push_key(word, key);
         }
-        push_key(word, key);
+    };
+    // ASCII white space is all the white space of plain ASCII, but for the
+    // vertical tab.
+    if spelling.is_ascii() && !spelling.contains('\x0b') {
+        push_words(&mut spelling.split_ascii_whitespace());
+    } else {
+        push_words(&mut spelling.split_whitespace());
     }
 }
 
-/// The slot of a key, made when new: the key is copied only then.
-fn slot_of<'i>(index: &'i mut HashMap<Box<str>, Slot>, key: &str) -> &'i mut Slot {
-    index.entry_ref(key).or_default()
+/// The tab-separated columns of a line.
+fn columns(line: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut from = 0;
+    let tabs = memchr::memchr_iter(b'\t', line.as_bytes()).chain([line.len()]);
+    tabs.map(move |to| {
+        let column = line.get(from..to).unwrap_or("");
+        from = to + 1;
+        column
+    })
+}
+
+/// A plain decimal ("-21.3413") read exactly as `str::parse` would: its
+/// digits as an integer and the power of ten below it are both exact in an
+/// `f64`, and one division rounds correctly. Anything else goes to
+/// `str::parse`.
+fn decimal(text: &str) -> Option<f64> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let text = text.trim_end_matches('\r');
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest.as_bytes()),
+        None => (false, text.as_bytes()),
+    };
+    let mut mantissa = 0u64;
+    let mut point = None;
+    for (at, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
+            b'.' if point.is_none() && at > 0 && at + 1 < digits.len() => point = Some(at),
+            _ => return text.parse().ok(),
+        }
+    }
+    let places = point.map_or(0, |at| digits.len() - at - 1);
+    if digits.is_empty() || digits.len() > 16 {
+        return text.parse().ok();
+    }
+    let value = mantissa as f64 / POWERS[places];
+    Some(if negative { -value } else { value })
+}
+
+/// Normalised spellings to their slots, every key kept in one string: the
+/// gazetteer's few hundred thousand keys then cost no allocation each, and
+/// start-up waits on building them.
+#[derive(Debug, Default)]
+pub(super) struct KeyIndex {
+    keys: String,
+    /// Where each key is in `keys`, and its slot.
+    table: HashTable<(u32, u32, Slot)>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl KeyIndex {
+    fn with_capacity(keys: usize, key_bytes: usize) -> Self {
+        Self {
+            keys: String::with_capacity(key_bytes),
+            table: HashTable::with_capacity(keys),
+            hasher: foldhash::fast::RandomState::default(),
+        }
+    }
+
+    fn key<'k>(keys: &'k str, &(start, len, _): &(u32, u32, Slot)) -> &'k str {
+        keys.get(start as usize..(start + len) as usize)
+            .unwrap_or_default()
+    }
+
+    /// The slot of a key.
+    pub(super) fn get(&self, key: &str) -> Option<&Slot> {
+        let hash = self.hasher.hash_one(key);
+        self.table
+            .find(hash, |entry| Self::key(&self.keys, entry) == key)
+            .map(|(_, _, slot)| slot)
+    }
+
+    /// Whether a key has a slot.
+    pub(super) fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The slot of a key, made when new: the key is copied only then.
+    fn slot_of(&mut self, key: &str) -> &mut Slot {
+        let Self {
+            keys,
+            table,
+            hasher,
+        } = self;
+        let hash = hasher.hash_one(key);
+        let entry = table.entry(
+            hash,
+            |entry| Self::key(keys, entry) == key,
+            |entry| hasher.hash_one(Self::key(keys, entry)),
+        );
+        match entry {
+            hash_table::Entry::Occupied(found) => &mut found.into_mut().2,
+            hash_table::Entry::Vacant(vacant) => {
+                let start = keys.len() as u32;
+                keys.push_str(key);
+                &mut vacant
+                    .insert((start, key.len() as u32, Slot::default()))
+                    .into_mut()
+                    .2
+            }
+        }
+    }
 }
 
 impl Gazetteer {
@@ -156,8 +267,17 @@ impl Gazetteer {
     /// malformed lines are skipped (the file is generated).
     pub fn parse(tsv: &'static str) -> Self {
         let mut places = Vec::with_capacity(140_000);
-        for line in tsv.lines().skip(1) {
-            let mut cols = line.split('\t');
+        // Start-up waits on this: split with memchr, and read coordinates
+        // without the general float parser.
+        let mut line_start = 0;
+        for line_end in memchr::memchr_iter(b'\n', tsv.as_bytes()).chain([tsv.len()]) {
+            let line = tsv.get(line_start..line_end).unwrap_or("");
+            let header = line_start == 0;
+            line_start = line_end + 1;
+            if header {
+                continue;
+            }
+            let mut cols = columns(line);
             let (Some(name), Some(aliases), Some(kind), Some(country), Some(lat), Some(lon)) = (
                 cols.next(),
                 cols.next(),
@@ -168,7 +288,7 @@ impl Gazetteer {
             ) else {
                 continue;
             };
-            let (Ok(lat), Ok(lon)) = (lat.parse(), lon.parse()) else {
+            let (Some(lat), Some(lon)) = (decimal(lat), decimal(lon)) else {
                 continue;
             };
             if name.is_empty() {
@@ -181,10 +301,13 @@ impl Gazetteer {
                 country,
                 lat,
                 lon,
-                population: cols.next().and_then(|p| p.parse().ok()).unwrap_or(0),
+                population: cols
+                    .next()
+                    .and_then(|p| p.trim_end_matches('\r').parse().ok())
+                    .unwrap_or(0),
             });
         }
-        let mut index: HashMap<Box<str>, Slot> = HashMap::with_capacity(places.len() * 3);
+        let mut index = KeyIndex::with_capacity(places.len() * 3, tsv.len());
         let mut country_names = FoldMap::new();
         let mut key = String::new();
         for (at, place) in places.iter().enumerate() {
@@ -195,16 +318,18 @@ impl Gazetteer {
                 let id = at as u32 | if n > 0 { ALIAS_BIT } else { 0 };
                 key.clear();
                 push_spelling_key(spelling, &mut key);
-                if key.chars().count() < 3 && !spelling.chars().all(|c| c.is_uppercase()) {
+                let short = key.len() < 12 && key.chars().count() < 3;
+                if short && !spelling.chars().all(|c| c.is_uppercase()) {
                     continue;
                 }
-                let slot = slot_of(&mut index, &key);
+                let slot = index.slot_of(&key);
                 if !slot.places.iter().any(|&p| p & !ALIAS_BIT == at as u32) {
                     slot.places.push(id);
                 }
+                // Keys are short: a plain scan beats a memrchr call.
                 let mut cut = key.len();
-                while let Some(space) = key[..cut].rfind(' ') {
-                    slot_of(&mut index, &key[..space]).prefix = true;
+                while let Some(space) = key.as_bytes()[..cut].iter().rposition(|&b| b == b' ') {
+                    index.slot_of(&key[..space]).prefix = true;
                     cut = space;
                 }
             }
@@ -262,5 +387,32 @@ impl Gazetteer {
     /// The English name of a country by its ISO code ("AF" → "Afghanistan").
     pub fn country_name(&self, code: &str) -> Option<&'static str> {
         self.country_names.get(code).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_coordinate_reads_as_the_standard_parser_reads_it() {
+        for line in GAZETTEER_TSV.lines().skip(1) {
+            for column in line.split('\t').skip(4).take(2) {
+                assert_eq!(decimal(column), column.parse().ok(), "{column}");
+            }
+        }
+        for odd in [
+            "-0.0",
+            "12",
+            "1e5",
+            "",
+            "-",
+            ".5",
+            "3.",
+            "1.2.3",
+            "99999999999999999",
+        ] {
+            assert_eq!(decimal(odd), odd.parse::<f64>().ok(), "{odd}");
+        }
     }
 }

@@ -9,14 +9,13 @@
 use super::lexicon::lexicon;
 use super::noun_phrase::{UnderstoodGroup, is_casualty_word, noun_phrase};
 use super::numbers::{number_at, punct_at, spelled, word_at};
-use super::tokens::{Kind, Token, lower, strip_possessive};
+use super::tokens::{Kind, Token, lower, strip_possessive, with_lower};
 use crate::model::Qualifier;
 
 /// Whether a word after a number makes it a count ("2020 troops" is not a year).
 pub fn is_counted_noun(word: &str) -> bool {
-    let lower = word.to_lowercase();
     let lex = lexicon();
-    lex.is_counted_plural(&lower)
+    with_lower(word, |lower| lex.is_counted_plural(lower))
 }
 
 /// Words after a number that make it a measure, a time, money or an age,
@@ -297,21 +296,23 @@ fn predicate_noun(text: &str, tokens: &[Token], at: usize) -> Option<String> {
 /// Words after "N of" that make the rest the group counted, with no
 /// denominator: "310 of its peacekeepers", "six of them".
 fn opens_a_group(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "the"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "your"
-            | "these"
-            | "those"
-            | "them"
-            | "whom"
-    )
+    with_lower(word, |word| {
+        matches!(
+            word,
+            "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "them"
+                | "whom"
+        )
+    })
 }
 
 /// A cheap test before the full parse: a number, or a word that can begin a count.
@@ -362,14 +363,15 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
         next = after_b;
     } else {
         let (value, after) = number_at(text, tokens, i)?;
-        let word_before = |back: usize| {
+        // Compared in place: this runs for every number of the text.
+        let word_before_is = |back: usize, expected: &[&str]| {
             i.checked_sub(back)
                 .and_then(|j| word_at(text, tokens, j))
-                .map(str::to_ascii_lowercase)
+                .is_some_and(|w| expected.iter().any(|e| w.eq_ignore_ascii_case(e)))
         };
         // "one in every five people", "one in four": a ratio, not a count.
-        let one_in = word_before(1).as_deref() == Some("every")
-            || word_before(1).as_deref() == Some("in") && word_before(2).as_deref() == Some("one")
+        let one_in = word_before_is(1, &["every"])
+            || word_before_is(1, &["in"]) && word_before_is(2, &["one"])
             || token.text(text).eq_ignore_ascii_case("one")
                 && word_at(text, tokens, after).is_some_and(|w| w.eq_ignore_ascii_case("in"))
                 && tokens.get(after + 1).is_some_and(|t| {
@@ -380,7 +382,7 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
         }
         // "on Dec. 15 and 19", "between March 8 and 20": the second day of a date.
         if token.kind == Kind::Number
-            && matches!(word_before(1).as_deref(), Some("and" | "or" | "to"))
+            && word_before_is(1, &["and", "or", "to"])
             && i >= 2
             && tokens[i - 2].kind == Kind::Number
             && (i >= 3 && word_at(text, tokens, i - 3).is_some_and(is_month)
@@ -505,10 +507,9 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     let parent_of = i >= 2
         && word_at(text, tokens, i - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
         && word_at(text, tokens, i - 2).is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "mother" | "father" | "parent" | "mum" | "mom" | "dad"
-            )
+            with_lower(w, |w| {
+                matches!(w, "mother" | "father" | "parent" | "mum" | "mom" | "dad")
+            })
         });
     let phrase = match group_after_of {
         Some(a)
@@ -529,9 +530,8 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     if unit.is_empty() {
         // "the youngest being 15": an age.
         if i >= 1
-            && word_at(text, tokens, i - 1).is_some_and(|w| {
-                matches!(w.to_ascii_lowercase().as_str(), "being" | "age" | "aged")
-            })
+            && word_at(text, tokens, i - 1)
+                .is_some_and(|w| with_lower(w, |w| matches!(w, "being" | "age" | "aged")))
         {
             return None;
         }

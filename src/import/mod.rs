@@ -15,6 +15,7 @@ use crate::model::{
     ProposalId, ProposalKind, sha256_hex,
 };
 use jiff::Timestamp;
+use std::borrow::Cow;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -108,13 +109,13 @@ pub fn from_bytes(extension: &str, name: &str, bytes: &[u8]) -> Result<Source, S
     let mut warnings = Vec::new();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
+        Ok(text) => Cow::Borrowed(text),
         Err(error) => {
             warnings.push(format!(
                 "not valid UTF-8 from byte {}: undecodable bytes were replaced with �",
                 error.valid_up_to()
             ));
-            String::from_utf8_lossy(bytes).into_owned()
+            String::from_utf8_lossy(bytes)
         }
     };
     let mut source = match extension {
@@ -152,20 +153,35 @@ fn looks_binary(bytes: &[u8]) -> bool {
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
-    for line in text.replace("\r\n", "\n").replace('\r', "\n").lines() {
+    let mut rest = text;
+    // One pass, one copy: a long article is the case to be quick on.
+    loop {
+        let (line, next) = match memchr::memchr2(b'\r', b'\n', rest.as_bytes()) {
+            Some(at) => {
+                let width = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
+                (&rest[..at], Some(&rest[at + width..]))
+            }
+            None => (rest, None),
+        };
         let line = line.trim_end();
         if line.is_empty() {
             blank_run += 1;
-            if blank_run > 1 {
-                continue;
-            }
         } else {
             blank_run = 0;
         }
-        out.push_str(line);
-        out.push('\n');
+        if blank_run <= 1 {
+            out.push_str(line);
+            out.push('\n');
+        }
+        match next {
+            Some(next) => rest = next,
+            None => break,
+        }
     }
-    out.trim().to_owned()
+    out.truncate(out.trim_end().len());
+    let leading = out.len() - out.trim_start().len();
+    out.drain(..leading);
+    out
 }
 
 fn from_plain(text: &str) -> Source {
@@ -182,7 +198,7 @@ fn from_plain(text: &str) -> Source {
         }
     } else {
         Source {
-            text: text.clone(),
+            text: text.into_owned(),
             ..Source::default()
         }
     };
@@ -192,7 +208,7 @@ fn from_plain(text: &str) -> Source {
 
 /// A "Published: 2021-06-22" (or "Date: …") line among the first five lines
 /// gives the publication date; the line itself is not article text.
-fn take_date_line(text: &str) -> (Option<PartialDate>, String) {
+fn take_date_line(text: &str) -> (Option<PartialDate>, Cow<'_, str>) {
     for (index, line) in text.lines().take(5).enumerate() {
         let Some((key, value)) = line.split_once(':') else {
             continue;
@@ -210,10 +226,10 @@ fn take_date_line(text: &str) -> (Option<PartialDate>, String) {
                 .filter(|(i, _)| *i != index)
                 .map(|(_, l)| l)
                 .collect();
-            return (Some(date), rest.join("\n"));
+            return (Some(date), Cow::Owned(rest.join("\n")));
         }
     }
-    (None, text.to_owned())
+    (None, Cow::Borrowed(text))
 }
 
 fn from_markdown(text: &str) -> Source {
