@@ -218,14 +218,25 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::with_capacity(text.len() / 100 + 1);
     let mut start = 0;
     let mut i = 0;
+    // The next line end and the next stop at or after `i`, found with memchr:
+    // most bytes end nothing.
+    let find = |from: usize, finder: &dyn Fn(&[u8]) -> Option<usize>| {
+        finder(&bytes[from..]).map_or(bytes.len(), |at| from + at)
+    };
+    let lines = |b: &[u8]| memchr::memchr(b'\n', b);
+    let stops = |b: &[u8]| memchr::memchr3(b'.', b'!', b'?', b);
+    let mut next_line = find(0, &lines);
+    let mut next_stop = find(0, &stops);
     while i < bytes.len() {
-        // Skip to the next byte that may end a sentence: most bytes do not.
-        match bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-        {
-            Some(skip) => i += skip,
-            None => break,
+        if next_line < i {
+            next_line = find(i, &lines);
+        }
+        if next_stop < i {
+            next_stop = find(i, &stops);
+        }
+        i = next_line.min(next_stop);
+        if i >= bytes.len() {
+            break;
         }
         let b = bytes[i];
         let ends = match b {
