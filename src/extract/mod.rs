@@ -182,43 +182,59 @@ impl Extractor {
 
     /// Every fact in `text`, sorted by start. Dates resolve against `published`.
     pub fn extract(&self, text: &str, published: Date) -> Vec<Fact> {
-        // Dense reporting holds a fact every thirty bytes; a large Vec's
-        // untouched capacity costs nothing, while regrowing copies it all.
-        let mut all = Vec::with_capacity(text.len() / 24 + 16);
-        self.walk(text, published, |_, facts| all.append(facts));
-        all
+        let Walked {
+            mut facts, placed, ..
+        } = self.walk(text, published);
+        merge_behind(&mut facts, placed);
+        facts
     }
 
     /// Calls `each` with every fact of `text` in order, without holding
     /// them all: for writing a long text's facts as they come.
     pub fn each_fact(&self, text: &str, published: Date, mut each: impl FnMut(Fact)) {
-        self.walk(text, published, |_, facts| {
-            facts.drain(..).for_each(&mut each)
-        });
+        let Walked { facts, placed, .. } = self.walk(text, published);
+        let mut placed = placed.into_iter().peekable();
+        for fact in facts {
+            let span = fact.span();
+            while let Some(place) = placed.next_if(|p| p.span() < span) {
+                each(place);
+            }
+            each(fact);
+        }
+        placed.for_each(each);
     }
 
     /// The facts of `text`, sentence by sentence.
     pub fn sentences(&self, text: &str, published: Date) -> Vec<Sentence> {
-        let mut sentences = Vec::new();
-        self.walk(text, published, |(start, end), facts| {
+        let Walked {
+            spans,
+            first_fact,
+            facts,
+            placed,
+        } = self.walk(text, published);
+        let mut placed = placed.into_iter().peekable();
+        let mut facts = facts.into_iter();
+        let mut sentences = Vec::with_capacity(spans.len());
+        for (n, &(start, end)) in spans.iter().enumerate() {
+            let own = facts.by_ref().take(first_fact[n + 1] - first_fact[n]);
+            let mut sentence: Vec<Fact> = own.collect();
+            let from_world = sentence.len();
+            sentence.extend(std::iter::from_fn(|| placed.next_if(|p| p.span().0 < end)));
+            if from_world > 0 && sentence.len() > from_world {
+                sentence.sort_by_key(Fact::span);
+            }
             sentences.push(Sentence {
                 start,
                 end,
-                facts: std::mem::take(facts),
+                facts: sentence,
             });
-        });
+        }
         sentences
     }
 
-    /// Calls `each` with every sentence's span and its facts (sorted by
-    /// start). Places are chosen once the whole text is read, since the
-    /// countries it names decide between namesakes.
-    fn walk(
-        &self,
-        text: &str,
-        published: Date,
-        mut each: impl FnMut((usize, usize), &mut Vec<Fact>),
-    ) {
+    /// Reads `text` sentence by sentence, then chooses its world places,
+    /// since the countries the whole text names decide between namesakes.
+    fn walk(&self, text: &str, published: Date) -> Walked {
         // Dense reporting holds a fact every thirty bytes: size the buffers
         // once rather than copy them as they grow through a long text (the
         // pages of capacity never reached are never touched).
@@ -231,12 +247,12 @@ impl Extractor {
         let mut carried: Option<String> = None;
         let mut dates = Vec::new();
         let mut candidates = Vec::with_capacity(expected);
-        // Every sentence's span and where its facts begin in `facts`.
         let spans = tokens::sentences(text);
         let mut first_fact = Vec::with_capacity(spans.len() + 1);
         let mut facts: Vec<Fact> = Vec::with_capacity(expected);
         for &(start, end) in &spans {
-            first_fact.push(facts.len());
+            let first = facts.len();
+            first_fact.push(first);
             tokens.clear();
             tokens::tokenize(text, start, end, &mut tokens);
             quantities::find_after(text, &tokens, carried.as_deref(), &mut quantities);
@@ -269,58 +285,43 @@ impl Extractor {
                     },
                 });
             }
+            // Sentences follow each other: sorting each one's facts sorts them all.
+            if facts.len() - first > 1 {
+                facts[first..].sort_by_key(Fact::span);
+            }
         }
         first_fact.push(facts.len());
-        let placed = self.world_places(text, &candidates, &facts, &first_fact);
-        // Each sentence's own facts and its world places, merged by start.
-        let mut placed = placed.into_iter().peekable();
-        let mut facts = facts.into_iter();
-        let mut sentence = Vec::new();
-        for (n, &(start, end)) in spans.iter().enumerate() {
-            sentence.extend(facts.by_ref().take(first_fact[n + 1] - first_fact[n]));
-            while let Some(place) = placed.next_if(|p| p.span().0 < end) {
-                if place.span().0 >= start {
-                    sentence.push(place);
-                }
-            }
-            if sentence.len() > 1 {
-                sentence.sort_by_key(|f| f.span());
-            }
-            each((start, end), &mut sentence);
-            sentence.clear();
+        let mut placed = self.world_places(text, &candidates, &facts);
+        if !placed.is_sorted_by_key(Fact::span) {
+            placed.sort_by_key(Fact::span);
+        }
+        Walked {
+            spans,
+            first_fact,
+            facts,
+            placed,
         }
     }
 
     /// The world places of a text, in text order: the candidates that stand,
     /// less those a date, a notebook's own place or (for a place known only
-    /// from the text) an actor already covers.
-    /// `first_fact` holds where each sentence's facts begin in `facts`, and
-    /// their end.
-    fn world_places(
-        &self,
-        text: &str,
-        candidates: &[Candidate],
-        facts: &[Fact],
-        first_fact: &[usize],
-    ) -> Vec<Fact> {
+    /// from the text) an actor already covers (`facts`, sorted by span).
+    fn world_places(&self, text: &str, candidates: &[Candidate], facts: &[Fact]) -> Vec<Fact> {
         let mut chosen = Vec::with_capacity(candidates.len());
         place_choice::resolve(self.world, candidates, &mut chosen);
-        // Both lists are in text order, so one pass keeps this linear.
-        // Sentences follow each other, so sorting each one's few blockers
-        // sorts them all.
-        let mut blockers: Vec<(usize, usize, bool)> = Vec::with_capacity(facts.len());
-        for range in first_fact.windows(2) {
-            let from = blockers.len();
-            blockers.extend(facts[range[0]..range[1]].iter().filter_map(|f| {
+        // Both lists are in text order (the facts sorted by span), so one
+        // pass keeps this linear.
+        let blockers: Vec<(usize, usize, bool)> = facts
+            .iter()
+            .filter_map(|f| {
                 let (start, end) = f.span();
                 match f {
                     Fact::Date(_) | Fact::Place { .. } => Some((start, end, true)),
                     Fact::Actor { .. } => Some((start, end, false)),
                     Fact::Quantity(_) => None,
                 }
-            }));
-            blockers[from..].sort_unstable();
-        }
+            })
+            .collect();
         // One shared name per place, however often the text names it.
         let mut names: HashMap<usize, Arc<str>> = HashMap::new();
         let mut placed = Vec::with_capacity(chosen.len());
@@ -361,6 +362,50 @@ impl Extractor {
     }
 }
 
+/// What [`Extractor::walk`] found: the sentences' spans, where each one's
+/// facts begin in `facts` (and their end), the facts of the sentences
+/// sorted by span, and the world places, sorted by span.
+struct Walked {
+    spans: Vec<(usize, usize)>,
+    first_fact: Vec<usize>,
+    facts: Vec<Fact>,
+    placed: Vec<Fact>,
+}
+
+/// Merges `placed` into `facts`, both sorted by span, keeping `facts`'
+/// own before a place of the same span (as a stable sort of both would).
+/// Done in place from the back, so that a long text's facts are held once.
+fn merge_behind(facts: &mut Vec<Fact>, mut placed: Vec<Fact>) {
+    let (own, more) = (facts.len(), placed.len());
+    if more == 0 {
+        return;
+    }
+    facts.reserve_exact(more);
+    let base = facts.as_mut_ptr();
+    let from = placed.as_ptr();
+    let (mut i, mut j, mut k) = (own, more, own + more);
+    // SAFETY: `facts` has room for `own + more` items. Every step moves one
+    // item into slot `k - 1`, which is past every unmoved item of `facts`
+    // (k > i always, since j > 0), so nothing is overwritten before it is
+    // moved; each of the `own + more` items is moved exactly once, and the
+    // lengths are set only once every slot below `own + more` holds one.
+    // Comparing spans cannot panic.
+    unsafe {
+        while j > 0 {
+            k -= 1;
+            if i > 0 && (*base.add(i - 1)).span() > (*from.add(j - 1)).span() {
+                i -= 1;
+                std::ptr::copy_nonoverlapping(base.add(i), base.add(k), 1);
+            } else {
+                j -= 1;
+                std::ptr::copy_nonoverlapping(from.add(j), base.add(k), 1);
+            }
+        }
+        placed.set_len(0);
+        facts.set_len(own + more);
+    }
+}
+
 /// Parses the shipped gazetteer and lexicon now, so that the first
 /// extraction does not wait for them; the app calls it on a worker thread at
 /// start-up. Later calls return at once.
@@ -376,4 +421,40 @@ pub fn warm_up() {
 /// publication date, else `fallback` (the day it was captured).
 pub fn reference_date(published: Option<PartialDate>, fallback: Date) -> Date {
     published.map_or(fallback, |p| p.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The app reads sentence by sentence, the CLI fact by fact and the
+    /// scorer all at once: all three must see the same facts in one order.
+    #[test]
+    fn every_way_of_reading_gives_the_same_facts_in_order() {
+        let extractor = Extractor::with_defaults().expect("extractor");
+        let text = "KHARTOUM, May 3 - Fighting spread from Khartoum to Omdurman on \
+            Sunday, and 1,200 people fled towards Kosti. In Darfur, at least 40 \
+            were killed in El Geneina, aid workers said.\n\nOn 4 May the army \
+            said it held Bahri. Sudan's neighbours, Chad and Egypt, took in \
+            20,000 refugees.";
+        let published: Date = "2023-05-05".parse().expect("date");
+        let all = extractor.extract(text, published);
+        let mut streamed = Vec::new();
+        extractor.each_fact(text, published, |f| streamed.push(f));
+        let by_sentence: Vec<Fact> = extractor
+            .sentences(text, published)
+            .into_iter()
+            .flat_map(|s| s.facts)
+            .collect();
+        assert!(
+            all.iter()
+                .filter(|f| matches!(f, Fact::Place { .. }))
+                .count()
+                >= 5
+        );
+        assert!(all.iter().any(|f| matches!(f, Fact::Quantity(_))));
+        assert!(all.is_sorted_by_key(Fact::span), "{all:?}");
+        assert_eq!(streamed, all);
+        assert_eq!(by_sentence, all);
+    }
 }

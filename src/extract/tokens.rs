@@ -92,6 +92,43 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic()
 }
 
+/// What one byte opens, looked up once per byte: most bytes of news are
+/// ASCII letters and spaces, and one table load beats a chain of ranges.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Space,
+    Digit,
+    Letter,
+    /// ASCII punctuation and control bytes (among them the vertical tab,
+    /// which only `char` calls white space).
+    Punct,
+    /// The first or a later byte of a character beyond ASCII.
+    Wide,
+}
+
+const BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_whitespace() {
+            ByteClass::Space
+        } else if byte.is_ascii_digit() {
+            ByteClass::Digit
+        } else if byte.is_ascii_alphabetic() {
+            ByteClass::Letter
+        } else {
+            ByteClass::Punct
+        };
+        b += 1;
+    }
+    table
+};
+
+fn class(b: u8) -> ByteClass {
+    BYTE_CLASS[usize::from(b)]
+}
+
 /// Appends the tokens of `text[range]` to `out`; offsets are into `text`.
 pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     // Cut at `to`, so that one bound serves the loop and the indexing.
@@ -101,11 +138,12 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     let mut i = from;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
+        let opens = class(b);
+        if opens == ByteClass::Space {
             i += 1;
             continue;
         }
-        if b.is_ascii_digit() {
+        if opens == ByteClass::Digit {
             let start = i;
             i += 1;
             while i < bytes.len() {
@@ -132,14 +170,17 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             });
             continue;
         }
-        if b.is_ascii_alphabetic() {
+        if opens == ByteClass::Letter {
             // The common case: a plain ASCII word, scanned byte by byte.
             let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            while i < bytes.len() && class(bytes[i]) == ByteClass::Letter {
                 i += 1;
             }
+            // A dot ends a word of two or more letters ("fighting."): only
+            // "U.S." keeps its dots, and that goes the long way round.
             let next_is_plain = i >= bytes.len()
-                || (bytes[i].is_ascii() && !matches!(bytes[i], b'\'' | b'-' | b'.'));
+                || (bytes[i].is_ascii() && !matches!(bytes[i], b'\'' | b'-' | b'.'))
+                || (bytes[i] == b'.' && i - start > 1);
             if next_is_plain {
                 out.push(Token {
                     kind: Kind::Word,
@@ -149,7 +190,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
                 continue;
             }
             i = start;
-        } else if b.is_ascii() && b != 0x0B {
+        } else if opens == ByteClass::Punct && b != 0x0B {
             // ASCII punctuation: one byte, one token. (A vertical tab is
             // white space to `char`, though not to `is_ascii_whitespace`.)
             out.push(Token {
