@@ -5,11 +5,11 @@ use common::sitrep;
 
 #[test]
 fn check_passes_the_sample_notebook_with_a_summary() {
-    let (code, stdout, stderr) = sitrep(&["check", "saves/afghanistan-2021.ron"]);
+    let (code, stdout, stderr) = sitrep(&["check", "tests/fixtures/one-article.ron"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
-        "saves/afghanistan-2021.ron: ok: 1 articles, 7 events, 3 series, 3 observations\n"
+        "tests/fixtures/one-article.ron: ok: 1 articles, 7 events, 3 series, 3 observations\n"
     );
 }
 
@@ -19,7 +19,7 @@ fn check_stops_at_a_bad_file_and_says_where() {
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "(format: 1, meta: (id: 3))").expect("write");
     let bad = bad.display().to_string();
-    let (code, stdout, stderr) = sitrep(&["check", "saves/afghanistan-2021.ron", &bad]);
+    let (code, stdout, stderr) = sitrep(&["check", "tests/fixtures/one-article.ron", &bad]);
     assert_eq!(code, 1);
     assert!(
         stdout.contains("ok: 1 articles"),
@@ -128,7 +128,7 @@ fn export_csv_round_trips_through_a_csv_reader() {
     let out = dir.path().join("sample.csv");
     let (code, _, stderr) = sitrep(&[
         "export",
-        "saves/afghanistan-2021.ron",
+        "tests/fixtures/one-article.ron",
         "--csv",
         &out.display().to_string(),
     ]);
@@ -180,7 +180,7 @@ fn export_csv_round_trips_through_a_csv_reader() {
 fn export_draws_svg_and_png_of_the_asked_size_and_a_report_beside_its_chart() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = |name: &str| dir.path().join(name).display().to_string();
-    let sample = "saves/afghanistan-2021.ron";
+    let sample = "tests/fixtures/one-article.ron";
 
     let (code, stdout, stderr) = sitrep(&["export", sample, "--svg", &path("t.svg")]);
     assert_eq!(code, 0, "{stderr}");

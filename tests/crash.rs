@@ -17,7 +17,7 @@ const KILLS: usize = 200;
 /// The two versions the child alternates between: the sample, and the
 /// sample with a 2 MB article (so a write takes long enough to be cut).
 fn versions() -> (Notebook, Notebook) {
-    let old = store::load(Path::new("saves/afghanistan-2021.ron")).expect("sample");
+    let old = store::load(Path::new("tests/fixtures/one-article.ron")).expect("sample");
     let mut new = old.clone();
     let text = "A long synthetic report for the crash test. ".repeat(48_000);
     new.articles.push(Article::new(

@@ -12,7 +12,8 @@ use sitrep::model::{
 use sitrep::timeline::Filter;
 
 fn sample() -> Notebook {
-    sitrep::store::load(std::path::Path::new("saves/afghanistan-2021.ron")).expect("sample loads")
+    sitrep::store::load(std::path::Path::new("tests/fixtures/one-article.ron"))
+        .expect("sample loads")
 }
 
 fn date(text: &str) -> PartialDate {

@@ -126,7 +126,7 @@ fn a_300_mib_file_is_turned_down_quickly_and_cheaply() {
 
 #[test]
 fn endless_strings_are_refused_naming_the_field() {
-    let sample = std::fs::read_to_string("saves/afghanistan-2021.ron").expect("sample");
+    let sample = std::fs::read_to_string("tests/fixtures/one-article.ron").expect("sample");
     let long_title = sample.replacen(
         "title: \"Afghanistan 2021\"",
         &format!("title: \"{}\"", "A".repeat(20_000_000)),
@@ -150,7 +150,7 @@ mod mutations {
     use proptest::prelude::*;
 
     fn sample() -> Vec<u8> {
-        std::fs::read("saves/afghanistan-2021.ron").expect("sample")
+        std::fs::read("tests/fixtures/one-article.ron").expect("sample")
     }
 
     proptest! {
@@ -277,7 +277,7 @@ mod in_the_app {
         let named = dir.path().join("named-by-the-notebook");
         std::fs::write(&named, "canary").expect("write");
         let named_dir = dir.path().join("a-folder-it-names");
-        let text = std::fs::read_to_string("saves/afghanistan-2021.ron")
+        let text = std::fs::read_to_string("tests/fixtures/one-article.ron")
             .expect("sample")
             .replacen(
                 "outlet: \"Free Press Kashmir",
@@ -327,7 +327,7 @@ mod in_the_app {
         let dir = tempfile::tempdir().expect("temp dir");
         let markup =
             "<b>bold</b> **strong** [a link](https://example.org) <script>alert(1)</script>";
-        let text = std::fs::read_to_string("saves/afghanistan-2021.ron")
+        let text = std::fs::read_to_string("tests/fixtures/one-article.ron")
             .expect("sample")
             .replacen(
                 "text: \"Summary written",

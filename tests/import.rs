@@ -68,7 +68,8 @@ fn a_folder_imports_its_article_files_in_name_order() {
 
 #[test]
 fn duplicates_are_recognised_through_whitespace_and_line_ends() {
-    let mut notebook = sitrep::store::load("saves/afghanistan-2021.ron".as_ref()).expect("sample");
+    let mut notebook =
+        sitrep::store::load("tests/fixtures/one-article.ron".as_ref()).expect("sample");
     let text = notebook.articles[0].text.clone();
     assert!(import::is_duplicate(
         &notebook,

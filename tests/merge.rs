@@ -11,7 +11,7 @@ mod common;
 use common::sitrep_in as sitrep;
 
 fn sample() -> Notebook {
-    store::load(Path::new("saves/afghanistan-2021.ron")).expect("sample")
+    store::load(Path::new("tests/fixtures/one-article.ron")).expect("sample")
 }
 
 fn event_titled<'n>(notebook: &'n mut Notebook, start: &str) -> &'n mut Event {

@@ -6,7 +6,9 @@ use sitrep::store::{self, LoadError, ParseError};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const SAMPLE: &str = "saves/afghanistan-2021.ron";
+/// A small notebook of one article, seven events and three figures, that
+/// the tests below know by heart (the shipped sample grows and changes).
+const SAMPLE: &str = "tests/fixtures/one-article.ron";
 
 fn sample_text() -> String {
     fs::read_to_string(SAMPLE).expect("the sample notebook is in the repo")

@@ -6,14 +6,16 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitrep::model::{EvidenceStatus, Qualifier};
-use sitrep::ui::{App, Command, Modal, Pending, ScriptedDialogs, Selection};
+use sitrep::ui::{App, Command, Modal, PathPurpose, Pending, ScriptedDialogs, Selection};
 use std::path::PathBuf;
 use std::time::Duration;
 
 mod common;
 use common::{app_with, settle};
 
-const SAMPLE: &str = "saves/afghanistan-2021.ron";
+/// A small notebook of one article, seven events and three figures, that
+/// the tests below know by heart (the shipped sample grows and changes).
+const SAMPLE: &str = "tests/fixtures/one-article.ron";
 
 fn app(open: Option<PathBuf>, dialogs: &ScriptedDialogs) -> Harness<'static, App> {
     app_with(open, dialogs, None, Duration::from_secs(30))
@@ -323,7 +325,10 @@ fn without_a_file_dialog_the_app_offers_a_typed_path() {
     settle(&mut harness);
     assert!(matches!(
         harness.state().modal(),
-        Some(Modal::TypedPath { saving: true, .. })
+        Some(Modal::TypedPath {
+            purpose: PathPurpose::Save,
+            ..
+        })
     ));
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("typed");

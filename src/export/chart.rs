@@ -5,6 +5,7 @@
 //! on every machine.
 
 use crate::model::{Notebook, Qualifier, SeriesStyle, format_number};
+use crate::timeline::labels::ValueSide;
 use crate::timeline::{self, FigureMark, Filter, UnitPlot};
 use std::fmt::Write as _;
 
@@ -219,6 +220,7 @@ pub fn svg(notebook: &Notebook, options: &ChartOptions) -> String {
         n(lane_frame.top + 14.0)
     );
     let _ = writeln!(out, r#"<g clip-path="url(#clip-lane)">"#);
+    let labels = lane_labels(notebook, &in_view, &lane_frame);
     for mark in &in_view {
         let Some(event) = notebook.event(mark.id) else {
             continue;
@@ -254,17 +256,13 @@ pub fn svg(notebook: &Notebook, options: &ChartOptions) -> String {
             n(x),
             n(y - 5.0)
         );
-        if mark.label_shown && in_view.len() <= MAX_LABELS {
-            let mut label: String = mark.title.chars().take(60).collect();
-            if event.evidence.is_empty() {
-                label.push_str(" (no source)");
-            }
+        if let Some(label) = labels.get(&mark.id) {
             let _ = writeln!(
                 out,
-                r##"<text x="{}" y="{}" font-size="11" fill="#202020">{}</text>"##,
-                n(x + 9.0),
+                r##"<text x="{}" y="{}" font-size="{LABEL_FONT_PX}" fill="#202020">{}</text>"##,
+                n(lane_frame.left + label.left),
                 n(y + 4.0),
-                xml(&label)
+                xml(&label.text)
             );
         }
         out.push_str("</g>\n");
@@ -561,39 +559,20 @@ fn sparse(
 ) {
     let days_per_pixel = frame.days_per_pixel();
     if figures.len() >= 2 {
-        let mut points: Vec<(f64, f64)> = Vec::new();
-        match trace.style {
-            SeriesStyle::Step => {
-                for pair in figures.windows(2) {
-                    points.push((pair[0].x_mid(), pair[0].central));
-                    points.push((pair[1].x_mid(), pair[0].central));
-                }
-                if let Some(last) = figures.last() {
-                    points.push((last.x_mid(), last.central));
-                }
-            }
-            SeriesStyle::Line => {
-                points = figures.iter().map(|f| (f.x_mid(), f.central)).collect();
-            }
-            SeriesStyle::Band => {
-                let spans: Vec<(f64, f64, f64)> =
-                    figures.iter().map(|f| (f.x_mid(), f.low, f.high)).collect();
-                band(out, frame, &spans, color);
-            }
+        if trace.style == SeriesStyle::Band {
+            band(out, frame, &timeline::trend::band_edges(figures), color);
         }
-        if !points.is_empty() {
-            let path: Vec<String> = points
-                .iter()
-                .map(|(x, y)| format!("{} {}", n(frame.x(*x)), n(frame.y(*y))))
-                .collect();
-            let _ = writeln!(
-                out,
-                r#"<path d="M{}" fill="none" stroke="{color}" stroke-width="2"/>"#,
-                path.join(" L")
-            );
-        }
+        let path: Vec<String> = timeline::trend::trend_points(figures, trace.style)
+            .iter()
+            .map(|[x, y]| format!("{} {}", n(frame.x(*x)), n(frame.y(*y))))
+            .collect();
+        let _ = writeln!(
+            out,
+            r#"<path d="M{}" fill="none" stroke="{color}" stroke-width="2"/>"#,
+            path.join(" L")
+        );
     }
-    for figure in figures {
+    for (k, figure) in figures.iter().enumerate() {
         let x = frame.x(figure.x_drawn(days_per_pixel));
         let y = frame.y(figure.central);
         let observation = notebook.observation(trace.id, figure.id).map(|(_, o)| o);
@@ -639,11 +618,22 @@ fn sparse(
         }
         marker(out, figure.qualifier, x, y, color);
         if figures.len() <= MAX_LABELLED_FIGURES && !said.is_empty() {
+            // Beside the point, on the side the trend's line leaves free.
+            let previous = k.checked_sub(1).map(|p| figures[p].central);
+            let next = figures.get(k + 1).map(|f| f.central);
+            let step = trace.style == SeriesStyle::Step;
+            let (dx, baseline, anchor) =
+                match timeline::labels::value_side(previous, figure.central, next, step) {
+                    ValueSide::Above => (0.0, -9.0, "middle"),
+                    ValueSide::Below => (0.0, 19.0, "middle"),
+                    ValueSide::AboveLeft => (-7.0, -6.0, "end"),
+                    ValueSide::AboveRight => (7.0, -6.0, "start"),
+                };
             let _ = writeln!(
                 out,
-                r#"<text x="{}" y="{}" font-size="11" fill="{color}">{}</text>"#,
-                n(x + 9.0),
-                n(y + 4.0),
+                r#"<text x="{}" y="{}" font-size="11" fill="{color}" text-anchor="{anchor}">{}</text>"#,
+                n(x + dx),
+                n(y + baseline),
                 xml(&said)
             );
         }
@@ -676,6 +666,55 @@ fn marker(out: &mut String, qualifier: Qualifier, x: f64, y: f64, color: &str) {
             n(y + 6.0)
         ),
     };
+}
+
+/// The size of the event labels' text, pixels.
+const LABEL_FONT_PX: f32 = 11.0;
+
+/// The event labels of the lane, placed by the rules the app follows and
+/// measured in the font the PNG is drawn with.
+fn lane_labels(
+    notebook: &Notebook,
+    in_view: &[&timeline::EventMark],
+    frame: &Frame,
+) -> std::collections::HashMap<crate::model::EventId, timeline::labels::PlacedLabel> {
+    if in_view.len() > MAX_LABELS {
+        return Default::default();
+    }
+    let span = timeline::labels::PlotSpan {
+        x_min: frame.x_min,
+        x_max: frame.x_max,
+        width: frame.width,
+    };
+    let mut text_of = |mark: &timeline::EventMark| timeline::labels::full_label(notebook, mark);
+    let mut measure = label_measure();
+    timeline::labels::place_labels(in_view, &span, &mut text_of, &mut measure)
+        .into_iter()
+        .map(|label| (label.id, label))
+        .collect()
+}
+
+/// The width of a label's text in the chart's font, from the font's own
+/// advance widths (a character it lacks counts as an em, to be safe).
+fn label_measure() -> impl FnMut(&str) -> f64 {
+    use skrifa::MetadataProvider;
+    let font = skrifa::FontRef::new(epaint_default_fonts::UBUNTU_LIGHT).ok();
+    let size = skrifa::instance::Size::new(LABEL_FONT_PX);
+    move |text: &str| {
+        let Some(font) = &font else {
+            return text.chars().count() as f64 * f64::from(LABEL_FONT_PX);
+        };
+        let charmap = font.charmap();
+        let metrics = font.glyph_metrics(size, skrifa::instance::LocationRef::default());
+        text.chars()
+            .map(|c| {
+                charmap
+                    .map(c)
+                    .and_then(|glyph| metrics.advance_width(glyph))
+                    .map_or(f64::from(LABEL_FONT_PX), f64::from)
+            })
+            .sum()
+    }
 }
 
 /// Rasterizes an SVG made by [`svg`] to PNG bytes with resvg, setting its

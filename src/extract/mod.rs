@@ -7,6 +7,7 @@
 //!
 //! This module never knows about the notebook's UI or files.
 
+pub mod category;
 pub mod dates;
 pub mod html;
 mod json;

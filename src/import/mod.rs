@@ -491,7 +491,7 @@ pub fn event_from(proposal: &Proposal) -> Option<Event> {
         title: title.clone(),
         start: *date,
         end: None,
-        category: crate::model::Category::Other,
+        category: crate::extract::category::guess_category(title),
         tags: Vec::new(),
         place: place.clone(),
         actors: actors.clone(),
@@ -662,20 +662,21 @@ fn capitalize(word: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The edit that accepts a proposal: the proposal goes, and an event or a
-/// figure (with a new series if `series` says so) comes, keeping its evidence.
+/// The edit that accepts a proposal: the proposal goes, and an event (of
+/// `category`, else of the kind its words say) or a figure (with a new
+/// series if `series` says so) comes, keeping its evidence.
 pub fn accept_edit(
     notebook: &Notebook,
     id: ProposalId,
     series: Option<&SeriesChoice>,
-    category: crate::model::Category,
+    category: Option<crate::model::Category>,
 ) -> Result<Edit, String> {
     let proposal = notebook.proposal(id).ok_or("the proposal is gone")?;
     let mut edits = vec![Edit::DeleteProposal(id)];
     match &proposal.kind {
         ProposalKind::Event { .. } => {
             let mut event = event_from(proposal).ok_or("not an event")?;
-            event.category = category;
+            event.category = category.unwrap_or(event.category);
             edits.push(Edit::PutEvent(event));
         }
         ProposalKind::Figure {
@@ -776,7 +777,7 @@ pub fn accept_all_edit(notebook: &Notebook, ids: &[ProposalId]) -> Result<Edit, 
     let mut edits = Vec::new();
     for &id in ids {
         // Each accept sees the series the earlier ones made.
-        let edit = accept_edit(&scratch, id, None, crate::model::Category::Other)?;
+        let edit = accept_edit(&scratch, id, None, None)?;
         edit.clone()
             .apply(&mut scratch)
             .map_err(|e| e.to_string())?;

@@ -8,6 +8,9 @@
 //!
 //! This module never imports egui: it is tested and benchmarked headless.
 
+pub mod labels;
+pub mod trend;
+
 use crate::model::{
     Category, EventId, Notebook, ObservationId, PartialDate, Qualifier, SeriesId, SeriesStyle,
 };
@@ -390,9 +393,11 @@ pub fn all_tags(notebook: &Notebook) -> Vec<String> {
 }
 
 /// Lays out the events: each gets a lane such that, at `pixels_per_day`,
-/// no two labels overlap (a label is `char_width` per character plus its
-/// marker). Events that fit no lane of `max_lanes` keep their marker in the
-/// least crowded lane and hide their label.
+/// its label (`char_width` per character, after its marker) has room
+/// before the next event in the lane. When every lane is taken, an event
+/// goes where the label before it keeps at least a few words; failing that,
+/// into the least crowded of `max_lanes` lanes with no label of its own
+/// ([`labels::place_labels`] then shortens the labels around it).
 pub fn event_marks(
     notebook: &Notebook,
     filter: &Filter,
@@ -427,34 +432,46 @@ pub fn event_marks(
     } else {
         1.0
     };
-    let gap_px = 8.0;
-    // Right edge, in pixels, of what each lane holds so far.
-    let mut lane_ends: Vec<f64> = Vec::new();
+    let gap_px = labels::LABEL_GAP_PX + labels::MARKER_HALF_PX;
+    let label_start = labels::MARKER_HALF_PX + labels::LABEL_OFFSET_PX;
+    // A label shortened to fewer characters than this says too little.
+    let least_label_px = 12.0 * char_width;
+    // What each lane holds so far, in pixels: where its whole last label
+    // ends, and where the least of it that is worth showing ends.
+    let mut lane_ends: Vec<(f64, f64)> = Vec::new();
     for mark in &mut marks {
         let start_px = mark.x_start * pixels_per_day;
-        let label_px = 12.0 + mark.title.chars().count().min(60) as f64 * char_width;
-        let end_px = (mark.x_end * pixels_per_day).max(start_px + label_px);
-        match lane_ends.iter().position(|&end| end + gap_px <= start_px) {
-            Some(lane) => {
-                mark.lane = lane;
-                lane_ends[lane] = end_px;
-            }
+        let bar_px = mark.x_end * pixels_per_day;
+        let chars = mark.title.chars().count() as f64;
+        let full_end = bar_px.max(start_px + label_start + chars * char_width);
+        let least_end =
+            bar_px.max(start_px + label_start + (chars * char_width).min(least_label_px));
+        let fits = |end: f64| end + gap_px <= start_px;
+        let lane = match lane_ends.iter().position(|&(full, _)| fits(full)) {
+            Some(lane) => lane,
             None if lane_ends.len() < max_lanes => {
-                mark.lane = lane_ends.len();
-                lane_ends.push(end_px);
+                lane_ends.push((f64::NEG_INFINITY, f64::NEG_INFINITY));
+                lane_ends.len() - 1
             }
-            None => {
-                let (lane, _) = lane_ends
-                    .iter()
-                    .enumerate()
-                    .min_by(|a, b| a.1.total_cmp(b.1))
-                    .unwrap_or((0, &0.0));
-                mark.lane = lane;
-                mark.label_shown = false;
-                let marker_end = (mark.x_end * pixels_per_day).max(start_px + 12.0);
-                lane_ends[lane] = lane_ends[lane].max(marker_end);
-            }
-        }
+            None => match lane_ends.iter().position(|&(_, least)| fits(least)) {
+                Some(lane) => lane,
+                None => {
+                    let (lane, _) = lane_ends
+                        .iter()
+                        .enumerate()
+                        .min_by(|a, b| a.1.1.total_cmp(&b.1.1))
+                        .unwrap_or((0, &(0.0, 0.0)));
+                    mark.label_shown = false;
+                    let marker_end = bar_px.max(start_px + labels::MARKER_HALF_PX);
+                    let (full, least) = lane_ends[lane];
+                    lane_ends[lane] = (full.max(marker_end), least.max(marker_end));
+                    mark.lane = lane;
+                    continue;
+                }
+            },
+        };
+        mark.lane = lane;
+        lane_ends[lane] = (full_end, least_end);
     }
     marks
 }
@@ -619,6 +636,23 @@ pub fn unit_plots(notebook: &Notebook, filter: &Filter) -> Vec<UnitPlot> {
             .sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     }
     plots
+}
+
+/// The names of the series that cannot be drawn as shares of a whole:
+/// neither they nor any of their figures say what the whole is.
+pub fn series_without_whole(notebook: &Notebook) -> Vec<&str> {
+    notebook
+        .series
+        .iter()
+        .filter(|s| {
+            s.denominator.is_none_or(|w| w <= 0.0)
+                && !s
+                    .observations
+                    .iter()
+                    .any(|o| o.denominator.is_some_and(|w| w > 0.0))
+        })
+        .map(|s| s.name.as_str())
+        .collect()
 }
 
 /// The figures that fall in one pixel column, reduced to their extremes, so

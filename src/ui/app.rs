@@ -3,7 +3,7 @@
 //! for (edits and commands), and carries that out after the UI pass.
 
 use super::commands::Command;
-use super::dialogs::{FileDialogs, NativeDialogs};
+use super::dialogs::{FileDialogs, NativeDialogs, PathPurpose};
 use super::document::Document;
 use super::view::{Out, Selection, View};
 use super::{articles, inspector, reader, review, tagging, timeline_view};
@@ -79,8 +79,8 @@ pub enum Modal {
     },
     /// Type a path (no file dialog on this machine, or by choice).
     TypedPath {
-        /// Open or save.
-        saving: bool,
+        /// Open, save, import or export.
+        purpose: PathPurpose,
         /// The path typed so far.
         text: String,
         /// Why this is shown, if the dialog failed.
@@ -108,10 +108,13 @@ enum JobDone {
     },
     PickedImport {
         paths: Vec<PathBuf>,
+        quick: bool,
     },
     PickedExport {
         path: Option<PathBuf>,
         format: crate::export::Format,
+        suggested: String,
+        quick: bool,
     },
     Exported {
         result: Result<Vec<PathBuf>, String>,
@@ -526,9 +529,13 @@ impl App {
             format.extension()
         );
         self.spawn("Choosing where to export…".into(), move |_| {
+            let asked = Instant::now();
+            let path = dialogs.pick_save(&suggested);
             JobDone::PickedExport {
-                path: dialogs.pick_save(&suggested),
+                path,
                 format,
+                suggested,
+                quick: asked.elapsed() < NO_DIALOG_BACKEND,
             }
         });
     }
@@ -579,8 +586,11 @@ impl App {
     fn start_import_pick(&mut self, folder: bool) {
         let dialogs = Arc::clone(&self.dialogs);
         self.spawn("Choosing articles to import…".into(), move |_| {
+            let asked = Instant::now();
+            let paths = dialogs.pick_import(folder);
             JobDone::PickedImport {
-                paths: dialogs.pick_import(folder),
+                paths,
+                quick: asked.elapsed() < NO_DIALOG_BACKEND,
             }
         });
     }
@@ -724,8 +734,24 @@ impl App {
                 JobDone::PickedExport {
                     path: Some(path),
                     format,
+                    ..
                 } => self.start_export(path, format),
-                JobDone::PickedExport { path: None, .. } => {}
+                JobDone::PickedExport {
+                    path: None,
+                    format,
+                    suggested,
+                    quick,
+                } => {
+                    if quick {
+                        let folder = self.doc.path.as_deref().and_then(Path::parent);
+                        let text = folder.map_or(suggested.clone(), |folder| {
+                            folder.join(&suggested).display().to_string()
+                        });
+                        self.offer_typed_path(PathPurpose::Export(format), text);
+                    } else {
+                        self.set_status("Export cancelled", false);
+                    }
+                }
                 JobDone::Exported { result } => match result {
                     Ok(paths) => {
                         let names: Vec<String> =
@@ -734,9 +760,13 @@ impl App {
                     }
                     Err(error) => self.set_status(format!("Not exported: {error}"), true),
                 },
-                JobDone::PickedImport { paths } => {
+                JobDone::PickedImport { paths, quick } => {
                     if !paths.is_empty() {
                         self.start_import(paths);
+                    } else if quick {
+                        self.offer_typed_path(PathPurpose::Import, String::new());
+                    } else {
+                        self.set_status("Import cancelled", false);
                     }
                 }
                 JobDone::Imported { results, cancelled } => self.finish_import(results, cancelled),
@@ -753,19 +783,23 @@ impl App {
                     }
                 }
                 JobDone::Picked { saving, quick, .. } => {
+                    let purpose = if saving {
+                        PathPurpose::Save
+                    } else {
+                        PathPurpose::Open
+                    };
                     if quick {
-                        log::info!("the file dialog returned at once: offering a typed path");
-                        self.modal = Some(Modal::TypedPath {
-                            saving,
-                            text: self
-                                .doc
-                                .path
-                                .as_ref()
-                                .map(|p| p.display().to_string())
-                                .unwrap_or_default(),
-                            reason: "No file dialog is available here: type the path instead."
-                                .into(),
-                        });
+                        let text = self
+                            .doc
+                            .path
+                            .as_ref()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default();
+                        self.offer_typed_path(purpose, text);
+                    } else if saving {
+                        self.set_status("Save cancelled", false);
+                    } else {
+                        self.set_status("Open cancelled", false);
                     }
                 }
                 JobDone::Loaded { path, replaces, .. } if replaces != self.doc_version() => {
@@ -943,6 +977,16 @@ impl App {
         self.recent.truncate(RECENT_MAX);
     }
 
+    /// Asks for a path by typing it: there is no file dialog to ask with.
+    fn offer_typed_path(&mut self, purpose: PathPurpose, text: String) {
+        log::info!("the file dialog returned at once: offering a typed path");
+        self.modal = Some(Modal::TypedPath {
+            purpose,
+            text,
+            reason: "No file dialog is available here: type the path instead.".into(),
+        });
+    }
+
     // ---- commands ----
 
     fn execute(&mut self, command: Command) {
@@ -958,7 +1002,7 @@ impl App {
             Command::SaveAs => self.start_pick(true, None),
             Command::TypePath => {
                 self.modal = Some(Modal::TypedPath {
-                    saving: false,
+                    purpose: PathPurpose::Open,
                     text: String::new(),
                     reason: String::new(),
                 })
@@ -993,7 +1037,14 @@ impl App {
                 self.view.reader.focus_title = true;
             }
             Command::EventFromSelection => {
-                match tagging::EventDraft::from_selection(self.doc.notebook(), &self.view) {
+                // The names and dates in the words fill the form; without a
+                // name matcher the form starts with the words alone.
+                let extractor = self.extractor().ok();
+                match tagging::EventDraft::from_selection(
+                    self.doc.notebook(),
+                    &self.view,
+                    extractor.as_deref(),
+                ) {
                     Some(draft) => self.modal = Some(Modal::NewEvent(draft)),
                     None => self.set_status("Select words in an article first", true),
                 }
@@ -1049,12 +1100,7 @@ impl App {
             Command::ProposeForArticle => self.propose_for_open_article(),
             Command::AcceptProposal(id) => {
                 let choice = self.view.series_choices.get(&id).cloned();
-                let category = self
-                    .view
-                    .category_choices
-                    .get(&id)
-                    .copied()
-                    .unwrap_or_default();
+                let category = self.view.category_choices.get(&id).copied();
                 match import::accept_edit(self.doc.notebook(), id, choice.as_ref(), category) {
                     Ok(edit) => {
                         let made = accepted_item(&edit);
@@ -1082,11 +1128,21 @@ impl App {
             }
             Command::RejectProposal(id) => {
                 let next = review::next_after(self.doc.notebook(), &self.view, id);
-                self.apply(Edit::DeleteProposal(id), None);
-                if let Some(next) = next {
-                    self.view.select(Selection::Proposal(next));
+                match self.doc.apply(Edit::DeleteProposal(id), None) {
+                    Ok(()) => {
+                        if let Some(next) = next {
+                            self.view.select(Selection::Proposal(next));
+                        }
+                        self.set_status("Rejected (Ctrl+Z brings it back)", false);
+                    }
+                    Err(error) => {
+                        self.set_status(format!("Could not reject: {error}"), true);
+                    }
                 }
             }
+            Command::ToggleLists => self.view.hidden.lists = !self.view.hidden.lists,
+            Command::ToggleInspector => self.view.hidden.inspector = !self.view.hidden.inspector,
+            Command::ToggleReader => self.view.hidden.reader = !self.view.hidden.reader,
             Command::FitTimeline => self.view.timeline.fit(self.doc.notebook()),
             Command::ZoomIn => self.view.timeline.zoom(0.5),
             Command::ZoomOut => self.view.timeline.zoom(2.0),
@@ -1331,6 +1387,22 @@ impl App {
                 self.menu_item(ui, Command::DeleteSelected, self.view.selection.is_some());
             });
             ui.menu_button("View", |ui| {
+                let hidden = self.view.hidden;
+                for (command, shown) in [
+                    (Command::ToggleLists, !hidden.lists),
+                    (Command::ToggleInspector, !hidden.inspector),
+                    (Command::ToggleReader, !hidden.reader),
+                ] {
+                    let mut button = egui::Button::selectable(shown, command.label());
+                    if let Some(shortcut) = command.shortcut() {
+                        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                    }
+                    if ui.add(button).clicked() {
+                        self.commands.push(command);
+                        ui.close();
+                    }
+                }
+                ui.separator();
                 self.menu_item(ui, Command::FitTimeline, true);
                 self.menu_item(ui, Command::ZoomIn, true);
                 self.menu_item(ui, Command::ZoomOut, true);
@@ -1481,31 +1553,30 @@ impl App {
                 close |= response.should_close() || out.after_modal.is_some();
             }
             Modal::TypedPath {
-                saving,
+                purpose,
                 text,
                 reason,
             } => {
                 let response =
                     egui::Modal::new(egui::Id::unique("sitrep-typed-path")).show(ctx, |ui| {
-                        ui.heading(if *saving {
-                            "Save notebook as"
-                        } else {
-                            "Open notebook"
-                        });
+                        ui.heading(purpose.heading());
                         if !reason.is_empty() {
                             ui.label(reason.as_str());
                         }
-                        ui.horizontal(|ui| {
-                            ui.selectable_value(saving, false, "Open");
-                            ui.selectable_value(saving, true, "Save");
-                        });
+                        if matches!(purpose, PathPurpose::Open | PathPurpose::Save) {
+                            ui.horizontal(|ui| {
+                                ui.selectable_value(purpose, PathPurpose::Open, "Open");
+                                ui.selectable_value(purpose, PathPurpose::Save, "Save");
+                            });
+                        }
                         let field = ui.add(
                             egui::TextEdit::singleline(text)
-                                .hint_text("/path/to/notebook.ron")
+                                .hint_text(purpose.hint())
                                 .desired_width(360.0),
                         );
+                        let name = purpose.field_name();
                         field.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Notebook path")
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, name)
                         });
                         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                         ui.horizontal(|ui| {
@@ -1514,7 +1585,7 @@ impl App {
                                 .clicked();
                             if (go || entered) && !text.trim().is_empty() {
                                 out.after_modal = Some(AfterModal::TypedPath {
-                                    saving: *saving,
+                                    purpose: *purpose,
                                     path: PathBuf::from(text.trim()),
                                 });
                             }
@@ -1569,13 +1640,12 @@ impl App {
                 _ => self.start_pick(true, Some(then)),
             },
             Some(AfterModal::Proceed(then)) => self.proceed(then),
-            Some(AfterModal::TypedPath { saving: true, path }) => {
-                self.start_save(with_ron_extension(path), None)
-            }
-            Some(AfterModal::TypedPath {
-                saving: false,
-                path,
-            }) => self.guard(Pending::OpenPath(path)),
+            Some(AfterModal::TypedPath { purpose, path }) => match purpose {
+                PathPurpose::Save => self.start_save(with_ron_extension(path), None),
+                PathPurpose::Open => self.guard(Pending::OpenPath(path)),
+                PathPurpose::Import => self.start_import(vec![path]),
+                PathPurpose::Export(format) => self.start_export(path, format),
+            },
             Some(AfterModal::Restore(file)) => {
                 self.next_recovery();
                 self.restore(&file);
@@ -1618,10 +1688,10 @@ pub enum AfterModal {
     SaveThen(Pending),
     /// Go on without saving.
     Proceed(Pending),
-    /// Open or save at a typed path.
+    /// Open, save, import or export at a typed path.
     TypedPath {
-        /// Save (else open).
-        saving: bool,
+        /// What for.
+        purpose: PathPurpose,
         /// The path.
         path: PathBuf,
     },
@@ -1663,31 +1733,41 @@ impl eframe::App for App {
             });
         }
         egui::Panel::bottom("sitrep-status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("sitrep-lists")
-            .resizable(true)
-            .default_size(240.0)
-            .show(ui, |ui| {
-                articles::show(
-                    ui,
-                    self.doc.notebook(),
-                    self.doc.state(),
-                    &mut self.view,
-                    &mut out,
-                )
-            });
-        egui::Panel::right("sitrep-inspector")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| {
-                inspector::show(ui, self.doc.notebook(), &mut self.view, &mut out)
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::Panel::top("sitrep-reader")
+        // On a small screen the side panels start narrower, so that the
+        // reader and the timeline keep room; each can be dragged or hidden.
+        let screen = ctx.content_rect().size();
+        let hidden = self.view.hidden;
+        if !hidden.lists {
+            egui::Panel::left("sitrep-lists")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size((screen.x * 0.18).clamp(160.0, 240.0))
                 .show(ui, |ui| {
-                    reader::show(ui, self.doc.notebook(), &mut self.view, &mut out)
+                    articles::show(
+                        ui,
+                        self.doc.notebook(),
+                        self.doc.state(),
+                        &mut self.view,
+                        &mut out,
+                    )
                 });
+        }
+        if !hidden.inspector {
+            egui::Panel::right("sitrep-inspector")
+                .resizable(true)
+                .default_size((screen.x * 0.22).clamp(200.0, 300.0))
+                .show(ui, |ui| {
+                    inspector::show(ui, self.doc.notebook(), &mut self.view, &mut out)
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if !hidden.reader {
+                egui::Panel::top("sitrep-reader")
+                    .resizable(true)
+                    .default_size((screen.y * 0.33).clamp(140.0, 300.0))
+                    .show(ui, |ui| {
+                        reader::show(ui, self.doc.notebook(), &mut self.view, &mut out)
+                    });
+            }
             timeline_view::show(
                 ui,
                 self.doc.notebook(),

@@ -75,13 +75,22 @@ pub enum Command {
     ClearWindow,
     /// Settle merge conflict `.0` by keeping one side.
     SettleConflict(usize, crate::store::merge::Side),
+    /// Show or hide the lists on the left.
+    ToggleLists,
+    /// Show or hide the inspector on the right.
+    ToggleInspector,
+    /// Show or hide the reader above the timeline.
+    ToggleReader,
 }
 
 impl Command {
     /// Commands that have a keyboard shortcut, longest modifiers first so
     /// that Ctrl+Shift+Z is matched before Ctrl+Z.
-    pub const WITH_SHORTCUTS: [Command; 19] = [
+    pub const WITH_SHORTCUTS: [Command; 22] = [
         Command::SaveAs,
+        Command::ToggleLists,
+        Command::ToggleInspector,
+        Command::ToggleReader,
         Command::Redo,
         Command::NewArticle,
         Command::NewNotebook,
@@ -143,6 +152,9 @@ impl Command {
             Command::ClearWindow => "Clear the window",
             Command::SettleConflict(_, crate::store::merge::Side::Ours) => "Keep ours",
             Command::SettleConflict(_, crate::store::merge::Side::Theirs) => "Keep theirs",
+            Command::ToggleLists => "Show the lists",
+            Command::ToggleInspector => "Show the inspector",
+            Command::ToggleReader => "Show the reader",
         }
     }
 
@@ -170,6 +182,9 @@ impl Command {
             Command::JumpToEnd => (Modifiers::NONE, Key::End),
             Command::WindowFromView => (Modifiers::NONE, Key::W),
             Command::ImportFiles => (command, Key::I),
+            Command::ToggleLists => (command_shift, Key::L),
+            Command::ToggleInspector => (command_shift, Key::I),
+            Command::ToggleReader => (command_shift, Key::R),
             Command::DeleteSelected
             | Command::OpenPath(_)
             | Command::TypePath

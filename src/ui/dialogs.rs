@@ -15,6 +15,54 @@ pub trait FileDialogs: Send + Sync {
     fn pick_import(&self, folder: bool) -> Vec<PathBuf>;
 }
 
+/// What a typed path is for, when no file dialog can ask for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// A notebook to open.
+    Open,
+    /// Where to save the notebook.
+    Save,
+    /// An article, or a folder of them, to import.
+    Import,
+    /// Where to write an export.
+    Export(crate::export::Format),
+}
+
+impl PathPurpose {
+    /// The dialog's heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            PathPurpose::Open => "Open notebook",
+            PathPurpose::Save => "Save notebook as",
+            PathPurpose::Import => "Import articles",
+            PathPurpose::Export(_) => "Export to",
+        }
+    }
+
+    /// The path field's accessible name.
+    pub fn field_name(self) -> &'static str {
+        match self {
+            PathPurpose::Open | PathPurpose::Save => "Notebook path",
+            PathPurpose::Import => "Article path",
+            PathPurpose::Export(_) => "Export path",
+        }
+    }
+
+    /// An example of what to type.
+    pub fn hint(self) -> &'static str {
+        match self {
+            PathPurpose::Open | PathPurpose::Save => "/path/to/notebook.ron",
+            PathPurpose::Import => "/path/to/article.html or a folder of articles",
+            PathPurpose::Export(format) => match format {
+                crate::export::Format::Csv => "/path/to/notebook.csv",
+                crate::export::Format::Svg => "/path/to/chart.svg",
+                crate::export::Format::Png => "/path/to/chart.png",
+                crate::export::Format::Markdown => "/path/to/report.md",
+            },
+        }
+    }
+}
+
 /// The desktop's own dialogs (xdg portal on Linux) through rfd.
 pub struct NativeDialogs;
 

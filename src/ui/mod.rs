@@ -14,6 +14,7 @@ mod dialogs;
 mod document;
 mod fields;
 mod inspector;
+mod plot_view;
 pub(crate) mod reader;
 mod review;
 mod tagging;
@@ -22,6 +23,6 @@ mod view;
 
 pub use app::{APP_ID, App, AppOptions, Modal, Pending, SAMPLE_NOTEBOOK, Status};
 pub use commands::Command;
-pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use dialogs::{FileDialogs, NativeDialogs, PathPurpose, ScriptedDialogs};
 pub use document::Document;
 pub use view::Selection;

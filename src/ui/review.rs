@@ -233,7 +233,12 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                 {
                     *actors = value;
                 }
-                let mut category = view.category_choices.get(&id).copied().unwrap_or_default();
+                // The kind its words say, until the analyst picks another.
+                let mut category = view
+                    .category_choices
+                    .get(&id)
+                    .copied()
+                    .unwrap_or_else(|| crate::extract::category::guess_category(title));
                 if fields::choice(
                     ui,
                     "Category",

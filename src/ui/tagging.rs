@@ -20,11 +20,20 @@ pub enum FormResult {
     Cancel,
 }
 
-/// The selected words as evidence, if there is a selection.
+/// The selected words as evidence, if there is a selection: without the
+/// spaces and the trailing comma or semicolon a quick drag picks up.
 fn selected_evidence(notebook: &Notebook, view: &View) -> Option<(Evidence, Option<PartialDate>)> {
     let article = notebook.article(view.reader.article?)?;
     let (start, end) = view.reader.selection?;
-    let quote = article.text.get(start..end)?.to_owned();
+    let picked = article.text.get(start..end)?;
+    let words = picked.trim_start();
+    let start = start + (picked.len() - words.len());
+    let words = words.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+    if words.is_empty() {
+        return None;
+    }
+    let end = start + words.len();
+    let quote = words.to_owned();
     Some((
         Evidence {
             article: article.id,
@@ -51,23 +60,36 @@ pub struct EventDraft {
 }
 
 impl EventDraft {
-    /// A draft from the reader's selection: the title from the words, the
-    /// date from the article's publication date.
-    pub fn from_selection(notebook: &Notebook, view: &View) -> Option<Self> {
+    /// A draft from the reader's selection: the title from the words; the
+    /// date, place and actors they name (found by `extractor`, the date
+    /// read against the article's publication date, which stands in when
+    /// the words name none); the kind of event their verbs say.
+    pub fn from_selection(
+        notebook: &Notebook,
+        view: &View,
+        extractor: Option<&crate::extract::Extractor>,
+    ) -> Option<Self> {
         let (evidence, published) = selected_evidence(notebook, view)?;
         let words: Vec<&str> = evidence.quote.split_whitespace().collect();
         let mut title = words.join(" ");
         if title.chars().count() > 100 {
             title = title.chars().take(99).collect::<String>() + "…";
         }
+        let named = extractor
+            .map(|extractor| named_in(extractor, &evidence.quote, published))
+            .unwrap_or_default();
         Some(Self {
+            category: crate::extract::category::guess_category(&evidence.quote),
             evidence,
             title,
-            start: published.map(PartialDate::iso).unwrap_or_default(),
+            start: named
+                .date
+                .or(published)
+                .map(PartialDate::iso)
+                .unwrap_or_default(),
             end: String::new(),
-            category: Category::Military,
-            place: String::new(),
-            actors: String::new(),
+            place: named.places.join(", "),
+            actors: named.actors.join(", "),
             notes: String::new(),
             error: String::new(),
         })
@@ -96,6 +118,40 @@ impl EventDraft {
             confidence: None,
         }))
     }
+}
+
+/// What selected words name: their first date, their places and actors.
+#[derive(Debug, Default)]
+struct Named {
+    date: Option<PartialDate>,
+    places: Vec<String>,
+    actors: Vec<String>,
+}
+
+fn named_in(
+    extractor: &crate::extract::Extractor,
+    words: &str,
+    published: Option<PartialDate>,
+) -> Named {
+    use crate::extract::Fact;
+    let reference = published.map_or_else(
+        || crate::timeline::x_date((jiff::Timestamp::now().as_second() / 86_400) as f64),
+        |p| p.date,
+    );
+    let mut named = Named::default();
+    for fact in extractor.extract(words, reference) {
+        match fact {
+            Fact::Date(mention) if named.date.is_none() => named.date = Some(mention.date),
+            Fact::Place { name, .. } if !named.places.iter().any(|p| **p == *name) => {
+                named.places.push(name.to_string());
+            }
+            Fact::Actor { name, .. } if !named.actors.iter().any(|a| **a == *name) => {
+                named.actors.push(name.to_string());
+            }
+            _ => {}
+        }
+    }
+    named
 }
 
 /// "Taliban, Afghan forces" → ["Taliban", "Afghan forces"].

@@ -2,12 +2,11 @@
 //! calendar axis. Hovering a mark shows its words; clicking selects it.
 
 use super::view::{Out, Selection, View};
-use crate::model::{Category, Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
-use crate::timeline::{self, EventMark, FigureMark, UnitPlot};
+use crate::model::{Category, Notebook, SeriesId};
+use crate::timeline::labels::{self, PlacedLabel, PlotSpan};
+use crate::timeline::{self, EventMark};
 use egui::{Color32, Ui};
-use egui_plot::{
-    Corner, GridInput, GridMark, Legend, Line, MarkerShape, Plot, PlotPoint, Points, Text,
-};
+use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, Points, Text};
 use jiff::civil::Date;
 use std::sync::Arc;
 
@@ -15,7 +14,7 @@ const MAX_LANES: usize = 6;
 /// The width of every plot's y axis, so that all plots share their x positions.
 const Y_AXIS_WIDTH: f32 = 84.0;
 const LANE_HEIGHT: f32 = 22.0;
-const HIT_RADIUS: f32 = 9.0;
+pub(super) const HIT_RADIUS: f32 = 9.0;
 /// More events than this on screen and the labels would be noise: markers only.
 const MAX_LABELS: usize = 400;
 
@@ -40,8 +39,6 @@ fn visible_marks(marks: &[EventMark], x_min: f64, x_max: f64, width: f64) -> Vec
         })
         .collect()
 }
-/// Series with this many figures or fewer get their values written beside the marks.
-const MAX_LABELLED_FIGURES: usize = 12;
 
 /// The colour of an event category's markers.
 pub fn category_color(category: Category) -> Color32 {
@@ -173,7 +170,7 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
 
 /// A plot on the shared calendar axis: pans and zooms in time only, with
 /// its x axis and cursor linked to the other plots'.
-fn time_plot<'a>(id_salt: impl egui::AsIdSalt, link: egui::Id) -> Plot<'a> {
+pub(super) fn time_plot<'a>(id_salt: impl egui::AsIdSalt, link: egui::Id) -> Plot<'a> {
     Plot::new(id_salt)
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
@@ -207,7 +204,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                 out.commands.push(command);
             }
         }
-        ui.weak("Drag to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.");
+        ui.weak(
+            "Drag or scroll to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.",
+        );
     });
     if view.timeline.cache.tags_for != Some(revision) {
         view.timeline.cache.tags = Arc::new(timeline::all_tags(notebook));
@@ -293,9 +292,8 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             }
             plot_ui.set_plot_bounds_y(-(lanes as f64) + 0.4..=0.6);
             window_span(plot_ui, window);
-            let days_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_x().max(1e-9);
-            event_items(plot_ui, &marks, days_per_pixel, text_color, notebook, view);
-            plot_ui.plot_bounds()
+            let placed = event_items(plot_ui, &marks, text_color, notebook, view);
+            (plot_ui.plot_bounds(), placed)
         });
     view.timeline.targets.clear();
     for mark in marks.iter().copied() {
@@ -305,13 +303,15 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             view.timeline.targets.push((pos, Selection::Event(mark.id)));
         }
     }
-    let bounds = events_response.inner;
+    let (bounds, placed_labels) = events_response.inner;
     view.timeline.x_range = Some((bounds.min()[0], bounds.max()[0]));
     brush(ui, &events_response.transform, view);
+    wheel_pan(ui, &events_response.response, bounds, view);
     if let Some(mark) = hit_event(
         &events_response.response,
         &events_response.transform,
         &marks,
+        &placed_labels,
     ) {
         let event = notebook.event(mark.id);
         let response = events_response.response.clone();
@@ -335,9 +335,20 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         }
     }
 
+    if view.timeline.filter.as_share {
+        let left_out = timeline::series_without_whole(notebook);
+        if !left_out.is_empty() {
+            ui.weak(format!(
+                "Not shown as shares: {} (no figure says what whole it is part of)",
+                left_out.join(", ")
+            ));
+        }
+    }
     if plots.is_empty() {
         ui.add_space(12.0);
-        ui.weak("No figures yet: select words such as “7,000 NATO soldiers” in an article and choose Figure from selection.");
+        if notebook.series.is_empty() {
+            ui.weak("No figures yet: select words such as “7,000 NATO soldiers” in an article and choose Figure from selection.");
+        }
         return;
     }
     let each = ((ui.available_height() - 4.0) / plots.len() as f32).max(110.0);
@@ -351,7 +362,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                     egui::vec2(ui.available_width(), each),
                 );
                 if ui.is_rect_visible(rect) {
-                    unit_plot(ui, notebook, plot, top, requested, link, each, view, out);
+                    super::plot_view::unit_plot(
+                        ui, notebook, plot, top, requested, link, each, view, out,
+                    );
                 } else {
                     ui.allocate_space(egui::vec2(
                         ui.available_width(),
@@ -362,8 +375,28 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         });
 }
 
+/// A plain scroll wheel over the event lane pans through time (the plot
+/// itself pans only on sideways scrolling, and zooms with Ctrl).
+fn wheel_pan(ui: &Ui, response: &egui::Response, bounds: egui_plot::PlotBounds, view: &mut View) {
+    let (delta, modifiers) = ui.input(|i| (i.smooth_scroll_delta, i.modifiers));
+    if !response.hovered()
+        || delta.y == 0.0
+        || delta.x != 0.0
+        || modifiers.command
+        || modifiers.ctrl
+    {
+        return;
+    }
+    let (x_min, x_max) = (bounds.min()[0], bounds.max()[0]);
+    let days_per_pixel = (x_max - x_min) / f64::from(response.rect.width().max(1.0));
+    // Scrolling down moves on in time, as reading down a page does.
+    let shift = -f64::from(delta.y) * days_per_pixel;
+    view.timeline.requested = Some((x_min + shift, x_max + shift));
+    ui.ctx().request_repaint();
+}
+
 /// Shades the brushed window of dates on a plot.
-fn window_span(plot_ui: &mut egui_plot::PlotUi<'_>, window: Option<(Date, Date)>) {
+pub(super) fn window_span(plot_ui: &mut egui_plot::PlotUi<'_>, window: Option<(Date, Date)>) {
     if let Some((first, last)) = window {
         let range = timeline::day_x(first)..=timeline::day_x(last) + 1.0;
         plot_ui.add(
@@ -444,7 +477,7 @@ fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View) {
 }
 
 /// "— Title, Outlet, 22 Jun 2021": where quoted words come from.
-fn source_line(notebook: &Notebook, evidence: &crate::model::Evidence) -> String {
+pub(super) fn source_line(notebook: &Notebook, evidence: &crate::model::Evidence) -> String {
     match notebook.article(evidence.article) {
         Some(article) => {
             let mut parts = vec![article.title.clone()];
@@ -460,14 +493,15 @@ fn source_line(notebook: &Notebook, evidence: &crate::model::Evidence) -> String
     }
 }
 
+/// Draws the event lane's markers, bars and labels; returns the labels
+/// as placed, so that hovering one shows its event.
 fn event_items(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     marks: &[&EventMark],
-    days_per_pixel: f64,
     text_color: Color32,
     notebook: &Notebook,
     view: &View,
-) {
+) -> Vec<PlacedLabel> {
     let selected = match view.selection {
         Some(Selection::Event(id)) => Some(id),
         _ => None,
@@ -507,47 +541,62 @@ fn event_items(
                 .id(("event-points", category.label())),
         );
     }
-    for mark in marks.iter().filter(|m| m.label_shown) {
-        if marks.len() > MAX_LABELS {
-            break;
-        }
-        let mut label = mark.title.chars().take(60).collect::<String>();
-        if notebook
-            .event(mark.id)
-            .is_some_and(|e| e.evidence.is_empty())
-        {
-            label.push_str(" (no source)");
-        }
-        let strong = selected == Some(mark.id);
+    if marks.len() > MAX_LABELS {
+        return Vec::new();
+    }
+    let transform = *plot_ui.transform();
+    let span = PlotSpan {
+        x_min: transform.bounds().min()[0],
+        x_max: transform.bounds().max()[0],
+        width: f64::from(transform.frame().width()),
+    };
+    // The plot writes its texts in the small style: measure them in it.
+    let font = egui::TextStyle::Small.resolve(&plot_ui.ctx().global_style());
+    let placed = plot_ui.ctx().fonts_mut(|fonts| {
+        labels::place_labels(
+            marks,
+            &span,
+            &mut |mark| labels::full_label(notebook, mark),
+            &mut |text| {
+                text.chars()
+                    .map(|c| f64::from(fonts.glyph_width(&font, c)))
+                    .sum()
+            },
+        )
+    });
+    let days_per_px = (span.x_max - span.x_min) / span.width.max(1.0);
+    for label in &placed {
+        let strong = selected == Some(label.id);
         let text = if strong {
-            egui::RichText::new(label).strong()
+            egui::RichText::new(label.text.as_str()).strong()
         } else {
-            egui::RichText::new(label)
+            egui::RichText::new(label.text.as_str())
         };
         plot_ui.text(
             Text::new(
                 "",
-                PlotPoint::new(
-                    mark.x_start + 0.5 + 10.0 * days_per_pixel,
-                    -(mark.lane as f64),
-                ),
+                PlotPoint::new(span.x_min + label.left * days_per_px, -(label.lane as f64)),
                 text,
             )
             .anchor(egui::Align2::LEFT_CENTER)
             .color(text_color)
             .allow_hover(false)
-            .id(("event-label", mark.id)),
+            .id(("event-label", label.id)),
         );
     }
+    placed
 }
 
+/// The event under the pointer: nearest by its marker or bar, or the one
+/// whose label the pointer is on.
 fn hit_event<'a>(
     response: &egui::Response,
     transform: &egui_plot::PlotTransform,
     marks: &[&'a EventMark],
+    placed: &[PlacedLabel],
 ) -> Option<&'a EventMark> {
     let pointer = response.hover_pos()?;
-    marks
+    let nearest = marks
         .iter()
         .copied()
         .map(|mark| {
@@ -567,316 +616,17 @@ fn hit_event<'a>(
         })
         .filter(|(distance, _)| *distance <= HIT_RADIUS)
         .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, mark)| mark)
-}
-
-fn figure_shape(qualifier: Qualifier) -> (MarkerShape, bool) {
-    match qualifier {
-        Qualifier::Exact => (MarkerShape::Circle, true),
-        Qualifier::About => (MarkerShape::Circle, false),
-        Qualifier::MoreThan | Qualifier::AtLeast => (MarkerShape::Up, false),
-        Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo => (MarkerShape::Down, false),
-    }
-}
-
-/// The figures of a trace that a plot from `x_min` to `x_max` shows, with one
-/// more on each side so lines run on to the edges.
-fn visible_figures(figures: &[FigureMark], x_min: f64, x_max: f64) -> &[FigureMark] {
-    let first = figures.partition_point(|f| f.x_start < x_min - 367.0);
-    let last = figures.partition_point(|f| f.x_start <= x_max);
-    &figures[first.saturating_sub(1)..(last + 1).min(figures.len())]
-}
-
-#[allow(clippy::too_many_arguments)]
-fn unit_plot(
-    ui: &mut Ui,
-    notebook: &Notebook,
-    plot: &UnitPlot,
-    max_high: f64,
-    requested: Option<(f64, f64)>,
-    link: egui::Id,
-    height: f32,
-    view: &mut View,
-    out: &mut Out,
-) {
-    let highlight = ui.visuals().strong_text_color();
-    let (x_min, x_max) = requested.or(view.timeline.x_range).unwrap_or((0.0, 1.0));
-    let width = ui.available_width().max(100.0) as usize;
-    // Headroom above the highest figure, kept finite for absurdly large ones.
-    let y_top = (max_high * 1.25).clamp(1.0, f64::MAX / 4.0);
-    let shown: Vec<(&timeline::SeriesTrace, &[FigureMark])> = plot
-        .traces
-        .iter()
-        .map(|t| (t, visible_figures(&t.figures, x_min, x_max)))
-        .collect();
-    let cached_columns = &view.timeline.cache.columns;
-    let mut fresh_columns = Vec::new();
-    let response = time_plot(("sitrep-unit-plot", plot.unit.as_str()), link)
-        .height(height)
-        .y_axis_formatter(|mark, _| format_number(mark.value))
-        .y_axis_label(plot.unit.as_str())
-        .legend(Legend::default().position(Corner::LeftTop))
-        .show(ui, |plot_ui| {
-            if let Some((min, max)) = requested {
-                plot_ui.set_plot_bounds_x(min..=max);
-            }
-            plot_ui.set_plot_bounds_y(0.0..=y_top);
-            window_span(plot_ui, view.timeline.filter.window);
-            for &(trace, figures) in &shown {
-                let [r, g, b] = trace.color.unwrap_or_else(|| default_color(trace.id));
-                let color = Color32::from_rgb(r, g, b);
-                if figures.len() > width {
-                    let columns = cached_columns
-                        .get(&trace.id)
-                        .cloned()
-                        // A column every two pixels: lines that fine look the same, at half the cost.
-                        .unwrap_or_else(|| {
-                            Arc::new(timeline::columns(figures, x_min, x_max, width / 2))
-                        });
-                    fresh_columns.push((trace.id, Arc::clone(&columns)));
-                    dense_items(plot_ui, trace, &columns, color);
-                } else {
-                    trace_items(plot_ui, notebook, trace, figures, color, highlight, view);
-                }
-            }
-        });
-    view.timeline.cache.columns.extend(fresh_columns);
-    // Marks a click can select: every figure of a sparse trace (dense traces are columns).
-    let sparse: Vec<(&timeline::SeriesTrace, &[FigureMark])> = shown
-        .iter()
-        .copied()
-        .filter(|(_, figures)| figures.len() <= width)
-        .collect();
-    let days_per_pixel = 1.0 / response.transform.dpos_dvalue_x().max(1e-9);
-    for &(trace, figures) in &sparse {
-        for figure in figures {
-            let at = PlotPoint::new(figure.x_drawn(days_per_pixel), figure.central);
-            let pos = response.transform.position_from_point(&at);
-            if response.transform.frame().contains(pos) {
-                view.timeline
-                    .targets
-                    .push((pos, Selection::Observation(trace.id, figure.id)));
-            }
-        }
-    }
-    let Some(pointer) = response.response.hover_pos() else {
-        return;
-    };
-    let mut best: Option<(f32, SeriesId, &FigureMark)> = None;
-    for &(trace, figures) in &sparse {
-        for figure in figures {
-            let at = response.transform.position_from_point(&PlotPoint::new(
-                figure.x_drawn(days_per_pixel),
-                figure.central,
-            ));
-            let distance = at.distance(pointer);
-            if distance <= HIT_RADIUS && best.is_none_or(|(d, _, _)| distance < d) {
-                best = Some((distance, trace.id, figure));
-            }
-        }
-    }
-    let Some((_, series_id, figure)) = best else {
-        return;
-    };
-    let hovered = response.response.clone();
-    if hovered.clicked() {
-        out.select = Some(Selection::Observation(series_id, figure.id));
-    }
-    if let Some((series, observation)) = notebook.observation(series_id, figure.id) {
-        hovered.on_hover_ui_at_pointer(|ui| {
-            ui.strong(&series.name);
-            ui.label(format!(
-                "{} · {} {}",
-                observation.as_of,
-                observation.describe(),
-                series.unit
-            ));
-            if let Some(evidence) = &observation.evidence {
-                let quote: String = evidence.quote.chars().take(240).collect();
-                ui.label(egui::RichText::new(format!("“{quote}”")).italics());
-                ui.weak(source_line(notebook, evidence));
-            }
-            if figure.slots > 1 {
-                ui.weak(format!(
-                    "One of {} reports for this date, drawn side by side",
-                    figure.slots
-                ));
-            }
-        });
-    }
-}
-
-fn trace_items(
-    plot_ui: &mut egui_plot::PlotUi<'_>,
-    notebook: &Notebook,
-    trace: &timeline::SeriesTrace,
-    figures: &[FigureMark],
-    color: Color32,
-    highlight: Color32,
-    view: &View,
-) {
-    let name = trace.name.as_str();
-    let days_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_x().max(1e-9);
-    if figures.len() >= 2 {
-        match trace.style {
-            SeriesStyle::Step => {
-                let mut points = Vec::with_capacity(figures.len() * 2);
-                for pair in figures.windows(2) {
-                    points.push([pair[0].x_mid(), pair[0].central]);
-                    points.push([pair[1].x_mid(), pair[0].central]);
-                }
-                if let Some(last) = figures.last() {
-                    points.push([last.x_mid(), last.central]);
-                }
-                plot_ui.line(
-                    Line::new(name, points)
-                        .color(color)
-                        .width(2.0)
-                        .id(("trace-step", trace.id)),
-                );
-            }
-            SeriesStyle::Line => {
-                let points: Vec<[f64; 2]> =
-                    figures.iter().map(|f| [f.x_mid(), f.central]).collect();
-                plot_ui.line(
-                    Line::new(name, points)
-                        .color(color)
-                        .width(2.0)
-                        .id(("trace-line", trace.id)),
-                );
-            }
-            SeriesStyle::Band => {
-                let xs: Vec<f64> = figures.iter().map(FigureMark::x_mid).collect();
-                let lows: Vec<f64> = figures.iter().map(|f| f.low).collect();
-                let highs: Vec<f64> = figures.iter().map(|f| f.high).collect();
-                plot_ui.add(
-                    egui_plot::FilledArea::new(name, &xs, &lows, &highs)
-                        .fill_color(color.gamma_multiply(0.25))
-                        .id(("trace-band", trace.id)),
-                );
-            }
-        }
-    }
-    for figure in figures {
-        if figure.high > figure.low {
-            // The stated range as a whisker.
-            plot_ui.line(
-                Line::new(
-                    name,
-                    vec![
-                        [figure.x_drawn(days_per_pixel), figure.low],
-                        [figure.x_drawn(days_per_pixel), figure.high],
-                    ],
-                )
-                .color(color)
-                .width(3.0)
-                .id(("trace-range", figure.id)),
-            );
-        }
-        if figure.x_end - figure.x_start > 1.5 {
-            // A month-precision figure covers its whole month.
-            plot_ui.line(
-                Line::new(
-                    name,
-                    vec![
-                        [figure.x_start, figure.central],
-                        [figure.x_end, figure.central],
-                    ],
-                )
-                .color(color)
-                .width(2.0)
-                .id(("trace-period", figure.id)),
-            );
-        }
-    }
-    if figures.len() <= MAX_LABELLED_FIGURES {
-        for figure in figures {
-            // The figure as the source states it: "more than 50 of 370".
-            let Some((_, observation)) = notebook.observation(trace.id, figure.id) else {
-                continue;
-            };
-            let label = observation.describe();
-            plot_ui.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(
-                        figure.x_drawn(days_per_pixel) + 9.0 * days_per_pixel,
-                        figure.central,
-                    ),
-                    label,
-                )
-                .anchor(egui::Align2::LEFT_CENTER)
-                .color(color)
-                .allow_hover(false)
-                .id(("trace-label", figure.id)),
-            );
-        }
-    }
-    let selected = match view.selection {
-        Some(Selection::Observation(_, id)) => Some(id),
-        _ => None,
-    };
-    for qualifier in Qualifier::ALL {
-        let points: Vec<[f64; 2]> = figures
-            .iter()
-            .filter(|f| f.qualifier == qualifier)
-            .map(|f| [f.x_drawn(days_per_pixel), f.central])
-            .collect();
-        if points.is_empty() {
-            continue;
-        }
-        let (shape, filled) = figure_shape(qualifier);
-        plot_ui.points(
-            Points::new(name, points)
-                .shape(shape)
-                .filled(filled)
-                .radius(6.0)
-                .color(color)
-                .allow_hover(false)
-                .id(("trace-points", trace.id, qualifier.label())),
-        );
-    }
-    if let Some(figure) = figures.iter().find(|f| Some(f.id) == selected) {
-        plot_ui.points(
-            Points::new(name, vec![[figure.x_drawn(days_per_pixel), figure.central]])
-                .shape(MarkerShape::Circle)
-                .filled(false)
-                .radius(10.0)
-                .color(highlight)
-                .allow_hover(false)
-                .id(("trace-selected", figure.id)),
-        );
-    }
-}
-
-/// A trace with more figures in view than pixels: per pixel column, the
-/// range of its figures (no spike disappears) and a line through their extremes.
-fn dense_items(
-    plot_ui: &mut egui_plot::PlotUi<'_>,
-    trace: &timeline::SeriesTrace,
-    columns: &[timeline::Column],
-    color: Color32,
-) {
-    let name = trace.name.as_str();
-    let xs: Vec<f64> = columns.iter().map(|c| c.x).collect();
-    let lows: Vec<f64> = columns.iter().map(|c| c.low).collect();
-    let highs: Vec<f64> = columns.iter().map(|c| c.high).collect();
-    plot_ui.add(
-        egui_plot::FilledArea::new(name, &xs, &lows, &highs)
-            .fill_color(color.gamma_multiply(0.25))
-            .id(("trace-dense-band", trace.id)),
-    );
-    let mut line = Vec::with_capacity(columns.len() * 2);
-    for column in columns {
-        line.push([column.x, column.central_min]);
-        if column.central_max != column.central_min {
-            line.push([column.x, column.central_max]);
-        }
-    }
-    plot_ui.line(
-        Line::new(name, line)
-            .color(color)
-            .width(1.5)
-            .id(("trace-dense-line", trace.id)),
-    );
+        .map(|(_, mark)| mark);
+    nearest.or_else(|| {
+        let left = transform.frame().left();
+        let label = placed.iter().find(|label| {
+            let y = transform
+                .position_from_point(&PlotPoint::new(0.0, -(label.lane as f64)))
+                .y;
+            let x = pointer.x - left;
+            (f64::from(x) >= label.left && f64::from(x) <= label.right)
+                && (pointer.y - y).abs() <= LANE_HEIGHT / 2.0
+        })?;
+        marks.iter().copied().find(|m| m.id == label.id)
+    })
 }

@@ -199,6 +199,20 @@ pub struct View {
     /// How many proposals share the selected proposal's sentence, for the
     /// document state and proposal it was counted for (it re-reads the article).
     pub sentence_siblings: Option<(u64, ProposalId, usize)>,
+    /// Which panels the analyst has hidden to give the timeline room.
+    pub hidden: HiddenPanels,
+}
+
+/// Panels hidden from the window (View menu): a small screen can give the
+/// timeline all its room.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HiddenPanels {
+    /// The article, event and figure lists.
+    pub lists: bool,
+    /// The inspector.
+    pub inspector: bool,
+    /// The reader.
+    pub reader: bool,
 }
 
 /// What cites an article.

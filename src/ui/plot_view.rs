@@ -1,0 +1,351 @@
+//! One plot of the timeline: the series that share a unit, each drawn as
+//! its trend (steps, lines or a band of ranges) with its figures marked as
+//! the sources state them, on the calendar axis the event lane shares.
+
+use super::timeline_view::{HIT_RADIUS, default_color, source_line, time_plot, window_span};
+use super::view::{Out, Selection, View};
+use crate::model::{Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
+use crate::timeline::labels::{ValueSide, value_side};
+use crate::timeline::{self, FigureMark, UnitPlot, trend};
+use egui::{Color32, Ui};
+use egui_plot::{
+    ColorConflictHandling, Corner, Legend, Line, MarkerShape, PlotPoint, Points, Text,
+};
+use std::sync::Arc;
+
+/// Series with this many figures or fewer get their values written beside the marks.
+const MAX_LABELLED_FIGURES: usize = 12;
+
+fn figure_shape(qualifier: Qualifier) -> (MarkerShape, bool) {
+    match qualifier {
+        Qualifier::Exact => (MarkerShape::Circle, true),
+        Qualifier::About => (MarkerShape::Circle, false),
+        Qualifier::MoreThan | Qualifier::AtLeast => (MarkerShape::Up, false),
+        Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo => (MarkerShape::Down, false),
+    }
+}
+
+/// The figures of a trace that a plot from `x_min` to `x_max` shows, with one
+/// more on each side so lines run on to the edges.
+fn visible_figures(figures: &[FigureMark], x_min: f64, x_max: f64) -> &[FigureMark] {
+    let first = figures.partition_point(|f| f.x_start < x_min - 367.0);
+    let last = figures.partition_point(|f| f.x_start <= x_max);
+    &figures[first.saturating_sub(1)..(last + 1).min(figures.len())]
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn unit_plot(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    plot: &UnitPlot,
+    max_high: f64,
+    requested: Option<(f64, f64)>,
+    link: egui::Id,
+    height: f32,
+    view: &mut View,
+    out: &mut Out,
+) {
+    let highlight = ui.visuals().strong_text_color();
+    let (x_min, x_max) = requested.or(view.timeline.x_range).unwrap_or((0.0, 1.0));
+    let width = ui.available_width().max(100.0) as usize;
+    // Headroom above the highest figure, kept finite for absurdly large ones.
+    let y_top = (max_high * 1.25).clamp(1.0, f64::MAX / 4.0);
+    let shown: Vec<(&timeline::SeriesTrace, &[FigureMark])> = plot
+        .traces
+        .iter()
+        .map(|t| (t, visible_figures(&t.figures, x_min, x_max)))
+        .collect();
+    let cached_columns = &view.timeline.cache.columns;
+    let mut fresh_columns = Vec::new();
+    let response = time_plot(("sitrep-unit-plot", plot.unit.as_str()), link)
+        .height(height)
+        // The headroom below zero keeps "0" clear of the dates under it.
+        .y_axis_formatter(|mark, _| {
+            if mark.value < 0.0 {
+                String::new()
+            } else {
+                format_number(mark.value)
+            }
+        })
+        .y_axis_label(plot.unit.as_str())
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                // The trend's line comes first, in the series' colour.
+                .color_conflict_handling(ColorConflictHandling::PickFirst),
+        )
+        .show(ui, |plot_ui| {
+            if let Some((min, max)) = requested {
+                plot_ui.set_plot_bounds_x(min..=max);
+            }
+            plot_ui.set_plot_bounds_y(-0.06 * y_top..=y_top);
+            window_span(plot_ui, view.timeline.filter.window);
+            for &(trace, figures) in &shown {
+                let [r, g, b] = trace.color.unwrap_or_else(|| default_color(trace.id));
+                let color = Color32::from_rgb(r, g, b);
+                if figures.len() > width {
+                    let columns = cached_columns
+                        .get(&trace.id)
+                        .cloned()
+                        // A column every two pixels: lines that fine look the same, at half the cost.
+                        .unwrap_or_else(|| {
+                            Arc::new(timeline::columns(figures, x_min, x_max, width / 2))
+                        });
+                    fresh_columns.push((trace.id, Arc::clone(&columns)));
+                    dense_items(plot_ui, trace, &columns, color);
+                } else {
+                    trace_items(
+                        plot_ui, notebook, trace, &plot.unit, figures, color, highlight, view,
+                    );
+                }
+            }
+        });
+    view.timeline.cache.columns.extend(fresh_columns);
+    // Marks a click can select: every figure of a sparse trace (dense traces are columns).
+    let sparse: Vec<(&timeline::SeriesTrace, &[FigureMark])> = shown
+        .iter()
+        .copied()
+        .filter(|(_, figures)| figures.len() <= width)
+        .collect();
+    let days_per_pixel = 1.0 / response.transform.dpos_dvalue_x().max(1e-9);
+    for &(trace, figures) in &sparse {
+        for figure in figures {
+            let at = PlotPoint::new(figure.x_drawn(days_per_pixel), figure.central);
+            let pos = response.transform.position_from_point(&at);
+            if response.transform.frame().contains(pos) {
+                view.timeline
+                    .targets
+                    .push((pos, Selection::Observation(trace.id, figure.id)));
+            }
+        }
+    }
+    let Some(pointer) = response.response.hover_pos() else {
+        return;
+    };
+    let mut best: Option<(f32, SeriesId, &FigureMark)> = None;
+    for &(trace, figures) in &sparse {
+        for figure in figures {
+            let at = response.transform.position_from_point(&PlotPoint::new(
+                figure.x_drawn(days_per_pixel),
+                figure.central,
+            ));
+            let distance = at.distance(pointer);
+            if distance <= HIT_RADIUS && best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, trace.id, figure));
+            }
+        }
+    }
+    let Some((_, series_id, figure)) = best else {
+        return;
+    };
+    let hovered = response.response.clone();
+    if hovered.clicked() {
+        out.select = Some(Selection::Observation(series_id, figure.id));
+    }
+    if let Some((series, observation)) = notebook.observation(series_id, figure.id) {
+        hovered.on_hover_ui_at_pointer(|ui| {
+            ui.strong(&series.name);
+            ui.label(format!(
+                "{} · {} {}",
+                observation.as_of,
+                observation.describe(),
+                series.unit
+            ));
+            if let Some(evidence) = &observation.evidence {
+                let quote: String = evidence.quote.chars().take(240).collect();
+                ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+                ui.weak(source_line(notebook, evidence));
+            }
+            if figure.slots > 1 {
+                ui.weak(format!(
+                    "One of {} reports for this date, drawn side by side",
+                    figure.slots
+                ));
+            }
+        });
+    }
+}
+
+/// The name a series goes by in its plot's legend: with its unit, unless
+/// the name says it already ("US troops" in a plot of troops).
+fn legend_name(trace: &timeline::SeriesTrace, unit: &str) -> String {
+    let unit_word = unit.trim_start_matches("% of ").trim();
+    if unit_word.is_empty()
+        || trace
+            .name
+            .to_lowercase()
+            .contains(&unit_word.to_lowercase())
+    {
+        trace.name.clone()
+    } else {
+        format!("{} ({unit})", trace.name)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn trace_items(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    notebook: &Notebook,
+    trace: &timeline::SeriesTrace,
+    unit: &str,
+    figures: &[FigureMark],
+    color: Color32,
+    highlight: Color32,
+    view: &View,
+) {
+    let name = legend_name(trace, unit);
+    let name = name.as_str();
+    let days_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_x().max(1e-9);
+    // Step lines' jumps are vertical runs of points: drawn as lines, not
+    // merged into the filled bands egui_plot makes of dense data.
+    let line = |points: Vec<[f64; 2]>| Line::new(name, points).color(color).allow_band(false);
+    if figures.len() >= 2 {
+        plot_ui.line(
+            line(trend::trend_points(figures, trace.style))
+                .width(2.0)
+                .id(("trace-trend", trace.id)),
+        );
+        if trace.style == SeriesStyle::Band {
+            let edges = trend::band_edges(figures);
+            let xs: Vec<f64> = edges.iter().map(|e| e.0).collect();
+            let lows: Vec<f64> = edges.iter().map(|e| e.1).collect();
+            let highs: Vec<f64> = edges.iter().map(|e| e.2).collect();
+            plot_ui.add(
+                egui_plot::FilledArea::new(name, &xs, &lows, &highs)
+                    .fill_color(color.gamma_multiply(0.25))
+                    .stroke(egui::Stroke::NONE)
+                    .id(("trace-band", trace.id)),
+            );
+        }
+    }
+    for figure in figures {
+        let x = figure.x_drawn(days_per_pixel);
+        if figure.high > figure.low {
+            // The stated range as a whisker.
+            plot_ui.line(
+                line(vec![[x, figure.low], [x, figure.high]])
+                    .width(3.0)
+                    .id(("trace-range", figure.id)),
+            );
+        }
+        if figure.x_end - figure.x_start > 1.5 {
+            // A month-precision figure covers its whole month.
+            plot_ui.line(
+                line(vec![
+                    [figure.x_start, figure.central],
+                    [figure.x_end, figure.central],
+                ])
+                .width(2.0)
+                .id(("trace-period", figure.id)),
+            );
+        }
+    }
+    if figures.len() <= MAX_LABELLED_FIGURES {
+        value_labels(plot_ui, notebook, trace, figures, color, days_per_pixel);
+    }
+    let selected = match view.selection {
+        Some(Selection::Observation(_, id)) => Some(id),
+        _ => None,
+    };
+    for qualifier in Qualifier::ALL {
+        let points: Vec<[f64; 2]> = figures
+            .iter()
+            .filter(|f| f.qualifier == qualifier)
+            .map(|f| [f.x_drawn(days_per_pixel), f.central])
+            .collect();
+        if points.is_empty() {
+            continue;
+        }
+        let (shape, filled) = figure_shape(qualifier);
+        plot_ui.points(
+            Points::new(name, points)
+                .shape(shape)
+                .filled(filled)
+                .radius(6.0)
+                .color(color)
+                .allow_hover(false)
+                .id(("trace-points", trace.id, qualifier.label())),
+        );
+    }
+    if let Some(figure) = figures.iter().find(|f| Some(f.id) == selected) {
+        plot_ui.points(
+            Points::new(name, vec![[figure.x_drawn(days_per_pixel), figure.central]])
+                .shape(MarkerShape::Circle)
+                .filled(false)
+                .radius(10.0)
+                .color(highlight)
+                .allow_hover(false)
+                .id(("trace-selected", figure.id)),
+        );
+    }
+}
+
+/// Each figure's value as its source states it ("more than 50 of 370"),
+/// beside its point on the side the trend's line leaves free.
+fn value_labels(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    notebook: &Notebook,
+    trace: &timeline::SeriesTrace,
+    figures: &[FigureMark],
+    color: Color32,
+    days_per_pixel: f64,
+) {
+    let units_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_y().abs().max(1e-12);
+    for (k, figure) in figures.iter().enumerate() {
+        let Some((_, observation)) = notebook.observation(trace.id, figure.id) else {
+            continue;
+        };
+        let previous = k.checked_sub(1).map(|p| figures[p].central);
+        let next = figures.get(k + 1).map(|f| f.central);
+        let step = trace.style == SeriesStyle::Step;
+        let (dx, dy, anchor) = match value_side(previous, figure.central, next, step) {
+            ValueSide::Above => (0.0, 9.0, egui::Align2::CENTER_BOTTOM),
+            ValueSide::Below => (0.0, -9.0, egui::Align2::CENTER_TOP),
+            ValueSide::AboveLeft => (-6.0, 6.0, egui::Align2::RIGHT_BOTTOM),
+            ValueSide::AboveRight => (6.0, 6.0, egui::Align2::LEFT_BOTTOM),
+        };
+        let at = PlotPoint::new(
+            figure.x_drawn(days_per_pixel) + dx * days_per_pixel,
+            figure.central + dy * units_per_pixel,
+        );
+        plot_ui.text(
+            Text::new("", at, observation.describe())
+                .anchor(anchor)
+                .color(color)
+                .allow_hover(false)
+                .id(("trace-label", figure.id)),
+        );
+    }
+}
+
+/// A trace with more figures in view than pixels: per pixel column, the
+/// range of its figures (no spike disappears) and a line through their extremes.
+fn dense_items(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    trace: &timeline::SeriesTrace,
+    columns: &[timeline::Column],
+    color: Color32,
+) {
+    let name = trace.name.as_str();
+    let xs: Vec<f64> = columns.iter().map(|c| c.x).collect();
+    let lows: Vec<f64> = columns.iter().map(|c| c.low).collect();
+    let highs: Vec<f64> = columns.iter().map(|c| c.high).collect();
+    plot_ui.add(
+        egui_plot::FilledArea::new(name, &xs, &lows, &highs)
+            .fill_color(color.gamma_multiply(0.25))
+            .id(("trace-dense-band", trace.id)),
+    );
+    let mut line = Vec::with_capacity(columns.len() * 2);
+    for column in columns {
+        line.push([column.x, column.central_min]);
+        if column.central_max != column.central_min {
+            line.push([column.x, column.central_max]);
+        }
+    }
+    plot_ui.line(
+        Line::new(name, line)
+            .color(color)
+            .width(1.5)
+            .id(("trace-dense-line", trace.id)),
+    );
+}
