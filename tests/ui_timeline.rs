@@ -189,3 +189,87 @@ fn proposals_take_the_kind_their_words_say_and_a_reject_says_so() {
     );
     assert!(harness.state().notebook().proposal(other).is_none());
 }
+
+#[test]
+fn the_sample_opens_on_trends_whose_points_lead_to_their_sources() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(sitrep::ui::SAMPLE_NOTEBOOK.into()), &dialogs);
+    let notebook = harness.state().notebook().clone();
+    assert!(
+        notebook.articles.len() >= 20,
+        "{} articles",
+        notebook.articles.len()
+    );
+    assert!(
+        notebook.events.len() >= 30,
+        "{} events",
+        notebook.events.len()
+    );
+    let long = notebook
+        .series
+        .iter()
+        .filter(|s| s.observations.len() >= 8)
+        .count();
+    assert!(long >= 2, "series of eight figures or more: {long}");
+    assert!(
+        notebook
+            .articles
+            .iter()
+            .all(|a| !a.url.is_empty() && a.published.is_some()),
+        "every article is cited with its address and date"
+    );
+    // Hover a point of the longest series: its source's words show.
+    let series = notebook
+        .series
+        .iter()
+        .max_by_key(|s| s.observations.len())
+        .expect("series");
+    let (pos, observation) = harness
+        .state()
+        .timeline_targets()
+        .iter()
+        .find_map(|(pos, selection)| match selection {
+            sitrep::ui::Selection::Observation(s, o) if *s == series.id => Some((*pos, *o)),
+            _ => None,
+        })
+        .expect("a point of the series is on screen");
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run_steps(60);
+    let observation = series
+        .observations
+        .iter()
+        .find(|o| o.id == observation)
+        .expect("observation");
+    let evidence = observation.evidence.as_ref().expect("sourced");
+    let article = notebook.article(evidence.article).expect("article");
+    let quote: String = evidence.quote.chars().take(30).collect();
+    harness.get_by_label_contains(&quote);
+    harness.get_by_label_contains(&article.title);
+}
+
+#[test]
+fn panels_hide_and_come_back_to_give_the_timeline_room() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(FIXTURE.into()), &dialogs);
+    assert!(harness.query_by_label("Inspector").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
+    harness.run();
+    assert!(harness.query_by_label("Inspector").is_none(), "hidden");
+    let (min, max) = harness.state().timeline_range().expect("drawn");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run();
+    assert!(
+        harness.query_by_label("Articles").is_none(),
+        "the lists too"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run();
+    assert!(harness.query_by_label("Inspector").is_some(), "back");
+    assert!(harness.query_by_label("Articles").is_some());
+    assert_eq!(
+        harness.state().timeline_range(),
+        Some((min, max)),
+        "the dates in view stay"
+    );
+}

@@ -718,6 +718,7 @@ pub fn accept_edit(
                             crate::model::SeriesStyle::Step
                         },
                         color: None,
+                        plot: String::new(),
                         observations: Vec::new(),
                     };
                     let id = series.id;

@@ -332,6 +332,7 @@ mod tests {
             denominator: None,
             style: SeriesStyle::Band,
             color: None,
+            plot: String::new(),
             observations: vec![],
         }
     }

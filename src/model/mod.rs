@@ -447,6 +447,11 @@ pub struct Series {
     /// Its colour, when the analyst picked one.
     #[serde(default, skip_serializing_if = "is_default")]
     pub color: Option<[u8; 3]>,
+    /// The plot it is drawn in, named by the analyst: series with one plot
+    /// name share it, whatever their units; empty, it shares the plot of
+    /// its unit.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub plot: String,
     /// The figures, sorted by id.
     #[serde(default, skip_serializing_if = "is_default")]
     pub observations: Vec<Observation>,

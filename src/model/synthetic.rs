@@ -151,6 +151,7 @@ pub fn notebook(size: Size) -> Notebook {
                 SeriesStyle::Band
             },
             color: None,
+            plot: String::new(),
             observations,
         });
     }

@@ -312,6 +312,11 @@ fn series(
                     key("series", id, "subject"),
                 ));
             }
+            // Series of one plot name share a plot, whatever their units.
+            if fields::text(ui, "Plot", &mut updated.plot) {
+                out.edits
+                    .push((Edit::PutSeries(updated.clone()), key("series", id, "plot")));
+            }
             let draft = format!("series:{id}:denominator");
             let current = fields::number_text(series.denominator);
             if let Some(denominator) = fields::parsed(

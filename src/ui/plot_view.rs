@@ -48,8 +48,9 @@ pub(super) fn unit_plot(
     let highlight = ui.visuals().strong_text_color();
     let (x_min, x_max) = requested.or(view.timeline.x_range).unwrap_or((0.0, 1.0));
     let width = ui.available_width().max(100.0) as usize;
-    // Headroom above the highest figure, kept finite for absurdly large ones.
-    let y_top = (max_high * 1.25).clamp(1.0, f64::MAX / 4.0);
+    // Headroom above the highest figure, for a value written above it; kept
+    // finite for absurdly large ones.
+    let y_top = (max_high * 1.35).clamp(1.0, f64::MAX / 4.0);
     let shown: Vec<(&timeline::SeriesTrace, &[FigureMark])> = plot
         .traces
         .iter()
@@ -94,9 +95,7 @@ pub(super) fn unit_plot(
                     fresh_columns.push((trace.id, Arc::clone(&columns)));
                     dense_items(plot_ui, trace, &columns, color);
                 } else {
-                    trace_items(
-                        plot_ui, notebook, trace, &plot.unit, figures, color, highlight, view,
-                    );
+                    trace_items(plot_ui, notebook, trace, figures, color, highlight, view);
                 }
             }
         });
@@ -168,7 +167,8 @@ pub(super) fn unit_plot(
 
 /// The name a series goes by in its plot's legend: with its unit, unless
 /// the name says it already ("US troops" in a plot of troops).
-fn legend_name(trace: &timeline::SeriesTrace, unit: &str) -> String {
+fn legend_name(trace: &timeline::SeriesTrace) -> String {
+    let unit = trace.unit.as_str();
     let unit_word = unit.trim_start_matches("% of ").trim();
     if unit_word.is_empty()
         || trace
@@ -187,13 +187,12 @@ fn trace_items(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     notebook: &Notebook,
     trace: &timeline::SeriesTrace,
-    unit: &str,
     figures: &[FigureMark],
     color: Color32,
     highlight: Color32,
     view: &View,
 ) {
-    let name = legend_name(trace, unit);
+    let name = legend_name(trace);
     let name = name.as_str();
     let days_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_x().max(1e-9);
     // Step lines' jumps are vertical runs of points: drawn as lines, not

@@ -23,7 +23,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         });
         return;
     };
-    ui.horizontal(|ui| {
+    // Wrapped: on a narrow window the buttons take two rows rather than
+    // widening the reader past its panel.
+    ui.horizontal_wrapped(|ui| {
         let editing = view.reader.editing;
         let has_selection = view.reader.selection.is_some() && !editing;
         let hint = "Select words in the text first";

@@ -346,6 +346,7 @@ impl FigureDraft {
                         SeriesStyle::Step
                     },
                     color: None,
+                    plot: String::new(),
                     observations: Vec::new(),
                 };
                 let id = series.id;

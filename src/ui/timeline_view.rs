@@ -10,6 +10,7 @@ use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, Points,
 use jiff::civil::Date;
 use std::sync::Arc;
 
+/// Event lanes at most; a short window gets fewer, so the plots keep room.
 const MAX_LANES: usize = 6;
 /// The width of every plot's y axis, so that all plots share their x positions.
 const Y_AXIS_WIDTH: f32 = 84.0;
@@ -193,7 +194,7 @@ fn today_x() -> f64 {
 /// Draws the timeline into the rest of `ui`.
 pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
     view.timeline.area = Some((ui.available_width(), ui.available_height()));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Timeline");
         for (label, command) in [
             ("Fit", super::Command::FitTimeline),
@@ -247,14 +248,17 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     }
     // Lanes depend on the zoom; a 1% change keeps them, so panning does not re-lay them out.
     let zoom_key = (pixels_per_day.ln() * 100.0).round() as i64;
-    let marks_key = (revision, filter, zoom_key);
+    // The event lane takes at most two fifths of the timeline's height.
+    let lanes_fit = ((ui.available_height() * 0.4 - 36.0) / LANE_HEIGHT).floor();
+    let max_lanes = (lanes_fit.max(2.0) as usize).min(MAX_LANES);
+    let marks_key = (revision, filter, zoom_key, max_lanes);
     if cache.marks_for.as_ref() != Some(&marks_key) {
         cache.marks = Arc::new(timeline::event_marks(
             notebook,
             &marks_key.1,
             pixels_per_day,
             7.0,
-            MAX_LANES,
+            max_lanes,
         ));
         cache.lanes = cache.marks.iter().map(|m| m.lane + 1).max().unwrap_or(1);
         cache.marks_for = Some(marks_key);
@@ -352,6 +356,8 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         return;
     }
     let each = ((ui.available_height() - 4.0) / plots.len() as f32).max(110.0);
+    // A solid bar, so that plots below the fold are seen to be there.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::vertical()
         .id_salt("sitrep-plots-scroll")
         .show(ui, |ui| {

@@ -109,8 +109,9 @@ pub struct TimelineCache {
     pub plots: std::sync::Arc<Vec<crate::timeline::UnitPlot>>,
     /// Each plot's highest figure, for its y axis.
     pub plot_tops: Vec<f64>,
-    /// The document state, filter and zoom (pixels per day, rounded) the lanes were laid out for.
-    pub marks_for: Option<(u64, crate::timeline::Filter, i64)>,
+    /// The document state, filter, zoom (pixels per day, rounded) and most
+    /// lanes the lanes were laid out for.
+    pub marks_for: Option<(u64, crate::timeline::Filter, i64, usize)>,
     /// The events in their lanes, sorted by start.
     pub marks: std::sync::Arc<Vec<crate::timeline::EventMark>>,
     /// How many lanes the marks use.
