@@ -273,3 +273,33 @@ fn panels_hide_and_come_back_to_give_the_timeline_room() {
         "the dates in view stay"
     );
 }
+
+#[test]
+fn a_plain_scroll_wheel_over_the_event_lane_moves_through_time() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(FIXTURE.into()), &dialogs);
+    let (min, max) = harness.state().timeline_range().expect("drawn");
+    let (pos, _) = *harness
+        .state()
+        .timeline_targets()
+        .iter()
+        .find(|(_, s)| matches!(s, sitrep::ui::Selection::Event(_)))
+        .expect("an event on screen");
+    harness.hover_at(pos);
+    harness.run();
+    // Scrolling down, as when reading on down a page.
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -120.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(40);
+    let (later_min, later_max) = harness.state().timeline_range().expect("drawn");
+    assert!(later_min > min, "{min} -> {later_min}");
+    assert!(
+        ((later_max - later_min) - (max - min)).abs() < 1e-6 * (max - min),
+        "a pan, not a zoom"
+    );
+}
