@@ -215,8 +215,17 @@ fn the_sample_opens_on_trends_whose_points_lead_to_their_sources() {
         notebook
             .articles
             .iter()
-            .all(|a| !a.url.is_empty() && a.published.is_some()),
-        "every article is cited with its address and date"
+            .all(|a| !a.outlet.is_empty() && a.published.is_some()),
+        "every article is cited with its outlet and date"
+    );
+    assert!(
+        notebook
+            .articles
+            .iter()
+            .filter(|a| !a.url.is_empty())
+            .count()
+            >= 20,
+        "and, where the source can be found, its address"
     );
     // Hover a point of the longest series: its source's words show.
     let series = notebook
@@ -244,7 +253,7 @@ fn the_sample_opens_on_trends_whose_points_lead_to_their_sources() {
     let article = notebook.article(evidence.article).expect("article");
     let quote: String = evidence.quote.chars().take(30).collect();
     harness.get_by_label_contains(&quote);
-    harness.get_by_label_contains(&article.title);
+    harness.get_by_label_contains(&format!("— {}", article.title));
 }
 
 #[test]

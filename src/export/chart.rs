@@ -572,6 +572,7 @@ fn sparse(
             path.join(" L")
         );
     }
+    let value_places = value_label_places(notebook, frame, trace, figures);
     for (k, figure) in figures.iter().enumerate() {
         let x = frame.x(figure.x_drawn(days_per_pixel));
         let y = frame.y(figure.central);
@@ -617,18 +618,7 @@ fn sparse(
             );
         }
         marker(out, figure.qualifier, x, y, color);
-        if figures.len() <= MAX_LABELLED_FIGURES && !said.is_empty() {
-            // Beside the point, on the side the trend's line leaves free.
-            let previous = k.checked_sub(1).map(|p| figures[p].central);
-            let next = figures.get(k + 1).map(|f| f.central);
-            let step = trace.style == SeriesStyle::Step;
-            let (dx, baseline, anchor) =
-                match timeline::labels::value_side(previous, figure.central, next, step) {
-                    ValueSide::Above => (0.0, -9.0, "middle"),
-                    ValueSide::Below => (0.0, 19.0, "middle"),
-                    ValueSide::AboveLeft => (-7.0, -6.0, "end"),
-                    ValueSide::AboveRight => (7.0, -6.0, "start"),
-                };
+        if let Some(&(dx, baseline, anchor)) = value_places.get(k).and_then(Option::as_ref) {
             let _ = writeln!(
                 out,
                 r#"<text x="{}" y="{}" font-size="11" fill="{color}" text-anchor="{anchor}">{}</text>"#,
@@ -666,6 +656,59 @@ fn marker(out: &mut String, qualifier: Qualifier, x: f64, y: f64, color: &str) {
             n(y + 6.0)
         ),
     };
+}
+
+/// Where each figure's value is written beside its point (offset, baseline
+/// and anchor), on the side the trend's line leaves free; `None` for a
+/// value that would cover another's, or for a series too long to label.
+fn value_label_places(
+    notebook: &Notebook,
+    frame: &Frame,
+    trace: &timeline::SeriesTrace,
+    figures: &[FigureMark],
+) -> Vec<Option<(f64, f64, &'static str)>> {
+    if figures.len() > MAX_LABELLED_FIGURES {
+        return vec![None; figures.len()];
+    }
+    let days_per_pixel = frame.days_per_pixel();
+    let mut measure = label_measure();
+    let step = trace.style == SeriesStyle::Step;
+    let places: Vec<(f64, f64, &'static str)> = (0..figures.len())
+        .map(|k| {
+            let previous = k.checked_sub(1).map(|p| figures[p].central);
+            let next = figures.get(k + 1).map(|f| f.central);
+            match timeline::labels::value_side(previous, figures[k].central, next, step) {
+                ValueSide::Above => (0.0, -9.0, "middle"),
+                ValueSide::Below => (0.0, 19.0, "middle"),
+                ValueSide::AboveLeft => (-7.0, -6.0, "end"),
+                ValueSide::AboveRight => (7.0, -6.0, "start"),
+            }
+        })
+        .collect();
+    let boxes: Vec<(f64, f64, f64, f64)> = figures
+        .iter()
+        .zip(&places)
+        .map(|(figure, &(dx, baseline, anchor))| {
+            let said = notebook
+                .observation(trace.id, figure.id)
+                .map(|(_, o)| o.describe())
+                .unwrap_or_default();
+            let width = measure(&said);
+            let x = frame.x(figure.x_drawn(days_per_pixel)) + dx;
+            let left = match anchor {
+                "middle" => x - width / 2.0,
+                "end" => x - width,
+                _ => x,
+            };
+            let top = frame.y(figure.central) + baseline - f64::from(LABEL_FONT_PX);
+            (left, top, width, f64::from(LABEL_FONT_PX) + 2.0)
+        })
+        .collect();
+    timeline::labels::keep_clear(&boxes)
+        .into_iter()
+        .zip(places)
+        .map(|(keep, place)| keep.then_some(place))
+        .collect()
 }
 
 /// The size of the event labels' text, pixels.

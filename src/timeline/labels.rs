@@ -218,6 +218,26 @@ pub fn value_side(previous: Option<f64>, value: f64, next: Option<f64>, step: bo
     }
 }
 
+/// Which of a series' value labels to write, so that none covers another:
+/// each label is a box (left, top, width, height in pixels); one that
+/// would overlap a box already kept is left out (its point keeps its
+/// hover). Earlier labels win, so the first figures of a run stay written.
+pub fn keep_clear(boxes: &[(f64, f64, f64, f64)]) -> Vec<bool> {
+    let mut kept: Vec<(f64, f64, f64, f64)> = Vec::new();
+    boxes
+        .iter()
+        .map(|&(left, top, width, height)| {
+            let clear = kept.iter().all(|&(l, t, w, h)| {
+                left + width <= l || l + w <= left || top + height <= t || t + h <= top
+            });
+            if clear {
+                kept.push((left, top, width, height));
+            }
+            clear
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,6 +343,17 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn value_labels_that_would_cover_one_another_are_left_out() {
+        let boxes = [
+            (0.0, 0.0, 50.0, 12.0),
+            (30.0, 4.0, 50.0, 12.0),
+            (60.0, 0.0, 50.0, 12.0),
+            (30.0, 20.0, 50.0, 12.0),
+        ];
+        assert_eq!(keep_clear(&boxes), [true, false, true, true]);
     }
 
     #[test]

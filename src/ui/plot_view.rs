@@ -5,7 +5,7 @@
 use super::timeline_view::{HIT_RADIUS, default_color, source_line, time_plot, window_span};
 use super::view::{Out, Selection, View};
 use crate::model::{Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
-use crate::timeline::labels::{ValueSide, value_side};
+use crate::timeline::labels::{self, ValueSide, value_side};
 use crate::timeline::{self, FigureMark, UnitPlot, trend};
 use egui::{Color32, Ui};
 use egui_plot::{
@@ -290,6 +290,9 @@ fn value_labels(
     days_per_pixel: f64,
 ) {
     let units_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_y().abs().max(1e-12);
+    let transform = *plot_ui.transform();
+    let font = egui::TextStyle::Small.resolve(&plot_ui.ctx().global_style());
+    let mut placed = Vec::new();
     for (k, figure) in figures.iter().enumerate() {
         let Some((_, observation)) = notebook.observation(trace.id, figure.id) else {
             continue;
@@ -297,7 +300,8 @@ fn value_labels(
         let previous = k.checked_sub(1).map(|p| figures[p].central);
         let next = figures.get(k + 1).map(|f| f.central);
         let step = trace.style == SeriesStyle::Step;
-        let (dx, dy, anchor) = match value_side(previous, figure.central, next, step) {
+        let side = value_side(previous, figure.central, next, step);
+        let (dx, dy, anchor) = match side {
             ValueSide::Above => (0.0, 9.0, egui::Align2::CENTER_BOTTOM),
             ValueSide::Below => (0.0, -9.0, egui::Align2::CENTER_TOP),
             ValueSide::AboveLeft => (-6.0, 6.0, egui::Align2::RIGHT_BOTTOM),
@@ -307,12 +311,38 @@ fn value_labels(
             figure.x_drawn(days_per_pixel) + dx * days_per_pixel,
             figure.central + dy * units_per_pixel,
         );
+        let text = observation.describe();
+        let width = plot_ui.ctx().fonts_mut(|fonts| {
+            text.chars()
+                .map(|c| fonts.glyph_width(&font, c))
+                .sum::<f32>()
+        });
+        let size = egui::vec2(width, font.size + 2.0);
+        let rect = anchor.anchor_size(transform.position_from_point(&at), size);
+        placed.push((at, anchor, text, rect));
+    }
+    let boxes: Vec<(f64, f64, f64, f64)> = placed
+        .iter()
+        .map(|(_, _, _, r)| {
+            (
+                f64::from(r.left()),
+                f64::from(r.top()),
+                f64::from(r.width()),
+                f64::from(r.height()),
+            )
+        })
+        .collect();
+    let keep = labels::keep_clear(&boxes);
+    for ((at, anchor, text, _), keep) in placed.into_iter().zip(keep) {
+        if !keep {
+            continue;
+        }
         plot_ui.text(
-            Text::new("", at, observation.describe())
+            Text::new("", at, text)
                 .anchor(anchor)
                 .color(color)
                 .allow_hover(false)
-                .id(("trace-label", figure.id)),
+                .id(("trace-label", trace.id, at.x.to_bits(), at.y.to_bits())),
         );
     }
 }
