@@ -110,8 +110,8 @@ fn labels_that_would_overlap_go_to_different_lanes() {
 
 #[test]
 fn a_share_plots_the_figure_as_a_percentage_of_its_whole() {
-    let notebook =
-        crate::store::parse(include_bytes!("../../tests/fixtures/one-article.ron")).expect("sample");
+    let notebook = crate::store::parse(include_bytes!("../../tests/fixtures/one-article.ron"))
+        .expect("sample");
     let plots = unit_plots(
         &notebook,
         &Filter {
