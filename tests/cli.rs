@@ -270,3 +270,38 @@ fn export_draws_svg_and_png_of_the_asked_size_and_a_report_beside_its_chart() {
     assert_eq!(stderr.lines().count(), 1);
     assert!(!dir.path().join("huge.png").exists());
 }
+
+/// The notebooks a new user opens first are valid, canonical, and every
+/// quote in them is the very words at its span in its article.
+#[test]
+fn the_shipped_samples_are_valid_canonical_and_true_to_their_words() {
+    use sitrep::model::EvidenceStatus;
+    for sample in ["saves/afghanistan-2021.ron", "saves/sudan-2023.ron"] {
+        let (code, stdout, stderr) = sitrep(&["check", sample]);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        let (code, _, stderr) = sitrep(&["fmt", "--check", sample]);
+        assert_eq!(code, 0, "{sample} is not in canonical form: {stderr}");
+        let notebook = sitrep::store::load(std::path::Path::new(sample)).expect("loads");
+        let evidence = notebook.events.iter().flat_map(|e| &e.evidence).chain(
+            notebook
+                .series
+                .iter()
+                .flat_map(|s| &s.observations)
+                .filter_map(|o| o.evidence.as_ref()),
+        );
+        for quote in evidence {
+            assert_eq!(
+                quote.status(&notebook),
+                EvidenceStatus::Matches,
+                "{sample}: {quote:?}"
+            );
+        }
+        assert!(
+            notebook
+                .series
+                .iter()
+                .all(|s| s.observations.iter().all(|o| o.evidence.is_some())),
+            "{sample}: every figure has its source"
+        );
+    }
+}
