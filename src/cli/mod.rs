@@ -379,21 +379,35 @@ pub fn extract(
         .date();
     let reference =
         published.unwrap_or_else(|| crate::extract::reference_date(source.published, today));
-    // One write per line cost a third of the time in the kernel: gather
-    // lines and write them in large pieces.
-    const PIECE: usize = 1 << 16;
-    let mut lines = Vec::with_capacity(PIECE + 4096);
-    let mut written = Ok(());
-    extractor.each_fact(&source.text, reference, |fact| {
-        fact.append_json(&source.text, &mut lines);
-        lines.push(b'\n');
-        if lines.len() >= PIECE && written.is_ok() {
-            written = stdout.write_all(&lines);
-            lines.clear();
+    let facts = extractor.extract(&source.text, reference);
+    // One write per line cost a third of the time in the kernel: lines are
+    // gathered and written in large pieces, and the two halves of each
+    // piece are written out as JSON on both cores at once.
+    const HALF: usize = 1 << 13;
+    let lines_of = |facts: &[crate::extract::Fact], lines: &mut Vec<u8>| {
+        lines.clear();
+        for fact in facts {
+            fact.append_json(&source.text, lines);
+            lines.push(b'\n');
         }
-    });
+    };
+    let (mut first, mut second) = (Vec::new(), Vec::new());
+    let mut written = Ok(());
+    for piece in facts.chunks(2 * HALF) {
+        let (head, tail) = piece.split_at(piece.len().min(HALF));
+        std::thread::scope(|scope| {
+            scope.spawn(|| lines_of(tail, &mut second));
+            lines_of(head, &mut first);
+        });
+        written = stdout
+            .write_all(&first)
+            .and_then(|()| stdout.write_all(&second));
+        if written.is_err() {
+            break;
+        }
+    }
     if written.is_ok() {
-        written = stdout.write_all(&lines).and_then(|()| stdout.flush());
+        written = stdout.flush();
     }
     // A failed write means the reader went away (a closed pipe): stop quietly.
     drop(written);

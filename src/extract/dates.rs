@@ -68,10 +68,18 @@ fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
 fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(i64, usize)> {
     let token = tokens.get(i).filter(|t| t.kind == Kind::Number)?;
     let digits = token.text(text);
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+    // Days and years have at most four digits: read in one pass, no overflow.
+    if digits.len() > 4 {
         return None;
     }
-    Some((digits.parse().ok()?, digits.len()))
+    let mut value = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + i64::from(b - b'0');
+    }
+    Some((value, digits.len()))
 }
 
 fn day_number(text: &str, tokens: &[Token], i: usize) -> Option<i8> {
@@ -175,7 +183,7 @@ pub fn find(text: &str, tokens: &[Token], published: Date, out: &mut Vec<DateMen
                     && word_at(text, tokens, next + 2).is_none_or(|w| month_number(w).is_none())
                     && !tokens
                         .get(next + 1)
-                        .is_some_and(|t| t.text(text).contains(','))
+                        .is_some_and(|t| t.text(text).as_bytes().contains(&b','))
                     && let Ok(second) = Date::new(date.date.year(), date.date.month(), day)
                 {
                     out.push(DateMention {
@@ -303,7 +311,7 @@ fn parse_at(
                     // "May 1,000" is not a date.
                     if tokens
                         .get(i + 1 + dot)
-                        .is_some_and(|t| t.text(text).contains(','))
+                        .is_some_and(|t| t.text(text).as_bytes().contains(&b','))
                     {
                         return None;
                     }

@@ -4,6 +4,11 @@
 
 use super::tokens::{Kind, Token, lower};
 
+/// Whether a figure has a thousands separator or a decimal point ("2,500", "2.5").
+pub fn has_separator(figure: &str) -> bool {
+    figure.bytes().any(|b| b == b',' || b == b'.')
+}
+
 /// The value of a spelled number word ("seven" → 7); "one" needs its noun right after it.
 pub fn spelled(word: &str) -> Option<f64> {
     if !(3..=9).contains(&word.len()) {
@@ -117,13 +122,13 @@ pub fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)>
         Kind::Number => {
             let t = token.text(text);
             // "1,000,000" is fine; "1,00" is not a number a reporter writes.
-            if t.contains(',') && !t.split(',').skip(1).all(|g| g.len() == 3) {
+            if t.as_bytes().contains(&b',') && !t.split(',').skip(1).all(|g| g.len() == 3) {
                 return None;
             }
             let mut value = parse_digits(t)?;
             let mut next = i + 1;
             // "85 000": thousands grouped with a space.
-            if !t.contains([',', '.'])
+            if !has_separator(t)
                 && t.len() <= 3
                 && let Some(group) = tokens.get(next)
                 && group.kind == Kind::Number

@@ -105,20 +105,14 @@ pub fn world() -> &'static Gazetteer {
 /// apostrophes made one, hyphens made spaces.
 pub(super) fn push_key(word: &str, key: &mut String) {
     // Most words of most texts are ASCII: one pass, byte by byte.
-    let from = key.len();
-    key.reserve(word.len());
-    for b in word.bytes() {
-        if !b.is_ascii() {
-            key.truncate(from);
-            break;
-        }
-        key.push(match b {
-            b'`' => '\'',
-            b'-' => ' ',
-            b => char::from(b.to_ascii_lowercase()),
+    if word.is_ascii() {
+        let keyed = word.bytes().map(|b| match b {
+            b'`' => b'\'',
+            b'-' => b' ',
+            b => b.to_ascii_lowercase(),
         });
-    }
-    if key.len() > from || word.is_empty() {
+        // SAFETY: ASCII bytes map to ASCII bytes, and ASCII is UTF-8.
+        unsafe { key.as_mut_vec() }.extend(keyed);
         return;
     }
     for c in word.chars() {

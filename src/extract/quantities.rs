@@ -8,7 +8,7 @@
 
 use super::lexicon::lexicon;
 use super::noun_phrase::{UnderstoodGroup, is_casualty_word, noun_phrase};
-use super::numbers::{number_at, punct_at, spelled, word_at};
+use super::numbers::{has_separator, number_at, punct_at, spelled, word_at};
 use super::tokens::{Kind, Token, lower, strip_possessive, with_lower};
 use crate::model::Qualifier;
 
@@ -78,33 +78,6 @@ fn is_not_a_count_after(word: &str) -> bool {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
 /// Whether a word is a month name (capitalised, as in dates).
 pub fn is_month(word: &str) -> bool {
     let first = word.as_bytes().first().copied().unwrap_or(0);
@@ -112,7 +85,34 @@ pub fn is_month(word: &str) -> bool {
         return false;
     }
     let word = word.strip_suffix('.').unwrap_or(word);
-    MONTHS.contains(&word)
+    // A match on the spelling: this runs for the words around every number.
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
 }
 
 /// A count found in text.
@@ -440,7 +440,7 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     }
     // A bare year ("in 2021", "the September 11, 2001 attacks") is a date, not a count.
     if token.kind == Kind::Number
-        && !token.text(text).contains([',', '.'])
+        && !has_separator(token.text(text))
         && (1900.0..=2100.0).contains(&low)
         && low == high
     {
