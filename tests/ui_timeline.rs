@@ -4,7 +4,7 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use sitrep::export::Format;
 use sitrep::ui::{App, Command, Modal, PathPurpose, ScriptedDialogs};
 use std::path::PathBuf;
@@ -283,6 +283,19 @@ fn panels_hide_and_come_back_to_give_the_timeline_room() {
     );
 }
 
+/// Turns a plain mouse wheel down by `points` with the pointer at `at`.
+fn wheel_down(harness: &mut Harness<'static, App>, at: egui::Pos2, points: f32) {
+    harness.hover_at(at);
+    harness.run();
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -points),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+}
+
 #[test]
 fn a_plain_scroll_wheel_over_the_event_lane_moves_through_time() {
     let dialogs = ScriptedDialogs::default();
@@ -294,21 +307,202 @@ fn a_plain_scroll_wheel_over_the_event_lane_moves_through_time() {
         .iter()
         .find(|(_, s)| matches!(s, sitrep::ui::Selection::Event(_)))
         .expect("an event on screen");
-    harness.hover_at(pos);
-    harness.run();
     // Scrolling down, as when reading on down a page.
-    harness.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, -120.0),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Wheel,
-        modifiers: Modifiers::NONE,
-    });
+    wheel_down(&mut harness, pos, 120.0);
     harness.run_steps(40);
     let (later_min, later_max) = harness.state().timeline_range().expect("drawn");
     assert!(later_min > min, "{min} -> {later_min}");
     assert!(
         ((later_max - later_min) - (max - min)).abs() < 1e-6 * (max - min),
         "a pan, not a zoom"
+    );
+}
+
+/// The sample drawn at 1400×900: the harness and every shape its last
+/// frame painted, with groups opened.
+fn sample_painted() -> (Harness<'static, App>, Vec<egui::Shape>) {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(sitrep::ui::SAMPLE_NOTEBOOK.into()), &dialogs);
+    harness.run_steps(4);
+    fn open(shape: &egui::Shape, out: &mut Vec<egui::Shape>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| open(s, out)),
+            other => out.push(other.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        open(&clipped.shape, &mut out);
+    }
+    (harness, out)
+}
+
+fn rgb(color: Option<[u8; 3]>) -> egui::Color32 {
+    let [r, g, b] = color.expect("the sample gives each series its colour");
+    egui::Color32::from_rgb(r, g, b)
+}
+
+#[test]
+fn trends_are_drawn_as_lines_in_their_series_colours_never_as_filled_wedges() {
+    let (harness, shapes) = sample_painted();
+    // egui_plot merges a dense line's vertical runs into a filled band
+    // unless told not to: a step line's jumps then became solid wedges.
+    assert!(
+        !shapes.iter().any(|s| matches!(s, egui::Shape::Band(_))),
+        "a trend was drawn as a filled band"
+    );
+    let notebook = harness.state().notebook().clone();
+    for series in notebook.series.iter().filter(|s| s.observations.len() >= 2) {
+        let color = rgb(series.color);
+        let longest = shapes
+            .iter()
+            .filter_map(|s| match s {
+                egui::Shape::Path(path)
+                    if path.stroke.color == egui::epaint::ColorMode::Solid(color) =>
+                {
+                    Some(path.points.len())
+                }
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        assert!(
+            longest >= series.observations.len().min(3),
+            "{}: its trend is a line through its figures ({longest} points)",
+            series.name
+        );
+    }
+}
+
+#[test]
+fn each_legend_entry_shows_its_series_colour() {
+    let (harness, shapes) = sample_painted();
+    let notebook = harness.state().notebook().clone();
+    let mut checked = 0;
+    for series in &notebook.series {
+        let Some(entry) = harness.query_by_label(&series.name) else {
+            continue; // a plot scrolled out of sight
+        };
+        let rect = entry.rect();
+        // The legend's dot: the smaller of the two circles at its left end.
+        let dot = shapes
+            .iter()
+            .filter_map(|s| match s {
+                egui::Shape::Circle(circle) if rect.contains(circle.center) => Some(*circle),
+                _ => None,
+            })
+            .min_by(|a, b| a.radius.total_cmp(&b.radius))
+            .unwrap_or_else(|| panic!("{}: no dot in its legend entry", series.name));
+        assert_eq!(dot.fill, rgb(series.color), "{}", series.name);
+        checked += 1;
+    }
+    assert!(checked >= 2, "legend entries seen: {checked}");
+}
+
+#[test]
+fn the_zero_of_a_plot_never_sits_on_its_dates() {
+    let texts: Vec<(String, egui::Rect)> = sample_painted()
+        .1
+        .iter()
+        .filter_map(|s| match s {
+            egui::Shape::Text(text) => Some((
+                text.galley.text().to_owned(),
+                text.galley.rect.translate(text.pos.to_vec2()),
+            )),
+            _ => None,
+        })
+        .collect();
+    let zeros: Vec<&(String, egui::Rect)> = texts.iter().filter(|(t, _)| t == "0").collect();
+    assert!(!zeros.is_empty(), "the plots' axes start at 0");
+    for (_, zero) in zeros {
+        for (other, rect) in &texts {
+            if rect != zero && !other.trim().is_empty() {
+                assert!(
+                    !rect.shrink(0.5).intersects(zero.shrink(0.5)),
+                    "\"0\" at {zero:?} overlaps \"{other}\" at {rect:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn shares_of_the_whole_names_the_series_it_cannot_show() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(sitrep::ui::SAMPLE_NOTEBOOK.into()), &dialogs);
+    harness.get_by_label("Shares of the whole").click();
+    harness.run();
+    assert!(harness.state().timeline_filter().as_share);
+    let without_whole: Vec<String> = harness
+        .state()
+        .notebook()
+        .series
+        .iter()
+        .filter(|s| {
+            s.denominator.is_none() && s.observations.iter().all(|o| o.denominator.is_none())
+        })
+        .map(|s| s.name.clone())
+        .collect();
+    assert!(
+        !without_whole.is_empty(),
+        "the sample's troop series have no whole"
+    );
+    let note = harness.get_by_label_contains("Not shown as shares");
+    let said = note
+        .accesskit_node()
+        .label()
+        .or_else(|| note.value())
+        .unwrap_or_default();
+    for name in &without_whole {
+        assert!(said.contains(name.as_str()), "{name} is not named: {said}");
+    }
+}
+
+#[test]
+fn at_800_by_600_the_reader_stays_clear_of_the_inspector_and_every_plot_can_be_reached() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = common::app_sized(
+        Some(sitrep::ui::SAMPLE_NOTEBOOK.into()),
+        &dialogs,
+        None,
+        Duration::from_secs(30),
+        [800.0, 600.0],
+    );
+    harness.run_steps(4);
+    let inspector = harness.get_by_label("Inspector").rect();
+    let text = harness.get_by_label("Article text").rect();
+    assert!(
+        text.right() <= inspector.left() + 1.0,
+        "the reader's text {text:?} runs under the inspector {inspector:?}"
+    );
+    assert!(text.top() < 600.0 && text.height() > 20.0, "{text:?}");
+    // Scroll the plots down with the wheel until every series' legend has shown.
+    let names: Vec<String> = harness
+        .state()
+        .notebook()
+        .series
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..30 {
+        for name in &names {
+            if harness
+                .query_by_label(name)
+                .is_some_and(|n| n.rect().bottom() <= 600.0)
+            {
+                seen.insert(name.clone());
+            }
+        }
+        if seen.len() == names.len() {
+            break;
+        }
+        wheel_down(&mut harness, egui::pos2(300.0, 560.0), 80.0);
+        harness.run_steps(10);
+    }
+    assert_eq!(
+        seen.len(),
+        names.len(),
+        "plots reached: {seen:?} of {names:?}"
     );
 }

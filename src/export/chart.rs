@@ -16,8 +16,6 @@ const MAX_LANES: usize = 6;
 const LANE_HEIGHT: f64 = 18.0;
 const MARGIN_LEFT: f64 = 72.0;
 const MARGIN_RIGHT: f64 = 24.0;
-/// Series with this many figures or fewer in view get their values written beside the marks.
-const MAX_LABELLED_FIGURES: usize = 12;
 /// More events than this in view and labels would be noise: markers only.
 const MAX_LABELS: usize = 300;
 
@@ -667,7 +665,7 @@ fn value_label_places(
     trace: &timeline::SeriesTrace,
     figures: &[FigureMark],
 ) -> Vec<Option<(f64, f64, &'static str)>> {
-    if figures.len() > MAX_LABELLED_FIGURES {
+    if figures.len() > timeline::labels::MAX_LABELLED_FIGURES {
         return vec![None; figures.len()];
     }
     let days_per_pixel = frame.days_per_pixel();

@@ -218,6 +218,12 @@ pub fn value_side(previous: Option<f64>, value: f64, next: Option<f64>, step: bo
     }
 }
 
+/// Series with this many figures in view or fewer get their values written
+/// beside their points. [`keep_clear`] leaves out any value that would cover
+/// another, so the bound only keeps a long series from being measured and
+/// crowded with numbers.
+pub const MAX_LABELLED_FIGURES: usize = 40;
+
 /// Which of a series' value labels to write, so that none covers another:
 /// each label is a box (left, top, width, height in pixels); one that
 /// would overlap a box already kept is left out (its point keeps its

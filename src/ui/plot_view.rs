@@ -13,9 +13,6 @@ use egui_plot::{
 };
 use std::sync::Arc;
 
-/// Series with this many figures or fewer get their values written beside the marks.
-const MAX_LABELLED_FIGURES: usize = 12;
-
 fn figure_shape(qualifier: Qualifier) -> (MarkerShape, bool) {
     match qualifier {
         Qualifier::Exact => (MarkerShape::Circle, true),
@@ -239,7 +236,7 @@ fn trace_items(
             );
         }
     }
-    if figures.len() <= MAX_LABELLED_FIGURES {
+    if figures.len() <= labels::MAX_LABELLED_FIGURES {
         value_labels(plot_ui, notebook, trace, figures, color, days_per_pixel);
     }
     let selected = match view.selection {

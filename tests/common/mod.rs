@@ -33,9 +33,21 @@ pub fn app_with(
     recovery_dir: Option<std::path::PathBuf>,
     autosave_every: std::time::Duration,
 ) -> egui_kittest::Harness<'static, sitrep::ui::App> {
+    app_sized(open, dialogs, recovery_dir, autosave_every, [1400.0, 900.0])
+}
+
+/// [`app_with`] in a window of `size` points.
+#[cfg(feature = "app")]
+pub fn app_sized(
+    open: Option<std::path::PathBuf>,
+    dialogs: &sitrep::ui::ScriptedDialogs,
+    recovery_dir: Option<std::path::PathBuf>,
+    autosave_every: std::time::Duration,
+    size: [f32; 2],
+) -> egui_kittest::Harness<'static, sitrep::ui::App> {
     let dialogs = std::sync::Arc::new(dialogs.clone());
     let mut harness = egui_kittest::Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size(size)
         .build_eframe(move |cc| {
             sitrep::ui::App::new(
                 cc,
