@@ -97,7 +97,12 @@ fn settle_scrolled(harness: &mut Harness<'static, App>) {
 
 /// Selects `len` characters starting `from` characters into the reader's text.
 fn select_in_reader(harness: &mut Harness<'static, App>, from: usize, len: usize) {
-    harness.get_by_label("Article text").click();
+    // On its first line: the field runs on below the reader's fold, so its
+    // middle may be out of sight.
+    let at = harness.get_by_label("Article text").rect().left_top() + egui::vec2(12.0, 8.0);
+    harness.hover_at(at);
+    harness.drag_at(at);
+    harness.drop_at(at);
     harness.run();
     // Up to the first line, whatever line the click landed on.
     for _ in 0..80 {

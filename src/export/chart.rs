@@ -139,6 +139,11 @@ impl Frame {
     fn days_per_pixel(&self) -> f64 {
         (self.x_max - self.x_min) / self.width
     }
+
+    /// The foot of the plot, where its dates begin.
+    fn bottom(&self) -> f64 {
+        self.top + self.height
+    }
 }
 
 /// The timeline as an SVG document of `options.width` × `options.height`.
@@ -675,7 +680,12 @@ fn value_label_places(
         .map(|k| {
             let previous = k.checked_sub(1).map(|p| figures[p].central);
             let next = figures.get(k + 1).map(|f| f.central);
-            match timeline::labels::value_side(previous, figures[k].central, next, step) {
+            let room = timeline::labels::room_below(
+                frame.y(figures[k].central),
+                frame.bottom(),
+                f64::from(LABEL_FONT_PX) + 2.0,
+            );
+            match timeline::labels::value_side(previous, figures[k].central, next, step, room) {
                 ValueSide::Above => (0.0, -9.0, "middle"),
                 ValueSide::Below => (0.0, 19.0, "middle"),
                 ValueSide::AboveLeft => (-7.0, -6.0, "end"),

@@ -195,28 +195,53 @@ pub enum ValueSide {
 /// The side of a point its value goes on, clear of the lines that join it
 /// to the figures before and after (`None` at either end). A step line
 /// jumps at the point and runs flat after it; a straight line runs to each
-/// neighbour.
-pub fn value_side(previous: Option<f64>, value: f64, next: Option<f64>, step: bool) -> ValueSide {
+/// neighbour. Without `room_below` (a point at the foot of its plot, where
+/// a value under it would fall on the dates) the value goes above.
+pub fn value_side(
+    previous: Option<f64>,
+    value: f64,
+    next: Option<f64>,
+    step: bool,
+    room_below: bool,
+) -> ValueSide {
     use std::cmp::Ordering::{Equal, Greater, Less};
     let before = previous.map(|p| p.total_cmp(&value));
-    if step {
+    let after = next.map(|n| n.total_cmp(&value));
+    let side = if step {
         // Flat to the right: only the jump into the point is in the way.
-        return if before == Some(Greater) {
+        if before == Some(Greater) {
             ValueSide::Below
         } else {
             ValueSide::Above
-        };
-    }
-    let after = next.map(|n| n.total_cmp(&value));
-    match (before, after) {
-        // A peak, or flat: nothing above.
-        (None | Some(Less | Equal), None | Some(Less | Equal)) => ValueSide::Above,
-        // A trough: nothing below.
-        (None | Some(Greater | Equal), None | Some(Greater | Equal)) => ValueSide::Below,
-        (Some(Less), Some(Greater)) => ValueSide::AboveLeft,
-        (Some(Greater), Some(Less)) => ValueSide::AboveRight,
+        }
+    } else {
+        match (before, after) {
+            // A peak, or flat: nothing above.
+            (None | Some(Less | Equal), None | Some(Less | Equal)) => ValueSide::Above,
+            // A trough: nothing below.
+            (None | Some(Greater | Equal), None | Some(Greater | Equal)) => ValueSide::Below,
+            (Some(Less), Some(Greater)) => ValueSide::AboveLeft,
+            (Some(Greater), Some(Less)) => ValueSide::AboveRight,
+        }
+    };
+    match side {
+        // A step line's jump comes down into the point from the left, and
+        // its flat run leaves the space above and to the right free.
+        ValueSide::Below if !room_below && step => ValueSide::AboveRight,
+        ValueSide::Below if !room_below => ValueSide::Above,
+        side => side,
     }
 }
+
+/// Whether a value written under a point `point_y` pixels down the plot
+/// (`frame_bottom` being its foot) stays inside the plot: the gap and one
+/// line of text of `text_height` pixels must fit.
+pub fn room_below(point_y: f64, frame_bottom: f64, text_height: f64) -> bool {
+    point_y + VALUE_GAP_PX + text_height <= frame_bottom
+}
+
+/// Pixels between a point and the value written under it.
+pub const VALUE_GAP_PX: f64 = 9.0;
 
 /// Series with this many figures in view or fewer get their values written
 /// beside their points. [`keep_clear`] leaves out any value that would cover
@@ -366,15 +391,30 @@ mod tests {
     fn values_sit_clear_of_the_lines_through_their_points() {
         use ValueSide::*;
         // A step line climbing: the jump comes from below.
-        assert_eq!(value_side(Some(10.0), 50.0, Some(80.0), true), Above);
-        assert_eq!(value_side(Some(80.0), 50.0, Some(10.0), true), Below);
-        assert_eq!(value_side(None, 50.0, Some(10.0), true), Above);
+        assert_eq!(value_side(Some(10.0), 50.0, Some(80.0), true, true), Above);
+        assert_eq!(value_side(Some(80.0), 50.0, Some(10.0), true, true), Below);
+        assert_eq!(value_side(None, 50.0, Some(10.0), true, true), Above);
         // Straight lines: peaks above, troughs below, and beside a climb or
         // a fall on the side the line leaves free.
-        assert_eq!(value_side(Some(10.0), 50.0, Some(10.0), false), Above);
-        assert_eq!(value_side(Some(80.0), 50.0, Some(80.0), false), Below);
-        assert_eq!(value_side(Some(10.0), 50.0, Some(80.0), false), AboveLeft);
-        assert_eq!(value_side(Some(80.0), 50.0, Some(10.0), false), AboveRight);
-        assert_eq!(value_side(None, 50.0, Some(80.0), false), Below);
+        assert_eq!(value_side(Some(10.0), 50.0, Some(10.0), false, true), Above);
+        assert_eq!(value_side(Some(80.0), 50.0, Some(80.0), false, true), Below);
+        assert_eq!(
+            value_side(Some(10.0), 50.0, Some(80.0), false, true),
+            AboveLeft
+        );
+        assert_eq!(
+            value_side(Some(80.0), 50.0, Some(10.0), false, true),
+            AboveRight
+        );
+        assert_eq!(value_side(None, 50.0, Some(80.0), false, true), Below);
+        // At the foot of the plot a value never goes under its point.
+        assert_eq!(value_side(Some(80.0), 0.0, Some(80.0), false, false), Above);
+        assert_eq!(value_side(Some(80.0), 0.0, None, true, false), AboveRight);
+        assert_eq!(
+            value_side(Some(10.0), 50.0, Some(80.0), false, false),
+            AboveLeft
+        );
+        assert!(room_below(100.0, 130.0, 12.0));
+        assert!(!room_below(100.0, 120.0, 12.0));
     }
 }

@@ -1761,9 +1761,11 @@ impl eframe::App for App {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if !hidden.reader {
+                // A quarter of the height at first: the trends below are
+                // what a notebook is opened for; drag the edge to read more.
                 egui::Panel::top("sitrep-reader")
                     .resizable(true)
-                    .default_size((screen.y * 0.33).clamp(140.0, 300.0))
+                    .default_size((screen.y * 0.25).clamp(140.0, 300.0))
                     .show(ui, |ui| {
                         reader::show(ui, self.doc.notebook(), &mut self.view, &mut out)
                     });

@@ -297,7 +297,15 @@ fn value_labels(
         let previous = k.checked_sub(1).map(|p| figures[p].central);
         let next = figures.get(k + 1).map(|f| f.central);
         let step = trace.style == SeriesStyle::Step;
-        let side = value_side(previous, figure.central, next, step);
+        let point_y = transform
+            .position_from_point(&PlotPoint::new(0.0, figure.central))
+            .y;
+        let room = labels::room_below(
+            f64::from(point_y),
+            f64::from(transform.frame().bottom()),
+            f64::from(font.size + 2.0),
+        );
+        let side = value_side(previous, figure.central, next, step, room);
         let (dx, dy, anchor) = match side {
             ValueSide::Above => (0.0, 9.0, egui::Align2::CENTER_BOTTOM),
             ValueSide::Below => (0.0, -9.0, egui::Align2::CENTER_TOP),
