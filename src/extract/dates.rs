@@ -172,6 +172,10 @@ fn month_year(month: i8, published: Date, ahead: bool) -> Option<Date> {
 pub fn find(text: &str, tokens: &[Token], published: Date, out: &mut Vec<DateMention>) {
     let mut i = 0;
     while i < tokens.len() {
+        if !could_open(text, &tokens[i]) {
+            i += 1;
+            continue;
+        }
         match parse_at(text, tokens, i, published) {
             Some((mention, mut next)) => {
                 let date = mention.date;
@@ -199,6 +203,47 @@ pub fn find(text: &str, tokens: &[Token], published: Date, out: &mut Vec<DateMen
                 i = next;
             }
             None => i += 1,
+        }
+    }
+}
+
+/// A cheap test before the full parse, on a word's first two letters in
+/// either case: a figure, or a word that may be a month, a weekday, "mid-"
+/// or one of the relative words ("yesterday", "last", "this", "next"…).
+fn could_open(text: &str, token: &Token) -> bool {
+    match token.kind {
+        Kind::Number | Kind::Mixed => true,
+        Kind::Punct => false,
+        Kind::Word => {
+            let bytes = text.as_bytes();
+            let (Some(&a), Some(&b)) = (bytes.get(token.start), bytes.get(token.start + 1)) else {
+                return false;
+            };
+            matches!(
+                &[a | 0x20, b | 0x20],
+                b"ja"
+                    | b"fe"
+                    | b"ma"
+                    | b"ap"
+                    | b"ju"
+                    | b"au"
+                    | b"se"
+                    | b"oc"
+                    | b"no"
+                    | b"de"
+                    | b"mo"
+                    | b"tu"
+                    | b"we"
+                    | b"th"
+                    | b"fr"
+                    | b"sa"
+                    | b"su"
+                    | b"mi"
+                    | b"ye"
+                    | b"to"
+                    | b"la"
+                    | b"ne"
+            )
         }
     }
 }

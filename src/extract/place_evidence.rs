@@ -93,7 +93,11 @@ fn is_name_like(word: &str) -> bool {
 }
 
 fn first_is_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Asked of every word of every sentence: ASCII without decoding.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_all_caps(word: &str) -> bool {

@@ -104,7 +104,13 @@ pub fn world() -> &'static Gazetteer {
 /// Appends the matching key of one word: diacritics folded, lower case,
 /// apostrophes made one, hyphens made spaces.
 pub(super) fn push_key(word: &str, key: &mut String) {
-    // Most words of most texts are ASCII: one pass, byte by byte.
+    // Most words are short and ASCII: lower-cased a lane at a time.
+    if let Some(lowered) = super::tokens::lower(word)
+        && !lowered.as_bytes().iter().any(|&b| b == b'-' || b == b'`')
+    {
+        key.push_str(lowered.as_str());
+        return;
+    }
     if word.is_ascii() {
         let keyed = word.bytes().map(|b| match b {
             b'`' => b'\'',
@@ -219,8 +225,13 @@ impl KeyIndex {
     /// The slot of a key.
     pub(super) fn get(&self, key: &str) -> Option<&Slot> {
         let hash = self.hasher.hash_one(key);
+        // Lengths first, then bytes: this runs for every capitalised word.
+        let keys = self.keys.as_bytes();
         self.table
-            .find(hash, |entry| Self::key(&self.keys, entry) == key)
+            .find(hash, |&(start, len, _)| {
+                len as usize == key.len()
+                    && keys.get(start as usize..(start + len) as usize) == Some(key.as_bytes())
+            })
             .map(|(_, _, slot)| slot)
     }
 

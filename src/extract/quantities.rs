@@ -321,20 +321,38 @@ fn could_start(text: &str, token: &Token) -> bool {
         Kind::Number => true,
         Kind::Word => {
             let word = token.text(text);
-            let first = word.as_bytes()[0] | 0x20;
+            let bytes = word.as_bytes();
+            match bytes {
+                [] => return false,
+                [a] => return a | 0x20 == b'a',
+                [a, n] => return [a | 0x20, n | 0x20] == *b"an",
+                _ => {}
+            }
+            // The first two letters of every number word, and of "between".
             word.len() <= 13
                 && matches!(
-                    first,
-                    b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd' | b'b' | b'a'
+                    &[bytes[0] | 0x20, bytes[1] | 0x20],
+                    b"on"
+                        | b"tw"
+                        | b"th"
+                        | b"fo"
+                        | b"fi"
+                        | b"si"
+                        | b"se"
+                        | b"ei"
+                        | b"ni"
+                        | b"te"
+                        | b"el"
+                        | b"hu"
+                        | b"do"
+                        | b"be"
                 )
                 && (spelled(word).is_some()
                     || word.len() > 6
                         && word
                             .split_once('-')
                             .is_some_and(|(tens, _)| spelled(tens).is_some())
-                    || word.eq_ignore_ascii_case("between")
-                    || word.eq_ignore_ascii_case("a")
-                    || word.eq_ignore_ascii_case("an"))
+                    || word.eq_ignore_ascii_case("between"))
         }
         _ => false,
     }
