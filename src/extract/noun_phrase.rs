@@ -257,32 +257,35 @@ fn is_reporting_verb_lower(word: &str) -> bool {
 
 /// Words that make a count without a noun a count of people ("the death
 /// toll rose to 1,537", "17,000 have been left homeless").
-const PEOPLE_CUES: &[&str] = &[
-    "toll",
-    "killed",
-    "dead",
-    "died",
-    "deaths",
-    "injured",
-    "wounded",
-    "displaced",
-    "homeless",
-    "fled",
-    "evacuated",
-    "sheltered",
-    "displacement",
-    "casualties",
-    "arrested",
-    "detained",
-    "abducted",
-    "kidnapped",
-    "missing",
-    "refugees",
-    "victims",
-    "killing",
-    "death",
-    "displacements",
-];
+fn is_people_cue(lower: &str) -> bool {
+    matches!(
+        lower,
+        "toll"
+            | "killed"
+            | "dead"
+            | "died"
+            | "deaths"
+            | "injured"
+            | "wounded"
+            | "displaced"
+            | "homeless"
+            | "fled"
+            | "evacuated"
+            | "sheltered"
+            | "displacement"
+            | "casualties"
+            | "arrested"
+            | "detained"
+            | "abducted"
+            | "kidnapped"
+            | "missing"
+            | "refugees"
+            | "victims"
+            | "killing"
+            | "death"
+            | "displacements"
+    )
+}
 
 /// What a sentence says about the group a count without a noun counts:
 /// the X of "the number of X", and whether it speaks of people at all.
@@ -313,7 +316,7 @@ impl UnderstoodGroup {
         let is_group = |w: &str| lex.is_counted_plural(w);
         for (k, &(index, t)) in words.iter().enumerate() {
             let w = t.text(text);
-            people |= super::tokens::lower(w).is_some_and(|l| PEOPLE_CUES.contains(&l.as_str()));
+            people = people || super::tokens::lower(w).is_some_and(|l| is_people_cue(l.as_str()));
             let word = |n: usize| words.get(n).map(|(_, t)| t.text(text));
             // "the number of missing persons": the first plural noun after "of".
             if number_of.is_none()

@@ -150,7 +150,34 @@ fn qualifier_before(text: &str, tokens: &[Token], i: usize) -> Option<(Qualifier
             .and_then(|j| word_at(text, tokens, j))
             .and_then(lower)
     };
-    let (w1, w2, w3) = (word(1), word(2), word(3));
+    // Every qualifier ends in one of these words: most numbers stop here,
+    // before the words further back are read.
+    let w1 = word(1)?;
+    if !matches!(
+        w1.as_str(),
+        "than"
+            | "as"
+            | "to"
+            | "of"
+            | "least"
+            | "most"
+            | "more"
+            | "estimated"
+            | "over"
+            | "under"
+            | "about"
+            | "around"
+            | "some"
+            | "roughly"
+            | "approximately"
+            | "nearly"
+            | "almost"
+            | "approx"
+            | "circa"
+    ) {
+        return None;
+    }
+    let (w1, w2, w3) = (Some(w1), word(2), word(3));
     let is =
         |w: &Option<super::tokens::LowerWord>, s: &str| w.as_ref().is_some_and(|w| w.as_str() == s);
     let two = |a: &str, b: &str| is(&w2, a) && is(&w1, b);
