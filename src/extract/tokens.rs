@@ -61,6 +61,17 @@ pub fn lower(word: &str) -> Option<LowerWord> {
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// The high bit of each byte of `lane` that is an ASCII letter. Bytes are
+/// cut to seven bits and lower-cased first, so no sum carries into the next
+/// byte; bytes beyond ASCII are then left out.
+fn ascii_letters(lane: u64) -> u64 {
+    let ones = 0x0101_0101_0101_0101u64;
+    let folded = (lane | (ones * 0x20)) & !HIGH_BITS;
+    let at_least_a = folded + ones * (0x80 - u64::from(b'a'));
+    let past_z = folded + ones * (0x80 - u64::from(b'z') - 1);
+    at_least_a & !past_z & !lane & HIGH_BITS
+}
+
 /// Eight ASCII bytes with `A`-`Z` made lower case: a byte is upper case
 /// when adding 0x3f sets its high bit (it is at least `A`) and adding 0x25
 /// does not (it is below `[`); no sum carries into the next byte, since
@@ -195,8 +206,21 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             continue;
         }
         if opens == ByteClass::Letter {
-            // The common case: a plain ASCII word, scanned byte by byte.
+            // The common case: a plain ASCII word, scanned eight bytes at a
+            // time, then byte by byte near the end.
             let start = i;
+            i += 1;
+            while let Some(lane) = bytes.get(i..i + 8) {
+                let mut eight = [0u8; 8];
+                eight.copy_from_slice(lane);
+                let letters = ascii_letters(u64::from_le_bytes(eight));
+                if letters != HIGH_BITS {
+                    // The first byte that is no letter ends the word.
+                    i += (!letters & HIGH_BITS).trailing_zeros() as usize / 8;
+                    break;
+                }
+                i += 8;
+            }
             while i < bytes.len() && class(bytes[i]) == ByteClass::Letter {
                 i += 1;
             }
@@ -384,6 +408,24 @@ mod tests {
                 (Kind::Number, "11")
             ]
         );
+    }
+
+    #[test]
+    fn the_letter_lanes_agree_with_the_byte_classes() {
+        for byte in 0u8..=255 {
+            for at in 0..8 {
+                let mut lane = [b'a'; 8];
+                lane[at] = byte;
+                let letters = ascii_letters(u64::from_le_bytes(lane));
+                let is_letter = letters >> (at * 8 + 7) & 1 == 1;
+                assert_eq!(is_letter, byte.is_ascii_alphabetic(), "byte {byte} at {at}");
+                assert_eq!(
+                    letters | 0x80 << (at * 8),
+                    HIGH_BITS,
+                    "neighbours of {byte}"
+                );
+            }
+        }
     }
 
     #[test]
