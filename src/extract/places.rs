@@ -108,7 +108,7 @@ pub(super) fn push_key(word: &str, key: &mut String) {
     if let Some(lowered) = super::tokens::lower(word)
         && !lowered.as_bytes().iter().any(|&b| b == b'-' || b == b'`')
     {
-        key.push_str(lowered.as_str());
+        lowered.push_to(key);
         return;
     }
     if word.is_ascii() {

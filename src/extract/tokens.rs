@@ -41,12 +41,12 @@ pub fn lower(word: &str) -> Option<LowerWord> {
     }
     // The word as two 8-byte lanes, tested and lower-cased a lane at a
     // time: this runs for most words of every text.
-    let mut lanes = [0u64; 2];
-    for (n, chunk) in bytes.chunks(8).enumerate() {
-        let mut lane = [0u8; 8];
-        lane[..chunk.len()].copy_from_slice(chunk);
-        lanes[n] = u64::from_le_bytes(lane);
-    }
+    let mut word_bytes = [0u8; 16];
+    word_bytes[..bytes.len()].copy_from_slice(bytes);
+    let lanes = [
+        u64::from_le_bytes(word_bytes[..8].try_into().unwrap_or_default()),
+        u64::from_le_bytes(word_bytes[8..].try_into().unwrap_or_default()),
+    ];
     if (lanes[0] | lanes[1]) & HIGH_BITS != 0 {
         return None;
     }
@@ -113,6 +113,17 @@ impl LowerWord {
     /// The word's bytes: for matching without a UTF-8 check.
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
+    }
+
+    /// Appends the word to `out`: one copy of a fixed 16 bytes, then cut to
+    /// length, which costs less than a copy of a length known only now.
+    pub fn push_to(&self, out: &mut String) {
+        let keep = out.len() + self.len;
+        // SAFETY: the buffer holds the lower-cased ASCII word padded with
+        // zero bytes, all ASCII, so the string stays UTF-8 throughout.
+        let bytes = unsafe { out.as_mut_vec() };
+        bytes.extend_from_slice(&self.buf);
+        bytes.truncate(keep);
     }
 }
 
@@ -441,6 +452,9 @@ mod tests {
                 Some(word.to_ascii_lowercase())
             );
         }
+        let mut key = String::from("al ");
+        lower("Fasher").expect("short").push_to(&mut key);
+        assert_eq!(key, "al fasher");
         assert!(lower("seventeen letters").is_none());
         assert!(lower("Curaçao").is_none());
     }
