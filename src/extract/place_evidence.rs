@@ -283,8 +283,12 @@ impl Gazetteer {
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
-            let word = token.text(text);
-            if token.kind != Kind::Word || !first_is_upper(word) {
+            // Most tokens are lower-case words: told by their first byte.
+            let lower_ascii = text
+                .as_bytes()
+                .get(token.start)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            if token.kind != Kind::Word || lower_ascii || !first_is_upper(token.text(text)) {
                 i += 1;
                 continue;
             }

@@ -347,8 +347,12 @@ fn could_start(text: &str, token: &Token) -> bool {
     match token.kind {
         Kind::Number => true,
         Kind::Word => {
-            let word = token.text(text);
-            let bytes = word.as_bytes();
+            // Bytes first: the text of a word is taken only for the few
+            // that open like a number word.
+            let bytes = text
+                .as_bytes()
+                .get(token.start..token.end)
+                .unwrap_or_default();
             match bytes {
                 [] => return false,
                 [a] => return a | 0x20 == b'a',
@@ -356,7 +360,7 @@ fn could_start(text: &str, token: &Token) -> bool {
                 _ => {}
             }
             // The first two letters of every number word, and of "between".
-            word.len() <= 13
+            let opens = bytes.len() <= 13
                 && matches!(
                     &[bytes[0] | 0x20, bytes[1] | 0x20],
                     b"on"
@@ -373,13 +377,17 @@ fn could_start(text: &str, token: &Token) -> bool {
                         | b"hu"
                         | b"do"
                         | b"be"
-                )
-                && (spelled(word).is_some()
-                    || word.len() > 6
-                        && word
-                            .split_once('-')
-                            .is_some_and(|(tens, _)| spelled(tens).is_some())
-                    || word.eq_ignore_ascii_case("between"))
+                );
+            if !opens {
+                return false;
+            }
+            let word = token.text(text);
+            spelled(word).is_some()
+                || word.len() > 6
+                    && word
+                        .split_once('-')
+                        .is_some_and(|(tens, _)| spelled(tens).is_some())
+                || word.eq_ignore_ascii_case("between")
         }
         _ => false,
     }
