@@ -248,6 +248,7 @@ impl Extractor {
         let mut carried: Option<String> = None;
         let mut dates = Vec::new();
         let mut candidates = Vec::with_capacity(expected);
+        let mut key = String::with_capacity(64);
         let spans = tokens::sentences(text);
         let mut first_fact = Vec::with_capacity(spans.len() + 1);
         let mut facts: Vec<Fact> = Vec::with_capacity(expected);
@@ -260,7 +261,7 @@ impl Extractor {
             carried = quantities::carried_group(&quantities);
             dates::find(text, &tokens, published, &mut dates);
             self.world
-                .candidates(text, &tokens, self.lexicon, &mut candidates);
+                .candidates(text, &tokens, self.lexicon, &mut key, &mut candidates);
             facts.extend(quantities.drain(..).map(Fact::Quantity));
             facts.extend(dates.drain(..).map(Fact::Date));
             while let Some(name) = names.next_if(|n| n.start < end) {

@@ -273,7 +273,13 @@ mod tests {
         let mut tokens = Vec::new();
         tokenize(text, 0, text.len(), &mut tokens);
         let mut candidates = Vec::new();
-        world().candidates(text, &tokens, lexicon(), &mut candidates);
+        world().candidates(
+            text,
+            &tokens,
+            lexicon(),
+            &mut String::new(),
+            &mut candidates,
+        );
         let mut found = Vec::new();
         resolve(world(), &candidates, &mut found);
         found

@@ -262,12 +262,14 @@ impl<'a> Sentence<'a> {
 impl Gazetteer {
     /// Finds the names in one sentence's tokens and notes the evidence
     /// around each: names the gazetteer holds, and capitalised names it
-    /// lacks where the words around say "place".
+    /// lacks where the words around say "place". `key` is room for the
+    /// matching keys, kept by the caller from one sentence to the next.
     pub fn candidates(
         &'static self,
         text: &str,
         tokens: &[Token],
         lexicon: &Lexicon,
+        key: &mut String,
         out: &mut Vec<Candidate>,
     ) {
         let sentence = Sentence {
@@ -279,7 +281,6 @@ impl Gazetteer {
                 .unwrap_or(0),
         };
         let first_of_sentence = out.len();
-        let mut key = String::with_capacity(64);
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -292,15 +293,10 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            i = match self.longest_name(&sentence, i, &mut key) {
-                Some((last, slot, possessive)) => self.known(
-                    &sentence,
-                    lexicon,
-                    (i, last, possessive),
-                    slot,
-                    &mut key,
-                    out,
-                ),
+            i = match self.longest_name(&sentence, i, key) {
+                Some((last, slot, possessive)) => {
+                    self.known(&sentence, lexicon, (i, last, possessive), slot, key, out)
+                }
                 None => {
                     let linked = out[first_of_sentence..]
                         .last()
