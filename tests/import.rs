@@ -79,3 +79,63 @@ fn duplicates_are_recognised_through_whitespace_and_line_ends() {
     notebook.articles.clear();
     assert!(!import::is_duplicate(&notebook, &text));
 }
+
+/// A page in a legacy charset, written for this test, as its outlet's
+/// server would have stored it.
+fn legacy_page(
+    meta: &str,
+    title: &str,
+    body: &str,
+    encoding: &'static encoding_rs::Encoding,
+) -> Vec<u8> {
+    let html = format!(
+        "<html><head>{meta}<title>{title}</title></head><body><article>\
+         <h1>{title}</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    );
+    encoding.encode(&html).0.into_owned()
+}
+
+#[test]
+fn pages_in_other_charsets_arrive_with_their_characters_right() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases = [
+        (
+            "<meta charset=\"shift_jis\">",
+            "東京で停戦協議",
+            "政府と武装勢力の代表は火曜日に東京で会い、三日間の停戦について協議した。",
+            encoding_rs::SHIFT_JIS,
+        ),
+        (
+            "",
+            "Харків без світла",
+            "Після нічного обстрілу в Харкові без електроенергії залишилися десятки тисяч людей, повідомили місцеві власті.",
+            encoding_rs::KOI8_U,
+        ),
+        (
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">",
+            "Déplacés à Goma",
+            "Selon le préfet, près de 3 000 déplacés ont été relogés à Goma après les combats de la semaine dernière.",
+            encoding_rs::WINDOWS_1252,
+        ),
+    ];
+    for (n, (meta, title, body, encoding)) in cases.into_iter().enumerate() {
+        let path = dir.path().join(format!("page-{n}.html"));
+        std::fs::write(&path, legacy_page(meta, title, body, encoding)).expect("written");
+        let source = import::read_file(&path).expect("imports");
+        assert_eq!(source.title, title);
+        assert!(
+            source.text.contains(body),
+            "{}: {}",
+            encoding.name(),
+            source.text
+        );
+        assert!(!source.text.contains('\u{FFFD}'));
+        // Only a charset the page does not state is reported, as a guess.
+        assert_eq!(
+            source.warnings.iter().any(|w| w.contains("guessed")),
+            meta.is_empty(),
+            "{:?}",
+            source.warnings
+        );
+    }
+}

@@ -3,11 +3,14 @@
 //! article plus the proposals Sitrep finds in it, as one [`Edit`].
 //!
 //! Invariants: a file is refused (never half-imported) when it is empty,
-//! binary or over [`MAX_IMPORT_BYTES`]; invalid UTF-8 is decoded lossily
-//! with a warning; one bad file in a batch never stops the others; the
+//! binary or over [`MAX_IMPORT_BYTES`]; bytes are decoded by the charset
+//! they state or show ([`charset`]), lossily only when nothing fits, and
+//! then with a warning that counts what was replaced; one bad file in a batch never stops the others; the
 //! same text (by SHA-256 of its normalised form) is never added twice.
 //!
 //! It reads files and makes ids and timestamps; it never touches the UI.
+
+pub mod charset;
 
 use crate::extract::{self, Extractor, Fact};
 use crate::model::{
@@ -103,21 +106,31 @@ pub fn from_bytes(extension: &str, name: &str, bytes: &[u8]) -> Result<Source, S
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file: nothing to import".into());
     }
-    if looks_binary(bytes) {
+    // UTF-16 text is full of NUL bytes: its byte-order mark says it is text.
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
         return Err("not a text file (binary data): import .txt, .md, .html or .eml".into());
     }
     let mut warnings = Vec::new();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(error) => {
-            warnings.push(format!(
-                "not valid UTF-8 from byte {}: undecodable bytes were replaced with �",
-                error.valid_up_to()
-            ));
-            String::from_utf8_lossy(bytes)
-        }
-    };
+    let decoded = charset::decode(bytes, matches!(extension, "html" | "htm"));
+    if decoded.because == charset::GUESSED {
+        warnings.push(format!(
+            "no charset stated: read as {}, guessed from the bytes",
+            decoded.encoding
+        ));
+    }
+    if decoded.replaced > 0 {
+        warnings.push(format!(
+            "not valid {}: {} undecodable byte sequence{} replaced with �",
+            decoded.encoding,
+            decoded.replaced,
+            if decoded.replaced == 1 {
+                " was"
+            } else {
+                "s were"
+            }
+        ));
+    }
+    let text = decoded.text;
     let mut source = match extension {
         "html" | "htm" => from_html(&text)?,
         "eml" => from_mail(&text),
@@ -517,10 +530,26 @@ mod tests {
                 .unwrap_err()
                 .contains("binary")
         );
-        let source = from_bytes("txt", "a", b"Kunduz \xff fell\n").expect("lossy");
-        assert!(source.text.contains('\u{fffd}'));
+        // Not UTF-8, and no charset stated: the likeliest one is guessed.
+        let source = from_bytes("txt", "a", b"Kunduz fell on Sunday, the gov\xe9rnor said\n")
+            .expect("guessed");
+        assert!(source.text.contains("govérnor"), "{}", source.text);
         assert!(
-            source.warnings[0].contains("UTF-8"),
+            source.warnings[0].contains("guessed from the bytes"),
+            "{:?}",
+            source.warnings
+        );
+        // A page that says UTF-8 and is not: decoded lossily, and counted.
+        let page = b"<html><head><meta charset=utf-8><title>Kunduz</title></head>\
+            <body><article><p>Kunduz \xff fell on Sunday after a week of fighting \
+            around the city, officials said.</p></article></body></html>";
+        let source = from_bytes("html", "a", page).expect("lossy");
+        assert!(source.text.contains('\u{fffd}'), "{}", source.text);
+        assert!(
+            source
+                .warnings
+                .iter()
+                .any(|w| w.contains("not valid UTF-8: 1 undecodable byte sequence was replaced")),
             "{:?}",
             source.warnings
         );
