@@ -6,7 +6,6 @@
 //! publication); after "by", "until", "till", "before" or "next" they may lie
 //! ahead. The calendar arithmetic is jiff's.
 
-use super::quantities::is_month;
 use super::tokens::{Kind, Token, lower, strip_possessive};
 use crate::model::{PartialDate, Precision};
 use jiff::ToSpan;
@@ -21,6 +20,43 @@ pub struct DateMention {
     pub end: usize,
     /// The date, with its precision.
     pub date: PartialDate,
+}
+
+/// Whether a word is a month name (capitalised, as in dates).
+pub fn is_month(word: &str) -> bool {
+    let first = word.as_bytes().first().copied().unwrap_or(0);
+    if !(3..=10).contains(&word.len()) || !first.is_ascii_uppercase() {
+        return false;
+    }
+    let word = word.strip_suffix('.').unwrap_or(word);
+    // A match on the spelling: this runs for the words around every number.
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
 }
 
 fn month_number(word: &str) -> Option<i8> {

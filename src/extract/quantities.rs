@@ -6,6 +6,7 @@
 //! percentages, money, times, ordinals, dates and vague amounts ("dozens")
 //! are not counts.
 
+use super::dates::is_month;
 use super::lexicon::lexicon;
 use super::noun_phrase::{UnderstoodGroup, is_casualty_word, noun_phrase};
 use super::numbers::{has_separator, number_at, punct_at, spelled, word_at};
@@ -76,43 +77,6 @@ fn is_not_a_count_after(word: &str) -> bool {
                 | "years-old"
         )
     })
-}
-
-/// Whether a word is a month name (capitalised, as in dates).
-pub fn is_month(word: &str) -> bool {
-    let first = word.as_bytes().first().copied().unwrap_or(0);
-    if !(3..=10).contains(&word.len()) || !first.is_ascii_uppercase() {
-        return false;
-    }
-    let word = word.strip_suffix('.').unwrap_or(word);
-    // A match on the spelling: this runs for the words around every number.
-    matches!(
-        word,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
 }
 
 /// A count found in text.

@@ -519,43 +519,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn refuses_empty_binary_and_keeps_bad_utf8_with_a_warning() {
-        assert!(
-            from_bytes("txt", "a", b"  \n ")
-                .unwrap_err()
-                .contains("empty")
-        );
-        assert!(
-            from_bytes("txt", "a", b"PK\x03\x04\x00\x00binary")
-                .unwrap_err()
-                .contains("binary")
-        );
-        // Not UTF-8, and no charset stated: the likeliest one is guessed.
-        let source = from_bytes("txt", "a", b"Kunduz fell on Sunday, the gov\xe9rnor said\n")
-            .expect("guessed");
-        assert!(source.text.contains("govérnor"), "{}", source.text);
-        assert!(
-            source.warnings[0].contains("guessed from the bytes"),
-            "{:?}",
-            source.warnings
-        );
-        // A page that says UTF-8 and is not: decoded lossily, and counted.
-        let page = b"<html><head><meta charset=utf-8><title>Kunduz</title></head>\
-            <body><article><p>Kunduz \xff fell on Sunday after a week of fighting \
-            around the city, officials said.</p></article></body></html>";
-        let source = from_bytes("html", "a", page).expect("lossy");
-        assert!(source.text.contains('\u{fffd}'), "{}", source.text);
-        assert!(
-            source
-                .warnings
-                .iter()
-                .any(|w| w.contains("not valid UTF-8: 1 undecodable byte sequence was replaced")),
-            "{:?}",
-            source.warnings
-        );
-    }
-
-    #[test]
     fn plain_text_takes_its_first_line_as_title_and_is_normalised() {
         let source = from_bytes(
             "txt",
