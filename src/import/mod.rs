@@ -11,6 +11,7 @@
 //! It reads files and makes ids and timestamps; it never touches the UI.
 
 pub mod charset;
+pub mod page_date;
 
 use crate::extract::{self, Extractor, Fact};
 use crate::model::{
@@ -277,22 +278,23 @@ fn from_html(html: &str) -> Result<Source, String> {
             page.text = trimmed[first_line.len()..].to_owned();
         }
     }
+    // The page's own statements in order of trust, then what the
+    // readability pass found.
+    let published = page_date::published(html, page.url.as_deref())
+        .map(|(date, _)| date)
+        .or_else(|| page.published.as_deref().and_then(page_date::day_of));
     Ok(Source {
         title: page.title,
         outlet: page.site_name.unwrap_or_default(),
         url: page.url.unwrap_or_default(),
         author: page.byline.unwrap_or_default(),
-        published: page.published.as_deref().and_then(date_from_metadata),
+        published,
         text: page.text,
         warnings: Vec::new(),
     })
 }
 
 /// "2021-06-22T10:00:00Z", "2021-06-22" → that day.
-fn date_from_metadata(text: &str) -> Option<PartialDate> {
-    PartialDate::parse(text.trim().get(..10)?).ok()
-}
-
 /// A plain-text mail: headers for title, author and date, then the body.
 /// (Multipart mail keeps its first text part; encodings beyond plain text are not decoded.)
 fn from_mail(text: &str) -> Source {
