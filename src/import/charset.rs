@@ -1,8 +1,10 @@
 //! Bytes to text as a browser would read a file it was given without HTTP
-//! headers: a byte-order mark first, then (for HTML) the page's own
-//! `<meta charset>` or `<meta http-equiv="Content-Type">`, then UTF-8 when
-//! the bytes are valid UTF-8, and otherwise the encoding `chardetng` guesses
-//! from the bytes. Decoding is `encoding_rs`'s, the one Firefox uses.
+//! headers: a byte-order mark first; then UTF-8 when the bytes are valid
+//! UTF-8 with letters beyond ASCII (a saved page often keeps a declaration
+//! that is no longer true); then, for HTML, the page's own `<meta charset>`
+//! or `<meta http-equiv="Content-Type">`; then UTF-8 for plain ASCII; and
+//! otherwise the encoding `chardetng` guesses from the bytes. Decoding is
+//! `encoding_rs`'s, the one Firefox uses.
 
 use encoding_rs::{Encoding, UTF_8};
 use std::borrow::Cow;
@@ -33,16 +35,28 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded<'_> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return decode_with(&bytes[bom..], encoding, "byte-order mark");
     }
+    let utf_8 = std::str::from_utf8(bytes).ok();
+    let valid_utf_8 = |text| Decoded {
+        text: Cow::Borrowed(text),
+        encoding: UTF_8.name(),
+        because: "valid UTF-8",
+        replaced: 0,
+    };
+    // Letters beyond ASCII that are valid UTF-8 are UTF-8 whatever the page
+    // claims: a page saved as UTF-8 often keeps its old declaration, and no
+    // legacy text is valid UTF-8 but by contrivance.
+    if let Some(text) = utf_8
+        && !text.is_ascii()
+    {
+        return valid_utf_8(text);
+    }
+    // ASCII reads the same in every declared charset but ISO-2022-JP,
+    // whose escapes are ASCII: the declaration decides.
     if html && let Some(encoding) = declared(bytes) {
         return decode_with(bytes, encoding, "the page's meta charset");
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: Cow::Borrowed(text),
-            encoding: UTF_8.name(),
-            because: "valid UTF-8",
-            replaced: 0,
-        };
+    if let Some(text) = utf_8 {
+        return valid_utf_8(text);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -163,6 +177,19 @@ mod tests {
         );
         let decoded = decode(&bytes, true);
         assert!(decoded.text.contains("“quoted” café"));
+    }
+
+    #[test]
+    fn a_page_saved_as_utf_8_under_an_old_declaration_reads_as_utf_8() {
+        let bytes = page("<meta charset=gb2312>", "新电脑已可利用记忆自学", UTF_8);
+        let decoded = decode(&bytes, true);
+        assert!(decoded.text.contains("新电脑已可利用记忆自学"));
+        assert_eq!(decoded.because, "valid UTF-8");
+        // Plain ASCII under ISO-2022-JP: its escapes are the text.
+        let jis = encoding_rs::ISO_2022_JP.encode("東京").0.into_owned();
+        let mut bytes = b"<meta charset=iso-2022-jp><p>".to_vec();
+        bytes.extend(jis);
+        assert!(decode(&bytes, true).text.contains("東京"));
     }
 
     #[test]

@@ -88,7 +88,7 @@ fn json_ld(html: &str) -> Option<PartialDate> {
         if !is_ld {
             continue;
         }
-        let Ok(value) = serde_json::from_str::<Value>(body.trim()) else {
+        let Ok(value) = serde_json::from_str::<Value>(unwrap_cdata(body)) else {
             continue;
         };
         let mut found = Vec::new();
@@ -99,6 +99,19 @@ fn json_ld(html: &str) -> Option<PartialDate> {
         any = any.or(found.first().map(|&(_, date)| date));
     }
     any
+}
+
+/// A script's JSON without the `<![CDATA[ … ]]>` some pages wrap it in
+/// (with or without `//` before each marker).
+fn unwrap_cdata(body: &str) -> &str {
+    let body = body.trim();
+    let body = body.strip_prefix("//").unwrap_or(body).trim_start();
+    let Some(inner) = body.strip_prefix("<![CDATA[") else {
+        return body;
+    };
+    let inner = inner.trim_end();
+    let inner = inner.strip_suffix("]]>").unwrap_or(inner).trim_end();
+    inner.strip_suffix("//").unwrap_or(inner).trim()
 }
 
 /// Every `datePublished` in a JSON-LD value, with whether its object is an
@@ -317,6 +330,24 @@ mod tests {
             day(html, None),
             Some(("2021-06-22".into(), DateSource::JsonLd))
         );
+    }
+
+    #[test]
+    fn json_ld_wrapped_in_cdata_is_read() {
+        for wrapped in [
+            "<![CDATA[ {\"@type\":\"NewsArticle\",\"datePublished\":\"2015-10-15T02:19:15Z\"} ]]>",
+            "//<![CDATA[\n{\"@type\":\"NewsArticle\",\"datePublished\":\"2015-10-15\"}\n//]]>",
+        ] {
+            let html = format!(
+                r#"<meta property="article:published_time" content="2015-12-11">
+                <script data-rh="true" type="application/ld+json">{wrapped}</script>"#
+            );
+            assert_eq!(
+                day(&html, None),
+                Some(("2015-10-15".into(), DateSource::JsonLd)),
+                "{wrapped}"
+            );
+        }
     }
 
     #[test]
