@@ -11,6 +11,7 @@
 //! It reads files and makes ids and timestamps; it never touches the UI.
 
 pub mod charset;
+mod mail;
 pub mod page_date;
 
 use crate::extract::{self, Extractor, Fact};
@@ -111,6 +112,11 @@ pub fn from_bytes(extension: &str, name: &str, bytes: &[u8]) -> Result<Source, S
     if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
         return Err("not a text file (binary data): import .txt, .md, .html or .eml".into());
     }
+    if extension == "eml" {
+        let mut source = mail::read(bytes)?;
+        return finish(source.title.trim().is_empty().then_some(name), &mut source)
+            .map(|()| source);
+    }
     let mut warnings = Vec::new();
     let decoded = charset::decode(bytes, matches!(extension, "html" | "htm"));
     if decoded.because == charset::GUESSED {
@@ -134,19 +140,25 @@ pub fn from_bytes(extension: &str, name: &str, bytes: &[u8]) -> Result<Source, S
     let text = decoded.text;
     let mut source = match extension {
         "html" | "htm" => from_html(&text)?,
-        "eml" => from_mail(&text),
         "md" | "markdown" => from_markdown(&text),
         _ => from_plain(&text),
     };
-    if source.title.trim().is_empty() {
+    finish(source.title.trim().is_empty().then_some(name), &mut source)?;
+    source.warnings.extend(warnings);
+    Ok(source)
+}
+
+/// Titles an untitled text by its file's `name`, normalises the text and
+/// refuses a file that holds none.
+fn finish(name: Option<&str>, source: &mut Source) -> Result<(), String> {
+    if let Some(name) = name {
         source.title = name.replace(['_', '-'], " ");
     }
     source.text = normalize(&source.text);
     if source.text.trim().is_empty() {
         return Err("no article text in the file".into());
     }
-    source.warnings.extend(warnings);
-    Ok(source)
+    Ok(())
 }
 
 /// Binary if it has NUL bytes or many control characters near the start.
@@ -295,48 +307,6 @@ fn from_html(html: &str) -> Result<Source, String> {
 }
 
 /// "2021-06-22T10:00:00Z", "2021-06-22" → that day.
-/// A plain-text mail: headers for title, author and date, then the body.
-/// (Multipart mail keeps its first text part; encodings beyond plain text are not decoded.)
-fn from_mail(text: &str) -> Source {
-    let (headers, body) = text
-        .split_once("\n\n")
-        .or_else(|| text.split_once("\r\n\r\n"))
-        .unwrap_or(("", text));
-    let header = |name: &str| {
-        headers
-            .lines()
-            .find_map(|line| {
-                line.split_once(':')
-                    .filter(|(key, _)| key.trim().eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v.trim().to_owned())
-            })
-            .unwrap_or_default()
-    };
-    let published = jiff::fmt::rfc2822::parse(&header("Date"))
-        .ok()
-        .and_then(|zoned| {
-            let date = zoned.date();
-            PartialDate::day(date.year(), date.month(), date.day())
-        });
-    let mut body = body.to_owned();
-    if let Some(boundary) = header("Content-Type").split("boundary=").nth(1) {
-        let boundary = format!("--{}", boundary.trim_matches('"'));
-        if let Some(part) = body.split(&boundary).find(|part| {
-            part.to_ascii_lowercase()
-                .contains("content-type: text/plain")
-        }) {
-            body = part.split_once("\n\n").map_or(part, |(_, b)| b).to_owned();
-        }
-    }
-    Source {
-        title: header("Subject"),
-        author: header("From"),
-        published,
-        text: body,
-        ..Source::default()
-    }
-}
-
 /// The files an import of `paths` means: files as given, folders by their
 /// importable files (not descending further), sorted by name.
 pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
