@@ -10,6 +10,7 @@
 //!
 //! It reads files and makes ids and timestamps; it never touches the UI.
 
+mod byline;
 pub mod charset;
 mod mail;
 pub mod page_date;
@@ -295,11 +296,16 @@ fn from_html(html: &str) -> Result<Source, String> {
     let published = page_date::published(html, page.url.as_deref())
         .map(|(date, _)| date)
         .or_else(|| page.published.as_deref().and_then(page_date::day_of));
+    let author = page
+        .byline
+        .as_deref()
+        .map(|b| byline::clean(b, page.site_name.as_deref().unwrap_or_default()))
+        .unwrap_or_default();
     Ok(Source {
         title: page.title,
         outlet: page.site_name.unwrap_or_default(),
         url: page.url.unwrap_or_default(),
-        author: page.byline.unwrap_or_default(),
+        author,
         published,
         text: page.text,
         warnings: Vec::new(),
