@@ -56,10 +56,11 @@ const META_KEYS: &[&str] = &[
 /// The page's publication day and where it was found; `url` is the page's
 /// address when known.
 pub fn published(html: &str, url: Option<&str>) -> Option<(PartialDate, DateSource)> {
-    json_ld(html)
+    let page = Markup::new(html);
+    json_ld(&page)
         .map(|d| (d, DateSource::JsonLd))
-        .or_else(|| meta(html).map(|d| (d, DateSource::Meta)))
-        .or_else(|| time_element(html).map(|d| (d, DateSource::TimeElement)))
+        .or_else(|| meta(&page).map(|d| (d, DateSource::Meta)))
+        .or_else(|| time_element(&page).map(|d| (d, DateSource::TimeElement)))
         .or_else(|| url.and_then(from_url).map(|d| (d, DateSource::Url)))
 }
 
@@ -81,9 +82,9 @@ pub fn day_of(stamp: &str) -> Option<PartialDate> {
 }
 
 /// `datePublished` of the page's JSON-LD, an article's before any other's.
-fn json_ld(html: &str) -> Option<PartialDate> {
+fn json_ld(page: &Markup) -> Option<PartialDate> {
     let mut any = None;
-    for (attributes, body) in elements(html, "script") {
+    for (attributes, body) in page.elements("script") {
         let is_ld = attribute(attributes, "type").is_some_and(|t| t.contains("ld+json"));
         if !is_ld {
             continue;
@@ -153,9 +154,9 @@ fn collect_dates(value: &Value, found: &mut Vec<(bool, PartialDate)>, depth: usi
 }
 
 /// The most trusted of the page's `<meta>` dates.
-fn meta(html: &str) -> Option<PartialDate> {
+fn meta(page: &Markup) -> Option<PartialDate> {
     let mut best: Option<(usize, PartialDate)> = None;
-    for attributes in tags(html, "meta") {
+    for attributes in page.tags("meta") {
         let key = ["property", "name", "itemprop"]
             .iter()
             .find_map(|a| attribute(attributes, a));
@@ -174,9 +175,9 @@ fn meta(html: &str) -> Option<PartialDate> {
 }
 
 /// The first `<time datetime>` marked as the publication time, else the first.
-fn time_element(html: &str) -> Option<PartialDate> {
+fn time_element(page: &Markup) -> Option<PartialDate> {
     let mut first = None;
-    for attributes in tags(html, "time") {
+    for attributes in page.tags("time") {
         let Some(date) = attribute(attributes, "datetime").and_then(day_of) else {
             continue;
         };
@@ -234,45 +235,68 @@ pub fn from_url(url: &str) -> Option<PartialDate> {
     None
 }
 
-/// The attribute text of every opening `<name …>` tag, case-insensitive.
-fn tags<'h>(html: &'h str, name: &'static str) -> impl Iterator<Item = &'h str> + 'h {
-    let lower = html.to_ascii_lowercase();
-    let open = format!("<{name}");
-    let mut starts = Vec::new();
-    let mut from = 0;
-    while let Some(at) = lower[from..].find(&open) {
-        let start = from + at + open.len();
-        from = start;
-        // "<meta " and "<meta>", not "<metadata".
-        if lower[start..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_whitespace() || c == '>' || c == '/')
-        {
-            let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
-            starts.push((start, end));
-        }
-    }
-    starts
-        .into_iter()
-        .map(move |(start, end)| &html[start..end])
+/// A page and its lower-cased copy, made once for every search of its tags.
+struct Markup<'h> {
+    html: &'h str,
+    lower: String,
 }
 
-/// The attribute text and the content of every `<name …>…</name>` element.
-fn elements<'h>(html: &'h str, name: &'static str) -> Vec<(&'h str, &'h str)> {
-    let lower = html.to_ascii_lowercase();
-    let close = format!("</{name}");
-    let mut out = Vec::new();
-    for attributes in tags(html, name) {
-        // `attributes` is a slice of `html`: its end is where the tag's ">" is.
-        let tag_end = attributes.as_ptr() as usize - html.as_ptr() as usize + attributes.len();
-        let body_start = (tag_end + 1).min(html.len());
-        let body_end = lower[body_start..]
-            .find(&close)
-            .map_or(html.len(), |e| body_start + e);
-        out.push((attributes, &html[body_start..body_end]));
+impl<'h> Markup<'h> {
+    fn new(html: &'h str) -> Self {
+        Self {
+            html,
+            lower: html.to_ascii_lowercase(),
+        }
     }
-    out
+
+    /// Byte spans of the attribute text of every opening `<name …>` tag,
+    /// case-insensitive.
+    fn tag_spans(&self, name: &str) -> Vec<(usize, usize)> {
+        let lower = &self.lower;
+        let open = format!("<{name}");
+        let mut spans = Vec::new();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(&open) {
+            let start = from + at + open.len();
+            from = start;
+            // "<meta " and "<meta>", not "<metadata".
+            if lower[start..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_whitespace() || c == '>' || c == '/')
+            {
+                let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
+                spans.push((start, end));
+            }
+        }
+        spans
+    }
+
+    /// The attribute text of every opening `<name …>` tag.
+    fn tags(&self, name: &str) -> Vec<&'h str> {
+        let html = self.html;
+        self.tag_spans(name)
+            .into_iter()
+            .map(|(start, end)| &html[start..end])
+            .collect()
+    }
+
+    /// The attribute text and the content of every `<name …>…</name>` element.
+    fn elements(&self, name: &str) -> Vec<(&'h str, &'h str)> {
+        let (html, lower) = (self.html, &self.lower);
+        let close = format!("</{name}");
+        self.tag_spans(name)
+            .into_iter()
+            .map(|(start, end)| {
+                // The body starts after the tag's ">".
+                let body_start = (end + 1).min(html.len());
+                let body_end = lower[body_start..]
+                    .find(&close)
+                    .map_or(html.len(), |e| body_start + e);
+                (&html[start..end], &html[body_start..body_end])
+            })
+            .collect()
+    }
 }
 
 /// The value of attribute `name` in a tag's attribute text, unquoted.
