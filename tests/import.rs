@@ -112,6 +112,18 @@ fn pages_in_other_charsets_arrive_with_their_characters_right() {
             encoding_rs::KOI8_U,
         ),
         (
+            "",
+            "Évacués de Gao",
+            "Les habitants évacués vers Sévaré décrivent des tirs nourris près de l'aéroport, où 2 000 déplacés attendent déjà une aide alimentaire.",
+            encoding_rs::WINDOWS_1252,
+        ),
+        (
+            "<meta charset=koi8-r>",
+            "Обстрел под Херсоном",
+            "По словам местных властей, после ночного обстрела более двухсот домов остались без воды и отопления.",
+            encoding_rs::KOI8_R,
+        ),
+        (
             "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">",
             "Déplacés à Goma",
             "Selon le préfet, près de 3 000 déplacés ont été relogés à Goma après les combats de la semaine dernière.",
@@ -174,5 +186,169 @@ fn refuses_empty_binary_and_keeps_bad_utf8_with_a_warning() {
             .any(|w| w.contains("not valid UTF-8: 1 undecodable byte sequence was replaced")),
         "{:?}",
         source.warnings
+    );
+}
+
+/// A page whose body says `lede`, with `head` in its `<head>`.
+fn page_with(head: &str, lede: &str) -> Vec<u8> {
+    format!(
+        "<html><head>{head}<title>Convoy reaches the camp</title></head><body><article>\
+         <h1>Convoy reaches the camp</h1><p>{lede}</p><p>A convoy of 40 trucks carrying \
+         food and medicine reached the camp after three days on the road, aid workers \
+         said, and more are expected within the week.</p></article></body></html>"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_page_date_comes_from_the_most_trusted_statement_and_says_where() {
+    use sitrep::model::DateSource;
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+        "@type":"NewsArticle","datePublished":"2023-04-16T01:30:00+03:00"}</script>"#;
+    let meta = r#"<meta property="article:published_time" content="2023-04-14T08:00:00Z">"#;
+    let address =
+        r#"<meta property="og:url" content="https://news.example.org/2023/04/12/convoy">"#;
+    let cases = [
+        // JSON-LD over a <meta>, in the page's own time zone (not UTC's 15th).
+        (
+            format!("{ld}{meta}{address}"),
+            "Aid workers said the road was open.",
+            Some(("2023-04-16", DateSource::Metadata)),
+        ),
+        (
+            format!("{meta}{address}"),
+            "Aid workers said the road was open.",
+            Some(("2023-04-14", DateSource::Metadata)),
+        ),
+        // A dateline beats the address.
+        (
+            address.to_owned(),
+            "Published 13 April 2023",
+            Some(("2023-04-13", DateSource::Dateline)),
+        ),
+        (
+            address.to_owned(),
+            "Aid workers said the road was open.",
+            Some(("2023-04-12", DateSource::Address)),
+        ),
+        // A date in the prose is when something happened, not the article's date.
+        (
+            String::new(),
+            "The road reopened on 11 April 2023, aid workers said.",
+            None,
+        ),
+    ];
+    for (head, lede, expected) in cases {
+        let source =
+            import::from_bytes("html", "page.html", &page_with(&head, lede)).expect("imports");
+        let found = source.published.map(PartialDate::iso);
+        assert_eq!(
+            found.as_deref().zip(source.published_from),
+            expected,
+            "{head} / {lede}"
+        );
+    }
+    let time = r#"<p><time datetime="2023-04-10T22:00:00-05:00">10 April</time></p>"#;
+    let source = import::from_bytes("html", "page.html", &page_with("", time)).expect("imports");
+    assert_eq!(
+        source.published.map(PartialDate::iso).as_deref(),
+        Some("2023-04-10")
+    );
+    assert_eq!(source.published_from, Some(DateSource::TimeStamp));
+}
+
+#[test]
+fn deeply_nested_or_attribute_heavy_pages_import_whole_with_a_warning() {
+    let depth = 20_000;
+    let deep = format!(
+        "<html><body><article><p>Shelling closed the bridge on Monday, officials said.</p>\
+         {}<p>Deep inside, 300 families waited for water.</p>{}</article></body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let source = import::from_bytes("html", "deep.html", deep.as_bytes()).expect("imports");
+    assert!(
+        source.text.contains("300 families waited"),
+        "{}",
+        source.text
+    );
+    assert!(
+        source
+            .warnings
+            .iter()
+            .any(|w| w.contains("nested deeper than 64 levels")),
+        "{:?}",
+        source.warnings
+    );
+    let attributes: String = (0..5_000).map(|i| format!(" data-x{i}=\"{i}\"")).collect();
+    let heavy = format!(
+        "<html><body><article><p{attributes}>The ferry carried 120 people across the lake \
+         before dawn, the harbour master said.</p></article></body></html>"
+    );
+    let source = import::from_bytes("html", "heavy.html", heavy.as_bytes()).expect("imports");
+    assert!(source.text.contains("120 people"), "{}", source.text);
+    assert!(
+        source
+            .warnings
+            .iter()
+            .any(|w| w.contains("4744 attributes past the first 256")),
+        "{:?}",
+        source.warnings
+    );
+}
+
+#[test]
+fn relative_dates_in_an_undated_article_wait_for_its_date_then_follow_it() {
+    use sitrep::extract::Extractor;
+    use sitrep::model::{Notebook, ProposalKind};
+    let extractor = Extractor::with_defaults().expect("extractor");
+    let source = import::from_bytes(
+        "txt",
+        "report.txt",
+        b"Market attack\n\nGunmen attacked the market on Tuesday and 14 traders were killed.\n\n\
+          A curfew imposed on 3 May 2023 is still in force.\n",
+    )
+    .expect("imports");
+    assert_eq!(source.published, None);
+    let mut notebook = Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
+    let (edit, _) = import::article_edit(&source, &extractor, jiff::Timestamp::now());
+    edit.apply(&mut notebook).expect("applies");
+    let article = notebook.articles[0].id;
+    let event = |notebook: &Notebook, starts: &str| {
+        notebook
+            .proposals
+            .iter()
+            .find(|p| matches!(&p.kind, ProposalKind::Event { title, .. } if title.starts_with(starts)))
+            .cloned()
+            .expect("event proposal")
+    };
+    let tuesday = event(&notebook, "Gunmen");
+    let curfew = event(&notebook, "A curfew");
+    assert!(tuesday.date_relative && !curfew.date_relative);
+    let error = import::accept_edit(&notebook, tuesday.id, None, None).expect_err("waits");
+    assert!(error.contains("set the article's date first"), "{error}");
+    import::accept_edit(&notebook, curfew.id, None, None)
+        .expect("a stated year needs no article date");
+
+    let friday = PartialDate::parse("2023-05-12").ok();
+    import::date_article_edit(&notebook, article, friday, &extractor)
+        .expect("dates")
+        .apply(&mut notebook)
+        .expect("applies");
+    let tuesday = event(&notebook, "Gunmen");
+    assert!(matches!(tuesday.kind, ProposalKind::Event { date, .. } if date.iso() == "2023-05-09"));
+    import::accept_edit(&notebook, tuesday.id, None, None).expect("dated now");
+    // A correction of the article's date moves it again, until accepted.
+    import::date_article_edit(
+        &notebook,
+        article,
+        PartialDate::parse("2023-05-20").ok(),
+        &extractor,
+    )
+    .expect("dates")
+    .apply(&mut notebook)
+    .expect("applies");
+    assert!(
+        matches!(event(&notebook, "Gunmen").kind, ProposalKind::Event { date, .. } if date.iso() == "2023-05-16")
     );
 }

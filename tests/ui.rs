@@ -733,12 +733,7 @@ fn file_export_csv_writes_every_event_and_figure() {
 
 /// Imports an article of `text` and accepts the proposal whose quote starts with `quote`.
 fn import_and_accept(harness: &mut Harness<'static, App>, text: &str, quote: &str) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("article.txt");
-    std::fs::write(&file, text).expect("write");
-    harness.state_mut().run(Command::ImportPaths(vec![file]));
-    harness.run_steps(1);
-    settle(harness);
+    common::import_text(harness, text);
     let proposal = harness
         .state()
         .notebook()

@@ -477,9 +477,16 @@ pub fn import(
             continue;
         }
         added += 1;
+        let dated = match source.published {
+            Some(_) => format!(
+                "dated {}",
+                crate::model::describe_published(source.published, source.published_from)
+            ),
+            None => "undated: give it a date before accepting its relative dates".to_owned(),
+        };
         let _ = writeln!(
             stdout,
-            "{}: imported \"{}\" with {proposals} proposals",
+            "{}: imported \"{}\" ({dated}) with {proposals} proposals",
             file.display(),
             source.title
         );

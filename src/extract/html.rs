@@ -2,6 +2,7 @@
 //! (dom_smoothie): navigation, ads and footers dropped; title, byline,
 //! site name and published date taken from the page's metadata.
 
+use super::html_guard::{self, MAX_ATTRIBUTES, MAX_DEPTH};
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// What an HTML page holds, as text.
@@ -19,6 +20,9 @@ pub struct Page {
     pub url: Option<String>,
     /// The main text, paragraphs separated by blank lines.
     pub text: String,
+    /// What had to give for the page to read in linear time (see
+    /// [`html_guard`]), one line each.
+    pub warnings: Vec<String>,
 }
 
 /// Extracts the main content of an HTML page.
@@ -27,7 +31,21 @@ pub fn to_text(html: &str) -> Result<Page, String> {
         text_mode: TextMode::Formatted,
         ..Default::default()
     };
-    let mut readability = Readability::new(html, None, Some(config))
+    let guarded = html_guard::guard(html);
+    let mut warnings = Vec::new();
+    if guarded.flattened > 0 {
+        warnings.push(format!(
+            "{} elements nested deeper than {MAX_DEPTH} levels were merged into their parent (their text is kept)",
+            guarded.flattened
+        ));
+    }
+    if guarded.attributes_dropped > 0 {
+        warnings.push(format!(
+            "{} attributes past the first {MAX_ATTRIBUTES} on one element were ignored",
+            guarded.attributes_dropped
+        ));
+    }
+    let mut readability = Readability::new(guarded.html.as_ref(), None, Some(config))
         .map_err(|e| format!("cannot read the HTML: {e}"))?;
     let article = readability
         .parse()
@@ -45,5 +63,6 @@ pub fn to_text(html: &str) -> Result<Page, String> {
         published: article.published_time.filter(|p| !p.trim().is_empty()),
         url: article.url.filter(|u| !u.trim().is_empty()),
         text: article.text_content.to_string(),
+        warnings,
     })
 }

@@ -10,6 +10,7 @@
 pub mod category;
 pub mod dates;
 pub mod html;
+pub mod html_guard;
 mod json;
 pub mod lexicon;
 pub mod names;

@@ -3,8 +3,9 @@
 //! outlet standing in for a person, and several authors as one list
 //! ("Jane Doe, John Roe").
 
-/// Words that end a name when a date follows them in the byline.
-const DATE_WORDS: &[&str] = &[
+/// Month and weekday names, lower case: words that end a name when a date
+/// follows them in the byline.
+pub(super) const DATE_WORDS: &[&str] = &[
     "jan",
     "feb",
     "mar",

@@ -5,7 +5,7 @@
 //! the sender's time zone.
 
 use super::Source;
-use crate::model::PartialDate;
+use crate::model::{DateSource, PartialDate};
 
 /// The article a message holds, or why there is none.
 pub fn read(bytes: &[u8]) -> Result<Source, String> {
@@ -39,6 +39,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, String> {
     Ok(Source {
         title: message.subject().unwrap_or_default().trim().to_owned(),
         author,
+        published_from: published.map(|_| DateSource::MailHeader),
         published,
         text,
         ..Source::default()

@@ -12,13 +12,17 @@
 
 mod byline;
 pub mod charset;
+mod dateline;
 mod mail;
 pub mod page_date;
+mod redate;
+
+pub use redate::{date_article_edit, waits_for_article_date};
 
 use crate::extract::{self, Extractor, Fact};
 use crate::model::{
-    Article, ArticleId, Edit, Event, Evidence, Notebook, PartialDate, Precision, Proposal,
-    ProposalId, ProposalKind, sha256_hex,
+    Article, ArticleId, DateSource, Edit, Event, Evidence, Notebook, PartialDate, Precision,
+    Proposal, ProposalId, ProposalKind, sha256_hex,
 };
 use jiff::Timestamp;
 use std::borrow::Cow;
@@ -62,6 +66,8 @@ pub struct Source {
     pub author: String,
     /// Publication date, when the file says.
     pub published: Option<PartialDate>,
+    /// Where the file says it.
+    pub published_from: Option<DateSource>,
     /// The text, normalised.
     pub text: String,
     /// Things the user should know ("invalid UTF-8 replaced").
@@ -81,8 +87,8 @@ pub fn read_file(path: &Path) -> Result<Source, ImportError> {
         .len();
     if size > MAX_IMPORT_BYTES {
         return Err(error(format!(
-            "too large to be an article ({} MiB; the limit is 16 MiB)",
-            size / (1024 * 1024)
+            "too large to be an article ({}; the limit is 16 MiB, {MAX_IMPORT_BYTES} bytes)",
+            size_in_words(size)
         )));
     }
     let mut bytes = Vec::with_capacity(size as usize);
@@ -145,6 +151,14 @@ pub fn from_bytes(extension: &str, name: &str, bytes: &[u8]) -> Result<Source, S
         _ => from_plain(&text),
     };
     finish(source.title.trim().is_empty().then_some(name), &mut source)?;
+    if source.published.is_none() {
+        // After what the file says of itself: the text's head, then the address.
+        let found = dateline::published(&source.text)
+            .map(|date| (date, DateSource::Dateline))
+            .or_else(|| page_date::from_url(&source.url).map(|date| (date, DateSource::Address)));
+        source.published = found.map(|(date, _)| date);
+        source.published_from = found.map(|(_, from)| from);
+    }
     source.warnings.extend(warnings);
     Ok(source)
 }
@@ -229,6 +243,7 @@ fn from_plain(text: &str) -> Source {
             ..Source::default()
         }
     };
+    source.published_from = published.map(|_| DateSource::HeaderLine);
     source.published = published;
     source
 }
@@ -293,9 +308,11 @@ fn from_html(html: &str) -> Result<Source, String> {
     }
     // The page's own statements in order of trust, then what the
     // readability pass found.
-    let published = page_date::published(html, page.url.as_deref())
-        .map(|(date, _)| date)
-        .or_else(|| page.published.as_deref().and_then(page_date::day_of));
+    // The page's address is read later, after the text's dateline.
+    let published = page_date::published(html, None).or_else(|| {
+        let stamp = page.published.as_deref()?;
+        page_date::day_of(stamp).map(|date| (date, DateSource::Metadata))
+    });
     let author = page
         .byline
         .as_deref()
@@ -304,15 +321,28 @@ fn from_html(html: &str) -> Result<Source, String> {
     Ok(Source {
         title: page.title,
         outlet: page.site_name.unwrap_or_default(),
-        url: page.url.unwrap_or_default(),
+        url: page
+            .url
+            .or_else(|| page_date::address(html))
+            .unwrap_or_default(),
         author,
-        published,
+        published: published.map(|(date, _)| date),
+        published_from: published.map(|(_, from)| from),
         text: page.text,
-        warnings: Vec::new(),
+        warnings: page.warnings,
     })
 }
 
-/// "2021-06-22T10:00:00Z", "2021-06-22" → that day.
+/// A size as a person reads it: MiB when far from the limit, else bytes, so
+/// that a file just over the limit never reads as "16 MiB".
+fn size_in_words(bytes: u64) -> String {
+    if bytes >= MAX_IMPORT_BYTES + 1024 * 1024 {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 /// The files an import of `paths` means: files as given, folders by their
 /// importable files (not descending further), sorted by name.
 pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
@@ -354,6 +384,7 @@ pub fn article_edit(source: &Source, extractor: &Extractor, now: Timestamp) -> (
     article.url = source.url.clone();
     article.author = source.author.clone();
     article.published = source.published;
+    article.published_from = source.published_from;
     let today = jiff::tz::TimeZone::UTC.to_datetime(now).date();
     let proposals = propose(
         &article,
@@ -382,11 +413,17 @@ pub fn propose(
     };
     let mut proposals = Vec::new();
     for sentence in extractor.sentences(text, reference) {
-        let dates: Vec<PartialDate> = sentence
+        // Each date, and whether it hangs on the reference day because its
+        // words do not state the year.
+        let dates: Vec<(PartialDate, bool)> = sentence
             .facts
             .iter()
             .filter_map(|f| match f {
-                Fact::Date(d) if d.date.precision != Precision::Year => Some(d.date),
+                Fact::Date(d) if d.date.precision != Precision::Year => {
+                    let phrase = text.get(d.start..d.end).unwrap_or_default();
+                    let states_year = phrase.contains(&d.date.date.year().to_string());
+                    Some((d.date, !states_year))
+                }
                 _ => None,
             })
             .collect();
@@ -419,9 +456,9 @@ pub fn propose(
         }
         // A figure is as of the sentence's one date, unless that date lies
         // after the article ("leave by September 11"): then as of publication.
-        let as_of = match dates.as_slice() {
-            [only] if only.first_day() <= reference => Some(*only),
-            _ => article.published,
+        let (as_of, as_of_relative) = match dates.as_slice() {
+            [(only, unanchored)] if only.first_day() <= reference => (Some(*only), *unanchored),
+            _ => (article.published, true),
         };
         for fact in &sentence.facts {
             if let Fact::Quantity(q) = fact {
@@ -438,10 +475,11 @@ pub fn propose(
                         as_of,
                         vague: false,
                     },
+                    date_relative: as_of_relative,
                 });
             }
         }
-        if let Some(date) = dates.first() {
+        if let Some(&(date, date_relative)) = dates.first() {
             let words: Vec<&str> = text[sentence.start..sentence.end]
                 .split_whitespace()
                 .collect();
@@ -454,11 +492,12 @@ pub fn propose(
                 evidence: evidence(sentence.start, sentence.end),
                 kind: ProposalKind::Event {
                     title,
-                    date: *date,
+                    date,
                     place: place.unwrap_or_default(),
                     country,
                     actors,
                 },
+                date_relative,
             });
         }
     }
@@ -642,6 +681,9 @@ pub fn accept_edit(
     category: Option<crate::model::Category>,
 ) -> Result<Edit, String> {
     let proposal = notebook.proposal(id).ok_or("the proposal is gone")?;
+    if let Some(why) = waits_for_article_date(notebook, proposal) {
+        return Err(why.into());
+    }
     let mut edits = vec![Edit::DeleteProposal(id)];
     match &proposal.kind {
         ProposalKind::Event { .. } => {

@@ -5,32 +5,8 @@
 //! address. A time is read as the page writes it, in its own time zone: a
 //! report stamped 23:30 at UTC-4 on 22 June was published on 22 June.
 
-use crate::model::PartialDate;
+use crate::model::{DateSource, PartialDate};
 use serde_json::Value;
-
-/// Where a page's date was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DateSource {
-    /// schema.org `datePublished` in a JSON-LD block.
-    JsonLd,
-    /// A `<meta>` tag.
-    Meta,
-    /// A `<time datetime>` element.
-    TimeElement,
-    /// The page's address ("/2021/06/22/").
-    Url,
-}
-
-impl DateSource {
-    /// How the import report says it.
-    pub fn label(self) -> &'static str {
-        match self {
-            DateSource::JsonLd | DateSource::Meta => "from the page's metadata",
-            DateSource::TimeElement => "from the page's time stamp",
-            DateSource::Url => "from the page's address",
-        }
-    }
-}
 
 /// `<meta>` names and properties that state the publication time, most
 /// trusted first (lower case).
@@ -58,10 +34,10 @@ const META_KEYS: &[&str] = &[
 pub fn published(html: &str, url: Option<&str>) -> Option<(PartialDate, DateSource)> {
     let page = Markup::new(html);
     json_ld(&page)
-        .map(|d| (d, DateSource::JsonLd))
-        .or_else(|| meta(&page).map(|d| (d, DateSource::Meta)))
-        .or_else(|| time_element(&page).map(|d| (d, DateSource::TimeElement)))
-        .or_else(|| url.and_then(from_url).map(|d| (d, DateSource::Url)))
+        .map(|d| (d, DateSource::Metadata))
+        .or_else(|| meta(&page).map(|d| (d, DateSource::Metadata)))
+        .or_else(|| time_element(&page).map(|d| (d, DateSource::TimeStamp)))
+        .or_else(|| url.and_then(from_url).map(|d| (d, DateSource::Address)))
 }
 
 /// The day of an ISO 8601 date or time ("2021-06-22", "2021-06-22T23:30:00-04:00",
@@ -79,6 +55,34 @@ pub fn day_of(stamp: &str) -> Option<PartialDate> {
     }
     let time = jiff::fmt::rfc2822::parse(stamp).ok()?;
     PartialDate::parse(&time.date().to_string()).ok()
+}
+
+/// The page's own address, as its `<link rel="canonical">` or `og:url`
+/// states it (web addresses only).
+pub fn address(html: &str) -> Option<String> {
+    let page = Markup::new(html);
+    let canonical = page.tags("link").into_iter().find_map(|attributes| {
+        attribute(attributes, "rel")
+            .filter(|rel| {
+                rel.split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+            })
+            .and_then(|_| attribute(attributes, "href"))
+    });
+    let og_url = || {
+        page.tags("meta").into_iter().find_map(|attributes| {
+            ["property", "name"]
+                .iter()
+                .find_map(|a| attribute(attributes, a))
+                .filter(|key| key.eq_ignore_ascii_case("og:url"))
+                .and_then(|_| attribute(attributes, "content"))
+        })
+    };
+    canonical
+        .into_iter()
+        .chain(og_url())
+        .map(|url| url.trim().replace("&amp;", "&"))
+        .find(|url| url.starts_with("https://") || url.starts_with("http://"))
 }
 
 /// `datePublished` of the page's JSON-LD, an article's before any other's.
@@ -352,7 +356,7 @@ mod tests {
             </script></head><body></body></html>"#;
         assert_eq!(
             day(html, None),
-            Some(("2021-06-22".into(), DateSource::JsonLd))
+            Some(("2021-06-22".into(), DateSource::Metadata))
         );
     }
 
@@ -368,7 +372,7 @@ mod tests {
             );
             assert_eq!(
                 day(&html, None),
-                Some(("2015-10-15".into(), DateSource::JsonLd)),
+                Some(("2015-10-15".into(), DateSource::Metadata)),
                 "{wrapped}"
             );
         }
@@ -400,7 +404,7 @@ mod tests {
             );
             assert_eq!(
                 day(&html, None),
-                Some((expected.into(), DateSource::Meta)),
+                Some((expected.into(), DateSource::Metadata)),
                 "{tag}"
             );
         }
@@ -414,7 +418,7 @@ mod tests {
             <time pubdate datetime="2024-02-01T09:00">Thursday</time></article>"#;
         assert_eq!(
             day(html, None),
-            Some(("2024-02-01".into(), DateSource::TimeElement))
+            Some(("2024-02-01".into(), DateSource::TimeStamp))
         );
         let plain = "<html><body><p>No dates here.</p></body></html>";
         for (url, expected) in [
@@ -443,6 +447,21 @@ mod tests {
                 "{url}"
             );
         }
+    }
+
+    #[test]
+    fn the_address_comes_from_the_canonical_link_then_og_url() {
+        let both = r#"<meta property="og:url" content="https://b.example/x">
+            <link href="https://a.example/2021/06/22/y?p=1&amp;q=2" rel="canonical">"#;
+        assert_eq!(
+            address(both).as_deref(),
+            Some("https://a.example/2021/06/22/y?p=1&q=2")
+        );
+        assert_eq!(
+            address(r#"<meta property="og:url" content="https://b.example/x">"#).as_deref(),
+            Some("https://b.example/x")
+        );
+        assert_eq!(address(r#"<link rel="canonical" href="/relative">"#), None);
     }
 
     #[test]

@@ -3,6 +3,51 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+/// Where an article's published date came from, so that the analyst can
+/// judge how far to trust it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DateSource {
+    /// The page's own metadata: schema.org `datePublished` or a `<meta>` tag.
+    Metadata,
+    /// A `<time datetime>` stamp in the page.
+    TimeStamp,
+    /// A dateline or a date stamp in the first lines of the text.
+    Dateline,
+    /// A date in the page's address ("/2021/06/22/").
+    Address,
+    /// The mail's `Date:` header.
+    MailHeader,
+    /// A "Published: …" line at the head of a text file.
+    HeaderLine,
+    /// Typed by the analyst.
+    Analyst,
+}
+
+impl DateSource {
+    /// How the reader and the article list say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "from the page's metadata",
+            DateSource::TimeStamp => "from the page's time stamp",
+            DateSource::Dateline => "from the dateline",
+            DateSource::Address => "from the page's address",
+            DateSource::MailHeader => "from the mail's Date header",
+            DateSource::HeaderLine => "from the file's Published line",
+            DateSource::Analyst => "entered by hand",
+        }
+    }
+}
+
+/// An article's date as the analyst reads it: "22 Jun 2021, from the page's
+/// metadata", "22 Jun 2021", or "undated".
+pub fn describe_published(published: Option<PartialDate>, from: Option<DateSource>) -> String {
+    match (published, from) {
+        (Some(date), Some(from)) => format!("{date}, {}", from.label()),
+        (Some(date), None) => date.to_string(),
+        (None, _) => "undated".to_owned(),
+    }
+}
+
 /// How much of a [`PartialDate`] is known.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,

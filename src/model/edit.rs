@@ -370,6 +370,7 @@ mod tests {
                 as_of: None,
                 vague: false,
             },
+            date_relative: false,
         }
     }
 

@@ -19,7 +19,7 @@ mod edit;
 mod ids;
 pub mod synthetic;
 
-pub use date::{DateParseError, PartialDate, Precision};
+pub use date::{DateParseError, DateSource, PartialDate, Precision, describe_published};
 pub use edit::{Edit, EditError};
 pub use ids::{ActorId, ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId};
 
@@ -114,6 +114,12 @@ pub struct Proposal {
     pub evidence: Evidence,
     /// What it proposes.
     pub kind: ProposalKind,
+    /// Its date hangs on the article's: its words do not state the year
+    /// ("on Tuesday", "May 1"), or a figure's sentence gives no date at all.
+    /// It follows the article's date until the analyst sets it by hand;
+    /// while the article has none (the day of import stood in), it waits.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub date_relative: bool,
 }
 
 /// What a proposal would become once accepted.
@@ -186,6 +192,9 @@ pub struct Article {
     /// When it was published: the "known on" date of its facts.
     #[serde(default, skip_serializing_if = "is_default")]
     pub published: Option<PartialDate>,
+    /// Where `published` came from.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub published_from: Option<DateSource>,
     /// When it entered the notebook.
     pub captured: Timestamp,
     /// The text evidence spans point into.
@@ -216,6 +225,7 @@ impl Article {
             url: String::new(),
             author: String::new(),
             published: None,
+            published_from: None,
             captured,
             sha256: sha256_hex(&text),
             text,

@@ -638,7 +638,7 @@ impl App {
         self.import = None;
         let mut edits = Vec::new();
         let mut added_texts: Vec<String> = Vec::new();
-        let (mut articles, mut proposals, mut duplicates) = (0, 0, 0);
+        let (mut articles, mut proposals, mut duplicates, mut undated) = (0, 0, 0, 0);
         let mut problems = Vec::new();
         let mut first_article = None;
         for (path, result) in results {
@@ -663,6 +663,7 @@ impl App {
                     }
                     added_texts.push(normalized);
                     articles += 1;
+                    undated += usize::from(source.published.is_none());
                     proposals += count;
                     edits.push(edit);
                 }
@@ -677,6 +678,11 @@ impl App {
         }
         let mut summary =
             format!("Imported {articles} articles with {proposals} proposals to review");
+        if undated > 0 {
+            summary.push_str(&format!(
+                "; {undated} undated (marked in the list: give each a date before accepting its relative dates)"
+            ));
+        }
         if duplicates > 0 {
             summary.push_str(&format!("; {duplicates} already in the notebook"));
         }
@@ -1116,6 +1122,7 @@ impl App {
                     Err(error) => self.set_status(format!("Cannot accept: {error}"), true),
                 }
             }
+            Command::DateArticle(article, date) => self.date_article(article, date),
             Command::AcceptSentence(id) => {
                 let ids = import::same_sentence(self.doc.notebook(), id);
                 match import::accept_all_edit(self.doc.notebook(), &ids) {
@@ -1238,6 +1245,24 @@ impl App {
             format!("Found {count} new proposals in this article"),
             false,
         );
+    }
+
+    /// Gives an article its date, and its waiting proposals their dates
+    /// worked out from it, as one undo step.
+    fn date_article(
+        &mut self,
+        article: crate::model::ArticleId,
+        date: Option<crate::model::PartialDate>,
+    ) {
+        let extractor = match self.extractor() {
+            Ok(extractor) => extractor,
+            Err(error) => return self.set_status(error, true),
+        };
+        match import::date_article_edit(self.doc.notebook(), article, date, &extractor) {
+            // Keyed like the reader's field, so typing a date is one step.
+            Ok(edit) => self.apply(edit, Some(format!("article:{article}:published"))),
+            Err(error) => self.set_status(format!("Cannot set the date: {error}"), true),
+        }
     }
 
     /// Runs `then` now, or first asks what to do with unsaved changes.

@@ -169,13 +169,21 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                 } else {
                     article.title.as_str()
                 };
-                let date = article
-                    .published
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "undated".into());
                 let selected = view.selection == Some(Selection::Article(article.id));
-                let response = row_label(ui, selected, title.to_owned(), long)
-                    .on_hover_text(format!("{date} · {}", article.outlet));
+                let dated = crate::model::describe_published(article.published, article.published_from);
+                let (text, hover) = if article.published.is_some() {
+                    (title.to_owned(), format!("{dated} · {}", article.outlet))
+                } else {
+                    // Marked in the row itself: its relative dates wait for one.
+                    (
+                        format!("{title} (undated)"),
+                        format!(
+                            "No published date: proposals that hang on it wait until you set it in the reader · {}",
+                            article.outlet
+                        ),
+                    )
+                };
+                let response = row_label(ui, selected, text, long).on_hover_text(hover);
                 if response.clicked() {
                     out.select = Some(Selection::Article(article.id));
                 }

@@ -51,6 +51,9 @@ pub enum Command {
     AcceptSentence(crate::model::ProposalId),
     /// Reject a proposal.
     RejectProposal(crate::model::ProposalId),
+    /// Give an article its published date (or none), and work out again the
+    /// dates its proposals reckoned from the day of import.
+    DateArticle(crate::model::ArticleId, Option<crate::model::PartialDate>),
     /// Add a place to the notebook's gazetteer (named after the reader's selection, if any).
     AddPlace,
     /// Add an actor to the notebook's list (named after the reader's selection, if any).
@@ -141,6 +144,7 @@ impl Command {
             Command::AcceptProposal(_) => "Accept",
             Command::AcceptSentence(_) => "Accept all in this sentence",
             Command::RejectProposal(_) => "Reject",
+            Command::DateArticle(..) => "Set the article's date",
             Command::FitTimeline => "Fit timeline",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
@@ -199,7 +203,8 @@ impl Command {
             | Command::ProposeForArticle
             | Command::AcceptProposal(_)
             | Command::AcceptSentence(_)
-            | Command::RejectProposal(_) => return None,
+            | Command::RejectProposal(_)
+            | Command::DateArticle(..) => return None,
         };
         Some(KeyboardShortcut::new(keys.0, keys.1))
     }

@@ -60,9 +60,7 @@ fn article(
         } else {
             &article.outlet
         },
-        article
-            .published
-            .map_or("undated".to_owned(), |d| d.to_string()),
+        crate::model::describe_published(article.published, article.published_from),
         article.text.split_whitespace().count()
     ));
     let revision = view.revision;

@@ -74,11 +74,10 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     if !article.author.is_empty() {
         byline.push(article.author.clone());
     }
-    byline.push(
-        article
-            .published
-            .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
-    );
+    byline.push(crate::model::describe_published(
+        article.published,
+        article.published_from,
+    ));
     ui.horizontal_wrapped(|ui| {
         ui.weak(byline.join(" · "));
         let url = article.url.trim();
@@ -137,8 +136,7 @@ fn editor(ui: &mut Ui, article: &Article, view: &mut View, out: &mut Out) {
             if let Some(date) =
                 fields::parsed(ui, &mut view.drafts, &draft_key, "Published", published, fields::parse_optional_date)
             {
-                updated.published = date;
-                out.edits.push((Edit::PutArticle(updated.clone()), key("published")));
+                out.commands.push(super::Command::DateArticle(article.id, date));
             }
             let mut text = article.text.clone();
             if fields::multiline(ui, "Text", &mut text, 16) {

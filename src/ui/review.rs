@@ -99,6 +99,7 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
     let quote: String = proposal.evidence.quote.chars().take(300).collect();
     ui.label(egui::RichText::new(format!("“{quote}”")).italics());
     let mut updated = proposal.clone();
+    let mut dated_by_hand = false;
     egui::Grid::new("sitrep-inspect-proposal")
         .num_columns(2)
         .show(ui, |ui| match &mut updated.kind {
@@ -203,6 +204,7 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                     fields::parse_optional_date,
                 ) {
                     *as_of = value;
+                    dated_by_hand = true;
                 }
             }
             ProposalKind::Event {
@@ -220,6 +222,7 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                     fields::parsed(ui, drafts, &field("date"), "Date", date.iso(), parse_date)
                 {
                     *date = value;
+                    dated_by_hand = true;
                 }
                 fields::text(ui, "Place", place);
                 if !country.is_empty() {
@@ -250,14 +253,26 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                 }
             }
         });
+    if dated_by_hand {
+        // The analyst's date stands on its own, whatever the article's.
+        updated.date_relative = false;
+    }
     if updated != *proposal {
         // One key for the whole form: a burst of corrections is one undo step.
         out.edits
             .push((Edit::PutProposal(updated), Some(format!("proposal:{id}"))));
     }
     ui.add_space(8.0);
+    let waiting = import::waits_for_article_date(notebook, proposal);
+    if waiting.is_some() {
+        article_date_request(ui, proposal.evidence.article, view, out);
+    }
     ui.horizontal(|ui| {
-        if ui.button("Accept").on_hover_text("Enter").clicked() {
+        let accept = ui
+            .add_enabled(waiting.is_none(), egui::Button::new("Accept"))
+            .on_hover_text("Enter")
+            .on_disabled_hover_text("Set the article's date first");
+        if accept.clicked() {
             out.commands.push(Command::AcceptProposal(id));
         }
         if ui.button("Reject").on_hover_text("Delete").clicked() {
@@ -279,4 +294,34 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
     {
         out.commands.push(Command::AcceptSentence(id));
     }
+}
+
+/// Asks for the date of an undated article, which a proposal's relative date
+/// ("on Tuesday") needs before it can be accepted.
+fn article_date_request(
+    ui: &mut Ui,
+    article: crate::model::ArticleId,
+    view: &mut View,
+    out: &mut Out,
+) {
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        "This article has no date, so this date was reckoned from the day it was imported. \
+         When was the article published?",
+    );
+    egui::Grid::new("sitrep-article-date-request")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let key = format!("article:{article}:published");
+            if let Some(date) = fields::parsed(
+                ui,
+                &mut view.drafts,
+                &key,
+                "Article's date",
+                String::new(),
+                fields::parse_optional_date,
+            ) {
+                out.commands.push(Command::DateArticle(article, date));
+            }
+        });
 }

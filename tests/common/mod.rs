@@ -77,3 +77,17 @@ pub fn settle(harness: &mut egui_kittest::Harness<'static, sitrep::ui::App>) {
     }
     panic!("background work did not finish");
 }
+
+/// Imports a text file holding `text` through the app, as a drop would, and
+/// waits for the import to finish.
+#[cfg(feature = "app")]
+pub fn import_text(harness: &mut egui_kittest::Harness<'static, sitrep::ui::App>, text: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("article.txt");
+    std::fs::write(&file, text).expect("write");
+    harness
+        .state_mut()
+        .run(sitrep::ui::Command::ImportPaths(vec![file]));
+    harness.run_steps(1);
+    settle(harness);
+}
