@@ -1,0 +1,231 @@
+//! Accepting proposals: the review rules that turn a proposal into an event
+//! or a figure (on a series found or made for it), alone, by sentence or in
+//! a batch, as `Edit`s.
+
+use super::waits_for_article_date;
+use crate::extract;
+use crate::model::{Edit, Event, Notebook, Proposal, ProposalId, ProposalKind};
+
+/// An event made from an accepted event proposal.
+pub fn event_from(proposal: &Proposal) -> Option<Event> {
+    let ProposalKind::Event {
+        title,
+        date,
+        place,
+        actors,
+        ..
+    } = &proposal.kind
+    else {
+        return None;
+    };
+    Some(Event {
+        id: crate::model::EventId::from_uuid(uuid::Uuid::now_v7()),
+        title: title.clone(),
+        start: *date,
+        end: None,
+        category: crate::extract::category::guess_category(title),
+        tags: Vec::new(),
+        place: place.clone(),
+        actors: actors.clone(),
+        notes: String::new(),
+        evidence: vec![proposal.evidence.clone()],
+        confidence: None,
+    })
+}
+
+/// Where an accepted figure goes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SeriesChoice {
+    /// An existing series.
+    Existing(crate::model::SeriesId),
+    /// A new series with this name.
+    New {
+        /// Its name: "US troops".
+        name: String,
+    },
+}
+
+/// "soldiers", "personnel" and "forces" are counted as troops.
+fn series_unit(unit: &str) -> &str {
+    match unit {
+        "soldiers" | "soldier" | "personnel" | "forces" | "troops" => "troops",
+        "district" => "districts",
+        "province" => "provinces",
+        other => other,
+    }
+}
+
+/// The series Sitrep suggests for a figure: one with the same unit (and
+/// subject, when the text names one), else a new one named after them:
+/// districts → "Districts under Taliban control", US troops → "US troops".
+pub fn suggest_series(notebook: &Notebook, unit: &str, subject: &str) -> SeriesChoice {
+    let unit = series_unit(unit);
+    let same_unit = |s: &&crate::model::Series| series_unit(&s.unit.to_lowercase()) == unit;
+    let existing = notebook
+        .series
+        .iter()
+        .filter(same_unit)
+        .find(|s| {
+            subject.is_empty()
+                || s.subject.eq_ignore_ascii_case(subject)
+                || s.name.contains(subject)
+        })
+        .or_else(|| {
+            if subject.is_empty() {
+                notebook.series.iter().find(same_unit)
+            } else {
+                None
+            }
+        });
+    match existing {
+        Some(series) => SeriesChoice::Existing(series.id),
+        None => SeriesChoice::New {
+            name: new_series_name(unit, subject),
+        },
+    }
+}
+
+/// The name for a new series of this unit and subject.
+pub fn new_series_name(unit: &str, subject: &str) -> String {
+    match (series_unit(unit), subject) {
+        ("districts", "" | "Taliban") => "Districts under Taliban control".to_owned(),
+        (unit, "") => capitalize(unit),
+        (unit, subject) => format!("{subject} {unit}"),
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// The edit that accepts a proposal: the proposal goes, and an event (of
+/// `category`, else of the kind its words say) or a figure (with a new
+/// series if `series` says so) comes, keeping its evidence.
+pub fn accept_edit(
+    notebook: &Notebook,
+    id: ProposalId,
+    series: Option<&SeriesChoice>,
+    category: Option<crate::model::Category>,
+) -> Result<Edit, String> {
+    let proposal = notebook.proposal(id).ok_or("the proposal is gone")?;
+    if let Some(why) = waits_for_article_date(notebook, proposal) {
+        return Err(why.into());
+    }
+    let mut edits = vec![Edit::DeleteProposal(id)];
+    match &proposal.kind {
+        ProposalKind::Event { .. } => {
+            let mut event = event_from(proposal).ok_or("not an event")?;
+            event.category = category.unwrap_or(event.category);
+            edits.push(Edit::PutEvent(event));
+        }
+        ProposalKind::Figure {
+            low,
+            high,
+            qualifier,
+            unit,
+            subject,
+            denominator,
+            as_of,
+            ..
+        } => {
+            let article_date = notebook
+                .article(proposal.evidence.article)
+                .and_then(|a| a.published);
+            let as_of = as_of
+                .or(article_date)
+                .ok_or("the figure needs an as-of date: set one first")?;
+            let suggestion;
+            let choice = match series {
+                Some(choice) => choice,
+                None => {
+                    suggestion = suggest_series(notebook, unit, subject);
+                    &suggestion
+                }
+            };
+            let series_id = match choice {
+                SeriesChoice::Existing(id) => *id,
+                SeriesChoice::New { name } => {
+                    let series = crate::model::Series {
+                        id: crate::model::SeriesId::from_uuid(uuid::Uuid::now_v7()),
+                        name: name.trim().to_owned(),
+                        unit: series_unit(unit).to_owned(),
+                        subject: subject.clone(),
+                        denominator: *denominator,
+                        style: if high > low {
+                            crate::model::SeriesStyle::Band
+                        } else {
+                            crate::model::SeriesStyle::Step
+                        },
+                        color: None,
+                        plot: String::new(),
+                        observations: Vec::new(),
+                    };
+                    let id = series.id;
+                    edits.push(Edit::PutSeries(series));
+                    id
+                }
+            };
+            edits.push(Edit::PutObservation {
+                series: series_id,
+                observation: crate::model::Observation {
+                    id: crate::model::ObservationId::from_uuid(uuid::Uuid::now_v7()),
+                    as_of,
+                    low: *low,
+                    high: *high,
+                    best: None,
+                    qualifier: *qualifier,
+                    denominator: *denominator,
+                    evidence: Some(proposal.evidence.clone()),
+                    notes: String::new(),
+                },
+            });
+        }
+    }
+    Ok(Edit::Batch(edits))
+}
+
+/// The proposals found in the same sentence as `id` (itself included), in text order.
+pub fn same_sentence(notebook: &Notebook, id: ProposalId) -> Vec<ProposalId> {
+    let Some(proposal) = notebook.proposal(id) else {
+        return Vec::new();
+    };
+    let Some(article) = notebook.article(proposal.evidence.article) else {
+        return vec![id];
+    };
+    let at = proposal.evidence.start;
+    let sentence = extract::tokens::sentences(&article.text)
+        .into_iter()
+        .find(|&(start, end)| start <= at && at < end)
+        .unwrap_or((proposal.evidence.start, proposal.evidence.end));
+    let mut found: Vec<&Proposal> = notebook
+        .proposals
+        .iter()
+        .filter(|p| {
+            p.evidence.article == article.id
+                && sentence.0 <= p.evidence.start
+                && p.evidence.end <= sentence.1
+        })
+        .collect();
+    found.sort_by_key(|p| (p.evidence.start, p.id));
+    found.into_iter().map(|p| p.id).collect()
+}
+
+/// Accepts several proposals as one step. Figures that would each make the
+/// same new series share one.
+pub fn accept_all_edit(notebook: &Notebook, ids: &[ProposalId]) -> Result<Edit, String> {
+    let mut scratch = notebook.clone();
+    let mut edits = Vec::new();
+    for &id in ids {
+        // Each accept sees the series the earlier ones made.
+        let edit = accept_edit(&scratch, id, None, None)?;
+        edit.clone()
+            .apply(&mut scratch)
+            .map_err(|e| e.to_string())?;
+        edits.push(edit);
+    }
+    Ok(Edit::Batch(edits))
+}
