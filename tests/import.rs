@@ -331,7 +331,7 @@ fn relative_dates_in_an_undated_article_wait_for_its_date_then_follow_it() {
         .expect("a stated year needs no article date");
 
     let friday = PartialDate::parse("2023-05-12").ok();
-    import::date_article_edit(&notebook, article, friday, &extractor)
+    import::date_article_edit(&notebook, article, friday, Some(&extractor))
         .expect("dates")
         .apply(&mut notebook)
         .expect("applies");
@@ -343,7 +343,7 @@ fn relative_dates_in_an_undated_article_wait_for_its_date_then_follow_it() {
         &notebook,
         article,
         PartialDate::parse("2023-05-20").ok(),
-        &extractor,
+        Some(&extractor),
     )
     .expect("dates")
     .apply(&mut notebook)

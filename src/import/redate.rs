@@ -20,12 +20,13 @@ pub fn waits_for_article_date(notebook: &Notebook, proposal: &Proposal) -> Optio
 
 /// The edit that gives article `id` the date `published` (as the analyst's
 /// word) and works out again, from it, the dates of its proposals that hang
-/// on it, as one step. The proposals keep every other correction.
+/// on it, as one step. The proposals keep every other correction. Without
+/// an extractor only the article's date changes.
 pub fn date_article_edit(
     notebook: &Notebook,
     id: ArticleId,
     published: Option<PartialDate>,
-    extractor: &Extractor,
+    extractor: Option<&Extractor>,
 ) -> Result<Edit, String> {
     let mut article = notebook.article(id).ok_or("the article is gone")?.clone();
     article.published = published;
@@ -37,6 +38,7 @@ pub fn date_article_edit(
         .filter(|p| p.evidence.article == id && p.date_relative)
         .collect();
     if let Some(published) = published
+        && let Some(extractor) = extractor
         && !following.is_empty()
     {
         let reference = extract::reference_date(Some(published), published.date);

@@ -1254,11 +1254,13 @@ impl App {
         article: crate::model::ArticleId,
         date: Option<crate::model::PartialDate>,
     ) {
-        let extractor = match self.extractor() {
-            Ok(extractor) => extractor,
-            Err(error) => return self.set_status(error, true),
-        };
-        match import::date_article_edit(self.doc.notebook(), article, date, &extractor) {
+        // Without an extractor the date is still set; its proposals keep theirs.
+        let extractor = self.extractor();
+        if let Err(error) = &extractor {
+            self.set_status(format!("Proposals keep their dates: {error}"), true);
+        }
+        let extractor = extractor.ok();
+        match import::date_article_edit(self.doc.notebook(), article, date, extractor.as_deref()) {
             // Keyed like the reader's field, so typing a date is one step.
             Ok(edit) => self.apply(edit, Some(format!("article:{article}:published"))),
             Err(error) => self.set_status(format!("Cannot set the date: {error}"), true),
