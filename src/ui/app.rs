@@ -184,6 +184,8 @@ pub struct App {
     autosave: Option<Autosave>,
     /// Counts the documents shown, so a late load cannot replace a newer one.
     doc_serial: u64,
+    /// The command palette, while it is open.
+    palette: Option<super::palette::Palette>,
 }
 
 /// The recovery copy of this session's unsaved work.
@@ -295,6 +297,7 @@ impl App {
             import_report: Vec::new(),
             autosave: None,
             doc_serial: 0,
+            palette: None,
         }
     }
 
@@ -1150,6 +1153,12 @@ impl App {
             Command::ToggleLists => self.view.hidden.lists = !self.view.hidden.lists,
             Command::ToggleInspector => self.view.hidden.inspector = !self.view.hidden.inspector,
             Command::ToggleReader => self.view.hidden.reader = !self.view.hidden.reader,
+            Command::OpenPalette => {
+                self.palette = match self.palette {
+                    Some(_) => None,
+                    None => Some(super::palette::Palette::default()),
+                }
+            }
             Command::FitTimeline => self.view.timeline.fit(self.doc.notebook()),
             Command::ZoomIn => self.view.timeline.zoom(0.5),
             Command::ZoomOut => self.view.timeline.zoom(2.0),
@@ -1305,9 +1314,9 @@ impl App {
         // keys (arrows move its cursor); only editable fields own Ctrl+Z.
         let text_focused = ctx.egui_wants_keyboard_input();
         let typing = text_focused && ctx.memory(|m| m.focused()) != self.view.reader.text_id;
-        let modal_open = self.modal.is_some();
+        let modal_open = self.modal.is_some() || self.palette.is_some();
         ctx.input_mut(|input| {
-            for command in Command::WITH_SHORTCUTS {
+            for command in Command::with_shortcuts() {
                 let Some(shortcut) = command.shortcut() else {
                     continue;
                 };
@@ -1424,7 +1433,7 @@ impl App {
                     if let Some(shortcut) = command.shortcut() {
                         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
                     }
-                    if ui.add(button).clicked() {
+                    if ui.add(button).on_hover_text(command.tooltip()).clicked() {
                         self.commands.push(command);
                         ui.close();
                     }
@@ -1441,6 +1450,8 @@ impl App {
                 self.menu_item(ui, Command::WindowFromView, true);
                 let windowed = self.view.timeline.filter.window.is_some();
                 self.menu_item(ui, Command::ClearWindow, windowed);
+                ui.separator();
+                self.menu_item(ui, Command::OpenPalette, true);
             });
         });
     }
@@ -1454,7 +1465,10 @@ impl App {
         if let Some(shortcut) = command.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }
-        if ui.add_enabled(enabled, button).clicked() {
+        let response = ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip());
+        if response.clicked() {
             self.commands.push(command);
             ui.close();
         }
@@ -1806,6 +1820,16 @@ impl eframe::App for App {
             );
         });
         self.modals(&ctx, &mut out);
+        if let Some(palette) = &mut self.palette {
+            match super::palette::show(&ctx, palette) {
+                super::palette::Outcome::Open => {}
+                super::palette::Outcome::Run(command) => {
+                    self.palette = None;
+                    out.commands.push(command);
+                }
+                super::palette::Outcome::Close => self.palette = None,
+            }
+        }
 
         self.after_frame(out);
         self.update_title(&ctx);

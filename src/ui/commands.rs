@@ -3,16 +3,45 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// A user action. Menus, shortcuts and buttons all produce these; the app
-/// carries them out after the frame's UI pass.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Command {
+/// Defines [`Command`] from its variants, so that the list of commands that
+/// need nothing more than themselves ([`Command::UNIT`]) and every
+/// command's tooltip (its doc comment) come from the one declaration.
+macro_rules! commands {
+    (
+        $( $(#[doc = $unit_doc:literal])+ $unit:ident, )*
+        ;
+        $( $(#[doc = $data_doc:literal])+ $data:ident ( $($field:ty),+ ), )*
+    ) => {
+        /// A user action. Menus, shortcuts, buttons and the command palette
+        /// all produce these; the app carries them out after the frame's UI pass.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum Command {
+            $( $(#[doc = $unit_doc])+ $unit, )*
+            $( $(#[doc = $data_doc])+ $data($($field),+), )*
+        }
+
+        impl Command {
+            /// Every command that needs nothing more than itself, in
+            /// declaration order: what the palette lists and shortcuts run.
+            pub const UNIT: &'static [Command] = &[$(Command::$unit),*];
+
+            /// What the command does, in a sentence: its tooltip.
+            pub fn tooltip(&self) -> &'static str {
+                match self {
+                    $( Command::$unit => concat!($($unit_doc),+), )*
+                    $( Command::$data(..) => concat!($($data_doc),+), )*
+                }
+                .trim()
+            }
+        }
+    };
+}
+
+commands! {
     /// Start an empty notebook.
     NewNotebook,
     /// Pick a notebook file to open.
     Open,
-    /// Open this notebook file.
-    OpenPath(std::path::PathBuf),
     /// Save to the current file (asks for one if there is none).
     Save,
     /// Save to a new file.
@@ -33,27 +62,14 @@ pub enum Command {
     FigureFromSelection,
     /// Delete the selected article, event, figure or series.
     DeleteSelected,
-    /// Write the notebook out: CSV, the chart as SVG or PNG, or a report.
-    Export(crate::export::Format),
     /// Import article files.
     ImportFiles,
     /// Import every article file in a folder.
     ImportFolder,
-    /// Import these files (dropped on the window).
-    ImportPaths(Vec<std::path::PathBuf>),
     /// Stop the import under way.
     CancelImport,
     /// Find events and figures in the open article.
     ProposeForArticle,
-    /// Accept a proposal as an event or a figure.
-    AcceptProposal(crate::model::ProposalId),
-    /// Accept every proposal of the same sentence.
-    AcceptSentence(crate::model::ProposalId),
-    /// Reject a proposal.
-    RejectProposal(crate::model::ProposalId),
-    /// Give an article its published date (or none), and work out again the
-    /// dates its proposals reckoned from the day of import.
-    DateArticle(crate::model::ArticleId, Option<crate::model::PartialDate>),
     /// Add a place to the notebook's gazetteer (named after the reader's selection, if any).
     AddPlace,
     /// Add an actor to the notebook's list (named after the reader's selection, if any).
@@ -76,43 +92,62 @@ pub enum Command {
     WindowFromView,
     /// Widen the lists back to every date.
     ClearWindow,
-    /// Settle merge conflict `.0` by keeping one side.
-    SettleConflict(usize, crate::store::merge::Side),
     /// Show or hide the lists on the left.
     ToggleLists,
     /// Show or hide the inspector on the right.
     ToggleInspector,
     /// Show or hide the reader above the timeline.
     ToggleReader,
+    /// Find any command by name and run it.
+    OpenPalette,
+    ;
+    /// Open this notebook file.
+    OpenPath(std::path::PathBuf),
+    /// Write the notebook out: CSV, the chart as SVG or PNG, or a report.
+    Export(crate::export::Format),
+    /// Import these files (dropped on the window).
+    ImportPaths(Vec<std::path::PathBuf>),
+    /// Accept a proposal as an event or a figure.
+    AcceptProposal(crate::model::ProposalId),
+    /// Accept every proposal of the same sentence.
+    AcceptSentence(crate::model::ProposalId),
+    /// Reject a proposal.
+    RejectProposal(crate::model::ProposalId),
+    /// Give an article its published date (or none), and work out again the
+    /// dates its proposals reckoned from the day of import.
+    DateArticle(crate::model::ArticleId, Option<crate::model::PartialDate>),
+    /// Settle merge conflict `.0` by keeping one side.
+    SettleConflict(usize, crate::store::merge::Side),
 }
 
 impl Command {
-    /// Commands that have a keyboard shortcut, longest modifiers first so
-    /// that Ctrl+Shift+Z is matched before Ctrl+Z.
-    pub const WITH_SHORTCUTS: [Command; 22] = [
-        Command::SaveAs,
-        Command::ToggleLists,
-        Command::ToggleInspector,
-        Command::ToggleReader,
-        Command::Redo,
-        Command::NewArticle,
-        Command::NewNotebook,
-        Command::Open,
-        Command::Save,
-        Command::Undo,
-        Command::Quit,
-        Command::ImportFiles,
-        Command::EventFromSelection,
-        Command::FigureFromSelection,
-        Command::FitTimeline,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::PanLeft,
-        Command::PanRight,
-        Command::JumpToStart,
-        Command::JumpToEnd,
-        Command::WindowFromView,
-    ];
+    /// Commands that have a keyboard shortcut, taken from [`Command::UNIT`],
+    /// more modifiers first so that Ctrl+Shift+Z is matched before Ctrl+Z.
+    pub fn with_shortcuts() -> Vec<Command> {
+        let mut found: Vec<(KeyboardShortcut, Command)> = Command::UNIT
+            .iter()
+            .filter_map(|c| Some((c.shortcut()?, c.clone())))
+            .collect();
+        found.sort_by_key(|(shortcut, _)| {
+            let m = shortcut.modifiers;
+            std::cmp::Reverse(
+                u8::from(m.command) + u8::from(m.ctrl) + u8::from(m.shift) + u8::from(m.alt),
+            )
+        });
+        found.into_iter().map(|(_, command)| command).collect()
+    }
+
+    /// What the command palette offers: every command that needs nothing
+    /// more, and each export.
+    pub fn palette() -> Vec<Command> {
+        let mut all = Command::UNIT.to_vec();
+        all.extend(
+            crate::export::Format::ALL
+                .iter()
+                .map(|f| Command::Export(*f)),
+        );
+        all
+    }
 
     /// The menu text.
     pub fn label(&self) -> &'static str {
@@ -159,6 +194,7 @@ impl Command {
             Command::ToggleLists => "Show the lists",
             Command::ToggleInspector => "Show the inspector",
             Command::ToggleReader => "Show the reader",
+            Command::OpenPalette => "Command palette…",
         }
     }
 
@@ -189,6 +225,7 @@ impl Command {
             Command::ToggleLists => (command_shift, Key::L),
             Command::ToggleInspector => (command_shift, Key::I),
             Command::ToggleReader => (command_shift, Key::R),
+            Command::OpenPalette => (command_shift, Key::P),
             Command::DeleteSelected
             | Command::OpenPath(_)
             | Command::TypePath

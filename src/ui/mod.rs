@@ -14,6 +14,7 @@ mod dialogs;
 mod document;
 mod fields;
 mod inspector;
+mod palette;
 mod plot_view;
 pub(crate) mod reader;
 mod review;

@@ -1,0 +1,161 @@
+//! The command palette (Ctrl+Shift+P): every command by name with its
+//! shortcut, narrowed as the user types; arrows move, Enter or a click runs
+//! one, Escape closes. It reads only [`Command`]'s own table.
+
+use super::commands::Command;
+use egui::{Context, Key, Modifiers};
+
+/// The palette while it is open.
+#[derive(Debug, Default)]
+pub struct Palette {
+    /// What the user typed.
+    pub query: String,
+    /// The highlighted row among the matches.
+    chosen: usize,
+    /// Whether the search field has been given the keyboard yet.
+    focused: bool,
+}
+
+/// What the user did with the palette this frame.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// Still choosing.
+    Open,
+    /// Run this command (the palette closes).
+    Run(Command),
+    /// Closed without running anything.
+    Close,
+}
+
+/// The palette's commands whose name or tooltip holds every word of
+/// `query`, ignoring case; names that start with the query come first.
+pub fn matching(query: &str) -> Vec<Command> {
+    let query = query.trim().to_lowercase();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let mut found: Vec<(bool, Command)> = Command::palette()
+        .into_iter()
+        .filter_map(|command| {
+            let label = command.label().to_lowercase();
+            let text = format!("{label} {}", command.tooltip().to_lowercase());
+            words
+                .iter()
+                .all(|w| text.contains(w))
+                .then(|| (!label.starts_with(&query), command))
+        })
+        .collect();
+    // A stable sort keeps the table's order within each group.
+    found.sort_by_key(|(later, _)| *later);
+    found.into_iter().map(|(_, command)| command).collect()
+}
+
+/// Draws the palette over the window.
+pub fn show(ctx: &Context, palette: &mut Palette) -> Outcome {
+    let found = matching(&palette.query);
+    palette.chosen = palette.chosen.min(found.len().saturating_sub(1));
+    let (down, up, enter, escape) = ctx.input_mut(|input| {
+        (
+            input.consume_key(Modifiers::NONE, Key::ArrowDown),
+            input.consume_key(Modifiers::NONE, Key::ArrowUp),
+            input.consume_key(Modifiers::NONE, Key::Enter),
+            input.consume_key(Modifiers::NONE, Key::Escape),
+        )
+    });
+    if down {
+        palette.chosen = (palette.chosen + 1).min(found.len().saturating_sub(1));
+    }
+    if up {
+        palette.chosen = palette.chosen.saturating_sub(1);
+    }
+    if escape {
+        return Outcome::Close;
+    }
+    if enter {
+        return found
+            .get(palette.chosen)
+            .cloned()
+            .map_or(Outcome::Open, Outcome::Run);
+    }
+    let mut outcome = Outcome::Open;
+    let response = egui::Modal::new(egui::Id::unique("sitrep-palette")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        let label = ui.label("Command");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut palette.query)
+                    .hint_text("Type a command")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if !palette.focused {
+            field.request_focus();
+            palette.focused = true;
+        }
+        if field.changed() {
+            palette.chosen = 0;
+        }
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                if found.is_empty() {
+                    ui.weak("No command matches");
+                }
+                for (index, command) in found.iter().enumerate() {
+                    let mut row =
+                        egui::Button::selectable(index == palette.chosen, command.label());
+                    if let Some(shortcut) = command.shortcut() {
+                        row = row.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                    }
+                    let row = ui.add(row).on_hover_text(command.tooltip());
+                    if index == palette.chosen && (up || down) {
+                        row.scroll_to_me(None);
+                    }
+                    if row.clicked() {
+                        outcome = Outcome::Run(command.clone());
+                    }
+                }
+            });
+    });
+    if outcome == Outcome::Open && response.should_close() {
+        return Outcome::Close;
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_without_arguments_is_in_the_palette_with_its_own_text() {
+        let all = matching("");
+        for command in Command::UNIT {
+            assert!(all.contains(command), "{command:?} missing");
+            assert!(!command.label().is_empty() && !command.tooltip().is_empty());
+        }
+        assert!(all.contains(&Command::Export(crate::export::Format::Csv)));
+    }
+
+    #[test]
+    fn words_narrow_the_list_in_any_order_and_case() {
+        let found = matching("TIMELINE fit");
+        assert_eq!(found.first(), Some(&Command::FitTimeline), "{found:?}");
+        assert!(matching("no such command at all").is_empty());
+        // A name that starts with the query comes before one that only holds it.
+        assert_eq!(matching("save").first(), Some(&Command::Save));
+    }
+
+    #[test]
+    fn shortcuts_come_from_the_table_with_more_modifiers_first() {
+        let keyed = Command::with_shortcuts();
+        let position = |c: &Command| keyed.iter().position(|k| k == c).expect("keyed");
+        assert!(position(&Command::Redo) < position(&Command::Undo));
+        assert!(position(&Command::SaveAs) < position(&Command::Save));
+        let every_shortcut = Command::UNIT
+            .iter()
+            .filter(|c| c.shortcut().is_some())
+            .count();
+        assert_eq!(keyed.len(), every_shortcut);
+        assert!(keyed.contains(&Command::OpenPalette));
+    }
+}
