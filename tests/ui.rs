@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 mod common;
-use common::{app_with, settle};
+use common::{app_with, select_in_reader, settle};
 
 /// A small notebook of one article, seven events and three figures, that
 /// the tests below know by heart (the shipped sample grows and changes).
@@ -25,20 +25,6 @@ fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.get_by_label(label).focus();
     harness.run_steps(1);
     harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
-/// Selects `len` characters starting `from` characters into the reader's text.
-fn select_in_reader(harness: &mut Harness<'static, App>, from: usize, len: usize) {
-    harness.get_by_label("Article text").click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Home);
-    for _ in 0..from {
-        harness.key_press(Key::ArrowRight);
-    }
-    for _ in 0..len {
-        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
-    }
     harness.run();
 }
 

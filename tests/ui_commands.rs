@@ -8,7 +8,7 @@ use sitrep::ui::ScriptedDialogs;
 use std::time::Duration;
 
 mod common;
-use common::app_with;
+use common::{app_with, select_in_reader};
 
 #[test]
 fn the_palette_finds_a_command_by_name_and_runs_it() {
@@ -47,4 +47,78 @@ fn the_palette_finds_a_command_by_name_and_runs_it() {
     harness.run();
     assert!(harness.query_by_label("Command").is_none());
     assert_eq!(harness.state().notebook().articles.len(), 1);
+}
+
+/// A report of its own, so the notebook holds two articles.
+const SECOND: &str = "Ferry stopped at the border\n\n\
+    The ferry across the lake stopped on 4 March 2024 after 300 passengers \
+    were turned back, the harbour master said.\n";
+
+#[test]
+fn switching_article_always_drops_the_selected_words() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app_with(
+        Some("tests/fixtures/one-article.ron".into()),
+        &dialogs,
+        None,
+        Duration::from_secs(30),
+    );
+    common::import_text(&mut harness, SECOND);
+    let notebook = harness.state().notebook().clone();
+    let second = notebook
+        .articles
+        .iter()
+        .find(|a| a.title == "Ferry stopped at the border")
+        .expect("imported")
+        .id;
+    assert_eq!(
+        harness.state().reader_highlight().map(|(a, _)| a),
+        Some(second)
+    );
+
+    // Words picked in the new article, then one of its proposals from the list.
+    select_in_reader(&mut harness, 4, 5);
+    assert!(harness.state().reader_selection().is_some());
+    let proposal = notebook
+        .proposals
+        .iter()
+        .find(|p| p.evidence.article == second && p.evidence.quote == "300 passengers")
+        .expect("a figure proposal")
+        .clone();
+    harness
+        .get_by_label_contains("Figure: 300 passengers")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().reader_selection(),
+        None,
+        "the old words went"
+    );
+    assert_eq!(
+        harness.state().reader_highlight(),
+        Some((
+            second,
+            Some((proposal.evidence.start, proposal.evidence.end))
+        ))
+    );
+
+    // Words picked again, then "Show source" of an event quoting the other article.
+    select_in_reader(&mut harness, 4, 5);
+    assert!(harness.state().reader_selection().is_some());
+    let event = notebook
+        .events
+        .iter()
+        .find(|e| e.evidence.iter().any(|ev| ev.article != second))
+        .expect("an event of the first article")
+        .clone();
+    harness.state_mut().run(sitrep::ui::Command::ShowInReader(
+        event.evidence[0].article,
+        Some((event.evidence[0].start, event.evidence[0].end)),
+    ));
+    harness.run();
+    assert_eq!(harness.state().reader_selection(), None);
+    assert_eq!(
+        harness.state().reader_highlight().map(|(a, _)| a),
+        Some(event.evidence[0].article)
+    );
 }

@@ -764,25 +764,7 @@ pub fn run(args: &[String]) -> ExitCode {
 
 #[cfg(feature = "app")]
 fn run_window(path: Option<PathBuf>) -> ExitCode {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Sitrep")
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([800.0, 500.0]),
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        crate::ui::APP_ID,
-        options,
-        Box::new(move |cc| {
-            let app_options = crate::ui::AppOptions {
-                open: path,
-                ..Default::default()
-            };
-            Ok(Box::new(crate::ui::App::new(cc, app_options)))
-        }),
-    );
-    match result {
+    match crate::ui::run_window(path) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("sitrep: cannot open a window: {error}");
@@ -791,30 +773,11 @@ fn run_window(path: Option<PathBuf>) -> ExitCode {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arguments_choose_window_or_check() {
-        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(parse_args(&args(&[])), Ok(Invocation::Window(None)));
-        assert_eq!(
-            parse_args(&args(&["a.ron"])),
-            Ok(Invocation::Window(Some("a.ron".into())))
-        );
-        assert_eq!(
-            parse_args(&args(&["check", "a.ron", "b.ron"])),
-            Ok(Invocation::Check(vec!["a.ron".into(), "b.ron".into()]))
-        );
-        assert!(parse_args(&args(&["check"])).is_err());
-        assert!(parse_args(&args(&["--frobnicate"])).is_err());
-        assert!(parse_args(&args(&["a.ron", "b.ron"])).is_err());
-    }
-}
-
 #[cfg(not(feature = "app"))]
 fn run_window(_path: Option<PathBuf>) -> ExitCode {
     eprintln!("sitrep: this build has no window (built without the `app` feature)");
     ExitCode::from(2)
 }
+
+#[cfg(test)]
+mod tests;

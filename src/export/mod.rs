@@ -10,6 +10,7 @@
 //! This module never imports egui.
 
 pub mod chart;
+mod png;
 pub mod report;
 
 pub use chart::ChartOptions;

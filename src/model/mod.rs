@@ -16,11 +16,15 @@
 
 mod date;
 mod edit;
+mod evidence;
+mod figures;
 mod ids;
 pub mod synthetic;
 
 pub use date::{DateParseError, DateSource, PartialDate, Precision, describe_published};
 pub use edit::{Edit, EditError};
+pub use evidence::{Evidence, EvidenceStatus, cited_spans};
+pub use figures::{Observation, Qualifier, describe_figure, format_number};
 pub use ids::{ActorId, ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId};
 
 use jiff::Timestamp;
@@ -258,60 +262,6 @@ pub fn sha256_hex(text: &str) -> String {
     digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// The words in an article that support an event or a figure.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Evidence {
-    /// The article quoted.
-    pub article: ArticleId,
-    /// Byte offset where the quote starts in the article text.
-    pub start: usize,
-    /// Byte offset just past the quote.
-    pub end: usize,
-    /// A copy of the quoted words, so the evidence survives edits to the text.
-    pub quote: String,
-}
-
-/// Whether evidence still matches the article it cites.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EvidenceStatus {
-    /// The span holds exactly the quoted words.
-    Matches,
-    /// The quote is still in the text, but elsewhere (the text was edited).
-    Moved {
-        /// Where the quote now starts.
-        start: usize,
-    },
-    /// The quote is no longer in the text.
-    Missing,
-    /// The article is not in the notebook.
-    ArticleGone,
-}
-
-impl Evidence {
-    /// Checks the evidence against the notebook's copy of its article.
-    pub fn status(&self, notebook: &Notebook) -> EvidenceStatus {
-        let Some(article) = notebook.article(self.article) else {
-            return EvidenceStatus::ArticleGone;
-        };
-        if article.text.get(self.start..self.end) == Some(self.quote.as_str()) {
-            return EvidenceStatus::Matches;
-        }
-        match article.text.find(&self.quote) {
-            Some(start) if !self.quote.is_empty() => EvidenceStatus::Moved { start },
-            _ => EvidenceStatus::Missing,
-        }
-    }
-
-    /// The byte span to highlight in the article, following a moved quote.
-    pub fn current_span(&self, notebook: &Notebook) -> Option<(usize, usize)> {
-        match self.status(notebook) {
-            EvidenceStatus::Matches => Some((self.start, self.end)),
-            EvidenceStatus::Moved { start } => Some((start, start + self.quote.len())),
-            EvidenceStatus::Missing | EvidenceStatus::ArticleGone => None,
-        }
-    }
-}
-
 /// What kind of thing happened; colours the event lane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Category {
@@ -465,155 +415,6 @@ pub struct Series {
     /// The figures, sorted by id.
     #[serde(default, skip_serializing_if = "is_default")]
     pub observations: Vec<Observation>,
-}
-
-/// How a reported figure relates to the true value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Qualifier {
-    /// As stated.
-    #[default]
-    Exact,
-    /// "about", "some", "nearly".
-    About,
-    /// "more than": the truth is above `high`.
-    MoreThan,
-    /// "less than", "fewer than".
-    LessThan,
-    /// "at least".
-    AtLeast,
-    /// "at most".
-    AtMost,
-    /// "up to".
-    UpTo,
-}
-
-impl Qualifier {
-    /// Every qualifier, in menu order.
-    pub const ALL: [Qualifier; 7] = [
-        Qualifier::Exact,
-        Qualifier::About,
-        Qualifier::MoreThan,
-        Qualifier::LessThan,
-        Qualifier::AtLeast,
-        Qualifier::AtMost,
-        Qualifier::UpTo,
-    ];
-
-    /// The words shown to the user.
-    pub fn label(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exactly",
-            Qualifier::About => "about",
-            Qualifier::MoreThan => "more than",
-            Qualifier::LessThan => "less than",
-            Qualifier::AtLeast => "at least",
-            Qualifier::AtMost => "at most",
-            Qualifier::UpTo => "up to",
-        }
-    }
-
-    /// Whether the true value may lie above the stated figure.
-    pub fn open_upward(self) -> bool {
-        matches!(self, Qualifier::MoreThan | Qualifier::AtLeast)
-    }
-
-    /// Whether the true value may lie below the stated figure.
-    pub fn open_downward(self) -> bool {
-        matches!(
-            self,
-            Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo
-        )
-    }
-}
-
-/// One reported figure.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Observation {
-    /// Stable id.
-    pub id: ObservationId,
-    /// When the figure was true.
-    pub as_of: PartialDate,
-    /// Low end of the stated range (the figure itself when it is one number).
-    pub low: f64,
-    /// High end of the stated range.
-    pub high: f64,
-    /// A best estimate inside the range, when one is stated.
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub best: Option<f64>,
-    /// How the figure relates to the truth.
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub qualifier: Qualifier,
-    /// The whole it is part of, when this report states one.
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub denominator: Option<f64>,
-    /// The words that support it.
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub evidence: Option<Evidence>,
-    /// The analyst's notes.
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub notes: String,
-}
-
-impl Observation {
-    /// The single value to draw: the best estimate, else the middle of the range.
-    pub fn central(&self) -> f64 {
-        self.best.unwrap_or((self.low + self.high) / 2.0)
-    }
-
-    /// The central value as a percentage of its whole: this report's, else
-    /// `series_whole`; `None` without a positive whole.
-    pub fn share(&self, series_whole: Option<f64>) -> Option<f64> {
-        let whole = self.denominator.or(series_whole).filter(|w| *w > 0.0)?;
-        Some(self.central() * 100.0 / whole)
-    }
-
-    /// "more than 50 of 370", "2,500–3,500".
-    pub fn describe(&self) -> String {
-        describe_figure(self.low, self.high, self.qualifier, self.denominator)
-    }
-}
-
-/// A figure in words: "more than 50 of 370", "2,500–3,500".
-pub fn describe_figure(
-    low: f64,
-    high: f64,
-    qualifier: Qualifier,
-    denominator: Option<f64>,
-) -> String {
-    let mut text = String::new();
-    if qualifier != Qualifier::Exact {
-        text.push_str(qualifier.label());
-        text.push(' ');
-    }
-    text.push_str(&format_number(low));
-    if high != low {
-        text.push('–');
-        text.push_str(&format_number(high));
-    }
-    if let Some(denominator) = denominator {
-        text.push_str(" of ");
-        text.push_str(&format_number(denominator));
-    }
-    text
-}
-
-/// Formats a figure with thousands separators and no needless decimals.
-pub fn format_number(value: f64) -> String {
-    if value.fract() != 0.0 || value.abs() >= 1e15 {
-        return format!("{value}");
-    }
-    let digits = format!("{}", value.abs() as u64);
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    if value < 0.0 {
-        grouped.insert(0, '-');
-    }
-    grouped
 }
 
 /// A rule a notebook broke; found by [`Notebook::validate`].

@@ -1,7 +1,9 @@
 //! [`Command`]: everything the user can ask for from a menu, a shortcut or a
 //! button, with its text and its keys in one place.
 
+use super::dialogs::PathPurpose;
 use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
 
 /// Defines [`Command`] from its variants, so that the list of commands that
 /// need nothing more than themselves ([`Command::UNIT`]) and every
@@ -113,6 +115,10 @@ commands! {
     AcceptSentence(crate::model::ProposalId),
     /// Reject a proposal.
     RejectProposal(crate::model::ProposalId),
+    /// Show an article in the reader, at these words when given.
+    ShowInReader(crate::model::ArticleId, Option<(usize, usize)>),
+    /// Open an article's fields for writing.
+    EditArticle(crate::model::ArticleId),
     /// Give an article its published date (or none), and work out again the
     /// dates its proposals reckoned from the day of import.
     DateArticle(crate::model::ArticleId, Option<crate::model::PartialDate>),
@@ -180,6 +186,8 @@ impl Command {
             Command::AcceptSentence(_) => "Accept all in this sentence",
             Command::RejectProposal(_) => "Reject",
             Command::DateArticle(..) => "Set the article's date",
+            Command::ShowInReader(..) => "Show in the reader",
+            Command::EditArticle(_) => "Edit article",
             Command::FitTimeline => "Fit timeline",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
@@ -241,7 +249,9 @@ impl Command {
             | Command::AcceptProposal(_)
             | Command::AcceptSentence(_)
             | Command::RejectProposal(_)
-            | Command::DateArticle(..) => return None,
+            | Command::DateArticle(..)
+            | Command::ShowInReader(..)
+            | Command::EditArticle(_) => return None,
         };
         Some(KeyboardShortcut::new(keys.0, keys.1))
     }
@@ -251,4 +261,39 @@ impl Command {
     pub fn is_bare_key(&self) -> bool {
         self.shortcut().is_some_and(|s| s.modifiers.is_none())
     }
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Start an empty notebook.
+    NewNotebook,
+    /// Ask for a notebook to open.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+/// What a modal asked for, carried out after the frame.
+#[derive(Debug)]
+pub enum AfterModal {
+    /// Save, then go on with the pending action.
+    SaveThen(Pending),
+    /// Go on without saving.
+    Proceed(Pending),
+    /// Open, save, import or export at a typed path.
+    TypedPath {
+        /// What for.
+        purpose: PathPurpose,
+        /// The path.
+        path: PathBuf,
+    },
+    /// Take up the work in this recovery file.
+    Restore(PathBuf),
+    /// Delete this recovery file.
+    DiscardRecovery(PathBuf),
+    /// Leave the recovery file for the next start.
+    KeepRecovery,
 }

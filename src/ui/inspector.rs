@@ -67,8 +67,7 @@ fn article(
     let cited = view.citations(notebook, revision, id).items;
     ui.weak(format!("Cited by {cited} events and figures"));
     if ui.button("Edit article").clicked() {
-        view.open_article(id);
-        view.reader.editing = true;
+        out.commands.push(super::Command::EditArticle(id));
     }
     egui::Grid::new("sitrep-inspect-article")
         .num_columns(2)
@@ -193,7 +192,7 @@ fn event(
         ui.weak("No evidence yet.");
     }
     for (index, evidence) in event.evidence.iter().enumerate() {
-        ui.push_id(index, |ui| evidence_view(ui, notebook, evidence, view));
+        ui.push_id(index, |ui| evidence_view(ui, notebook, evidence, out));
     }
     delete_button(ui, "Delete event", out);
 }
@@ -231,7 +230,7 @@ fn confidence_field(ui: &mut Ui, current: Option<Confidence>) -> Option<Option<C
     (value != current).then_some(value)
 }
 
-fn evidence_view(ui: &mut Ui, notebook: &Notebook, evidence: &Evidence, view: &mut View) {
+fn evidence_view(ui: &mut Ui, notebook: &Notebook, evidence: &Evidence, out: &mut Out) {
     let source = notebook
         .article(evidence.article)
         .map_or("(article deleted)".to_owned(), |a| a.title.clone());
@@ -267,16 +266,8 @@ fn evidence_view(ui: &mut Ui, notebook: &Notebook, evidence: &Evidence, view: &m
             .clicked()
             && let Some(span) = evidence.current_span(notebook)
         {
-            if view.reader.article != Some(evidence.article) {
-                view.reader = super::view::ReaderState {
-                    text_id: view.reader.text_id,
-                    ..Default::default()
-                };
-                view.reader.article = Some(evidence.article);
-            }
-            view.reader.editing = false;
-            view.reader.scroll_to = Some(span);
-            view.reader.focus_span = Some(span);
+            out.commands
+                .push(super::Command::ShowInReader(evidence.article, Some(span)));
         }
     });
 }
@@ -339,7 +330,7 @@ fn series(
             let label = ui.label("Colour");
             let mut color = updated
                 .color
-                .unwrap_or(super::timeline_view::default_color(id));
+                .unwrap_or(super::plot_common::default_color(id));
             if ui
                 .color_edit_button_srgb(&mut color)
                 .labelled_by(label.id)
@@ -516,7 +507,7 @@ fn observation(
     ui.separator();
     ui.label(egui::RichText::new("Evidence").strong());
     match &observation.evidence {
-        Some(evidence) => evidence_view(ui, notebook, evidence, view),
+        Some(evidence) => evidence_view(ui, notebook, evidence, out),
         None => {
             ui.weak("No evidence yet.");
         }

@@ -14,7 +14,9 @@ mod dialogs;
 mod document;
 mod fields;
 mod inspector;
+mod lists;
 mod palette;
+mod plot_common;
 mod plot_view;
 pub(crate) mod reader;
 mod review;
@@ -27,3 +29,27 @@ pub use commands::Command;
 pub use dialogs::{FileDialogs, NativeDialogs, PathPurpose, ScriptedDialogs};
 pub use document::Document;
 pub use view::Selection;
+
+/// Opens the app's window on `open` (else the last notebook or the sample)
+/// and runs it until it closes.
+pub fn run_window(open: Option<std::path::PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Sitrep")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            let app_options = AppOptions {
+                open,
+                ..Default::default()
+            };
+            Ok(Box::new(App::new(cc, app_options)))
+        }),
+    )
+    .map_err(|error| error.to_string())
+}

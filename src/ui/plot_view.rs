@@ -2,7 +2,7 @@
 //! its trend (steps, lines or a band of ranges) with its figures marked as
 //! the sources state them, on the calendar axis the event lane shares.
 
-use super::timeline_view::{HIT_RADIUS, default_color, source_line, time_plot, window_span};
+use super::plot_common::{HIT_RADIUS, default_color, source_line, time_plot, window_span};
 use super::view::{Out, Selection, View};
 use crate::model::{Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
 use crate::timeline::labels::{self, ValueSide, value_side};

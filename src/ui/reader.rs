@@ -5,7 +5,7 @@
 use super::Command;
 use super::fields;
 use super::view::{Out, View};
-use crate::model::{Article, ArticleId, Edit, Notebook, PartialDate};
+use crate::model::{Article, Edit, Notebook, PartialDate};
 use egui::text::{CCursor, LayoutJob};
 use egui::{Color32, TextFormat, Ui};
 
@@ -216,29 +216,6 @@ fn char_to_byte(text: &str, index: usize) -> usize {
     text.char_indices()
         .nth(index)
         .map_or(text.len(), |(byte, _)| byte)
-}
-
-/// The byte spans of every piece of evidence quoting this article, merged and sorted.
-pub fn evidence_spans(notebook: &Notebook, article: ArticleId) -> Vec<(usize, usize)> {
-    let events = notebook.events.iter().flat_map(|e| e.evidence.iter());
-    let figures = notebook
-        .series
-        .iter()
-        .flat_map(|s| s.observations.iter().filter_map(|o| o.evidence.as_ref()));
-    let mut spans: Vec<(usize, usize)> = events
-        .chain(figures)
-        .filter(|e| e.article == article)
-        .filter_map(|e| e.current_span(notebook))
-        .collect();
-    spans.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-    for (start, end) in spans {
-        match merged.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
-            _ => merged.push((start, end)),
-        }
-    }
-    merged
 }
 
 fn highlighted(

@@ -80,8 +80,11 @@ pub fn list(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
                 let selected = view.selection == Some(Selection::Proposal(proposal.id));
                 if ui.selectable_label(selected, summary(proposal)).clicked() {
                     out.select = Some(Selection::Proposal(proposal.id));
-                    view.reader.scroll_to = Some((proposal.evidence.start, proposal.evidence.end));
-                    view.reader.article = Some(proposal.evidence.article);
+                    let evidence = &proposal.evidence;
+                    out.commands.push(Command::ShowInReader(
+                        evidence.article,
+                        Some((evidence.start, evidence.end)),
+                    ));
                 }
             }
             if shown.len() > 500 {

@@ -1,21 +1,18 @@
 //! The timeline: an event lane above one plot per unit, all on one linked
 //! calendar axis. Hovering a mark shows its words; clicking selects it.
 
+use super::plot_common::{HIT_RADIUS, source_line, time_plot, window_span};
 use super::view::{Out, Selection, View};
-use crate::model::{Category, Notebook, SeriesId};
+use crate::model::{Category, Notebook};
 use crate::timeline::labels::{self, PlacedLabel, PlotSpan};
 use crate::timeline::{self, EventMark};
 use egui::{Color32, Ui};
-use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, Points, Text};
-use jiff::civil::Date;
+use egui_plot::{Line, MarkerShape, PlotPoint, Points, Text};
 use std::sync::Arc;
 
 /// Event lanes at most; a short window gets fewer, so the plots keep room.
 const MAX_LANES: usize = 6;
-/// The width of every plot's y axis, so that all plots share their x positions.
-const Y_AXIS_WIDTH: f32 = 84.0;
 const LANE_HEIGHT: f32 = 22.0;
-pub(super) const HIT_RADIUS: f32 = 9.0;
 /// More events than this on screen and the labels would be noise: markers only.
 const MAX_LABELS: usize = 400;
 
@@ -45,25 +42,6 @@ fn visible_marks(marks: &[EventMark], x_min: f64, x_max: f64, width: f64) -> Vec
 pub fn category_color(category: Category) -> Color32 {
     let [r, g, b] = timeline::category_rgb(category);
     Color32::from_rgb(r, g, b)
-}
-
-/// A series' colour when the analyst has not picked one: stable per id.
-pub fn default_color(id: SeriesId) -> [u8; 3] {
-    timeline::default_series_rgb(id)
-}
-
-fn calendar_spacer(input: GridInput) -> Vec<GridMark> {
-    timeline::calendar_marks(input.bounds.0, input.bounds.1, input.base_step_size * 8.0)
-        .into_iter()
-        .map(|mark| GridMark {
-            value: mark.x,
-            step_size: mark.step_days,
-        })
-        .collect()
-}
-
-fn calendar_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
-    timeline::mark_label(mark.value, mark.step_size)
 }
 
 /// The category toggles, the shares switch, the tag filter, the window and
@@ -167,24 +145,6 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
             }
         }
     });
-}
-
-/// A plot on the shared calendar axis: pans and zooms in time only, with
-/// its x axis and cursor linked to the other plots'.
-pub(super) fn time_plot<'a>(id_salt: impl egui::AsIdSalt, link: egui::Id) -> Plot<'a> {
-    Plot::new(id_salt)
-        .link_axis(link, [true, false])
-        .link_cursor(link, [true, false])
-        .allow_drag([true, false])
-        .allow_zoom([true, false])
-        .allow_scroll([true, false])
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .x_grid_spacer(calendar_spacer)
-        .x_axis_formatter(calendar_label)
-        // One width for every plot's y axis keeps the same date at the same x.
-        .y_axis_min_width(Y_AXIS_WIDTH)
-        .label_formatter(|_| None)
 }
 
 fn today_x() -> f64 {
@@ -401,18 +361,6 @@ fn wheel_pan(ui: &Ui, response: &egui::Response, bounds: egui_plot::PlotBounds, 
     ui.ctx().request_repaint();
 }
 
-/// Shades the brushed window of dates on a plot.
-pub(super) fn window_span(plot_ui: &mut egui_plot::PlotUi<'_>, window: Option<(Date, Date)>) {
-    if let Some((first, last)) = window {
-        let range = timeline::day_x(first)..=timeline::day_x(last) + 1.0;
-        plot_ui.add(
-            egui_plot::Span::new("", range)
-                .fill(Color32::from_rgba_unmultiplied(90, 140, 230, 36))
-                .border_width(0.0),
-        );
-    }
-}
-
 /// The date strip under the event lane: drag across it to pick the window
 /// of dates the lists, the inspector and the report keep; double-click clears it.
 fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View) {
@@ -480,23 +428,6 @@ fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View) {
         }
     }
     response.on_hover_text("Drag across the dates to narrow the lists and the inspector to them; double-click to clear");
-}
-
-/// "— Title, Outlet, 22 Jun 2021": where quoted words come from.
-pub(super) fn source_line(notebook: &Notebook, evidence: &crate::model::Evidence) -> String {
-    match notebook.article(evidence.article) {
-        Some(article) => {
-            let mut parts = vec![article.title.clone()];
-            if !article.outlet.trim().is_empty() {
-                parts.push(article.outlet.clone());
-            }
-            if let Some(published) = article.published {
-                parts.push(published.to_string());
-            }
-            format!("— {}", parts.join(", "))
-        }
-        None => "— (article deleted)".to_owned(),
-    }
 }
 
 /// Draws the event lane's markers, bars and labels; returns the labels

@@ -192,7 +192,7 @@ pub struct View {
     /// The document state this frame draws (set by the app each frame).
     pub revision: u64,
     /// The left panel's sorted lists.
-    pub lists: super::articles::ListCache,
+    pub lists: super::lists::ListCache,
     /// The evidence spans of one article and how many items cite it, for the
     /// document state they were counted in: found by scanning every event and
     /// figure, so not every frame.
@@ -253,7 +253,7 @@ impl View {
                 .flat_map(|s| &s.observations)
                 .filter(|o| o.evidence.as_ref().is_some_and(|e| e.article == article))
                 .count();
-            let spans = super::reader::evidence_spans(notebook, article);
+            let spans = crate::model::cited_spans(notebook, article);
             self.citations = Some(Citations {
                 revision,
                 article,
@@ -282,15 +282,26 @@ impl View {
         self.selection = Some(selection);
     }
 
-    /// Opens an article in the reader.
-    pub fn open_article(&mut self, id: ArticleId) {
-        if self.reader.article != Some(id) {
+    /// Shows `article` in the reader, scrolled to `span` and marking it when
+    /// given: the one way the reader changes article. The selected words
+    /// always go, so a span picked in one text is never applied to another.
+    pub fn show_in_reader(&mut self, article: ArticleId, span: Option<(usize, usize)>) {
+        if self.reader.article != Some(article) {
             self.reader = ReaderState {
                 text_id: self.reader.text_id,
                 ..ReaderState::default()
             };
-            self.reader.article = Some(id);
+            self.reader.article = Some(article);
         }
+        self.reader.selection = None;
+        self.reader.editing = false;
+        self.reader.scroll_to = span;
+        self.reader.focus_span = span;
+    }
+
+    /// Opens an article in the reader and selects it.
+    pub fn open_article(&mut self, id: ArticleId) {
+        self.show_in_reader(id, None);
         if self.selection != Some(Selection::Article(id)) {
             self.drafts.clear();
         }
@@ -328,5 +339,5 @@ pub struct Out {
     /// End the current typing run.
     pub seal: bool,
     /// What a modal decided.
-    pub after_modal: Option<super::app::AfterModal>,
+    pub after_modal: Option<super::commands::AfterModal>,
 }

@@ -91,3 +91,23 @@ pub fn import_text(harness: &mut egui_kittest::Harness<'static, sitrep::ui::App>
     harness.run_steps(1);
     settle(harness);
 }
+
+/// Selects `len` characters starting `from` characters into the reader's text.
+#[cfg(feature = "app")]
+pub fn select_in_reader(
+    harness: &mut egui_kittest::Harness<'static, sitrep::ui::App>,
+    from: usize,
+    len: usize,
+) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label("Article text").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Home);
+    for _ in 0..from {
+        harness.key_press(egui::Key::ArrowRight);
+    }
+    for _ in 0..len {
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    }
+    harness.run();
+}

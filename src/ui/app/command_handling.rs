@@ -133,6 +133,11 @@ impl App {
                 }
             }
             Command::DateArticle(article, date) => self.date_article(article, date),
+            Command::ShowInReader(article, span) => self.view.show_in_reader(article, span),
+            Command::EditArticle(article) => {
+                self.view.open_article(article);
+                self.view.reader.editing = true;
+            }
             Command::AcceptSentence(id) => {
                 let ids = import::same_sentence(self.doc.notebook(), id);
                 match import::accept_all_edit(self.doc.notebook(), &ids) {
@@ -234,7 +239,7 @@ impl App {
             .date();
         let reference = crate::extract::reference_date(article.published, today);
         let notebook = self.doc.notebook();
-        let taken: Vec<(usize, usize)> = crate::ui::reader::evidence_spans(notebook, article.id)
+        let taken: Vec<(usize, usize)> = crate::model::cited_spans(notebook, article.id)
             .into_iter()
             .chain(
                 notebook

@@ -14,7 +14,7 @@ mod jobs;
 mod modals;
 mod recovery;
 
-pub use modals::AfterModal;
+pub use super::commands::{AfterModal, Pending};
 
 use super::commands::Command;
 use super::dialogs::{FileDialogs, NativeDialogs, PathPurpose};
@@ -68,19 +68,6 @@ impl Default for AppOptions {
             autosave_every: std::time::Duration::from_secs(30),
         }
     }
-}
-
-/// What to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pending {
-    /// Start an empty notebook.
-    NewNotebook,
-    /// Ask for a notebook to open.
-    Open,
-    /// Open this file.
-    OpenPath(PathBuf),
-    /// Close the window.
-    Quit,
 }
 
 /// A dialog over the window.

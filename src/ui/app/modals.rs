@@ -139,28 +139,6 @@ impl App {
     }
 }
 
-/// What a modal asked for, carried out after the frame.
-#[derive(Debug)]
-pub enum AfterModal {
-    /// Save, then go on with the pending action.
-    SaveThen(Pending),
-    /// Go on without saving.
-    Proceed(Pending),
-    /// Open, save, import or export at a typed path.
-    TypedPath {
-        /// What for.
-        purpose: PathPurpose,
-        /// The path.
-        path: PathBuf,
-    },
-    /// Take up the work in this recovery file.
-    Restore(PathBuf),
-    /// Delete this recovery file.
-    DiscardRecovery(PathBuf),
-    /// Leave the recovery file for the next start.
-    KeepRecovery,
-}
-
 /// Shows a create-something dialog; returns whether it closed. What it
 /// creates goes into `out` as one edit.
 fn form_modal(

@@ -1,0 +1,131 @@
+//! The codemap's invariants (see `src/lib.rs`), checked on the source:
+//! the headless core never names egui, no source file grows past 800
+//! lines, and no two modules of `src/ui` import each other, directly or
+//! round a circle.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).expect("source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+#[test]
+fn the_headless_core_never_names_egui() {
+    // The command line opens the window only through `ui::run_window`.
+    for module in [
+        "model", "store", "extract", "timeline", "import", "export", "cli",
+    ] {
+        for file in rust_files(&src().join(module)) {
+            let text = fs::read_to_string(&file).expect("readable");
+            for name in ["egui", "eframe"] {
+                assert!(
+                    !text.contains(&format!("{name}::")),
+                    "{} names {name}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_source_file_is_over_800_lines() {
+    let long: Vec<String> = rust_files(&src())
+        .into_iter()
+        .filter_map(|file| {
+            let lines = fs::read_to_string(&file).expect("readable").lines().count();
+            (lines > 800).then(|| format!("{} ({lines} lines)", file.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these: {long:?}");
+}
+
+/// The `src/ui` modules each one refers to.
+fn ui_imports() -> BTreeMap<String, BTreeSet<String>> {
+    let ui = src().join("ui");
+    let module_of = |file: &Path| -> Option<String> {
+        let relative = file.strip_prefix(&ui).ok()?;
+        let first = relative.components().next()?.as_os_str().to_str()?;
+        let name = first.trim_end_matches(".rs");
+        (name != "mod").then(|| name.to_owned())
+    };
+    let files = rust_files(&ui);
+    let modules: BTreeSet<String> = files.iter().filter_map(|f| module_of(f)).collect();
+    let mut imports: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let Some(module) = module_of(file) else {
+            continue;
+        };
+        let text = fs::read_to_string(file).expect("readable");
+        let entry = imports.entry(module.clone()).or_default();
+        for other in modules.iter().filter(|m| **m != module) {
+            let named = [
+                format!("super::{other}::"),
+                format!("super::{other};"),
+                format!("crate::ui::{other}::"),
+                format!(" {other}::"),
+            ]
+            .iter()
+            .any(|form| text.contains(form.as_str()));
+            let grouped = text
+                .split("super::{")
+                .skip(1)
+                .filter_map(|rest| rest.split('}').next())
+                .any(|group| group.split([',', ' ', '\n']).any(|w| w == other));
+            if named || grouped {
+                entry.insert(other.clone());
+            }
+        }
+    }
+    imports
+}
+
+#[test]
+fn no_two_ui_modules_import_each_other_even_round_a_circle() {
+    let imports = ui_imports();
+    assert!(imports.len() > 10, "{imports:?}");
+    for start in imports.keys() {
+        let mut seen = BTreeSet::new();
+        let mut stack: Vec<&String> = imports[start].iter().collect();
+        while let Some(module) = stack.pop() {
+            assert_ne!(
+                module, start,
+                "{start} imports itself round a circle: {imports:#?}"
+            );
+            if seen.insert(module.clone()) {
+                stack.extend(imports.get(module).into_iter().flatten());
+            }
+        }
+    }
+    // The shared view state is a leaf: it names no panel.
+    for panel in [
+        "articles",
+        "inspector",
+        "reader",
+        "review",
+        "tagging",
+        "timeline_view",
+        "app",
+    ] {
+        assert!(!imports["view"].contains(panel), "view imports {panel}");
+    }
+}
