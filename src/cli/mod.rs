@@ -374,11 +374,7 @@ pub fn extract(
             return ExitCode::from(1);
         }
     };
-    let today = jiff::tz::TimeZone::UTC
-        .to_datetime(jiff::Timestamp::now())
-        .date();
-    let reference =
-        published.unwrap_or_else(|| crate::extract::reference_date(source.published, today));
+    let reference = published.unwrap_or_else(|| crate::extract::reference_for(source.published));
     let facts = extractor.extract(&source.text, reference);
     // One write per line cost a third of the time in the kernel: lines are
     // gathered and written in large pieces, and the two halves of each
@@ -577,9 +573,7 @@ pub fn export_request(notebook: &Notebook, args: &ExportArgs) -> crate::export::
             ..crate::export::ChartOptions::new(notebook)
         },
         window,
-        made_on: Some(crate::timeline::x_date(
-            (jiff::Timestamp::now().as_second() / 86_400) as f64,
-        )),
+        made_on: Some(crate::extract::today()),
     }
 }
 

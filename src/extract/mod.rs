@@ -9,6 +9,7 @@
 
 pub mod category;
 pub mod dates;
+pub mod figure_guess;
 pub mod html;
 pub mod html_guard;
 mod json;
@@ -424,6 +425,19 @@ pub fn warm_up() {
 /// publication date, else `fallback` (the day it was captured).
 pub fn reference_date(published: Option<PartialDate>, fallback: Date) -> Date {
     published.map_or(fallback, |p| p.date)
+}
+
+/// Today in UTC: the day that stands in for a text's own date when it has
+/// none. The one place extraction's callers read the clock.
+pub fn today() -> Date {
+    jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+}
+
+/// [`reference_date`] with today standing in.
+pub fn reference_for(published: Option<PartialDate>) -> Date {
+    reference_date(published, today())
 }
 
 #[cfg(test)]

@@ -55,9 +55,9 @@ fn series_unit(unit: &str) -> &str {
     }
 }
 
-/// The series Sitrep suggests for a figure: one with the same unit (and
-/// subject, when the text names one), else a new one named after them:
-/// districts → "Districts under Taliban control", US troops → "US troops".
+/// The series Sitrep suggests for a figure: one of the notebook's with the
+/// same unit (and subject, when the text names one), else a new one named
+/// after them: districts → "Districts", US troops → "US troops".
 pub fn suggest_series(notebook: &Notebook, unit: &str, subject: &str) -> SeriesChoice {
     let unit = series_unit(unit);
     let same_unit = |s: &&crate::model::Series| series_unit(&s.unit.to_lowercase()) == unit;
@@ -88,7 +88,6 @@ pub fn suggest_series(notebook: &Notebook, unit: &str, subject: &str) -> SeriesC
 /// The name for a new series of this unit and subject.
 pub fn new_series_name(unit: &str, subject: &str) -> String {
     match (series_unit(unit), subject) {
-        ("districts", "" | "Taliban") => "Districts under Taliban control".to_owned(),
         (unit, "") => capitalize(unit),
         (unit, subject) => format!("{subject} {unit}"),
     }
@@ -228,4 +227,16 @@ pub fn accept_all_edit(notebook: &Notebook, ids: &[ProposalId]) -> Result<Edit, 
         edits.push(edit);
     }
     Ok(Edit::Batch(edits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_series_is_named_from_the_words_alone() {
+        assert_eq!(new_series_name("districts", ""), "Districts");
+        assert_eq!(new_series_name("troops", "US"), "US troops");
+        assert_eq!(new_series_name("districts", "RSF"), "RSF districts");
+    }
 }

@@ -134,10 +134,7 @@ fn named_in(
     published: Option<PartialDate>,
 ) -> Named {
     use crate::extract::Fact;
-    let reference = published.map_or_else(
-        || crate::timeline::x_date((jiff::Timestamp::now().as_second() / 86_400) as f64),
-        |p| p.date,
-    );
+    let reference = crate::extract::reference_for(published);
     let mut named = Named::default();
     for fact in extractor.extract(words, reference) {
         match fact {
@@ -215,74 +212,25 @@ pub struct FigureDraft {
     error: String,
 }
 
-/// What the selected words suggest about a figure.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FigureGuess {
-    /// The first number.
-    pub low: Option<f64>,
-    /// The second number of a range ("2,500-3,500"), else the first.
-    pub high: Option<f64>,
-    /// "more than" and the like.
-    pub qualifier: Qualifier,
-    /// "of 370".
-    pub denominator: Option<f64>,
-    /// The counted noun: "districts".
-    pub unit: String,
-    /// Whose: "US".
-    pub subject: String,
-}
-
-/// A first guess at the figure in the selected words, by the same rules
-/// the extractor uses on whole articles; the analyst checks it in the dialog.
-pub fn guess_figure(quote: &str) -> FigureGuess {
-    let mut tokens = Vec::new();
-    crate::extract::tokens::tokenize(quote, 0, quote.len(), &mut tokens);
-    let mut found = Vec::new();
-    crate::extract::quantities::find(quote, &tokens, &mut found);
-    match found.into_iter().next() {
-        Some(q) => FigureGuess {
-            low: Some(q.low),
-            high: Some(q.high),
-            qualifier: q.qualifier,
-            denominator: q.denominator,
-            unit: q.unit,
-            subject: q.subject.unwrap_or_default(),
-        },
-        // No counted noun in the words: offer the first number, if any.
-        None => {
-            let first = tokens
-                .iter()
-                .filter(|t| t.kind == crate::extract::tokens::Kind::Number)
-                .find_map(|t| crate::ui::fields::parse_number(t.text(quote)).ok());
-            FigureGuess {
-                low: first,
-                high: first,
-                ..FigureGuess::default()
-            }
-        }
-    }
-}
-
 impl FigureDraft {
     /// A draft from the reader's selection, with the numbers, qualifier and
     /// series guessed from the words.
     pub fn from_selection(notebook: &Notebook, view: &View) -> Option<Self> {
         let (evidence, published) = selected_evidence(notebook, view)?;
-        let guess = guess_figure(&evidence.quote);
-        let existing = notebook
-            .series
-            .iter()
-            .find(|s| {
-                s.unit.eq_ignore_ascii_case(&guess.unit)
-                    && (guess.subject.is_empty() || s.subject.eq_ignore_ascii_case(&guess.subject))
-            })
-            .map(|s| s.id);
-        let number = |value: Option<f64>| fields::number_text(value);
-        let new_name = if guess.unit.is_empty() {
-            String::new()
+        let guess = crate::extract::figure_guess::guess(&evidence.quote);
+        // The series import would pick for the same words.
+        let (existing, new_name) = if guess.unit.is_empty() {
+            (None, String::new())
         } else {
-            crate::import::new_series_name(&guess.unit, &guess.subject)
+            match crate::import::suggest_series(notebook, &guess.unit, &guess.subject) {
+                crate::import::SeriesChoice::Existing(id) => (
+                    Some(id),
+                    crate::import::new_series_name(&guess.unit, &guess.subject),
+                ),
+                crate::import::SeriesChoice::New { name } => (None, name),
+            }
         };
+        let number = |value: Option<f64>| fields::number_text(value);
         Some(Self {
             evidence,
             series: existing.map_or(SeriesChoice::New, SeriesChoice::Existing),
@@ -458,38 +406,5 @@ fn finish(pressed: Pressed, built: Option<Result<Edit, String>>, error: &mut Str
             FormResult::Open
         }
         (_, None) => FormResult::Open,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn guesses_a_qualified_share_of_a_whole() {
-        let guess = guess_figure("more than 50 of the country's 370 districts");
-        assert_eq!(guess.low, Some(50.0));
-        assert_eq!(guess.high, Some(50.0));
-        assert_eq!(guess.qualifier, Qualifier::MoreThan);
-        assert_eq!(guess.denominator, Some(370.0));
-        assert_eq!(guess.unit, "districts");
-        let guess = guess_figure("more than 50 of 370 districts");
-        assert_eq!(guess.denominator, Some(370.0));
-        assert_eq!(guess.unit, "districts");
-    }
-
-    #[test]
-    fn guesses_a_range_with_its_subject() {
-        let guess = guess_figure("the remaining 2,500-3,500 US troops");
-        assert_eq!((guess.low, guess.high), (Some(2500.0), Some(3500.0)));
-        assert_eq!(guess.subject, "US");
-        assert_eq!(guess.unit, "troops");
-        assert_eq!(guess.qualifier, Qualifier::Exact);
-        let guess = guess_figure("7,000 NATO soldiers");
-        assert_eq!(
-            (guess.low, guess.subject.as_str(), guess.unit.as_str()),
-            (Some(7000.0), "NATO", "soldiers")
-        );
-        assert_eq!(guess_figure("no numbers here").low, None);
     }
 }

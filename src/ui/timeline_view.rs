@@ -148,7 +148,7 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
 }
 
 fn today_x() -> f64 {
-    (jiff::Timestamp::now().as_second() / 86_400) as f64
+    timeline::day_x(crate::extract::today())
 }
 
 /// Draws the timeline into the rest of `ui`.

@@ -132,9 +132,17 @@ pub struct TimelineCache {
 }
 
 impl TimelineState {
-    /// Shows everything dated in the notebook.
+    /// Shows everything dated in the notebook; an empty one shows this year.
     pub fn fit(&mut self, notebook: &Notebook) {
-        self.requested = crate::timeline::data_range(notebook).or(Some((18_600.0, 18_900.0)));
+        self.requested = crate::timeline::data_range(notebook).or_else(|| {
+            let year = crate::extract::today().year();
+            let first = jiff::civil::Date::new(year, 1, 1).ok()?;
+            let last = jiff::civil::Date::new(year, 12, 31).ok()?;
+            Some((
+                crate::timeline::day_x(first),
+                crate::timeline::day_x(last) + 1.0,
+            ))
+        });
     }
 
     /// Zooms around the middle: a factor below 1 zooms in.
@@ -340,4 +348,20 @@ pub struct Out {
     pub seal: bool,
     /// What a modal decided.
     pub after_modal: Option<super::commands::AfterModal>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_notebook_shows_this_year() {
+        let notebook = Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
+        let mut timeline = TimelineState::default();
+        timeline.fit(&notebook);
+        let (min, max) = timeline.requested.expect("a range");
+        let today = crate::timeline::day_x(crate::extract::today());
+        assert!(min <= today && today < max, "{min}..{max} holds {today}");
+        assert!((365.0..=367.0).contains(&(max - min)), "a year: {}", max - min);
+    }
 }

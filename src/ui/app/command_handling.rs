@@ -234,10 +234,7 @@ impl App {
             Ok(extractor) => extractor,
             Err(error) => return self.set_status(error, true),
         };
-        let today = jiff::tz::TimeZone::UTC
-            .to_datetime(jiff::Timestamp::now())
-            .date();
-        let reference = crate::extract::reference_date(article.published, today);
+        let reference = crate::extract::reference_for(article.published);
         let notebook = self.doc.notebook();
         let taken: Vec<(usize, usize)> = crate::model::cited_spans(notebook, article.id)
             .into_iter()

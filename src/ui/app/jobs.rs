@@ -155,9 +155,7 @@ impl App {
                 ..crate::export::ChartOptions::new(notebook)
             },
             window: timeline.filter.window,
-            made_on: Some(crate::timeline::x_date(
-                (jiff::Timestamp::now().as_second() / 86_400) as f64,
-            )),
+            made_on: Some(crate::extract::today()),
         }
     }
 
