@@ -5,45 +5,68 @@
 //!
 //! # Codemap
 //!
-//! Arrows point from a module to what it may use:
+//! Arrows point from a module to what it uses; there are no others, and no
+//! arrow points back up:
 //!
 //! ```text
-//! main.rs ──► cli ──► ui ──► timeline ──► model
-//!                  │      ├─► store ─────► model
-//!                  │      └─► import ────► extract ──► model
-//!                  └─► store, import, extract (headless subcommands)
+//! main.rs ──► cli ──► workspace ──► import ──► extract ──► model
+//!              │          └────────────┴─────────┴──────► model
+//!              ├─► export ──► timeline ──► model
+//!              │     └─► store (atomic writes), extract (today)
+//!              ├─► store ──► model
+//!              └─► ui::run_window (only to open the window)
+//! ui ──► workspace, import, export, timeline, store, extract, model
 //! ```
 //!
 //! - [`model`]: the notebook's data types (articles, events, series and
-//!   their observations, partial dates, evidence) and [`model::Edit`], the
-//!   one way a notebook changes. Applying an edit returns its inverse; undo,
-//!   redo and the dirty flag ride on that. No egui, no files, no clock: ids
-//!   and timestamps are handed in.
+//!   their observations, partial dates, evidence and the spans it cites)
+//!   and [`model::Edit`], the one way a notebook changes. Applying an edit
+//!   returns its inverse; undo, redo and the dirty flag ride on that. No
+//!   egui, no files, no clock: ids and timestamps are handed in.
 //! - [`store`]: the RON file format. Loading checks size, UTF-8 and the
 //!   `format` number before anything else and answers with a whole notebook
 //!   or one error with line:column; saving is atomic and keeps `.ron.bak`.
-//!   Knows nothing of windows.
 //! - [`extract`]: text in, facts out: counts, dates (resolved against the
-//!   publication date), places (embedded gazetteer plus a notebook's own)
-//!   and actors, each with a byte span; HTML to text. One tokenizer pass per
-//!   sentence and one Aho-Corasick automaton for all names keep it linear
-//!   and fast. No egui, no notebook files.
-//! - [`import`]: files in (txt, md, html, eml), articles and their
-//!   proposals out, as one [`model::Edit`]; refusals are one line each;
-//!   duplicates are found by the SHA-256 of the normalised text. Also the
-//!   rules for accepting a proposal (which series a figure joins). No egui.
-//! - [`export`]: the notebook out for other tools and readers: CSV, the
-//!   timeline as SVG/PNG (drawn from `timeline`, rasterized with resvg) and a
-//!   Markdown situation report. No egui.
+//!   publication date; [`extract::today`] is the one "today"), places and
+//!   actors, each with a byte span; HTML to text behind a linear-time guard;
+//!   the tagging form's figure guess. No notebook files.
+//! - [`import`]: files in (txt, md, html, eml; charsets, page dates,
+//!   datelines, bylines), articles and their proposals out as one
+//!   [`model::Edit`]; and the review rules: accepting a proposal (which
+//!   series a figure joins), dating an undated article.
+//! - [`workspace`]: what the app and the command line share above the
+//!   model: the open [`workspace::Document`] (notebook, path, undo history,
+//!   dirty state) and the import batch planner.
+//! - [`export`]: CSV, the timeline as SVG/PNG (drawn from `timeline`,
+//!   rasterized with resvg) and a Markdown situation report; one
+//!   [`export::Request`] for the app and `sitrep export`.
 //! - [`timeline`]: the notebook turned into what a plot needs: calendar
-//!   grid marks, event lanes with non-overlapping labels, one plot per unit.
-//!   No egui, so it is tested and benchmarked headless.
-//! - [`ui`]: the eframe [`ui::App`]: a document (notebook, path, history),
-//!   view state, background jobs for file I/O, and one file per panel.
-//!   Menus, shortcuts and buttons all go through one [`ui::Command`] enum.
-//!   It changes the notebook only by applying [`model::Edit`]s.
+//!   grid marks, event lanes with non-overlapping labels, one plot per unit,
+//!   the "as known on" and window filters.
+//! - [`ui`] (feature `app`): the eframe [`ui::App`], split by job
+//!   (`app/{mod,jobs,recovery,command_handling,frame,modals}.rs`); one
+//!   [`ui::Command`] table for menus, shortcuts, buttons and the command
+//!   palette; `view.rs`, the shared view state, is a leaf; each panel
+//!   (`articles`, `inspector`, `reader`, `review`, `tagging`,
+//!   `timeline_view`, `plot_view`) reads the notebook and the view and
+//!   returns what it wants done as `Command`s and `Edit`s.
 //! - [`cli`]: the command line (`sitrep check`, `extract`, `import`,
 //!   `export`, `merge`, `fmt`); opens the window when no subcommand is given.
+//!
+//! # Invariants
+//!
+//! - `model`, `store`, `extract`, `import`, `workspace`, `export`,
+//!   `timeline` and `cli` never name egui: `cargo test --no-default-features`
+//!   builds and tests them without it (CI runs it), and
+//!   `tests/architecture.rs` checks the source.
+//! - The UI changes the notebook only through [`model::Edit`]s applied to
+//!   its [`workspace::Document`]; one user action is one undo step.
+//! - No module of `src/ui` imports another round a circle; `view` names no
+//!   panel; the reader changes article only through
+//!   `View::show_in_reader`, which drops the selected words.
+//! - No source file is over 800 lines.
+//! - Every span in the notebook is a byte range of its article's text at
+//!   the time it was made; a mismatch since is shown, never dropped.
 //!
 //! The window and everything egui (`ui`) sit behind the default `app`
 //! feature: without it the library is the headless core (what the fuzz
@@ -58,3 +81,4 @@ pub mod store;
 pub mod timeline;
 #[cfg(feature = "app")]
 pub mod ui;
+pub mod workspace;

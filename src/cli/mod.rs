@@ -444,48 +444,60 @@ pub fn import(
             return ExitCode::from(1);
         }
     };
-    let mut failed = false;
-    let mut added = 0;
-    for file in import::expand(files) {
-        let source = match import::read_file(&file) {
-            Ok(source) => source,
-            Err(error) => {
-                let _ = writeln!(stderr, "{error}");
-                failed = true;
-                continue;
+    let now = jiff::Timestamp::now();
+    let read = import::expand(files)
+        .into_iter()
+        .map(|file| {
+            let result = crate::workspace::import_batch::read_one(&file, &extractor, now);
+            (file, result)
+        })
+        .collect();
+    let plan = crate::workspace::import_batch::plan(&notebook, read);
+    let mut failed = plan.refused() > 0;
+    for (file, outcome) in &plan.files {
+        use crate::workspace::import_batch::Outcome;
+        match outcome {
+            Outcome::Added {
+                source, proposals, ..
+            } => {
+                for warning in &source.warnings {
+                    let _ = writeln!(stderr, "{}: warning: {warning}", file.display());
+                }
+                let dated = match source.published {
+                    Some(_) => format!(
+                        "dated {}",
+                        crate::model::describe_published(source.published, source.published_from)
+                    ),
+                    None => {
+                        "undated: give it a date before accepting its relative dates".to_owned()
+                    }
+                };
+                let _ = writeln!(
+                    stdout,
+                    "{}: imported \"{}\" ({dated}) with {proposals} proposals",
+                    file.display(),
+                    source.title
+                );
             }
-        };
-        for warning in &source.warnings {
-            let _ = writeln!(stderr, "{}: warning: {warning}", file.display());
+            Outcome::Duplicate => {
+                let _ = writeln!(
+                    stdout,
+                    "{}: skipped: the notebook already has this text",
+                    file.display()
+                );
+            }
+            Outcome::Refused(reason) => {
+                let _ = writeln!(stderr, "{reason}");
+            }
         }
-        if import::is_duplicate(&notebook, &source.text) {
-            let _ = writeln!(
-                stdout,
-                "{}: skipped: the notebook already has this text",
-                file.display()
-            );
-            continue;
-        }
-        let (edit, proposals) = import::article_edit(&source, &extractor, jiff::Timestamp::now());
-        if let Err(error) = edit.apply(&mut notebook) {
-            let _ = writeln!(stderr, "{}: {error}", file.display());
-            failed = true;
-            continue;
-        }
-        added += 1;
-        let dated = match source.published {
-            Some(_) => format!(
-                "dated {}",
-                crate::model::describe_published(source.published, source.published_from)
-            ),
-            None => "undated: give it a date before accepting its relative dates".to_owned(),
-        };
-        let _ = writeln!(
-            stdout,
-            "{}: imported \"{}\" ({dated}) with {proposals} proposals",
-            file.display(),
-            source.title
-        );
+    }
+    let mut added = plan.added();
+    if let Some(edit) = plan.edit
+        && let Err(error) = edit.apply(&mut notebook)
+    {
+        let _ = writeln!(stderr, "sitrep: import: {error}");
+        failed = true;
+        added = 0;
     }
     if added > 0 {
         notebook.meta.modified = jiff::Timestamp::now();
@@ -557,24 +569,21 @@ pub fn export_request(notebook: &Notebook, args: &ExportArgs) -> crate::export::
             first.zip(last)
         }
     };
-    crate::export::Request {
-        format: args.format,
-        chart: crate::export::ChartOptions {
-            width: args.width,
-            height: args.height,
-            filter: crate::timeline::Filter {
-                known_on: args.known_on,
-                hidden_categories: args.hidden.clone(),
-                as_share: args.share,
-                tags: args.tags.clone(),
-                window: None,
-            },
-            range,
-            ..crate::export::ChartOptions::new(notebook)
-        },
+    let filter = crate::timeline::Filter {
+        known_on: args.known_on,
+        hidden_categories: args.hidden.clone(),
+        as_share: args.share,
+        tags: args.tags.clone(),
+        window: None,
+    };
+    crate::export::Request::new(
+        notebook,
+        args.format,
+        (args.width, args.height),
+        filter,
+        range,
         window,
-        made_on: Some(crate::extract::today()),
-    }
+    )
 }
 
 /// `sitrep merge`: merges by id and writes the result (also when there are

@@ -68,6 +68,34 @@ pub struct Request {
     pub made_on: Option<jiff::civil::Date>,
 }
 
+impl Request {
+    /// An export of `notebook` as `format`: a chart of `size` pixels showing
+    /// `range` (days since 1970; `None` fits the data) under `filter`, and a
+    /// report of `window` (`None`: the chart's dates, else everything),
+    /// written today. The app and `sitrep export` both ask through this.
+    pub fn new(
+        notebook: &Notebook,
+        format: Format,
+        size: (u32, u32),
+        filter: crate::timeline::Filter,
+        range: Option<(f64, f64)>,
+        window: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    ) -> Self {
+        Self {
+            format,
+            chart: ChartOptions {
+                width: size.0,
+                height: size.1,
+                filter,
+                range,
+                ..ChartOptions::new(notebook)
+            },
+            window,
+            made_on: Some(crate::extract::today()),
+        }
+    }
+}
+
 /// The report's chart file: beside the report, named after it
 /// (`report.md` → `report-chart.svg`).
 pub fn chart_path_for_report(report: &Path) -> PathBuf {

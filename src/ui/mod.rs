@@ -11,7 +11,6 @@ mod app;
 pub(crate) mod articles;
 mod commands;
 mod dialogs;
-mod document;
 mod fields;
 mod inspector;
 mod lists;
@@ -24,10 +23,10 @@ mod tagging;
 mod timeline_view;
 mod view;
 
+pub use crate::workspace::Document;
 pub use app::{APP_ID, App, AppOptions, Modal, Pending, SAMPLE_NOTEBOOK, Status};
 pub use commands::Command;
 pub use dialogs::{FileDialogs, NativeDialogs, PathPurpose, ScriptedDialogs};
-pub use document::Document;
 pub use view::Selection;
 
 /// Opens the app's window on `open` (else the last notebook or the sample)

@@ -362,6 +362,10 @@ mod tests {
         let (min, max) = timeline.requested.expect("a range");
         let today = crate::timeline::day_x(crate::extract::today());
         assert!(min <= today && today < max, "{min}..{max} holds {today}");
-        assert!((365.0..=367.0).contains(&(max - min)), "a year: {}", max - min);
+        assert!(
+            (365.0..=367.0).contains(&(max - min)),
+            "a year: {}",
+            max - min
+        );
     }
 }

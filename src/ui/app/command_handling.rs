@@ -23,19 +23,16 @@ impl App {
                     reason: String::new(),
                 })
             }
-            Command::Undo => {
+            Command::Undo | Command::Redo => {
+                let undoing = command == Command::Undo;
                 self.view.drafts.clear();
-                match self.doc.undo() {
-                    Some(label) => self.set_status(format!("Undid {label}"), false),
-                    None => self.set_status("Nothing to undo", false),
-                }
-                self.view.forget_missing(self.doc.notebook());
-            }
-            Command::Redo => {
-                self.view.drafts.clear();
-                match self.doc.redo() {
-                    Some(label) => self.set_status(format!("Redid {label}"), false),
-                    None => self.set_status("Nothing to redo", false),
+                let (done, verb, noun) = match undoing {
+                    true => (self.doc.undo(), "Undid", "undo"),
+                    false => (self.doc.redo(), "Redid", "redo"),
+                };
+                match done {
+                    Some(label) => self.set_status(format!("{verb} {label}"), false),
+                    None => self.set_status(format!("Nothing to {noun}"), false),
                 }
                 self.view.forget_missing(self.doc.notebook());
             }

@@ -145,18 +145,14 @@ impl App {
     pub fn export_request(&self, format: crate::export::Format) -> crate::export::Request {
         let timeline = &self.view.timeline;
         let notebook = self.doc.notebook();
-        crate::export::Request {
+        crate::export::Request::new(
+            notebook,
             format,
-            chart: crate::export::ChartOptions {
-                width: export_size(timeline.area).0,
-                height: export_size(timeline.area).1,
-                filter: timeline.filter.clone(),
-                range: timeline.x_range,
-                ..crate::export::ChartOptions::new(notebook)
-            },
-            window: timeline.filter.window,
-            made_on: Some(crate::extract::today()),
-        }
+            export_size(timeline.area),
+            timeline.filter.clone(),
+            timeline.x_range,
+            timeline.filter.window,
+        )
     }
 
     /// Writes the export on a worker thread from a snapshot of the notebook.
@@ -220,11 +216,11 @@ impl App {
                     break;
                 }
                 reporter.send(JobDone::ImportProgress { done, total });
-                let result = import::read_file(&file).map(|source| {
-                    let (edit, proposals) =
-                        import::article_edit(&source, &extractor, jiff::Timestamp::now());
-                    (source, edit, proposals)
-                });
+                let result = crate::workspace::import_batch::read_one(
+                    &file,
+                    &extractor,
+                    jiff::Timestamp::now(),
+                );
                 results.push((file, result));
             }
             JobDone::Imported { results, cancelled }
@@ -232,65 +228,34 @@ impl App {
     }
 
     pub(super) fn finish_import(&mut self, results: Vec<(PathBuf, ImportResult)>, cancelled: bool) {
+        use crate::workspace::import_batch::{self, DUPLICATE};
         self.import = None;
-        let mut edits = Vec::new();
-        let mut added_texts: Vec<String> = Vec::new();
-        let (mut articles, mut proposals, mut duplicates, mut undated) = (0, 0, 0, 0);
-        let mut problems = Vec::new();
-        let mut first_article = None;
-        for (path, result) in results {
-            match result {
-                Ok((source, edit, count)) => {
-                    let normalized = import::normalize(&source.text);
-                    if import::is_duplicate(self.doc.notebook(), &source.text)
-                        || added_texts.contains(&normalized)
-                    {
-                        duplicates += 1;
-                        problems.push(format!("{}: already in the notebook", path.display()));
-                        continue;
-                    }
-                    for warning in source.warnings {
-                        problems.push(format!("{}: {warning}", path.display()));
-                    }
-                    if first_article.is_none()
-                        && let Edit::Batch(parts) = &edit
-                        && let Some(Edit::PutArticle(article)) = parts.first()
-                    {
-                        first_article = Some(article.id);
-                    }
-                    added_texts.push(normalized);
-                    articles += 1;
-                    undated += usize::from(source.published.is_none());
-                    proposals += count;
-                    edits.push(edit);
-                }
-                Err(error) => problems.push(error.to_string()),
-            }
+        let plan = import_batch::plan(self.doc.notebook(), results);
+        if let Some(edit) = plan.edit.clone() {
+            self.apply(edit, None);
         }
-        if !edits.is_empty() {
-            self.apply(Edit::Batch(edits), None);
-        }
-        if let Some(id) = first_article {
+        if let Some(id) = plan.first_article() {
             self.view.open_article(id);
         }
-        let mut summary =
-            format!("Imported {articles} articles with {proposals} proposals to review");
+        let (articles, duplicates, undated) = (plan.added(), plan.duplicates(), plan.undated());
+        let mut summary = format!(
+            "Imported {articles} articles with {} proposals to review",
+            plan.proposals()
+        );
         if undated > 0 {
             summary.push_str(&format!(
                 "; {undated} undated (marked in the list: give each a date before accepting its relative dates)"
             ));
         }
         if duplicates > 0 {
-            summary.push_str(&format!("; {duplicates} already in the notebook"));
+            summary.push_str(&format!("; {duplicates} {DUPLICATE}"));
         }
         if cancelled {
             summary.push_str("; cancelled before the end");
         }
+        let problems = plan.report();
         let refused = problems.len() - duplicates;
-        if let Some(first) = problems
-            .iter()
-            .find(|p| !p.ends_with("already in the notebook"))
-        {
+        if let Some(first) = problems.iter().find(|p| !p.ends_with(DUPLICATE)) {
             summary.push_str(&format!("; {refused} problems, first: {first}"));
         }
         let is_error = articles == 0 && !problems.is_empty();

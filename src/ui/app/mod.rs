@@ -18,13 +18,13 @@ pub use super::commands::{AfterModal, Pending};
 
 use super::commands::Command;
 use super::dialogs::{FileDialogs, NativeDialogs, PathPurpose};
-use super::document::Document;
 use super::view::{Out, Selection, View};
 use super::{articles, inspector, reader, review, tagging, timeline_view};
 use crate::extract::Extractor;
 use crate::import;
 use crate::model::{Edit, Notebook};
 use crate::store::{self, LoadError, SaveError};
+use crate::workspace::Document;
 use egui::{Context, Key, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -97,7 +97,7 @@ pub enum Modal {
 }
 
 /// One file's outcome in an import: the article's source, the edit that adds it, its proposal count.
-type ImportResult = Result<(import::Source, Edit, usize), import::ImportError>;
+use crate::workspace::import_batch::ReadResult as ImportResult;
 
 /// What a worker thread hands back to the UI thread.
 enum JobDone {
