@@ -521,9 +521,16 @@ impl Notebook {
                 problem: problem.to_owned(),
             })
         };
-        for pair in self.articles.windows(2) {
-            if pair[0].id == pair[1].id {
-                report(format!("article {}", pair[0].id), "the id is used twice");
+        for (kind, ids) in [
+            ("article", repeated_ids(&self.articles, |a| a.id)),
+            ("event", repeated_ids(&self.events, |e| e.id)),
+            ("actor", repeated_ids(&self.actors, |a| a.id)),
+            ("place", repeated_ids(&self.places, |p| p.id)),
+            ("proposal", repeated_ids(&self.proposals, |p| p.id)),
+            ("series", repeated_ids(&self.series, |s| s.id)),
+        ] {
+            for id in ids {
+                report(format!("{kind} {id}"), "the id is used twice");
             }
         }
         // Absurd lengths are refused: no analyst typed them, and drawing
@@ -569,11 +576,6 @@ impl Notebook {
                 );
             }
         }
-        for pair in self.events.windows(2) {
-            if pair[0].id == pair[1].id {
-                report(format!("event {}", pair[0].id), "the id is used twice");
-            }
-        }
         for event in &self.events {
             if let Some(confidence) = event.confidence
                 && !(1..=6).contains(&confidence.credibility)
@@ -586,16 +588,6 @@ impl Notebook {
                 report(format!("event {}", event.id), "ends before it starts");
             }
         }
-        for pair in self.actors.windows(2) {
-            if pair[0].id == pair[1].id {
-                report(format!("actor {}", pair[0].id), "the id is used twice");
-            }
-        }
-        for pair in self.places.windows(2) {
-            if pair[0].id == pair[1].id {
-                report(format!("place {}", pair[0].id), "the id is used twice");
-            }
-        }
         for place in &self.places {
             if !(place.lat.is_finite()
                 && place.lon.is_finite()
@@ -606,11 +598,6 @@ impl Notebook {
                     format!("place '{}'", place.name),
                     "latitude or longitude out of range",
                 );
-            }
-        }
-        for pair in self.proposals.windows(2) {
-            if pair[0].id == pair[1].id {
-                report(format!("proposal {}", pair[0].id), "the id is used twice");
             }
         }
         for proposal in &self.proposals {
@@ -635,11 +622,6 @@ impl Notebook {
                 }
             }
         }
-        for pair in self.series.windows(2) {
-            if pair[0].id == pair[1].id {
-                report(format!("series {}", pair[0].id), "the id is used twice");
-            }
-        }
         for series in &self.series {
             if series.denominator.is_some_and(|d| !d.is_finite()) {
                 report(
@@ -647,13 +629,11 @@ impl Notebook {
                     "the denominator is not a finite number",
                 );
             }
-            for pair in series.observations.windows(2) {
-                if pair[0].id == pair[1].id {
-                    report(
-                        format!("series '{}' observation {}", series.name, pair[0].id),
-                        "the id is used twice",
-                    );
-                }
+            for id in repeated_ids(&series.observations, |o| o.id) {
+                report(
+                    format!("series '{}' observation {id}", series.name),
+                    "the id is used twice",
+                );
             }
             for observation in &series.observations {
                 let item = || format!("series '{}' observation {}", series.name, observation.id);
@@ -672,6 +652,18 @@ impl Notebook {
         }
         problems
     }
+}
+
+/// The ids that stand twice in a row in a collection kept sorted by id.
+fn repeated_ids<T, K: PartialEq + std::fmt::Display>(
+    items: &[T],
+    id: impl Fn(&T) -> K,
+) -> Vec<String> {
+    items
+        .windows(2)
+        .filter(|pair| id(&pair[0]) == id(&pair[1]))
+        .map(|pair| id(&pair[0]).to_string())
+        .collect()
 }
 
 /// Binary search in a collection kept sorted by id.

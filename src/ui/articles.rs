@@ -197,22 +197,44 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
 
 /// The notebook's own places, found in articles like the built-in gazetteer's.
 fn places(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
-    egui::CollapsingHeader::new(format!("Places ({})", notebook.places.len()))
-        .id_salt("sitrep-places")
+    let rows = notebook.places.iter().map(|place| {
+        let text = format!("{} ({:.2}, {:.2})", place.name, place.lat, place.lon);
+        (Selection::Place(place.id), text)
+    });
+    taught_names(
+        ui,
+        ("Places", "sitrep-places"),
+        (
+            Command::AddPlace,
+            "Named after the selected words; Sitrep then finds it in articles",
+        ),
+        rows.collect(),
+        view,
+        out,
+    );
+}
+
+/// A folded list of names the notebook taught Sitrep (places, actors), with
+/// a button to add one.
+fn taught_names(
+    ui: &mut Ui,
+    (title, salt): (&str, &str),
+    (add, add_hint): (Command, &str),
+    rows: Vec<(Selection, String)>,
+    view: &View,
+    out: &mut Out,
+) {
+    egui::CollapsingHeader::new(format!("{title} ({})", rows.len()))
+        .id_salt(salt)
         .default_open(false)
         .show(ui, |ui| {
-            if ui
-                .button("Add a place")
-                .on_hover_text("Named after the selected words; Sitrep then finds it in articles")
-                .clicked()
-            {
-                out.commands.push(Command::AddPlace);
+            if ui.button(add.label()).on_hover_text(add_hint).clicked() {
+                out.commands.push(add);
             }
-            for place in &notebook.places {
-                let selected = view.selection == Some(Selection::Place(place.id));
-                let text = format!("{} ({:.2}, {:.2})", place.name, place.lat, place.lon);
+            for (selection, text) in rows {
+                let selected = view.selection.as_ref() == Some(&selection);
                 if ui.selectable_label(selected, text).clicked() {
-                    out.select = Some(Selection::Place(place.id));
+                    out.select = Some(selection);
                 }
             }
         });
@@ -268,22 +290,19 @@ pub fn conflict_item_name(notebook: &Notebook, item: &str) -> String {
 
 /// The notebook's own actors (or more names for built-in ones).
 fn actors(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
-    egui::CollapsingHeader::new(format!("Actors ({})", notebook.actors.len()))
-        .id_salt("sitrep-actors")
-        .default_open(false)
-        .show(ui, |ui| {
-            if ui
-                .button("Add an actor")
-                .on_hover_text("Named after the selected words; the same name as a built-in actor adds aliases to it")
-                .clicked()
-            {
-                out.commands.push(Command::AddActor);
-            }
-            for actor in &notebook.actors {
-                let selected = view.selection == Some(Selection::Actor(actor.id));
-                if ui.selectable_label(selected, actor.name.as_str()).clicked() {
-                    out.select = Some(Selection::Actor(actor.id));
-                }
-            }
-        });
+    let rows = notebook
+        .actors
+        .iter()
+        .map(|actor| (Selection::Actor(actor.id), actor.name.clone()));
+    taught_names(
+        ui,
+        ("Actors", "sitrep-actors"),
+        (
+            Command::AddActor,
+            "Named after the selected words; the same name as a built-in actor adds aliases to it",
+        ),
+        rows.collect(),
+        view,
+        out,
+    );
 }

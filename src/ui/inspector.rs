@@ -563,6 +563,28 @@ fn delete_button(ui: &mut Ui, label: &str, out: &mut Out) {
     }
 }
 
+/// The name and aliases rows that places and actors share; returns the
+/// field that changed.
+fn name_and_aliases(
+    ui: &mut Ui,
+    kind: &str,
+    id: impl std::fmt::Display,
+    name: &mut String,
+    aliases: &mut Vec<String>,
+    view: &mut View,
+) -> Option<&'static str> {
+    let mut changed = fields::text(ui, "Name", name).then_some("name");
+    let draft = format!("{kind}:{id}:aliases");
+    let shown = aliases.join(", ");
+    if let Some(parsed) = fields::parsed(ui, &mut view.drafts, &draft, "Aliases", shown, |t| {
+        Ok(split_list(t))
+    }) {
+        *aliases = parsed;
+        changed = Some("aliases");
+    }
+    changed
+}
+
 fn place(
     ui: &mut Ui,
     notebook: &Notebook,
@@ -579,20 +601,10 @@ fn place(
         .num_columns(2)
         .show(ui, |ui| {
             let mut updated = place.clone();
-            if fields::text(ui, "Name", &mut updated.name) {
+            let (name, aliases) = (&mut updated.name, &mut updated.aliases);
+            if let Some(field) = name_and_aliases(ui, "place", id, name, aliases, view) {
                 out.edits
-                    .push((Edit::PutPlace(updated.clone()), key("place", id, "name")));
-            }
-            let draft = format!("place:{id}:aliases");
-            let aliases = place.aliases.join(", ");
-            if let Some(aliases) =
-                fields::parsed(ui, &mut view.drafts, &draft, "Aliases", aliases, |t| {
-                    Ok(split_list(t))
-                })
-            {
-                updated.aliases = aliases;
-                out.edits
-                    .push((Edit::PutPlace(updated.clone()), key("place", id, "aliases")));
+                    .push((Edit::PutPlace(updated.clone()), key("place", id, field)));
             }
             let coordinate = |limit: f64| {
                 move |t: &str| {
@@ -650,20 +662,10 @@ fn actor(
         .num_columns(2)
         .show(ui, |ui| {
             let mut updated = actor.clone();
-            if fields::text(ui, "Name", &mut updated.name) {
+            let (name, aliases) = (&mut updated.name, &mut updated.aliases);
+            if let Some(field) = name_and_aliases(ui, "actor", id, name, aliases, view) {
                 out.edits
-                    .push((Edit::PutActor(updated.clone()), key("actor", id, "name")));
-            }
-            let draft = format!("actor:{id}:aliases");
-            let aliases = actor.aliases.join(", ");
-            if let Some(aliases) =
-                fields::parsed(ui, &mut view.drafts, &draft, "Aliases", aliases, |t| {
-                    Ok(split_list(t))
-                })
-            {
-                updated.aliases = aliases;
-                out.edits
-                    .push((Edit::PutActor(updated), key("actor", id, "aliases")));
+                    .push((Edit::PutActor(updated), key("actor", id, field)));
             }
         });
     delete_button(ui, "Delete actor", out);
