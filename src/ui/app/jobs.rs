@@ -293,7 +293,7 @@ impl App {
                 JobDone::Autosaved(Ok(())) => {
                     // Written after a save made it needless: the next frame removes it.
                     if let Some(autosave) = self.autosave.as_mut() {
-                        autosave.on_disk = true;
+                        autosave.clock.copied(None);
                     }
                 }
                 JobDone::Autosaved(Err(error)) => {

@@ -193,17 +193,10 @@ pub struct App {
 struct Autosave {
     /// This session's recovery file.
     file: PathBuf,
-    /// Seconds between copies while there are unsaved changes.
-    every: f64,
-    /// The document state last copied.
-    written: Option<u64>,
-    /// When (input time, seconds) the last copy was started, or the
-    /// unsaved changes began; `None` while there are none.
-    last_at: Option<f64>,
+    /// When to write it (the rule is headless, in the workspace).
+    clock: crate::workspace::AutosaveClock,
     /// Whether the window had the focus last frame.
     focused: bool,
-    /// Whether a copy may be on disk.
-    on_disk: bool,
 }
 
 /// The notebook's own places and actors an extractor was built with.
@@ -240,11 +233,8 @@ impl App {
             });
             app.autosave = Some(Autosave {
                 file,
-                every: options.autosave_every.as_secs_f64(),
-                written: None,
-                last_at: None,
+                clock: crate::workspace::AutosaveClock::new(options.autosave_every.as_secs_f64()),
                 focused: true,
-                on_disk: false,
             });
         }
         let start = options.open.or_else(|| {

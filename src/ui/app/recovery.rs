@@ -2,6 +2,7 @@
 //! window loses focus, offered back after a crash, removed once saved.
 
 use super::*;
+use crate::workspace::autosave::Decision;
 
 impl App {
     /// Copies unsaved work to the recovery file every `every` seconds and
@@ -21,27 +22,14 @@ impl App {
         });
         let lost_focus = focus_event || (autosave.focused && !focused);
         autosave.focused = focused;
-        if !dirty {
-            // The clock starts again with the next change.
-            autosave.written = None;
-            autosave.last_at = None;
-            if autosave.on_disk {
-                self.remove_recovery_copy();
+        match autosave.clock.decide(now, state, dirty, lost_focus) {
+            Decision::Idle => return,
+            Decision::RemoveCopy => return self.remove_recovery_copy(),
+            Decision::WaitFor(seconds) => {
+                return ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
             }
-            return;
+            Decision::Write => {}
         }
-        if autosave.written == Some(state) {
-            return;
-        }
-        let started = *autosave.last_at.get_or_insert(now);
-        let due = started + autosave.every;
-        if !lost_focus && now < due {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
-            return;
-        }
-        autosave.written = Some(state);
-        autosave.last_at = Some(now);
-        autosave.on_disk = true;
         let file = autosave.file.clone();
         let recovery = store::recovery::Recovery {
             written: jiff::Timestamp::now(),
@@ -57,7 +45,7 @@ impl App {
         let Some(autosave) = self.autosave.as_mut() else {
             return;
         };
-        autosave.on_disk = false;
+        autosave.clock.removed();
         if let Err(error) = store::recovery::remove(&autosave.file) {
             log::warn!("cannot remove {}: {error}", autosave.file.display());
         }
@@ -94,10 +82,7 @@ impl App {
         self.view.reader.article = self.doc.notebook().articles.first().map(|a| a.id);
         if let Some(autosave) = self.autosave.as_mut() {
             match std::fs::rename(file, &autosave.file) {
-                Ok(()) => {
-                    autosave.on_disk = true;
-                    autosave.written = Some(self.doc.state());
-                }
+                Ok(()) => autosave.clock.copied(Some(self.doc.state())),
                 Err(error) => log::warn!("cannot take over {}: {error}", file.display()),
             }
         }
