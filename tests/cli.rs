@@ -36,6 +36,47 @@ fn check_stops_at_a_bad_file_and_says_where() {
 }
 
 #[test]
+fn check_names_each_broken_piece_of_evidence_and_strict_fails_on_it() {
+    let (_, _, stderr) = sitrep(&["check", "tests/fixtures/one-article.ron"]);
+    assert_eq!(stderr, "", "sound evidence: nothing to say");
+
+    let out_of_range = "tests/hostile/span-out-of-range.ron";
+    let (code, stdout, stderr) = sitrep(&["check", out_of_range]);
+    assert_eq!(code, 0, "warnings only: {stderr}");
+    assert!(stdout.contains("ok: 1 articles"), "{stdout}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("{out_of_range}: warning: event ")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the span runs past the end of the text")
+            && stderr.contains("bytes 99999999..100000000 of article"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = sitrep(&["check", "--strict", out_of_range]);
+    assert_eq!(code, 1, "--strict fails on broken evidence");
+    assert!(stderr.contains(": error: event "), "{stderr}");
+
+    // A quote edited away from the article's words.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let changed = dir.path().join("changed.ron");
+    let fixture = std::fs::read_to_string("tests/fixtures/one-article.ron").expect("fixture");
+    let edited = fixture.replace(
+        "quote: \"On Sunday the White House announced\"",
+        "quote: \"On Monday the White House announced\"",
+    );
+    assert_ne!(edited, fixture);
+    std::fs::write(&changed, edited).expect("write");
+    let (code, _, stderr) = sitrep(&["check", &changed.display().to_string()]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("the quote “On Monday the White House announced” is not in the text any more (bytes 1415..1450 of article"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let (code, _, stderr) = sitrep(&["check"]);
     assert_eq!(code, 2);

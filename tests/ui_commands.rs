@@ -1,5 +1,6 @@
-//! The command table in the real `App`: the palette finds and runs any
-//! command by name, and shows its shortcut.
+//! Commands and the shared view in the real `App`: the palette finds and
+//! runs any command by name; switching article drops the selected words;
+//! broken evidence is listed and leads to what cites it.
 #![cfg(feature = "app")]
 
 use egui::{Key, Modifiers};
@@ -120,5 +121,29 @@ fn switching_article_always_drops_the_selected_words() {
     assert_eq!(
         harness.state().reader_highlight().map(|(a, _)| a),
         Some(event.evidence[0].article)
+    );
+}
+
+#[test]
+fn broken_evidence_is_listed_and_a_click_selects_what_cites_it() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app_with(
+        Some("tests/hostile/span-out-of-range.ron".into()),
+        &dialogs,
+        None,
+        Duration::from_secs(30),
+    );
+    let notebook = harness.state().notebook().clone();
+    let problems = sitrep::model::evidence_problems(&notebook);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let sitrep::model::CitedBy::Event(event) = problems[0].cited_by else {
+        panic!("an event cites it: {problems:?}");
+    };
+    harness.get_by_label_contains("Broken evidence (1)");
+    harness.get_by_label(&problems[0].item).click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection(),
+        Some(&sitrep::ui::Selection::Event(event))
     );
 }

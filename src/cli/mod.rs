@@ -41,7 +41,12 @@ pub enum Invocation {
     /// Open the window, on this notebook if one is named.
     Window(Option<PathBuf>),
     /// Validate these notebooks.
-    Check(Vec<PathBuf>),
+    Check {
+        /// The notebooks.
+        files: Vec<PathBuf>,
+        /// Broken evidence fails the check (exit 1), not only warns.
+        strict: bool,
+    },
     /// Print the facts in a file as JSON lines.
     Extract {
         /// The article file.
@@ -90,7 +95,9 @@ pub enum Invocation {
 const USAGE: &str = "\
 usage:
   sitrep [NOTEBOOK.ron]          open the app (default: the last notebook, else the sample)
-  sitrep check NOTEBOOK.ron...   validate notebooks; one line each; exit 1 on the first bad file
+  sitrep check [--strict] NOTEBOOK.ron...
+                                 validate notebooks and their evidence; a line each;
+                                 exit 1 on the first bad file (--strict: or broken evidence)
   sitrep extract FILE [--published YYYY-MM-DD]
                                  print the counts, dates, places and actors in FILE as JSON lines
   sitrep import FILE... --into NOTEBOOK.ron
@@ -212,11 +219,17 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
     match args {
         [] => Ok(Invocation::Window(None)),
         [flag] if flag == "-h" || flag == "--help" => Ok(Invocation::Help),
-        [command, files @ ..] if command == "check" => {
+        [command, rest @ ..] if command == "check" => {
+            let strict = rest.iter().any(|a| a == "--strict");
+            let files: Vec<PathBuf> = rest
+                .iter()
+                .filter(|a| *a != "--strict")
+                .map(PathBuf::from)
+                .collect();
             if files.is_empty() {
                 Err("check: name at least one notebook".into())
             } else {
-                Ok(Invocation::Check(files.iter().map(PathBuf::from).collect()))
+                Ok(Invocation::Check { files, strict })
             }
         }
         [command, rest @ ..] if command == "extract" => {
@@ -316,13 +329,28 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
     }
 }
 
-/// `sitrep check`: prints `FILE: ok: …` per good file; stops at the first
-/// bad one with its error on stderr.
-pub fn check(files: &[PathBuf], stdout: &mut impl Write, stderr: &mut impl Write) -> ExitCode {
+/// `sitrep check`: prints `FILE: ok: …` per file that loads, then on stderr
+/// a line for each piece of evidence that does not hold (the item, what is
+/// wrong, where); stops at the first file that does not load, with its
+/// error. Exit 1 for a file that does not load, and with `strict` for
+/// broken evidence too.
+pub fn check(
+    files: &[PathBuf],
+    strict: bool,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> ExitCode {
+    let mut broken = false;
     for file in files {
         match store::load(file) {
             Ok(notebook) => {
                 let _ = writeln!(stdout, "{}: {}", file.display(), store::summary(&notebook));
+                let problems = crate::model::evidence_problems(&notebook);
+                let level = if strict { "error" } else { "warning" };
+                for problem in &problems {
+                    let _ = writeln!(stderr, "{}: {level}: {problem}", file.display());
+                }
+                broken |= !problems.is_empty();
             }
             Err(error) => {
                 let _ = writeln!(stderr, "{error}");
@@ -330,7 +358,11 @@ pub fn check(files: &[PathBuf], stdout: &mut impl Write, stderr: &mut impl Write
             }
         }
     }
-    ExitCode::SUCCESS
+    if strict && broken {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// `sitrep extract`: the facts of one article file as JSON lines.
@@ -712,9 +744,12 @@ pub fn run(args: &[String]) -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Ok(Invocation::Check(files)) => {
-            check(&files, &mut std::io::stdout(), &mut std::io::stderr())
-        }
+        Ok(Invocation::Check { files, strict }) => check(
+            &files,
+            strict,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
         Ok(Invocation::Extract { file, published }) => extract(
             &file,
             published.as_deref(),

@@ -12,7 +12,10 @@ fn arguments_choose_window_or_check() {
     );
     assert_eq!(
         parse_args(&args(&["check", "a.ron", "b.ron"])),
-        Ok(Invocation::Check(vec!["a.ron".into(), "b.ron".into()]))
+        Ok(Invocation::Check {
+            files: vec!["a.ron".into(), "b.ron".into()],
+            strict: false
+        })
     );
     assert!(parse_args(&args(&["check"])).is_err());
     assert!(parse_args(&args(&["--frobnicate"])).is_err());

@@ -23,7 +23,9 @@ pub mod synthetic;
 
 pub use date::{DateParseError, DateSource, PartialDate, Precision, describe_published};
 pub use edit::{Edit, EditError};
-pub use evidence::{Evidence, EvidenceStatus, cited_spans};
+pub use evidence::{
+    CitedBy, Evidence, EvidenceProblem, EvidenceStatus, cited_spans, evidence_problems,
+};
 pub use figures::{Observation, Qualifier, describe_figure, format_number};
 pub use ids::{ActorId, ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId};
 

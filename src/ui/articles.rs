@@ -122,6 +122,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             }
             ui.add_space(8.0);
             conflicts(ui, notebook, view, out);
+            evidence_problems(ui, &lists.problems.1, view, out);
             super::review::list(ui, notebook, view, out);
             places(ui, notebook, view, out);
             actors(ui, notebook, view, out);
@@ -238,6 +239,48 @@ fn taught_names(
                 }
             }
         });
+}
+
+/// Evidence that no longer holds (the quote changed, the span is out of
+/// its article, the article is gone), the same list `sitrep check` prints;
+/// a click selects the item that cites it.
+fn evidence_problems(
+    ui: &mut Ui,
+    problems: &[crate::model::EvidenceProblem],
+    view: &View,
+    out: &mut Out,
+) {
+    if problems.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(
+        egui::RichText::new(format!("Broken evidence ({})", problems.len()))
+            .color(ui.visuals().warn_fg_color),
+    )
+    .id_salt("sitrep-evidence-problems")
+    .default_open(true)
+    .show(ui, |ui| {
+        for problem in problems.iter().take(200) {
+            let selection = match problem.cited_by {
+                crate::model::CitedBy::Event(id) => Selection::Event(id),
+                crate::model::CitedBy::Figure(series, id) => Selection::Observation(series, id),
+                crate::model::CitedBy::Proposal(id) => Selection::Proposal(id),
+            };
+            let selected = view.selection.as_ref() == Some(&selection);
+            let row = ui
+                .selectable_label(selected, &problem.item)
+                .on_hover_text(&problem.problem);
+            if row.clicked() {
+                out.select = Some(selection);
+            }
+        }
+        if problems.len() > 200 {
+            ui.weak(format!(
+                "and {} more (sitrep check lists them all)",
+                problems.len() - 200
+            ));
+        }
+    });
 }
 
 /// What a merge left for the analyst to settle, above everything else.

@@ -16,6 +16,8 @@ pub struct ListCache {
     pub(super) events: Vec<crate::model::EventId>,
     /// Each series' latest figures, oldest first, and how many came before them.
     pub(super) figures: Vec<(Vec<crate::model::ObservationId>, usize)>,
+    /// Evidence that does not hold, and the notebook revision it was found in.
+    pub(super) problems: (Option<u64>, Vec<crate::model::EvidenceProblem>),
 }
 
 impl ListCache {
@@ -40,6 +42,9 @@ impl ListCache {
         timeline: &crate::timeline::Filter,
         settling: bool,
     ) {
+        if self.problems.0 != Some(revision) {
+            self.problems = (Some(revision), crate::model::evidence_problems(notebook));
+        }
         let needle = search.trim().to_lowercase();
         if self
             .key
