@@ -27,11 +27,20 @@ enum Expect {
 }
 
 const CASES: [(&str, Expect); 20] = [
-    ("truncated.ron", Expect::Refused(":")),
+    (
+        "truncated.ron",
+        Expect::Refused(":76:95: a text in quotes is never closed: the file may have been cut off"),
+    ),
     ("wrong-types.ron", Expect::Refused("xpected string")),
-    ("events-not-a-list.ron", Expect::Refused(":")),
+    (
+        "events-not-a-list.ron",
+        Expect::Refused(":28:12: a list `[…]` should start here"),
+    ),
     ("deep-nesting.ron", Expect::Refused("recursion")),
-    ("nul-between-tokens.ron", Expect::Refused(":")),
+    (
+        "nul-between-tokens.ron",
+        Expect::Refused(":2:15: a field name should stand here"),
+    ),
     ("nul-in-a-string.ron", Expect::Survives),
     ("invalid-utf8.ron", Expect::Refused("not UTF-8")),
     ("bom.ron", Expect::Opens),
@@ -44,8 +53,14 @@ const CASES: [(&str, Expect); 20] = [
     ("infinite.ron", Expect::Refused("finite")),
     ("low-above-high.ron", Expect::Refused("low")),
     ("unknown-field.ron", Expect::ReadOnly),
-    ("not-a-notebook.ron", Expect::Refused(":")),
-    ("empty.ron", Expect::Refused(":")),
+    (
+        "not-a-notebook.ron",
+        Expect::Refused("not a Sitrep notebook: a notebook begins with `(format: 1,`"),
+    ),
+    (
+        "empty.ron",
+        Expect::Refused("not a Sitrep notebook: the file is empty"),
+    ),
     ("binary.ron", Expect::Refused("not UTF-8")),
 ];
 

@@ -58,6 +58,11 @@ pub enum ParseError {
     },
     /// The file has no `format` number: it is not a Sitrep notebook.
     NoFormat,
+    /// The file is empty, or does not begin as a notebook does.
+    NotANotebook {
+        /// What it is instead.
+        why: &'static str,
+    },
     /// The file was written by a newer Sitrep.
     NewerFormat {
         /// The format number the file declares.
@@ -79,6 +84,7 @@ impl fmt::Display for ParseError {
                 write!(f, "{line}:{col}: not UTF-8 text (is this a notebook?)")
             }
             ParseError::Syntax { line, col, message } => write!(f, "{line}:{col}: {message}"),
+            ParseError::NotANotebook { why } => write!(f, "1:1: not a Sitrep notebook: {why}"),
             ParseError::NoFormat => {
                 f.write_str("no `format` number (or format 0): this is not a Sitrep notebook")
             }
@@ -277,7 +283,21 @@ pub fn parse_opened(bytes: &[u8]) -> Result<Opened, ParseError> {
         ParseError::NotUtf8 { line, col }
     })?;
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    let probe: FormatProbe = options.from_str(text).map_err(syntax)?;
+    if text.trim().is_empty() {
+        return Err(ParseError::NotANotebook {
+            why: "the file is empty",
+        });
+    }
+    let probe: FormatProbe = options.from_str(text).map_err(|error| match error.code {
+        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_)
+            if error.span.start.line == 1 =>
+        {
+            ParseError::NotANotebook {
+                why: "a notebook begins with `(format: 1,` and this file does not",
+            }
+        }
+        _ => syntax(error),
+    })?;
     let (mut notebook, unknown) = match probe.format {
         0 => return Err(ParseError::NoFormat),
         found if found > FORMAT_VERSION => {
@@ -340,7 +360,25 @@ fn syntax(error: ron::error::SpannedError) -> ParseError {
     ParseError::Syntax {
         line: error.span.start.line,
         col: error.span.start.col,
-        message: error.code.to_string(),
+        message: in_words(&error.code),
+    }
+}
+
+/// A RON error as the analyst reads it: what is wrong, and for a file that
+/// stops early, what probably happened.
+fn in_words(code: &ron::Error) -> String {
+    const CUT_OFF: &str = "the file may have been cut off while being written; \
+        Sitrep keeps the previous version beside it as NAME.ron.bak";
+    match code {
+        ron::Error::Eof => format!("the file ends too early: {CUT_OFF}"),
+        ron::Error::ExpectedStringEnd => {
+            format!("a text in quotes is never closed: {CUT_OFF}")
+        }
+        ron::Error::ExpectedArray => "a list `[…]` should start here".to_owned(),
+        ron::Error::ExpectedIdentifier => {
+            "a field name should stand here (a stray character?)".to_owned()
+        }
+        other => other.to_string().replace("`FormatProbe`", "the notebook"),
     }
 }
 
