@@ -97,29 +97,39 @@ pub fn show(ctx: &Context, palette: &mut Palette) -> Outcome {
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .show(ui, |ui| {
-                if found.is_empty() {
-                    ui.weak("No command matches");
-                }
-                for (index, command) in found.iter().enumerate() {
-                    let mut row =
-                        egui::Button::selectable(index == palette.chosen, command.label());
-                    if let Some(shortcut) = command.shortcut() {
-                        row = row.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-                    }
-                    let row = ui.add(row).on_hover_text(command.tooltip());
-                    if index == palette.chosen && (up || down) {
-                        row.scroll_to_me(None);
-                    }
-                    if row.clicked() {
-                        outcome = Outcome::Run(command.clone());
-                    }
-                }
+                // Full-width rows, so that each shortcut stands at the right edge.
+                ui.set_min_width(ui.available_width());
+                let justified = egui::Layout::top_down_justified(egui::Align::Min);
+                let moved = up || down;
+                ui.with_layout(justified, |ui| {
+                    rows(ui, &found, palette.chosen, moved, &mut outcome)
+                });
             });
     });
     if outcome == Outcome::Open && response.should_close() {
         return Outcome::Close;
     }
     outcome
+}
+
+/// The palette's rows: each command with its keys; a click runs it.
+fn rows(ui: &mut egui::Ui, found: &[Command], chosen: usize, moved: bool, outcome: &mut Outcome) {
+    if found.is_empty() {
+        ui.weak("No command matches");
+    }
+    for (index, command) in found.iter().enumerate() {
+        let mut row = egui::Button::selectable(index == chosen, command.label());
+        if let Some(shortcut) = command.shortcut() {
+            row = row.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        let row = ui.add(row).on_hover_text(command.tooltip());
+        if index == chosen && moved {
+            row.scroll_to_me(None);
+        }
+        if row.clicked() {
+            *outcome = Outcome::Run(command.clone());
+        }
+    }
 }
 
 #[cfg(test)]
