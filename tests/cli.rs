@@ -27,12 +27,15 @@ fn check_stops_at_a_bad_file_and_says_where() {
     );
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     assert!(
-        stderr.starts_with(&format!("{bad}:1:")),
-        "path and line:column first: {stderr}"
+        stderr.starts_with(&format!("sitrep: check: {bad}:1:")),
+        "the subcommand, then path and line:column: {stderr}"
     );
     let (code, _, stderr) = sitrep(&["check", "no/such/file.ron"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("no/such/file.ron: cannot read"), "{stderr}");
+    assert!(
+        stderr.starts_with("sitrep: check: no/such/file.ron: cannot read"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -77,15 +80,128 @@ fn check_names_each_broken_piece_of_evidence_and_strict_fails_on_it() {
 }
 
 #[test]
-fn usage_errors_exit_2() {
+fn usage_errors_exit_2_in_one_format_with_a_suggestion() {
     let (code, _, stderr) = sitrep(&["check"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("usage"), "{stderr}");
-    let (code, _, _) = sitrep(&["--bogus"]);
+    assert!(stderr.starts_with("sitrep: check: "), "{stderr}");
+    assert!(stderr.contains("Usage: sitrep check"), "{stderr}");
+    let (code, _, stderr) = sitrep(&["--bogus"]);
     assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("sitrep: unexpected argument '--bogus'"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = sitrep(&["check", "--strcit", "a.ron"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("similar argument exists: '--strict'"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = sitrep(&["mrege", "a", "b", "c"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("similar subcommand exists: 'merge'"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = sitrep(&["chek"]);
+    assert_eq!(code, 2, "a typo is not a notebook to open: {stderr}");
+    assert!(
+        stderr.starts_with("sitrep: unrecognized subcommand 'chek'"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("'check'"), "{stderr}");
+}
+
+#[test]
+fn every_subcommand_has_help_from_the_parser_and_the_program_a_version() {
     let (code, stdout, _) = sitrep(&["--help"]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("sitrep check"));
+    assert!(
+        stdout.contains("Exit status:"),
+        "exit codes documented: {stdout}"
+    );
+    for command in [
+        "check",
+        "extract",
+        "import",
+        "export",
+        "merge",
+        "fmt",
+        "completions",
+    ] {
+        assert!(stdout.contains(command), "--help lists {command}");
+        let (code, by_flag, stderr) = sitrep(&[command, "--help"]);
+        assert_eq!(code, 0, "{command} --help: {stderr}");
+        assert!(
+            by_flag.contains(&format!("Usage: sitrep {command}")),
+            "{by_flag}"
+        );
+        let (code, by_help, _) = sitrep(&["help", command]);
+        assert_eq!(code, 0, "help {command}");
+        assert_eq!(by_help, by_flag, "`help {command}` is `{command} --help`");
+    }
+    let (code, stdout, _) = sitrep(&["help"]);
+    assert_eq!(code, 0, "`sitrep help` prints help, it opens no window");
+    assert!(stdout.contains("Usage: sitrep"));
+    let (code, stdout, _) = sitrep(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, format!("sitrep {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn flags_take_equals_and_double_dash_ends_the_options() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dash = dir.path().join("-odd name.ron");
+    std::fs::copy("tests/fixtures/one-article.ron", &dash).expect("copy");
+    let dash = dash.display().to_string();
+    let (code, stdout, stderr) = sitrep(&["check", "--strict", "--", &dash]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("ok: 1 articles"), "{stdout}");
+    let svg = dir.path().join("t.svg").display().to_string();
+    let (code, _, stderr) = sitrep(&[
+        "export",
+        "tests/fixtures/one-article.ron",
+        &format!("--svg={svg}"),
+        "--width=640",
+        "--hide=military",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let picture = std::fs::read_to_string(&svg).expect("written");
+    assert!(picture.contains(r#"width="640""#), "the =value was taken");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_path_that_is_not_utf8_is_a_path_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"no-such-\xff.ron");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .arg("check")
+        .arg(name)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "an unreadable file: {stderr}"
+    );
+    assert!(stderr.starts_with("sitrep: check: no-such-"), "{stderr}");
+    assert!(stderr.contains("cannot read"), "{stderr}");
+}
+
+#[test]
+fn completions_are_written_for_bash_zsh_and_fish() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (code, stdout, stderr) = sitrep(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {stderr}");
+        for word in ["check", "strict", "known-on"] {
+            assert!(stdout.contains(word), "{shell} completes {word}");
+        }
+    }
+    let (code, _, stderr) = sitrep(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("possible values"), "{stderr}");
 }
 
 #[test]

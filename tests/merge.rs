@@ -302,5 +302,5 @@ fn fmt_rewrites_in_canonical_form_and_check_says_which_are_not() {
     std::fs::write(dir.path().join("bad.ron"), "(format: 1,").expect("write");
     let (code, _, stderr) = sitrep(&["fmt", "bad.ron"], dir.path());
     assert_eq!(code, 1);
-    assert!(stderr.starts_with("bad.ron:"), "{stderr}");
+    assert!(stderr.starts_with("sitrep: fmt: bad.ron:"), "{stderr}");
 }

@@ -1,18 +1,25 @@
-//! The command line: `sitrep [NOTEBOOK.ron]` opens the window;
-//! `sitrep check`, `sitrep extract` and `sitrep import` work without one.
+//! The command line: `sitrep [NOTEBOOK.ron]` opens the window; the
+//! subcommands (`check`, `extract`, `import`, `export`, `merge`, `fmt`,
+//! `completions`) work without one. The grammar is in [`args`].
 //!
-//! Exit codes: 0 ok, 1 bad input (one line on stderr that says what and
-//! where), 2 usage. Nothing here duplicates logic of the other modules.
+//! Every error is one line on stderr, `sitrep: CMD: what went wrong`
+//! (usage errors then add clap's tip and usage lines). Exit codes: 0 ok,
+//! 1 invalid input or conflicts, 2 usage ([`args::EXIT_CODES`]). Nothing
+//! here duplicates logic of the other modules.
 
 use crate::extract::Extractor;
 use crate::import;
 use crate::model::Notebook;
 use crate::store;
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+pub mod args;
 mod notebooks;
+
+pub use args::{Cli, Cmd};
 
 pub use notebooks::{fmt, merge};
 
@@ -39,300 +46,6 @@ pub struct ExportArgs {
     pub share: bool,
 }
 
-/// What the command line asked for.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Invocation {
-    /// Open the window, on this notebook if one is named.
-    Window(Option<PathBuf>),
-    /// Validate these notebooks.
-    Check {
-        /// The notebooks.
-        files: Vec<PathBuf>,
-        /// Broken evidence fails the check (exit 1), not only warns.
-        strict: bool,
-    },
-    /// Print the facts in a file as JSON lines.
-    Extract {
-        /// The article file.
-        file: PathBuf,
-        /// The date relative phrases count from.
-        published: Option<String>,
-    },
-    /// Write a notebook out in another format.
-    Export {
-        /// The notebook.
-        notebook: PathBuf,
-        /// Where to write.
-        out: PathBuf,
-        /// What to write and how.
-        args: ExportArgs,
-    },
-    /// Add articles (and their proposals) to a notebook.
-    Import {
-        /// Article files or folders.
-        files: Vec<PathBuf>,
-        /// The notebook to add them to (made if missing).
-        into: PathBuf,
-    },
-    /// Three-way merge of notebooks by id.
-    Merge {
-        /// The common ancestor.
-        base: PathBuf,
-        /// Our version.
-        ours: PathBuf,
-        /// Their version.
-        theirs: PathBuf,
-        /// Where to write the result; standard output when `None`.
-        out: Option<PathBuf>,
-    },
-    /// Rewrite notebooks in canonical form.
-    Fmt {
-        /// The notebooks.
-        files: Vec<PathBuf>,
-        /// Only check: exit 1 if any is not canonical.
-        check: bool,
-    },
-    /// Print usage.
-    Help,
-}
-
-const USAGE: &str = "\
-usage:
-  sitrep [NOTEBOOK.ron]          open the app (default: the last notebook, else the sample)
-  sitrep check [--strict] NOTEBOOK.ron...
-                                 validate notebooks and their evidence; a line each;
-                                 exit 1 on the first bad file (--strict: or broken evidence)
-  sitrep extract FILE [--published YYYY-MM-DD]
-                                 print the counts, dates, places and actors in FILE as JSON lines
-  sitrep import FILE... --into NOTEBOOK.ron
-                                 add articles (txt, md, html, eml; folders too) and their proposals
-  sitrep merge BASE OURS THEIRS [-o OUT]
-                                 three-way merge by id; exit 1 on conflicts (listed, both kept)
-  sitrep fmt [--check] NOTEBOOK.ron...
-                                 rewrite in canonical form (--check: exit 1 if one is not)
-  sitrep export NOTEBOOK.ron (--csv | --svg | --png | --md) OUT [options]
-                                 --csv: every event and figure with its source
-                                 --svg, --png: the timeline as a picture
-                                 --md: a situation report, its chart beside it (OUT-chart.svg)
-    options: --width PX --height PX (default 1200 x 700)
-             --from YYYY-MM-DD --to YYYY-MM-DD   the dates shown; the report's window
-             --known-on YYYY-MM-DD   only what had been published by then
-             --tag TAG (repeatable)  only items tagged so (or from articles tagged so)
-             --hide CATEGORY (repeatable)  leave a category of events out
-             --share                 figures as a percentage of their whole";
-
-fn parse_date(flag: &str, text: Option<&String>) -> Result<jiff::civil::Date, String> {
-    let text = text.ok_or_else(|| format!("export: {flag} needs a date (YYYY-MM-DD)"))?;
-    text.trim()
-        .parse()
-        .map_err(|_| format!("export: {flag} '{text}' is not a date (YYYY-MM-DD)"))
-}
-
-fn parse_export(rest: &[String]) -> Result<Invocation, String> {
-    use crate::export::Format;
-    let mut notebook = None;
-    let mut target: Option<(Format, PathBuf)> = None;
-    let mut args = ExportArgs {
-        format: Format::Csv,
-        width: 1200,
-        height: 700,
-        from: None,
-        to: None,
-        known_on: None,
-        tags: Vec::new(),
-        hidden: Vec::new(),
-        share: false,
-    };
-    let mut rest = rest.iter();
-    while let Some(arg) = rest.next() {
-        let size = |flag: &str, text: Option<&String>| -> Result<u32, String> {
-            let text = text.ok_or_else(|| format!("export: {flag} needs a number of pixels"))?;
-            text.parse()
-                .map_err(|_| format!("export: {flag} '{text}' is not a number of pixels"))
-        };
-        match arg.as_str() {
-            "--csv" | "--svg" | "--png" | "--md" => {
-                let format = match arg.as_str() {
-                    "--csv" => Format::Csv,
-                    "--svg" => Format::Svg,
-                    "--png" => Format::Png,
-                    _ => Format::Markdown,
-                };
-                if target.is_some() {
-                    return Err("export: one format at a time".into());
-                }
-                let out = rest
-                    .next()
-                    .ok_or_else(|| format!("export: {arg} needs a file to write"))?;
-                target = Some((format, PathBuf::from(out)));
-            }
-            "--width" => args.width = size("--width", rest.next())?,
-            "--height" => args.height = size("--height", rest.next())?,
-            "--from" => args.from = Some(parse_date("--from", rest.next())?),
-            "--to" => args.to = Some(parse_date("--to", rest.next())?),
-            "--known-on" => args.known_on = Some(parse_date("--known-on", rest.next())?),
-            "--tag" => args.tags.push(
-                rest.next()
-                    .ok_or("export: --tag needs a tag")?
-                    .trim()
-                    .to_owned(),
-            ),
-            "--hide" => {
-                let name = rest.next().ok_or("export: --hide needs a category")?;
-                let category = crate::model::Category::ALL
-                    .into_iter()
-                    .find(|c| c.label().eq_ignore_ascii_case(name.trim()))
-                    .ok_or_else(|| {
-                        let names: Vec<&str> = crate::model::Category::ALL
-                            .iter()
-                            .map(|c| c.label())
-                            .collect();
-                        format!(
-                            "export: unknown category '{name}' (one of {})",
-                            names.join(", ")
-                        )
-                    })?;
-                args.hidden.push(category);
-            }
-            "--share" => args.share = true,
-            flag if flag.starts_with("--") => {
-                return Err(format!("export: unknown option '{flag}'"));
-            }
-            path if notebook.is_none() => notebook = Some(PathBuf::from(path)),
-            extra => return Err(format!("export: unexpected argument '{extra}'")),
-        }
-    }
-    let notebook = notebook.ok_or("export: name the notebook")?;
-    let (format, out) =
-        target.ok_or("export: say what to write: --csv, --svg, --png or --md, then a file")?;
-    args.format = format;
-    if let (Some(from), Some(to)) = (args.from, args.to)
-        && from > to
-    {
-        return Err(format!("export: --from {from} is after --to {to}"));
-    }
-    Ok(Invocation::Export {
-        notebook,
-        out,
-        args,
-    })
-}
-
-/// Reads the arguments (without the program name).
-pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
-    match args {
-        [] => Ok(Invocation::Window(None)),
-        [flag] if flag == "-h" || flag == "--help" => Ok(Invocation::Help),
-        [command, rest @ ..] if command == "check" => {
-            let strict = rest.iter().any(|a| a == "--strict");
-            let files: Vec<PathBuf> = rest
-                .iter()
-                .filter(|a| *a != "--strict")
-                .map(PathBuf::from)
-                .collect();
-            if files.is_empty() {
-                Err("check: name at least one notebook".into())
-            } else {
-                Ok(Invocation::Check { files, strict })
-            }
-        }
-        [command, rest @ ..] if command == "extract" => {
-            let mut file = None;
-            let mut published = None;
-            let mut rest = rest.iter();
-            while let Some(arg) = rest.next() {
-                match arg.as_str() {
-                    "--published" => {
-                        published = Some(
-                            rest.next()
-                                .ok_or("extract: --published needs a date (YYYY-MM-DD)")?
-                                .clone(),
-                        )
-                    }
-                    flag if flag.starts_with("--") => {
-                        return Err(format!("extract: unknown option '{flag}'"));
-                    }
-                    path if file.is_none() => file = Some(PathBuf::from(path)),
-                    extra => return Err(format!("extract: unexpected argument '{extra}'")),
-                }
-            }
-            Ok(Invocation::Extract {
-                file: file.ok_or("extract: name a file")?,
-                published,
-            })
-        }
-        [command, rest @ ..] if command == "export" => parse_export(rest),
-        [command, rest @ ..] if command == "merge" => {
-            let mut paths = Vec::new();
-            let mut out = None;
-            let mut rest = rest.iter();
-            while let Some(arg) = rest.next() {
-                match arg.as_str() {
-                    "-o" | "--output" => {
-                        out = Some(PathBuf::from(
-                            rest.next().ok_or("merge: -o needs a file to write")?,
-                        ))
-                    }
-                    flag if flag.starts_with('-') => {
-                        return Err(format!("merge: unknown option '{flag}'"));
-                    }
-                    path => paths.push(PathBuf::from(path)),
-                }
-            }
-            let [base, ours, theirs]: [PathBuf; 3] = paths
-                .try_into()
-                .map_err(|_| "merge: name three notebooks: BASE OURS THEIRS".to_owned())?;
-            Ok(Invocation::Merge {
-                base,
-                ours,
-                theirs,
-                out,
-            })
-        }
-        [command, rest @ ..] if command == "fmt" => {
-            let check = rest.iter().any(|a| a == "--check");
-            if let Some(flag) = rest.iter().find(|a| a.starts_with('-') && *a != "--check") {
-                return Err(format!("fmt: unknown option '{flag}'"));
-            }
-            let files: Vec<PathBuf> = rest
-                .iter()
-                .filter(|a| *a != "--check")
-                .map(PathBuf::from)
-                .collect();
-            if files.is_empty() {
-                return Err("fmt: name at least one notebook".into());
-            }
-            Ok(Invocation::Fmt { files, check })
-        }
-        [command, rest @ ..] if command == "import" => {
-            let mut files = Vec::new();
-            let mut into = None;
-            let mut rest = rest.iter();
-            while let Some(arg) = rest.next() {
-                match arg.as_str() {
-                    "--into" => {
-                        into = Some(PathBuf::from(
-                            rest.next().ok_or("import: --into needs a notebook")?,
-                        ))
-                    }
-                    flag if flag.starts_with("--") => {
-                        return Err(format!("import: unknown option '{flag}'"));
-                    }
-                    path => files.push(PathBuf::from(path)),
-                }
-            }
-            let into = into.ok_or("import: say which notebook with --into NOTEBOOK.ron")?;
-            if files.is_empty() {
-                return Err("import: name at least one file".into());
-            }
-            Ok(Invocation::Import { files, into })
-        }
-        [flag, ..] if flag.starts_with('-') => Err(format!("unknown option '{flag}'")),
-        [path] => Ok(Invocation::Window(Some(PathBuf::from(path)))),
-        [_, extra, ..] => Err(format!("unexpected argument '{extra}'")),
-    }
-}
-
 /// `sitrep check`: prints `FILE: ok: …` per file that loads, then on stderr
 /// a line for each piece of evidence that does not hold (the item, what is
 /// wrong, where); stops at the first file that does not load, with its
@@ -357,7 +70,7 @@ pub fn check(
                 broken |= !problems.is_empty();
             }
             Err(error) => {
-                let _ = writeln!(stderr, "{error}");
+                let _ = writeln!(stderr, "sitrep: check: {error}");
                 return ExitCode::from(1);
             }
         }
@@ -369,21 +82,14 @@ pub fn check(
     }
 }
 
-/// `sitrep extract`: the facts of one article file as JSON lines.
+/// `sitrep extract`: the facts of one article file as JSON lines,
+/// relative dates counted from `published` (else the date the file states).
 pub fn extract(
     file: &Path,
-    published: Option<&str>,
+    published: Option<jiff::civil::Date>,
     stdout: &mut impl Write,
     stderr: &mut impl Write,
 ) -> ExitCode {
-    let published = match published.map(|p| p.parse::<jiff::civil::Date>()) {
-        Some(Ok(date)) => Some(date),
-        Some(Err(_)) => {
-            let _ = writeln!(stderr, "sitrep: --published wants a day as YYYY-MM-DD");
-            return ExitCode::from(2);
-        }
-        None => None,
-    };
     // The gazetteer takes a tenth of a second to parse: do it while the file is read.
     let building = std::thread::spawn(|| {
         crate::extract::warm_up();
@@ -392,7 +98,7 @@ pub fn extract(
     let source = match import::read_file(file) {
         Ok(source) => source,
         Err(error) => {
-            let _ = writeln!(stderr, "{error}");
+            let _ = writeln!(stderr, "sitrep: extract: {error}");
             return ExitCode::from(1);
         }
     };
@@ -402,11 +108,11 @@ pub fn extract(
     let extractor = match building.join() {
         Ok(Ok(extractor)) => extractor,
         Ok(Err(error)) => {
-            let _ = writeln!(stderr, "sitrep: {error}");
+            let _ = writeln!(stderr, "sitrep: extract: {error}");
             return ExitCode::from(1);
         }
         Err(_) => {
-            let _ = writeln!(stderr, "sitrep: the extractor could not be built");
+            let _ = writeln!(stderr, "sitrep: extract: the extractor could not be built");
             return ExitCode::from(1);
         }
     };
@@ -459,7 +165,7 @@ pub fn import(
         match store::load(into) {
             Ok(notebook) => notebook,
             Err(error) => {
-                let _ = writeln!(stderr, "{error}");
+                let _ = writeln!(stderr, "sitrep: import: {error}");
                 return ExitCode::from(1);
             }
         }
@@ -476,7 +182,7 @@ pub fn import(
     let extractor = match Extractor::for_notebook(&notebook) {
         Ok(extractor) => extractor,
         Err(error) => {
-            let _ = writeln!(stderr, "sitrep: {error}");
+            let _ = writeln!(stderr, "sitrep: import: {error}");
             return ExitCode::from(1);
         }
     };
@@ -523,7 +229,7 @@ pub fn import(
                 );
             }
             Outcome::Refused(reason) => {
-                let _ = writeln!(stderr, "{reason}");
+                let _ = writeln!(stderr, "sitrep: import: {reason}");
             }
         }
     }
@@ -538,7 +244,7 @@ pub fn import(
     if added > 0 {
         notebook.meta.modified = jiff::Timestamp::now();
         if let Err(error) = store::save(into, &notebook) {
-            let _ = writeln!(stderr, "{error}");
+            let _ = writeln!(stderr, "sitrep: import: {error}");
             return ExitCode::from(1);
         }
     }
@@ -560,7 +266,7 @@ pub fn export(
     let notebook = match store::load(notebook) {
         Ok(notebook) => notebook,
         Err(error) => {
-            let _ = writeln!(stderr, "{error}");
+            let _ = writeln!(stderr, "sitrep: export: {error}");
             return ExitCode::from(1);
         }
     };
@@ -573,7 +279,7 @@ pub fn export(
             ExitCode::SUCCESS
         }
         Err(error) => {
-            let _ = writeln!(stderr, "sitrep: {error}");
+            let _ = writeln!(stderr, "sitrep: export: {error}");
             ExitCode::from(1)
         }
     }
@@ -622,67 +328,146 @@ pub fn export_request(notebook: &Notebook, args: &ExportArgs) -> crate::export::
     )
 }
 
-/// Runs the command line; opens the window when asked to.
-pub fn run(args: &[String]) -> ExitCode {
-    match parse_args(args) {
-        Ok(Invocation::Help) => {
-            println!("{USAGE}");
+/// Runs the command line (`args` with the program name first, as
+/// [`std::env::args_os`] gives them); opens the window when asked to.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    use clap::Parser;
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let typed = subcommand_typed(&args);
+            let mistyped = match typed {
+                None => first_word(&args).and_then(|word| mistyped_subcommand(Path::new(word))),
+                Some(_) => None,
+            };
+            return usage_error(mistyped.as_ref().unwrap_or(&error), typed.as_deref());
+        }
+    };
+    let Some(command) = cli.command else {
+        if let Some(mistyped) = cli.notebook.as_deref().and_then(mistyped_subcommand) {
+            return usage_error(&mistyped, None);
+        }
+        return run_window(cli.notebook);
+    };
+    let name = command.name();
+    let (mut stdout, mut stderr) = (std::io::stdout().lock(), std::io::stderr());
+    match command {
+        Cmd::Check(a) => check(&a.files, a.strict, &mut stdout, &mut stderr),
+        Cmd::Extract(a) => extract(&a.file, a.published, &mut stdout, &mut stderr),
+        Cmd::Import(a) => import(&a.files, &a.into, &mut stdout, &mut stderr),
+        Cmd::Export(a) => match export_args(&a) {
+            Ok((out, args)) => export(&a.notebook, &out, &args, &mut stdout, &mut stderr),
+            Err(message) => {
+                let _ = writeln!(stderr, "sitrep: {name}: {message}");
+                ExitCode::from(2)
+            }
+        },
+        Cmd::Merge(a) => merge(
+            &a.base,
+            &a.ours,
+            &a.theirs,
+            a.output.as_deref(),
+            &mut stdout,
+            &mut stderr,
+        ),
+        Cmd::Fmt(a) => fmt(&a.files, a.check, &mut stdout, &mut stderr),
+        Cmd::Completions(a) => {
+            use clap::CommandFactory;
+            clap_complete::generate(a.shell, &mut Cli::command(), "sitrep", &mut stdout);
             ExitCode::SUCCESS
         }
-        Ok(Invocation::Check { files, strict }) => check(
-            &files,
-            strict,
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        ),
-        Ok(Invocation::Extract { file, published }) => extract(
-            &file,
-            published.as_deref(),
-            &mut std::io::stdout().lock(),
-            &mut std::io::stderr(),
-        ),
-        Ok(Invocation::Export {
-            notebook,
-            out,
-            args,
-        }) => export(
-            &notebook,
-            &out,
-            &args,
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        ),
-        Ok(Invocation::Import { files, into }) => import(
-            &files,
-            &into,
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        ),
-        Ok(Invocation::Merge {
-            base,
-            ours,
-            theirs,
-            out,
-        }) => merge(
-            &base,
-            &ours,
-            &theirs,
-            out.as_deref(),
-            &mut std::io::stdout().lock(),
-            &mut std::io::stderr(),
-        ),
-        Ok(Invocation::Fmt { files, check }) => fmt(
-            &files,
-            check,
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        ),
-        Ok(Invocation::Window(path)) => run_window(path),
-        Err(message) => {
-            eprintln!("sitrep: {message}\n{USAGE}");
-            ExitCode::from(2)
-        }
     }
+}
+
+/// What `sitrep export`'s flags ask for, or why they do not fit together.
+pub fn export_args(command: &args::ExportCmd) -> Result<(PathBuf, ExportArgs), String> {
+    let (format, out) = command
+        .target
+        .chosen()
+        .ok_or("say what to write: --csv, --svg, --png or --md, then a file")?;
+    if let (Some(from), Some(to)) = (command.from, command.to)
+        && from > to
+    {
+        return Err(format!("--from {from} is after --to {to}"));
+    }
+    let args = ExportArgs {
+        format,
+        width: command.width,
+        height: command.height,
+        from: command.from,
+        to: command.to,
+        known_on: command.known_on,
+        tags: command.tags.iter().map(|t| t.trim().to_owned()).collect(),
+        hidden: command.hidden.clone(),
+        share: command.share,
+    };
+    Ok((out, args))
+}
+
+/// Prints a usage error, or the help or version asked for, and gives its
+/// status: help and version go to stdout with 0; errors read
+/// `sitrep: CMD: what went wrong`, then clap's tip and usage, with 2.
+fn usage_error(error: &clap::Error, subcommand: Option<&str>) -> ExitCode {
+    use clap::error::ErrorKind;
+    let status = ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = error.print();
+        return status;
+    }
+    eprint!(
+        "{}",
+        in_house_error(&error.render().to_string(), subcommand)
+    );
+    status
+}
+
+/// Clap's `error: …` text in the one error format, `sitrep: CMD: …`.
+pub fn in_house_error(rendered: &str, subcommand: Option<&str>) -> String {
+    let prefix = match subcommand {
+        Some(name) => format!("sitrep: {name}: "),
+        None => "sitrep: ".to_owned(),
+    };
+    let what = rendered.strip_prefix("error: ").unwrap_or(rendered);
+    format!("{prefix}{what}")
+}
+
+/// The first argument that is not an option.
+fn first_word(args: &[OsString]) -> Option<&std::ffi::OsStr> {
+    args.iter()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'))
+        .map(OsString::as_os_str)
+}
+
+/// The subcommand the arguments name, if their first word is one.
+fn subcommand_typed(args: &[OsString]) -> Option<String> {
+    use clap::CommandFactory;
+    let first = first_word(args)?.to_str()?;
+    let command = Cli::command();
+    let known = command.get_subcommands().any(|c| c.get_name() == first) || first == "help";
+    known.then(|| first.to_owned())
+}
+
+/// The usage error for `sitrep chek`: a bare word that names no file but
+/// is close to a subcommand is a typo, not a notebook to open.
+fn mistyped_subcommand(path: &Path) -> Option<clap::Error> {
+    use clap::Subcommand;
+    if path.exists() || path.extension().is_some() || path.components().count() != 1 {
+        return None;
+    }
+    let subcommands_only = Cmd::augment_subcommands(clap::Command::new("sitrep"))
+        .override_usage("sitrep [NOTEBOOK.ron]\n       sitrep <COMMAND>");
+    let error = subcommands_only
+        .try_get_matches_from([std::ffi::OsStr::new("sitrep"), path.as_os_str()])
+        .err()?;
+    error
+        .get(clap::error::ContextKind::SuggestedSubcommand)
+        .is_some()
+        .then_some(error)
 }
 
 #[cfg(feature = "app")]

@@ -18,7 +18,7 @@ pub fn merge(
         match store::load(path) {
             Ok(notebook) => notebooks.push(notebook),
             Err(error) => {
-                let _ = writeln!(stderr, "{error}");
+                let _ = writeln!(stderr, "sitrep: merge: {error}");
                 return ExitCode::from(1);
             }
         }
@@ -95,13 +95,17 @@ pub fn fmt(
         let (bytes, opened) = match opened {
             Ok(read) => read,
             Err(error) => {
-                let _ = writeln!(stderr, "{error}");
+                let _ = writeln!(stderr, "sitrep: fmt: {error}");
                 code = ExitCode::from(1);
                 continue;
             }
         };
         if let Some(caution) = opened.caution {
-            let _ = writeln!(stderr, "{}: left as it is: it {caution}", file.display());
+            let _ = writeln!(
+                stderr,
+                "sitrep: fmt: {}: left as it is: it {caution}",
+                file.display()
+            );
             code = ExitCode::from(1);
             continue;
         }
@@ -113,7 +117,7 @@ pub fn fmt(
             let _ = writeln!(stdout, "{}: not in canonical form", file.display());
             code = ExitCode::from(1);
         } else if let Err(error) = store::write_replacing(file, canonical.as_bytes()) {
-            let _ = writeln!(stderr, "{error}");
+            let _ = writeln!(stderr, "sitrep: fmt: {error}");
             code = ExitCode::from(1);
         } else {
             let _ = writeln!(stdout, "{}: rewritten", file.display());
