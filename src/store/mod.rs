@@ -407,6 +407,9 @@ pub enum Stage {
     Preparing,
     /// Writing the text to disk.
     Writing,
+    /// Putting the written file in place: `done` of 2 steps, keeping the
+    /// previous version as `.bak` (0 → 1) and renaming over it (1 → 2).
+    Replacing,
 }
 
 impl Stage {
@@ -417,6 +420,7 @@ impl Stage {
             Stage::Parsing => "Parsing",
             Stage::Preparing => "Preparing",
             Stage::Writing => "Writing",
+            Stage::Replacing => "Replacing",
         }
     }
 }
@@ -602,6 +606,12 @@ fn write_through(
         }
         file.sync_all().map_err(|e| error("flush to disk", e))?;
         drop(file);
+        let replacing = |done| Progress {
+            stage: Stage::Replacing,
+            done,
+            total: 2,
+        };
+        report(replacing(0));
         if let Ok(metadata) = fs::metadata(path) {
             fs::set_permissions(&temp, metadata.permissions())
                 .map_err(|e| error("keep its permissions", e))?;
@@ -609,7 +619,9 @@ fn write_through(
                 keep_backup(path).map_err(|e| error("keep the previous version as .bak", e))?;
             }
         }
+        report(replacing(1));
         fs::rename(&temp, path).map_err(|e| error("replace", e))?;
+        report(replacing(2));
         // Flushing the folder makes the rename itself durable; some file
         // systems cannot open a folder for that, and then there is nothing more to do.
         if let Ok(dir) = File::open(&folder) {
@@ -631,9 +643,12 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     if fs::hard_link(path, &temp).is_err() {
         fs::copy(path, &temp)?;
     }
-    fs::rename(&temp, &backup).inspect_err(|_| {
-        let _ = fs::remove_file(&temp);
-    })
+    let renamed = fs::rename(&temp, &backup);
+    // When `.bak` already is a link to the same file (a save killed just
+    // after keeping it), rename succeeds without doing anything and leaves
+    // the temporary link behind; its name is this call's own.
+    let _ = fs::remove_file(&temp);
+    renamed
 }
 
 /// Removes temporary files beside `path` left by saves of processes that

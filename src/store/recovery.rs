@@ -39,6 +39,15 @@ pub fn own_file(dir: &Path, session: &str) -> PathBuf {
 
 /// Writes the recovery copy atomically (creating `dir` if needed).
 pub fn write(file: &Path, recovery: &Recovery) -> Result<(), SaveError> {
+    write_with_progress(file, recovery, |_| {})
+}
+
+/// [`write`], telling `report` how far it has come.
+pub fn write_with_progress(
+    file: &Path,
+    recovery: &Recovery,
+    report: impl FnMut(super::Progress),
+) -> Result<(), SaveError> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(|source| SaveError {
             path: dir.to_owned(),
@@ -46,7 +55,7 @@ pub fn write(file: &Path, recovery: &Recovery) -> Result<(), SaveError> {
             source,
         })?;
     }
-    super::write_replacing(file, to_text(recovery).as_bytes())
+    super::write_with_progress(file, to_text(recovery).as_bytes(), false, report)
 }
 
 fn to_text(recovery: &Recovery) -> String {
