@@ -86,7 +86,9 @@ fn garbage_and_wrong_types_are_syntax_errors_with_positions() {
 
 #[test]
 fn deep_nesting_is_refused_without_overflowing_the_stack() {
-    let mut text = String::from("(format: 1, meta: ");
+    // Where nesting can go deep: a field this Sitrep does not know, whose
+    // value is read without a shape to hold it to.
+    let mut text = String::from("(format: 1, unknown: ");
     text.push_str(&"[".repeat(100_000));
     let line = load_error(text.as_bytes());
     assert!(line.to_lowercase().contains("recursion"), "{line}");
@@ -233,7 +235,7 @@ fn big_notebooks_report_progress_while_they_load_and_save() {
     assert_eq!(writes.last().map(|p| (p.done, p.total)), Some((size, size)));
 
     let mut loading: Vec<Progress> = Vec::new();
-    let loaded = store::open_with_progress(&path, |p| loading.push(p))
+    let loaded = store::open_with_progress(&path, &Default::default(), |p| loading.push(p))
         .expect("loads")
         .notebook;
     assert_eq!(loaded, big);
@@ -426,4 +428,34 @@ fn a_folder_that_refuses_writes_gives_one_clear_line() {
     assert!(line.contains("cannot create a temporary file"), "{line}");
     assert!(!line.contains('\n'));
     assert!(!target.exists());
+}
+
+/// The format number is read from the beginning of a file as Sitrep writes
+/// it; a notebook written by hand another way (a comment first, spaces
+/// and line breaks about `format`) is read the careful way, the same.
+#[test]
+fn a_notebook_begun_another_way_opens_the_same() {
+    let text = sample_text();
+    let expected = store::parse(text.as_bytes()).expect("sample");
+    let body = text
+        .trim_start()
+        .strip_prefix("(")
+        .expect("a notebook begins with (");
+    for variant in [
+        format!("// written by hand\n({body}"),
+        format!(
+            "(  format :\n 1 ,{}",
+            body.trim_start().trim_start_matches("format: 1,")
+        ),
+    ] {
+        let opened =
+            store::parse(variant.as_bytes()).unwrap_or_else(|e| panic!("{e}: {}", &variant[..60]));
+        assert!(opened == expected, "{}", &variant[..60]);
+    }
+    let newer = text.replacen("format: 1,", "format: 99,", 1);
+    assert!(
+        load_error(newer.as_bytes()).contains("newer"),
+        "{}",
+        load_error(newer.as_bytes())
+    );
 }

@@ -147,3 +147,53 @@ fn broken_evidence_is_listed_and_a_click_selects_what_cites_it() {
         Some(&sitrep::ui::Selection::Event(event))
     );
 }
+
+/// Opening can be cancelled while the file is still coming in: the
+/// notebook showing stays, and the load's late result is dropped. The file
+/// is a named pipe the test feeds, so the cancel lands mid-read every time.
+#[cfg(unix)]
+#[test]
+fn cancelling_an_open_keeps_the_notebook_showing() {
+    use sitrep::ui::Command;
+    use std::io::Write;
+    const SAMPLE: &str = "tests/fixtures/one-article.ron";
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app_with(Some(SAMPLE.into()), &dialogs, None, Duration::from_secs(30));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pipe = dir.path().join("incoming.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let other = std::fs::read_to_string(SAMPLE).expect("fixture");
+
+    harness.state_mut().run(Command::OpenPath(pipe.clone()));
+    harness.run_steps(2);
+    // Opening the pipe for writing waits until the load has opened it to read.
+    let mut writer = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&pipe)
+        .expect("the load reads the pipe");
+    let (first, rest) = other.as_bytes().split_at(other.len() / 2);
+    writer.write_all(first).expect("first half");
+    harness.run_steps(2);
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().status().text, "Open cancelled");
+    assert!(
+        harness.query_by_label("Cancel").is_none(),
+        "the bar is gone"
+    );
+    // The rest arrives after the cancel; the load stops and brings nothing.
+    writer.write_all(rest).expect("second half");
+    drop(writer);
+    common::settle(&mut harness);
+    let state = harness.state();
+    assert_eq!(
+        state.document().path.as_deref(),
+        Some(std::path::Path::new(SAMPLE)),
+        "the notebook showing stays"
+    );
+    assert_eq!(state.status().text, "Open cancelled");
+}

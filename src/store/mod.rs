@@ -24,7 +24,7 @@ use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// Larger files are refused before they are read. A notebook of a million
 /// cited figures is about 300 MB; this leaves room and still refuses a
@@ -118,6 +118,11 @@ pub enum LoadError {
         /// Its size in bytes.
         size: u64,
     },
+    /// Stopped at the user's request; nothing was loaded.
+    Cancelled {
+        /// The file.
+        path: PathBuf,
+    },
     /// Read, but not a notebook this Sitrep can open.
     Parse {
         /// The file.
@@ -150,6 +155,7 @@ impl fmt::Display for LoadError {
                 size / (1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
+            LoadError::Cancelled { path } => write!(f, "{}: opening cancelled", path.display()),
             LoadError::Parse { path, error } => write!(f, "{}:{error}", path.display()),
         }
     }
@@ -288,17 +294,11 @@ pub fn parse_opened(bytes: &[u8]) -> Result<Opened, ParseError> {
             why: "the file is empty",
         });
     }
-    let probe: FormatProbe = options.from_str(text).map_err(|error| match error.code {
-        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_)
-            if error.span.start.line == 1 =>
-        {
-            ParseError::NotANotebook {
-                why: "a notebook begins with `(format: 1,` and this file does not",
-            }
-        }
-        _ => syntax(error),
-    })?;
-    let (mut notebook, unknown) = match probe.format {
+    let probe = match format_at_start(text) {
+        Some(format) => FormatProbe { format },
+        None => probe_format(text, &options)?,
+    };
+    let (notebook, unknown) = match probe.format {
         0 => return Err(ParseError::NoFormat),
         found if found > FORMAT_VERSION => {
             // Read what this version understands; if even that fails, say the file is newer.
@@ -309,9 +309,39 @@ pub fn parse_opened(bytes: &[u8]) -> Result<Opened, ParseError> {
         }
         format => migrate(format, text, &options)?,
     };
-    notebook.canonicalize();
     let caution = (!unknown.is_empty()).then_some(Caution::UnknownFields(unknown));
     finish(notebook, caution)
+}
+
+/// The format number of a file that begins the way Sitrep writes it,
+/// `(format: 1,` (spaces and line breaks allowed): read without going
+/// through the whole file, which for a big notebook took as long as
+/// reading it. `None` for any other beginning.
+fn format_at_start(text: &str) -> Option<u32> {
+    let rest = text.trim_start().strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("format")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest[digits..].trim_start();
+    if digits == 0 || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
+
+/// The format number by reading the whole file (comments, a struct name,
+/// `format` not first): the careful way, for files not as Sitrep writes them.
+fn probe_format(text: &str, options: &ron::Options) -> Result<FormatProbe, ParseError> {
+    options.from_str(text).map_err(|error| match error.code {
+        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_)
+            if error.span.start.line == 1 =>
+        {
+            ParseError::NotANotebook {
+                why: "a notebook begins with `(format: 1,` and this file does not",
+            }
+        }
+        _ => syntax(error),
+    })
 }
 
 /// Reads the text of a notebook written in `format` into the current model,
@@ -378,6 +408,9 @@ fn in_words(code: &ron::Error) -> String {
         ron::Error::ExpectedIdentifier => {
             "a field name should stand here (a stray character?)".to_owned()
         }
+        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => {
+            "a record `(…)` should start here".to_owned()
+        }
         other => other.to_string().replace("`FormatProbe`", "the notebook"),
     }
 }
@@ -443,7 +476,7 @@ const PROGRESS_CHUNK: usize = 4 * 1024 * 1024;
 /// Opens a notebook file. Never panics; on error nothing was loaded. Strict:
 /// a file of a newer format is an error (see [`open_with_progress`]).
 pub fn load(path: &Path) -> Result<Notebook, LoadError> {
-    let bytes = read_with_progress(path, |_| {})?;
+    let bytes = read_with_progress(path, None, |_| {})?;
     parse(&bytes).map_err(|error| LoadError::Parse {
         path: path.to_owned(),
         error,
@@ -451,17 +484,37 @@ pub fn load(path: &Path) -> Result<Notebook, LoadError> {
 }
 
 /// Opens a notebook file for the app, telling `report` how far it has come:
-/// a newer format or unknown fields open with a [`Caution`].
-pub fn open_with_progress(path: &Path, report: impl FnMut(Progress)) -> Result<Opened, LoadError> {
-    let bytes = read_with_progress(path, report)?;
-    parse_opened(&bytes).map_err(|error| LoadError::Parse {
+/// a newer format or unknown fields open with a [`Caution`]. Setting
+/// `cancel` stops it at the next step ([`LoadError::Cancelled`]): between
+/// two pieces read, before parsing, before checking.
+pub fn open_with_progress(
+    path: &Path,
+    cancel: &AtomicBool,
+    report: impl FnMut(Progress),
+) -> Result<Opened, LoadError> {
+    let cancelled = || LoadError::Cancelled {
+        path: path.to_owned(),
+    };
+    let bytes = read_with_progress(path, Some(cancel), report)?;
+    if cancel.load(Ordering::Relaxed) {
+        return Err(cancelled());
+    }
+    let opened = parse_opened(&bytes).map_err(|error| LoadError::Parse {
         path: path.to_owned(),
         error,
-    })
+    });
+    if cancel.load(Ordering::Relaxed) {
+        return Err(cancelled());
+    }
+    opened
 }
 
 /// The file's bytes, within the size cap, read in steps that are reported.
-fn read_with_progress(path: &Path, mut report: impl FnMut(Progress)) -> Result<Vec<u8>, LoadError> {
+fn read_with_progress(
+    path: &Path,
+    cancel: Option<&AtomicBool>,
+    mut report: impl FnMut(Progress),
+) -> Result<Vec<u8>, LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -479,6 +532,11 @@ fn read_with_progress(path: &Path, mut report: impl FnMut(Progress)) -> Result<V
     let mut reader = file.take(MAX_FILE_BYTES + 1);
     let mut chunk = vec![0u8; PROGRESS_CHUNK];
     loop {
+        if cancel.is_some_and(|cancel| cancel.load(Ordering::Relaxed)) {
+            return Err(LoadError::Cancelled {
+                path: path.to_owned(),
+            });
+        }
         let read = match reader.read(&mut chunk) {
             Ok(0) => break,
             Ok(read) => read,

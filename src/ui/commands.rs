@@ -70,6 +70,8 @@ commands! {
     ImportFolder,
     /// Stop the import under way.
     CancelImport,
+    /// Stop opening a notebook; the one showing stays.
+    CancelOpen,
     /// Find events and figures in the open article.
     ProposeForArticle,
     /// Add a place to the notebook's gazetteer (named after the reader's selection, if any).
@@ -181,6 +183,7 @@ impl Command {
             Command::ImportFolder => "Import a folder…",
             Command::ImportPaths(_) => "Import",
             Command::CancelImport => "Cancel import",
+            Command::CancelOpen => "Cancel opening",
             Command::ProposeForArticle => "Find events and figures in this article",
             Command::AcceptProposal(_) => "Accept",
             Command::AcceptSentence(_) => "Accept all in this sentence",
@@ -245,6 +248,7 @@ impl Command {
             | Command::AddActor
             | Command::ImportPaths(_)
             | Command::CancelImport
+            | Command::CancelOpen
             | Command::ProposeForArticle
             | Command::AcceptProposal(_)
             | Command::AcceptSentence(_)

@@ -110,6 +110,7 @@ impl App {
                     import.cancel.store(true, Ordering::Relaxed);
                 }
             }
+            Command::CancelOpen => self.cancel_open(),
             Command::ProposeForArticle => self.propose_for_open_article(),
             Command::AcceptProposal(id) => {
                 let choice = self.view.series_choices.get(&id).cloned();

@@ -203,6 +203,11 @@ impl App {
                 if let Some((_, progress)) = self.store_progress.filter(|(id, _)| id == job) {
                     store_progress_bar(ui, progress);
                 }
+                if self.opening.as_ref().is_some_and(|(id, _)| id == job)
+                    && ui.button("Cancel").clicked()
+                {
+                    self.commands.push(Command::CancelOpen);
+                }
             } else if !self.status.text.is_empty() {
                 let color = if self.status.is_error {
                     ui.visuals().error_fg_color

@@ -29,14 +29,31 @@ impl App {
     pub(super) fn start_load(&mut self, path: PathBuf) {
         let shown = path.display().to_string();
         let replaces = self.doc_version();
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.opening = Some((self.next_job, Arc::clone(&cancel)));
         self.spawn(format!("Opening {shown}…"), move |reporter| {
-            let result = store::open_with_progress(&path, |p| reporter.progress(p));
+            let result = store::open_with_progress(&path, &cancel, |p| reporter.progress(p));
             JobDone::Loaded {
                 path,
                 result,
                 replaces,
             }
         });
+    }
+
+    /// Stops the open under way: the notebook showing stays, and what the
+    /// load still brings is dropped.
+    pub(super) fn cancel_open(&mut self) {
+        let Some((job, cancel)) = &self.opening else {
+            return;
+        };
+        cancel.store(true, Ordering::Relaxed);
+        let job = *job;
+        self.running.retain(|(id, _)| *id != job);
+        if self.store_progress.is_some_and(|(id, _)| id == job) {
+            self.store_progress = None;
+        }
+        self.set_status("Open cancelled", false);
     }
 
     /// Which document, in which state, is showing: a load replaces only
@@ -369,6 +386,14 @@ impl App {
                     } else {
                         self.set_status("Open cancelled", false);
                     }
+                }
+                JobDone::Loaded { .. }
+                    if self
+                        .opening
+                        .take_if(|(id, _)| *id == job)
+                        .is_some_and(|(_, cancel)| cancel.load(Ordering::Relaxed)) =>
+                {
+                    // Cancelled: the status already says so.
                 }
                 JobDone::Loaded { path, replaces, .. } if replaces != self.doc_version() => {
                     self.set_status(

@@ -180,6 +180,8 @@ pub struct App {
     /// Built for the notebook's own places; rebuilt when they change.
     extractor: Option<(NotebookNames, Arc<Extractor>)>,
     import: Option<ImportProgress>,
+    /// The open under way and its Cancel switch.
+    opening: Option<(JobId, Arc<AtomicBool>)>,
     import_report: Vec<String>,
     /// Recovery copies of unsaved work; `None` when turned off.
     autosave: Option<Autosave>,
@@ -277,6 +279,7 @@ impl App {
             running: Vec::new(),
             next_job: 0,
             store_progress: None,
+            opening: None,
             recent: Vec::new(),
             status: Status::default(),
             modal: None,
@@ -302,9 +305,10 @@ impl App {
         &self.doc
     }
 
-    /// Whether background work (a dialog, a load, a save) is under way.
+    /// Whether background work (a dialog, a load, a save) is under way,
+    /// a cancelled open still winding down included.
     pub fn is_busy(&self) -> bool {
-        !self.running.is_empty()
+        !self.running.is_empty() || self.opening.is_some()
     }
 
     /// The status line.
