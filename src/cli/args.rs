@@ -137,6 +137,14 @@ pub struct ExportCmd {
     /// What to write, and where.
     #[command(flatten)]
     pub target: ExportTarget,
+    /// How to draw and what to keep.
+    #[command(flatten)]
+    pub options: ExportOptions,
+}
+
+/// How `sitrep export` draws and what it keeps.
+#[derive(Clone, Debug, Args)]
+pub struct ExportOptions {
     /// Picture width in pixels (SVG, PNG and the report's chart)
     #[arg(long, value_name = "PX", default_value_t = 1200)]
     pub width: u32,
@@ -153,7 +161,7 @@ pub struct ExportCmd {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub known_on: Option<jiff::civil::Date>,
     /// Only items tagged so, or from articles tagged so (repeatable)
-    #[arg(long = "tag", value_name = "TAG")]
+    #[arg(long = "tag", value_name = "TAG", value_parser = parse_tag)]
     pub tags: Vec<String>,
     /// Leave a category of events out (repeatable)
     #[arg(long = "hide", value_name = "CATEGORY", ignore_case = true)]
@@ -232,6 +240,11 @@ pub struct CompletionsArgs {
     /// The shell to write completions for
     #[arg(value_name = "SHELL")]
     pub shell: clap_complete::Shell,
+}
+
+/// A tag as the command line takes it: without the spaces about it.
+fn parse_tag(text: &str) -> Result<String, String> {
+    Ok(text.trim().to_owned())
 }
 
 /// A calendar day as the command line takes it.

@@ -19,32 +19,9 @@ use std::process::ExitCode;
 pub mod args;
 mod notebooks;
 
-pub use args::{Cli, Cmd};
+pub use args::{Cli, Cmd, ExportOptions};
 
 pub use notebooks::{fmt, merge};
-
-/// How `sitrep export` was asked to draw and what to keep.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportArgs {
-    /// The file kind.
-    pub format: crate::export::Format,
-    /// Picture width in pixels (SVG, PNG and the report's chart).
-    pub width: u32,
-    /// Picture height in pixels.
-    pub height: u32,
-    /// First day shown (and of the report's window).
-    pub from: Option<jiff::civil::Date>,
-    /// Last day shown (and of the report's window).
-    pub to: Option<jiff::civil::Date>,
-    /// Only what had been published by this day.
-    pub known_on: Option<jiff::civil::Date>,
-    /// Only items with one of these tags.
-    pub tags: Vec<String>,
-    /// Event categories left out.
-    pub hidden: Vec<crate::model::Category>,
-    /// Figures as shares of their whole.
-    pub share: bool,
-}
 
 /// `sitrep check`: prints `FILE: ok: …` per file that loads, then on stderr
 /// a line for each piece of evidence that does not hold (the item, what is
@@ -258,8 +235,8 @@ pub fn import(
 /// `sitrep export`: writes the notebook as CSV, SVG, PNG or a Markdown report.
 pub fn export(
     notebook: &Path,
-    out: &Path,
-    args: &ExportArgs,
+    (format, out): (crate::export::Format, &Path),
+    options: &ExportOptions,
     stdout: &mut impl Write,
     stderr: &mut impl Write,
 ) -> ExitCode {
@@ -270,7 +247,7 @@ pub fn export(
             return ExitCode::from(1);
         }
     };
-    let request = export_request(&notebook, args);
+    let request = export_request(&notebook, format, options);
     match crate::export::write(&notebook, out, &request) {
         Ok(written) => {
             for path in written {
@@ -285,8 +262,12 @@ pub fn export(
     }
 }
 
-/// The export the arguments describe, for this notebook.
-pub fn export_request(notebook: &Notebook, args: &ExportArgs) -> crate::export::Request {
+/// The export of this notebook to `format` that the options describe.
+pub fn export_request(
+    notebook: &Notebook,
+    format: crate::export::Format,
+    args: &ExportOptions,
+) -> crate::export::Request {
     let data = crate::timeline::data_range(notebook);
     let range = match (args.from, args.to) {
         (None, None) => None,
@@ -320,7 +301,7 @@ pub fn export_request(notebook: &Notebook, args: &ExportArgs) -> crate::export::
     };
     crate::export::Request::new(
         notebook,
-        args.format,
+        format,
         (args.width, args.height),
         filter,
         range,
@@ -356,8 +337,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Cmd::Check(a) => check(&a.files, a.strict, &mut stdout, &mut stderr),
         Cmd::Extract(a) => extract(&a.file, a.published, &mut stdout, &mut stderr),
         Cmd::Import(a) => import(&a.files, &a.into, &mut stdout, &mut stderr),
-        Cmd::Export(a) => match export_args(&a) {
-            Ok((out, args)) => export(&a.notebook, &out, &args, &mut stdout, &mut stderr),
+        Cmd::Export(a) => match export_target(&a) {
+            Ok((format, out)) => export(
+                &a.notebook,
+                (format, &out),
+                &a.options,
+                &mut stdout,
+                &mut stderr,
+            ),
             Err(message) => {
                 let _ = writeln!(stderr, "sitrep: {name}: {message}");
                 ExitCode::from(2)
@@ -380,29 +367,21 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
-/// What `sitrep export`'s flags ask for, or why they do not fit together.
-pub fn export_args(command: &args::ExportCmd) -> Result<(PathBuf, ExportArgs), String> {
-    let (format, out) = command
-        .target
-        .chosen()
-        .ok_or("say what to write: --csv, --svg, --png or --md, then a file")?;
-    if let (Some(from), Some(to)) = (command.from, command.to)
+/// The format and file `sitrep export` was asked for, or why its flags
+/// do not fit together.
+pub fn export_target(
+    command: &args::ExportCmd,
+) -> Result<(crate::export::Format, PathBuf), String> {
+    let options = &command.options;
+    if let (Some(from), Some(to)) = (options.from, options.to)
         && from > to
     {
         return Err(format!("--from {from} is after --to {to}"));
     }
-    let args = ExportArgs {
-        format,
-        width: command.width,
-        height: command.height,
-        from: command.from,
-        to: command.to,
-        known_on: command.known_on,
-        tags: command.tags.iter().map(|t| t.trim().to_owned()).collect(),
-        hidden: command.hidden.clone(),
-        share: command.share,
-    };
-    Ok((out, args))
+    command
+        .target
+        .chosen()
+        .ok_or_else(|| "say what to write: --csv, --svg, --png or --md, then a file".to_owned())
 }
 
 /// Prints a usage error, or the help or version asked for, and gives its

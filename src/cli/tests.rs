@@ -42,9 +42,10 @@ fn flags_take_values_after_an_equals_sign_or_a_space() {
     else {
         panic!("export parses");
     };
-    let (out, args) = export_args(&export).expect("fits together");
+    let (format, out) = export_target(&export).expect("fits together");
     assert_eq!(out, PathBuf::from("t.svg"));
-    assert_eq!(args.format, crate::export::Format::Svg);
+    assert_eq!(format, crate::export::Format::Svg);
+    let args = &export.options;
     assert_eq!(args.from, "2021-06-01".parse().ok());
     assert_eq!(args.hidden, vec![crate::model::Category::Military]);
     assert_eq!((args.width, args.height), (1200, 700), "default size");
