@@ -1,7 +1,12 @@
 //! CPU time to build one frame of the main window — the real `App` with the
 //! article list, event lane and plots showing — headless (egui `run_ui` +
-//! `tessellate`, no GPU), for the sample notebook and a large synthetic one.
-//! Run: `cargo bench --bench frame`.
+//! `tessellate`, no GPU), for the sample notebook and a large synthetic one:
+//! a still frame, and frames while the user drags the timeline, zooms it
+//! with Ctrl+scroll and zooms it with the + and - keys (input events fed to
+//! the real `App`; the median and worst frame of each are printed).
+//! Run: `cargo bench --bench frame`. For a profiler, `SITREP_PROFILE_STILL=1`
+//! runs only large still frames and `SITREP_PROFILE_INTERACTION=1` only the
+//! large notebook's gestures, many times.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
@@ -30,11 +35,166 @@ fn ready(notebook: sitrep::model::Notebook) -> (egui::Context, App, eframe::Fram
     let ctx = egui::Context::default();
     let mut app = App::with_notebook(&ctx, notebook);
     let mut eframe_frame = eframe::Frame::_new_kittest();
-    // The first frames lay out and cache; what is measured is a frame after that.
+    // The first frames lay out and cache (a big notebook's timeline on a
+    // worker); what is measured is a frame after that.
     for _ in 0..5 {
         frame(&ctx, &mut app, &mut eframe_frame);
     }
+    while !app.timeline_is_current() {
+        std::thread::sleep(Duration::from_millis(20));
+        frame(&ctx, &mut app, &mut eframe_frame);
+    }
+    frame(&ctx, &mut app, &mut eframe_frame);
     (ctx, app, eframe_frame)
+}
+
+/// Feeds input events to the app a frame at a time, timing each frame.
+struct Driver<'a> {
+    ctx: &'a egui::Context,
+    app: &'a mut App,
+    eframe_frame: &'a mut eframe::Frame,
+    time: f64,
+}
+
+impl Driver<'_> {
+    fn step(&mut self, events: Vec<egui::Event>) -> Duration {
+        let raw = egui::RawInput {
+            time: Some(self.time),
+            events,
+            ..input()
+        };
+        self.time += 1.0 / 60.0;
+        let (app, eframe_frame) = (&mut *self.app, &mut *self.eframe_frame);
+        let start = Instant::now();
+        let output = self.ctx.run_ui(raw, |ui| app.ui(ui, eframe_frame));
+        black_box(
+            self.ctx
+                .tessellate(output.shapes, output.pixels_per_point)
+                .len(),
+        );
+        start.elapsed()
+    }
+}
+
+/// The median and worst of some frame times.
+fn median_worst(mut times: Vec<Duration>) -> (Duration, Duration) {
+    times.sort();
+    let median = times.get(times.len() / 2).copied().unwrap_or_default();
+    (median, times.last().copied().unwrap_or_default())
+}
+
+/// Drags the event lane sideways, zooms with Ctrl+scroll over it, then with
+/// the + and - keys; gives each gesture's frame times.
+fn interaction(
+    ctx: &egui::Context,
+    app: &mut App,
+    eframe_frame: &mut eframe::Frame,
+) -> [(&'static str, Vec<Duration>); 3] {
+    let lane = app.timeline_lane_rect().expect("the timeline was drawn");
+    let at = lane.center();
+    let start = app.timeline_range();
+    let width = |app: &App| app.timeline_range().map_or(0.0, |(min, max)| max - min);
+    let mut driver = Driver {
+        ctx,
+        app,
+        eframe_frame,
+        time: 100.0,
+    };
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    driver.step(vec![egui::Event::PointerMoved(at)]);
+    driver.step(vec![button(at, true)]);
+    let mut drag = Vec::new();
+    for i in 0..120 {
+        // Right for a second, then back: the range moves every frame.
+        let dx = if i < 60 {
+            i as f32 * 5.0
+        } else {
+            (120 - i) as f32 * 5.0
+        };
+        let pos = at + egui::vec2(dx.min(lane.width() / 2.0 - 10.0), 0.0);
+        drag.push(driver.step(vec![egui::Event::PointerMoved(pos)]));
+        if i == 60 {
+            assert_ne!(
+                driver.app.timeline_range(),
+                start,
+                "dragging moved the timeline"
+            );
+        }
+    }
+    driver.step(vec![button(at, false)]);
+    let width_before = width(driver.app);
+    let mut scroll = Vec::new();
+    for i in 0..120 {
+        let delta = if i < 60 { 60.0 } else { -60.0 };
+        let wheel = egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, delta),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::CTRL,
+        };
+        if i == 60 {
+            assert!(
+                width(driver.app) < width_before * 0.9,
+                "Ctrl+scroll zoomed in"
+            );
+        }
+        scroll.push(driver.step(vec![
+            egui::Event::ModifiersChanged(egui::Modifiers::CTRL),
+            egui::Event::PointerMoved(at),
+            wheel,
+        ]));
+    }
+    driver.step(vec![egui::Event::ModifiersChanged(egui::Modifiers::NONE)]);
+    let width_before = width(driver.app);
+    let mut keys = Vec::new();
+    for i in 0..60 {
+        let key = if i < 30 {
+            egui::Key::Plus
+        } else {
+            egui::Key::Minus
+        };
+        let press = |pressed| egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        };
+        if i == 30 {
+            assert!(
+                width(driver.app) < width_before * 0.9,
+                "the + key zoomed in"
+            );
+        }
+        keys.push(driver.step(vec![press(true)]));
+        keys.push(driver.step(vec![press(false)]));
+    }
+    [
+        ("drag", drag),
+        ("ctrl+scroll zoom", scroll),
+        ("+/- key zoom", keys),
+    ]
+}
+
+fn print_interaction(
+    name: &str,
+    ctx: &egui::Context,
+    app: &mut App,
+    eframe_frame: &mut eframe::Frame,
+) {
+    for (gesture, times) in interaction(ctx, app, eframe_frame) {
+        let frames = times.len();
+        let (median, worst) = median_worst(times);
+        eprintln!(
+            "interaction, {name}, {gesture}: {frames} frames, median {median:.2?}, worst {worst:.2?}"
+        );
+    }
 }
 
 fn mean_frame(
@@ -93,6 +253,18 @@ fn bench_frames(c: &mut Criterion) {
     });
     group.finish();
 
+    if std::env::var_os("SITREP_PROFILE_STILL").is_some() {
+        mean_frame(&large_ctx, &mut large_app, &mut large_frame, 1500);
+        return;
+    }
+    if std::env::var_os("SITREP_PROFILE_INTERACTION").is_some() {
+        for _ in 0..15 {
+            print_interaction("large", &large_ctx, &mut large_app, &mut large_frame);
+        }
+        return;
+    }
+    print_interaction("sample", &sample_ctx, &mut sample_app, &mut sample_frame);
+    print_interaction("large", &large_ctx, &mut large_app, &mut large_frame);
     let small = mean_frame(&sample_ctx, &mut sample_app, &mut sample_frame, 50);
     let big = mean_frame(&large_ctx, &mut large_app, &mut large_frame, 50);
     let naive = naive_plot_frame();

@@ -83,7 +83,7 @@ fn notebook(events: &[(String, i64, Option<i64>, bool)]) -> Notebook {
         });
         notebook.events.push(Event {
             id: EventId::from_u128(n as u128 + 1),
-            title: title.clone(),
+            title: title.as_str().into(),
             start,
             end,
             category: Category::ALL[n % Category::ALL.len()],
@@ -133,7 +133,7 @@ proptest! {
             CHAR_PX,
             6,
         );
-        let placed = labels::place_labels(&marks.iter().collect::<Vec<_>>(), &span, &mut |m| m.title.clone(), &mut measure);
+        let placed = labels::place_labels(&marks.iter().collect::<Vec<_>>(), &span, &mut |m| m.title.to_string(), &mut measure);
         for label in &placed {
             let mark = marks.iter().find(|m| m.id == label.id).expect("its mark");
             prop_assert!(label.left >= 0.0 && label.right <= width, "{label:?} leaves 0..{width}");
@@ -188,7 +188,7 @@ fn a_sparse_timeline_shows_every_label_whole() {
     let placed = labels::place_labels(
         &marks.iter().collect::<Vec<_>>(),
         &span,
-        &mut |m| m.title.clone(),
+        &mut |m| m.title.to_string(),
         &mut measure,
     );
     assert_eq!(placed.len(), 8, "{placed:?}");

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 mod common;
-use common::{app_with, select_in_reader, settle};
+use common::{app_with, click_at, press, select_in_reader, settle};
 
 /// A small notebook of one article, seven events and three figures, that
 /// the tests below know by heart (the shipped sample grows and changes).
@@ -332,24 +332,6 @@ fn without_a_file_dialog_the_app_offers_a_typed_path() {
     let saved = path.with_extension("ron");
     assert!(saved.exists(), "{:?}", harness.state().status());
     assert_eq!(sitrep::store::load(&saved).expect("loads").events.len(), 7);
-}
-
-/// Presses or lets go of the primary mouse button at `pos`.
-fn press(harness: &mut Harness<'static, App>, pos: egui::Pos2, pressed: bool) {
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
-}
-
-fn click_at(harness: &mut Harness<'static, App>, pos: egui::Pos2) {
-    harness.hover_at(pos);
-    harness.run();
-    press(harness, pos, true);
-    press(harness, pos, false);
-    harness.run();
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 mod common;
-use common::{app_with, settle};
+use common::{app_with, click_at, settle};
 
 /// A small notebook the tests know by heart.
 const FIXTURE: &str = "tests/fixtures/one-article.ron";
@@ -510,4 +510,61 @@ fn at_800_by_600_the_reader_stays_clear_of_the_inspector_and_every_plot_can_be_r
         names.len(),
         "plots reached: {seen:?} of {names:?}"
     );
+}
+
+#[test]
+fn a_big_notebooks_timeline_is_laid_out_on_a_worker_and_follows_each_change() {
+    use sitrep::model::synthetic::{self, Size};
+    use sitrep::ui::Selection;
+    // Big enough that the layout is built on a worker, and the event lane laid out per zoom level.
+    let notebook = synthetic::notebook(Size {
+        articles: 40,
+        events: 6_000,
+        series: 4,
+        observations_per_series: 5_000,
+        days: 400,
+    });
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| App::with_notebook(&cc.egui_ctx, notebook));
+    settle(&mut harness);
+    assert!(harness.state().timeline_is_current());
+    let events_drawn =
+        |harness: &Harness<'static, App>| -> Vec<(egui::Pos2, sitrep::model::EventId)> {
+            harness
+                .state()
+                .timeline_targets()
+                .iter()
+                .filter_map(|(pos, selection)| match selection {
+                    Selection::Event(id) => Some((*pos, *id)),
+                    _ => None,
+                })
+                .collect()
+        };
+    assert!(!events_drawn(&harness).is_empty(), "the lane shows events");
+    // Zoomed in, every event in view is drawn and can be clicked.
+    for _ in 0..12 {
+        harness.key_press(Key::Plus);
+    }
+    harness.run();
+    let (pos, id) = events_drawn(&harness)[0];
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selection(), Some(&Selection::Event(id)));
+
+    // Deleting it is an edit: the layout is rebuilt and the event leaves the lane.
+    harness.state_mut().run(Command::DeleteSelected);
+    harness.run_steps(1);
+    settle(&mut harness);
+    assert!(harness.state().notebook().event(id).is_none());
+    assert!(harness.state().timeline_is_current());
+    assert!(!events_drawn(&harness).iter().any(|(_, drawn)| *drawn == id));
+    assert!(!events_drawn(&harness).is_empty());
+
+    // Hiding every category is a change of filter: the lane empties.
+    for category in sitrep::model::Category::ALL {
+        harness.get_by_label(category.label()).click();
+        harness.run();
+    }
+    settle(&mut harness);
+    assert!(events_drawn(&harness).is_empty(), "every category hidden");
 }

@@ -284,7 +284,7 @@ mod tests {
             x_start,
             x_end,
             category: Category::Military,
-            title: title.to_owned(),
+            title: title.into(),
             lane,
             label_shown: true,
         }
@@ -336,7 +336,12 @@ mod tests {
             ),
         ];
         let marks: Vec<&EventMark> = marks.iter().collect();
-        let labels = place_labels(&marks, &span, &mut |m| m.title.clone(), &mut measure_chars);
+        let labels = place_labels(
+            &marks,
+            &span,
+            &mut |m| m.title.to_string(),
+            &mut measure_chars,
+        );
         assert_eq!(labels.len(), 3, "{labels:?}");
         let second_marker = span.px(40.5) - MARKER_HALF_PX;
         assert!(
@@ -359,7 +364,7 @@ mod tests {
         let labels = place_labels(
             &[&month],
             &span,
-            &mut |m| m.title.clone(),
+            &mut |m| m.title.to_string(),
             &mut measure_chars,
         );
         assert_eq!(labels.len(), 1);
@@ -369,7 +374,7 @@ mod tests {
             place_labels(
                 &[&gone],
                 &span,
-                &mut |m| m.title.clone(),
+                &mut |m| m.title.to_string(),
                 &mut measure_chars
             )
             .is_empty()

@@ -8,8 +8,13 @@
 //!
 //! This module never imports egui: it is tested and benchmarked headless.
 
+pub mod index;
 pub mod labels;
+pub mod lanes;
+pub mod pyramid;
 pub mod trend;
+
+pub use pyramid::{Column, columns};
 
 use crate::model::{
     Category, EventId, Notebook, ObservationId, PartialDate, Qualifier, SeriesId, SeriesStyle,
@@ -205,7 +210,7 @@ pub struct EventMark {
     /// Its colour group.
     pub category: Category,
     /// The label text.
-    pub title: String,
+    pub title: std::sync::Arc<str>,
     /// The lane it is drawn in, from 0 at the top.
     pub lane: usize,
     /// Whether its label fits without overlapping another.
@@ -405,6 +410,20 @@ pub fn event_marks(
     char_width: f64,
     max_lanes: usize,
 ) -> Vec<EventMark> {
+    let mut marks = unlaid_event_marks(notebook, filter);
+    let title_chars: Vec<usize> = marks.iter().map(|m| m.title.chars().count()).collect();
+    assign_lanes(
+        &mut marks,
+        &title_chars,
+        pixels_per_day,
+        char_width,
+        max_lanes,
+    );
+    marks
+}
+
+/// The events the filter shows, as marks sorted by start, all in lane 0.
+pub fn unlaid_event_marks(notebook: &Notebook, filter: &Filter) -> Vec<EventMark> {
     let mut marks: Vec<EventMark> = notebook
         .events
         .iter()
@@ -419,13 +438,26 @@ pub fn event_marks(
                 x_start,
                 x_end,
                 category: event.category,
-                title: event.title.clone(),
+                title: event.title.as_str().into(),
                 lane: 0,
                 label_shown: true,
             }
         })
         .collect();
     marks.sort_by(|a, b| a.x_start.total_cmp(&b.x_start).then(a.id.cmp(&b.id)));
+    marks
+}
+
+/// Gives each mark (sorted by start) its lane and says whether its label is
+/// shown, as [`event_marks`] describes; `title_chars[i]` is how many
+/// characters mark `i`'s title has.
+pub fn assign_lanes(
+    marks: &mut [EventMark],
+    title_chars: &[usize],
+    pixels_per_day: f64,
+    char_width: f64,
+    max_lanes: usize,
+) {
     let max_lanes = max_lanes.max(1);
     let pixels_per_day = if pixels_per_day.is_finite() && pixels_per_day > 0.0 {
         pixels_per_day
@@ -439,10 +471,11 @@ pub fn event_marks(
     // What each lane holds so far, in pixels: where its whole last label
     // ends, and where the least of it that is worth showing ends.
     let mut lane_ends: Vec<(f64, f64)> = Vec::new();
-    for mark in &mut marks {
+    for (mark, &chars) in marks.iter_mut().zip(title_chars) {
+        mark.label_shown = true;
         let start_px = mark.x_start * pixels_per_day;
         let bar_px = mark.x_end * pixels_per_day;
-        let chars = mark.title.chars().count() as f64;
+        let chars = chars as f64;
         let full_end = bar_px.max(start_px + label_start + chars * char_width);
         let least_end =
             bar_px.max(start_px + label_start + (chars * char_width).min(least_label_px));
@@ -473,7 +506,6 @@ pub fn event_marks(
         mark.lane = lane;
         lane_ends[lane] = (full_end, least_end);
     }
-    marks
 }
 
 /// One figure as a plot draws it.
@@ -663,74 +695,6 @@ pub fn series_without_whole(notebook: &Notebook) -> Vec<&str> {
         })
         .map(|s| s.name.as_str())
         .collect()
-}
-
-/// The figures that fall in one pixel column, reduced to their extremes, so
-/// a plot costs what its pixels cost and no spike disappears.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Column {
-    /// The middle of the column.
-    pub x: f64,
-    /// Lowest low in it.
-    pub low: f64,
-    /// Highest high in it.
-    pub high: f64,
-    /// Lowest central value.
-    pub central_min: f64,
-    /// Highest central value.
-    pub central_max: f64,
-    /// How many figures it holds.
-    pub count: usize,
-}
-
-/// Reduces the figures between `x_min` and `x_max` (sorted by start, as
-/// [`unit_plots`] gives them) to at most `width` columns; empty columns are left out.
-pub fn columns(figures: &[FigureMark], x_min: f64, x_max: f64, width: usize) -> Vec<Column> {
-    let width = width.max(1);
-    if !(x_min.is_finite() && x_max.is_finite()) || x_max <= x_min {
-        return Vec::new();
-    }
-    // Sorted by start; no figure spans more than a year, so this bounds the visible ones.
-    let first = figures.partition_point(|f| f.x_start < x_min - 367.0);
-    let last = figures.partition_point(|f| f.x_start <= x_max);
-    let scale = width as f64 / (x_max - x_min);
-    let mut out: Vec<Column> = Vec::new();
-    let mut current: Option<(usize, Column)> = None;
-    for figure in figures.get(first..last).unwrap_or(&[]) {
-        let x = figure.x_mid();
-        if x < x_min || x > x_max {
-            continue;
-        }
-        let index = (((x - x_min) * scale).floor().max(0.0) as usize).min(width - 1);
-        match &mut current {
-            Some((at, column)) if *at == index => {
-                column.low = column.low.min(figure.low);
-                column.high = column.high.max(figure.high);
-                column.central_min = column.central_min.min(figure.central);
-                column.central_max = column.central_max.max(figure.central);
-                column.count += 1;
-            }
-            _ => {
-                if let Some((_, done)) = current.take() {
-                    out.push(done);
-                }
-                let column_x = x_min + (index as f64 + 0.5) / scale;
-                current = Some((
-                    index,
-                    Column {
-                        x: column_x,
-                        low: figure.low,
-                        high: figure.high,
-                        central_min: figure.central,
-                        central_max: figure.central,
-                        count: 1,
-                    },
-                ));
-            }
-        }
-    }
-    out.extend(current.map(|(_, column)| column));
-    out
 }
 
 /// The x range that holds every event and figure, with a margin; `None`

@@ -92,7 +92,13 @@ fn labels_that_would_overlap_go_to_different_lanes() {
         ("Much later", "2021-09-01"),
     ]);
     let marks = event_marks(&notebook, &Filter::default(), 4.0, 7.0, 5);
-    let lane = |title: &str| marks.iter().find(|m| m.title == title).expect("mark").lane;
+    let lane = |title: &str| {
+        marks
+            .iter()
+            .find(|m| &*m.title == title)
+            .expect("mark")
+            .lane
+    };
     assert_ne!(
         lane("Taliban take the border crossing"),
         lane("UN envoy briefs the Security Council")

@@ -25,6 +25,39 @@ fn virtual_rows(ui: &mut Ui, count: usize, row_height: f32, mut row: impl FnMut(
     ui.add_space(count.saturating_sub(last.max(first)) as f32 * row_height);
 }
 
+/// A row of the series list.
+enum SeriesRow<'a> {
+    Series(&'a crate::model::Series),
+    /// How many figures of the series above are left off the list.
+    Earlier(usize),
+    Figure(&'a crate::model::Series, &'a crate::model::Observation),
+}
+
+/// Each series, then how many of its figures are left off, then its latest
+/// figures (a long series is read on the timeline).
+fn series_rows<'a>(
+    notebook: &'a Notebook,
+    figures: &[(Vec<crate::model::ObservationId>, usize)],
+) -> Vec<SeriesRow<'a>> {
+    let mut rows = Vec::new();
+    for (index, series) in notebook.series.iter().enumerate() {
+        rows.push(SeriesRow::Series(series));
+        let Some((latest, earlier)) = figures.get(index) else {
+            continue;
+        };
+        if *earlier > 0 {
+            rows.push(SeriesRow::Earlier(*earlier));
+        }
+        rows.extend(
+            latest
+                .iter()
+                .filter_map(|id| notebook.observation(series.id, *id))
+                .map(|(_, observation)| SeriesRow::Figure(series, observation)),
+        );
+    }
+    rows
+}
+
 /// One selectable row; in long lists it is cut to one line.
 fn row_label(ui: &mut Ui, selected: bool, text: String, one_line: bool) -> egui::Response {
     if one_line {
@@ -163,33 +196,35 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             egui::CollapsingHeader::new(format!("Series ({})", notebook.series.len()))
                 .default_open(true)
                 .show(ui, |ui| {
-                    for (index, series) in notebook.series.iter().enumerate() {
-                        let selected = view.selection == Some(Selection::Series(series.id));
-                        let text =
-                            format!("{} ({} figures)", series.name, series.observations.len());
-                        if ui.selectable_label(selected, text).clicked() {
-                            out.select = Some(Selection::Series(series.id));
-                        }
-                        // The latest figures; a long series is read on the timeline.
-                        let Some((latest, earlier)) = lists.figures.get(index) else {
-                            continue;
+                    let rows = series_rows(notebook, &lists.figures);
+                    let long = rows.len() > VIRTUAL_FROM;
+                    let mut series_row = |ui: &mut Ui, index: usize| {
+                        let Some(row) = rows.get(index) else {
+                            return;
                         };
-                        if *earlier > 0 {
-                            ui.weak(format!("    … {earlier} earlier figures on the timeline"));
-                        }
-                        for observation in latest
-                            .iter()
-                            .filter_map(|id| notebook.observation(series.id, *id).map(|(_, o)| o))
-                        {
-                            let selected = view.selection
-                                == Some(Selection::Observation(series.id, observation.id));
-                            let text =
-                                format!("    {} · {}", observation.as_of, observation.describe());
-                            if ui.selectable_label(selected, text).clicked() {
-                                out.select =
-                                    Some(Selection::Observation(series.id, observation.id));
+                        let (selection, text) = match *row {
+                            SeriesRow::Series(series) => (
+                                Selection::Series(series.id),
+                                format!("{} ({} figures)", series.name, series.observations.len()),
+                            ),
+                            SeriesRow::Earlier(count) => {
+                                ui.weak(format!("    … {count} earlier figures on the timeline"));
+                                return;
                             }
+                            SeriesRow::Figure(series, observation) => (
+                                Selection::Observation(series.id, observation.id),
+                                format!("    {} · {}", observation.as_of, observation.describe()),
+                            ),
+                        };
+                        let selected = view.selection.as_ref() == Some(&selection);
+                        if row_label(ui, selected, text, long).clicked() {
+                            out.select = Some(selection);
                         }
+                    };
+                    if long {
+                        virtual_rows(ui, rows.len(), row_height, series_row);
+                    } else {
+                        (0..rows.len()).for_each(|index| series_row(ui, index));
                     }
                 });
         });

@@ -6,6 +6,7 @@ use super::plot_common::{HIT_RADIUS, default_color, source_line, time_plot, wind
 use super::view::{Out, Selection, View};
 use crate::model::{Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
 use crate::timeline::labels::{self, ValueSide, value_side};
+use crate::timeline::pyramid::FigurePyramid;
 use crate::timeline::{self, FigureMark, UnitPlot, trend};
 use egui::{Color32, Ui};
 use egui_plot::{
@@ -35,6 +36,7 @@ pub(super) fn unit_plot(
     ui: &mut Ui,
     notebook: &Notebook,
     plot: &UnitPlot,
+    pyramids: &[FigurePyramid],
     max_high: f64,
     requested: Option<(f64, f64)>,
     link: egui::Id,
@@ -53,6 +55,7 @@ pub(super) fn unit_plot(
         .iter()
         .map(|t| (t, visible_figures(&t.figures, x_min, x_max)))
         .collect();
+    let empty = FigurePyramid::default();
     let cached_columns = &view.timeline.cache.columns;
     let mut fresh_columns = Vec::new();
     let response = time_plot(("sitrep-unit-plot", plot.unit.as_str()), link)
@@ -78,7 +81,10 @@ pub(super) fn unit_plot(
             }
             plot_ui.set_plot_bounds_y(-0.06 * y_top..=y_top);
             window_span(plot_ui, view.timeline.filter.window);
-            for &(trace, figures) in &shown {
+            for (&(trace, figures), pyramid) in shown
+                .iter()
+                .zip(pyramids.iter().chain(std::iter::repeat(&empty)))
+            {
                 let [r, g, b] = trace.color.unwrap_or_else(|| default_color(trace.id));
                 let color = Color32::from_rgb(r, g, b);
                 if figures.len() > width {
@@ -87,7 +93,7 @@ pub(super) fn unit_plot(
                         .cloned()
                         // A column every two pixels: lines that fine look the same, at half the cost.
                         .unwrap_or_else(|| {
-                            Arc::new(timeline::columns(figures, x_min, x_max, width / 2))
+                            Arc::new(pyramid.columns(&trace.figures, x_min, x_max, width / 2))
                         });
                     fresh_columns.push((trace.id, Arc::clone(&columns)));
                     dense_items(plot_ui, trace, &columns, color);
@@ -115,7 +121,12 @@ pub(super) fn unit_plot(
             }
         }
     }
-    let Some(pointer) = response.response.hover_pos() else {
+    // While the plot is dragged, nothing is hovered: the marks slide under the pointer.
+    let Some(pointer) = response
+        .response
+        .hover_pos()
+        .filter(|_| !response.response.dragged())
+    else {
         return;
     };
     let mut best: Option<(f32, SeriesId, &FigureMark)> = None;

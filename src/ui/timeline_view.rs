@@ -2,41 +2,21 @@
 //! calendar axis. Hovering a mark shows its words; clicking selects it.
 
 use super::plot_common::{HIT_RADIUS, source_line, time_plot, window_span};
-use super::view::{Out, Selection, View};
+use super::view::{IndexBuild, IndexKey, Out, Selection, TimelineCache, View};
 use crate::model::{Category, Notebook};
+use crate::timeline::index::TimelineIndex;
 use crate::timeline::labels::{self, PlacedLabel, PlotSpan};
 use crate::timeline::{self, EventMark};
 use egui::{Color32, Ui};
 use egui_plot::{Line, MarkerShape, PlotPoint, Points, Text};
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 /// Event lanes at most; a short window gets fewer, so the plots keep room.
 const MAX_LANES: usize = 6;
 const LANE_HEIGHT: f32 = 22.0;
 /// More events than this on screen and the labels would be noise: markers only.
 const MAX_LABELS: usize = 400;
-
-/// The marks in view; where there are more than the pixels can show, one per
-/// lane and marker-wide cell (the others would be drawn on top of it).
-fn visible_marks(marks: &[EventMark], x_min: f64, x_max: f64, width: f64) -> Vec<usize> {
-    // Marks are sorted by start; none lasts more than a few years.
-    let first = marks.partition_point(|m| m.x_start < x_min - 3.0 * 366.0);
-    let last = marks.partition_point(|m| m.x_start <= x_max);
-    let in_view = (first..last).filter(|&i| marks[i].x_end >= x_min);
-    if last - first <= (width as usize) * 2 {
-        return in_view.collect();
-    }
-    // A marker is about four pixels across: one per lane and four-pixel cell.
-    let scale = width / (x_max - x_min).max(1e-9) / 4.0;
-    let mut seen = std::collections::HashSet::new();
-    in_view
-        .filter(|&i| {
-            let m = &marks[i];
-            let cell = ((m.x_start - x_min) * scale) as i64;
-            seen.insert((m.lane, cell))
-        })
-        .collect()
-}
 
 /// The colour of an event category's markers.
 pub fn category_color(category: Category) -> Color32 {
@@ -147,12 +127,100 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
     });
 }
 
+/// Notebooks with up to this many events and figures have their timeline
+/// index built at once; bigger ones on a worker, the last index staying in
+/// use meanwhile.
+const BUILD_AT_ONCE_MAX_WEIGHT: usize = 20_000;
+/// Characters are measured at this many pixels for laying out the lanes.
+const LANE_CHAR_PX: f64 = 7.0;
+
+/// Makes the cache's index the one for `key`: at once for a small notebook;
+/// for a big one, starts a worker (stopping any other) or takes what it made.
+fn refresh_index(
+    ctx: &egui::Context,
+    notebook: &Arc<Notebook>,
+    key: IndexKey,
+    cache: &mut TimelineCache,
+) {
+    if cache.index_for.as_ref() == Some(&key) {
+        return;
+    }
+    if let Some(build) = cache.building.as_ref().filter(|b| b.key == key) {
+        match build.result.try_recv() {
+            Ok(Some(index)) => install(cache, key, index),
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            // Stopped or gone: start again next frame.
+            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                cache.building = None;
+                ctx.request_repaint();
+            }
+        }
+        return;
+    }
+    let cancel = Arc::new(AtomicBool::new(false));
+    if TimelineIndex::weight(notebook) <= BUILD_AT_ONCE_MAX_WEIGHT {
+        cache.building = None;
+        if let Some(index) = TimelineIndex::build(notebook, &key.1, LANE_CHAR_PX, key.2, &cancel) {
+            install(cache, key, index);
+        }
+        return;
+    }
+    let (send, result) = std::sync::mpsc::channel();
+    let worker_notebook = Arc::clone(notebook);
+    let (filter, max_lanes) = (key.1.clone(), key.2);
+    let worker_cancel = Arc::clone(&cancel);
+    let worker_ctx = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("sitrep-timeline-index".into())
+        .spawn(move || {
+            let index = TimelineIndex::build(
+                &worker_notebook,
+                &filter,
+                LANE_CHAR_PX,
+                max_lanes,
+                &worker_cancel,
+            );
+            // Let go of the notebook first, so an edit does not copy it.
+            drop(worker_notebook);
+            // The UI may have moved on and dropped the receiver: nothing to do then.
+            let _ = send.send(index);
+            worker_ctx.request_repaint();
+        });
+    match spawned {
+        Ok(_) => {
+            cache.building = Some(IndexBuild {
+                key,
+                result,
+                cancel,
+            })
+        }
+        // No thread to be had: build here rather than show nothing.
+        Err(_) => {
+            cache.building = None;
+            if let Some(index) =
+                TimelineIndex::build(notebook, &key.1, LANE_CHAR_PX, key.2, &cancel)
+            {
+                install(cache, key, index);
+            }
+        }
+    }
+}
+
+fn install(cache: &mut TimelineCache, key: IndexKey, index: TimelineIndex) {
+    cache.index = Some(Arc::new(index));
+    cache.index_for = Some(key);
+    cache.index_generation += 1;
+    cache.building = None;
+    cache.view_for = None;
+}
+
 fn today_x() -> f64 {
     timeline::day_x(crate::extract::today())
 }
 
 /// Draws the timeline into the rest of `ui`.
-pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
+pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View, out: &mut Out) {
+    let notebook: &Notebook = shared;
     view.timeline.area = Some((ui.available_width(), ui.available_height()));
     ui.horizontal_wrapped(|ui| {
         ui.heading("Timeline");
@@ -182,66 +250,40 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     let requested = view.timeline.requested.take();
     let (x_min, x_max) = requested.or(view.timeline.x_range).unwrap_or((0.0, 1.0));
     let width = ui.available_width().max(100.0) as f64;
-    let pixels_per_day = width / (x_max - x_min).max(1e-6);
     let link = egui::Id::unique("sitrep-timeline-link");
 
-    // The window only shades the plots: brushing must not rebuild them.
-    let filter = view.timeline.filter.without_window();
-    let window = view.timeline.filter.window;
-    let cache = &mut view.timeline.cache;
-    let mut layout_changed = false;
-    if cache.plots_for.as_ref() != Some(&(revision, filter.clone())) {
-        let plots = timeline::unit_plots(notebook, &filter);
-        cache.plot_tops = plots
-            .iter()
-            .map(|p| {
-                p.traces
-                    .iter()
-                    .flat_map(|t| &t.figures)
-                    .map(|f| f.high)
-                    .fold(0.0f64, f64::max)
-            })
-            .collect();
-        cache.plots = Arc::new(plots);
-        cache.plots_for = Some((revision, filter.clone()));
-        layout_changed = true;
-    }
-    // Lanes depend on the zoom; a 1% change keeps them, so panning does not re-lay them out.
-    let zoom_key = (pixels_per_day.ln() * 100.0).round() as i64;
     // The event lane takes at most two fifths of the timeline's height.
     let lanes_fit = ((ui.available_height() * 0.4 - 36.0) / LANE_HEIGHT).floor();
     let max_lanes = (lanes_fit.max(2.0) as usize).min(MAX_LANES);
-    let marks_key = (revision, filter, zoom_key, max_lanes);
-    if cache.marks_for.as_ref() != Some(&marks_key) {
-        cache.marks = Arc::new(timeline::event_marks(
-            notebook,
-            &marks_key.1,
-            pixels_per_day,
-            7.0,
-            max_lanes,
-        ));
-        cache.lanes = cache.marks.iter().map(|m| m.lane + 1).max().unwrap_or(1);
-        cache.marks_for = Some(marks_key);
-        layout_changed = true;
-    }
+    // The window only shades the plots: brushing must not rebuild them.
+    let key = (revision, view.timeline.filter.without_window(), max_lanes);
+    let window = view.timeline.filter.window;
+    let cache = &mut view.timeline.cache;
+    refresh_index(ui.ctx(), shared, key, cache);
+    let Some(index) = cache.index.clone() else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.weak(format!(
+                "Laying out {} events and figures…",
+                crate::model::format_number(TimelineIndex::weight(notebook) as f64)
+            ));
+        });
+        return;
+    };
     let view_key = (
-        revision,
-        zoom_key,
+        cache.index_generation,
         x_min.to_bits(),
         x_max.to_bits(),
         width.to_bits(),
     );
-    if layout_changed || cache.view_for != Some(view_key) {
-        cache.visible = Arc::new(visible_marks(&cache.marks, x_min, x_max, width));
+    if cache.view_for != Some(view_key) {
+        cache.visible = Arc::new(index.events.in_view(x_min, x_max, width));
         cache.columns.clear();
         cache.view_for = Some(view_key);
     }
-    let all_marks = Arc::clone(&cache.marks);
     let visible = Arc::clone(&cache.visible);
-    let plots = Arc::clone(&cache.plots);
-    let plot_tops = cache.plot_tops.clone();
-    let lanes = cache.lanes;
-    let marks: Vec<&EventMark> = visible.iter().filter_map(|&i| all_marks.get(i)).collect();
+    let lanes = visible.lanes;
+    let marks: Vec<&EventMark> = visible.marks.iter().collect();
     let text_color = ui.visuals().text_color();
     let lane_height = 36.0 + lanes as f32 * LANE_HEIGHT;
     let events_response = time_plot("sitrep-events", link)
@@ -259,6 +301,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             let placed = event_items(plot_ui, &marks, text_color, notebook, view);
             (plot_ui.plot_bounds(), placed)
         });
+    view.timeline.lane_frame = Some(*events_response.transform.frame());
     view.timeline.targets.clear();
     for mark in marks.iter().copied() {
         let at = PlotPoint::new(mark.x_start + 0.5, -(mark.lane as f64));
@@ -308,20 +351,25 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             ));
         }
     }
-    if plots.is_empty() {
+    if index.plots.is_empty() {
         ui.add_space(12.0);
         if notebook.series.is_empty() {
             ui.weak("No figures yet: select words such as “7,000 NATO soldiers” in an article and choose Figure from selection.");
         }
         return;
     }
-    let each = ((ui.available_height() - 4.0) / plots.len() as f32).max(110.0);
+    let each = ((ui.available_height() - 4.0) / index.plots.len() as f32).max(110.0);
     // A solid bar, so that plots below the fold are seen to be there.
     ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::vertical()
         .id_salt("sitrep-plots-scroll")
         .show(ui, |ui| {
-            for (plot, top) in plots.iter().zip(plot_tops) {
+            for ((plot, &top), pyramids) in index
+                .plots
+                .iter()
+                .zip(&index.plot_tops)
+                .zip(&index.pyramids)
+            {
                 // Plots scrolled out of sight only take their space.
                 let rect = egui::Rect::from_min_size(
                     ui.cursor().min,
@@ -329,7 +377,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                 );
                 if ui.is_rect_visible(rect) {
                     super::plot_view::unit_plot(
-                        ui, notebook, plot, top, requested, link, each, view, out,
+                        ui, notebook, plot, pyramids, top, requested, link, each, view, out,
                     );
                 } else {
                     ui.allocate_space(egui::vec2(
@@ -532,6 +580,10 @@ fn hit_event<'a>(
     marks: &[&'a EventMark],
     placed: &[PlacedLabel],
 ) -> Option<&'a EventMark> {
+    // While the lane is dragged, nothing is hovered: the marks slide under the pointer.
+    if response.dragged() {
+        return None;
+    }
     let pointer = response.hover_pos()?;
     let nearest = marks
         .iter()

@@ -97,29 +97,28 @@ pub struct TimelineState {
     /// The size of the timeline on screen last frame, in points: exported
     /// pictures take its shape.
     pub area: Option<(f32, f32)>,
+    /// Where the event lane's plot was on screen last frame.
+    pub lane_frame: Option<egui::Rect>,
 }
 
-/// The timeline's layout, rebuilt only when the notebook changes (plots) or
-/// the zoom changes (event lanes): a frame then costs what its pixels cost.
+/// The timeline's layout: an index built once per notebook state, filter
+/// and lane count (on a worker for big notebooks), and what the current
+/// view reads from it.
 #[derive(Debug, Default)]
 pub struct TimelineCache {
-    /// The document state and filter the plots were built for.
-    pub plots_for: Option<(u64, crate::timeline::Filter)>,
-    /// One plot per unit.
-    pub plots: std::sync::Arc<Vec<crate::timeline::UnitPlot>>,
-    /// Each plot's highest figure, for its y axis.
-    pub plot_tops: Vec<f64>,
-    /// The document state, filter, zoom (pixels per day, rounded) and most
-    /// lanes the lanes were laid out for.
-    pub marks_for: Option<(u64, crate::timeline::Filter, i64, usize)>,
-    /// The events in their lanes, sorted by start.
-    pub marks: std::sync::Arc<Vec<crate::timeline::EventMark>>,
-    /// How many lanes the marks use.
-    pub lanes: usize,
-    /// The view (state, zoom, range and width, as bits) the thinned marks and columns are for.
-    pub view_for: Option<(u64, i64, u64, u64, u64)>,
-    /// Indices into `marks` of those in view, thinned to what the pixels can show.
-    pub visible: std::sync::Arc<Vec<usize>>,
+    /// The notebook state, filter (without its window) and most lanes the index is for.
+    pub index_for: Option<IndexKey>,
+    /// The plots, levels of detail and event lanes; the last one built
+    /// stays in use while a newer one is built.
+    pub index: Option<std::sync::Arc<crate::timeline::index::TimelineIndex>>,
+    /// Counts the indexes installed, so the view knows when to re-read.
+    pub index_generation: u64,
+    /// An index being built on a worker.
+    pub building: Option<IndexBuild>,
+    /// The index generation, range and width (as bits) the view was read for.
+    pub view_for: Option<(u64, u64, u64, u64)>,
+    /// The events in view in their lanes, thinned to what the pixels can show.
+    pub visible: std::sync::Arc<crate::timeline::lanes::LanesInView>,
     /// Per series, its figures in view reduced to pixel columns (dense series only).
     pub columns: std::collections::HashMap<
         crate::model::SeriesId,
@@ -129,6 +128,29 @@ pub struct TimelineCache {
     pub tags_for: Option<u64>,
     /// Every tag in the notebook, for the tag filter.
     pub tags: std::sync::Arc<Vec<String>>,
+}
+
+/// What a timeline index is built for: the notebook state, the filter
+/// without its window, and the most lanes.
+pub type IndexKey = (u64, crate::timeline::Filter, usize);
+
+/// A timeline index being built on a worker thread; dropping it asks the
+/// worker to stop.
+#[derive(Debug)]
+pub struct IndexBuild {
+    /// What it is built for.
+    pub key: IndexKey,
+    /// Where the worker sends it (`None` if it stopped).
+    pub result: std::sync::mpsc::Receiver<Option<crate::timeline::index::TimelineIndex>>,
+    /// Set to stop the worker.
+    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for IndexBuild {
+    fn drop(&mut self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl TimelineState {

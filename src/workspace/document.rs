@@ -7,6 +7,7 @@
 
 use crate::model::{Edit, EditError, Notebook};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A step that can be undone or redone.
 #[derive(Debug)]
@@ -25,7 +26,9 @@ struct Step {
 #[derive(Debug)]
 pub struct Document {
     /// The notebook. Read freely; change only through [`Document::apply`].
-    notebook: Notebook,
+    /// Shared so that workers (the timeline's layout) read it without a
+    /// copy; an edit while one still reads it copies it first.
+    notebook: Arc<Notebook>,
     /// Where it is saved, if it ever was.
     pub path: Option<PathBuf>,
     undo: Vec<Step>,
@@ -46,7 +49,7 @@ impl Document {
         // Nothing is unsaved yet, whether or not there is a file behind it.
         let saved_state = Some(0);
         Self {
-            notebook,
+            notebook: Arc::new(notebook),
             path,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -60,6 +63,11 @@ impl Document {
 
     /// The notebook as it stands.
     pub fn notebook(&self) -> &Notebook {
+        &self.notebook
+    }
+
+    /// The notebook as it stands, for a worker to read on another thread.
+    pub fn shared(&self) -> &Arc<Notebook> {
         &self.notebook
     }
 
@@ -84,7 +92,7 @@ impl Document {
         self.path = Some(path);
         // The save time is bookkeeping, not an edit: it is not undoable and
         // does not make the notebook dirty.
-        self.notebook.meta.modified = modified;
+        Arc::make_mut(&mut self.notebook).meta.modified = modified;
     }
 
     /// Applies an edit as a new undoable step. With a `coalesce` key equal to
@@ -92,7 +100,7 @@ impl Document {
     /// step, so typing a word in a field is one undo, not one per letter.
     pub fn apply(&mut self, edit: Edit, coalesce: Option<String>) -> Result<(), EditError> {
         let label = edit.describe(&self.notebook);
-        let inverse = edit.apply(&mut self.notebook)?;
+        let inverse = edit.apply(Arc::make_mut(&mut self.notebook))?;
         let new_state = self.fresh_state();
         let merges = !self.sealed
             && coalesce.is_some()
@@ -139,7 +147,7 @@ impl Document {
     }
 
     fn move_along(&mut self, step: Step, undoing: bool) -> Option<String> {
-        match step.edit.apply(&mut self.notebook) {
+        match step.edit.apply(Arc::make_mut(&mut self.notebook)) {
             Ok(reverse) => {
                 let back = Step {
                     edit: reverse,

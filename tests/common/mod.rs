@@ -111,3 +111,28 @@ pub fn select_in_reader(
     }
     harness.run();
 }
+
+/// Presses or lets go of the primary mouse button at `pos`.
+#[cfg(feature = "app")]
+pub fn press(
+    harness: &mut egui_kittest::Harness<'static, sitrep::ui::App>,
+    pos: egui::Pos2,
+    pressed: bool,
+) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
+/// Moves the pointer to `pos` and clicks there.
+#[cfg(feature = "app")]
+pub fn click_at(harness: &mut egui_kittest::Harness<'static, sitrep::ui::App>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    press(harness, pos, true);
+    press(harness, pos, false);
+    harness.run();
+}

@@ -305,10 +305,12 @@ impl App {
         &self.doc
     }
 
-    /// Whether background work (a dialog, a load, a save) is under way,
-    /// a cancelled open still winding down included.
+    /// Whether background work (a dialog, a load, a save, the timeline's
+    /// layout) is under way, a cancelled open still winding down included.
     pub fn is_busy(&self) -> bool {
-        !self.running.is_empty() || self.opening.is_some()
+        !self.running.is_empty()
+            || self.opening.is_some()
+            || self.view.timeline.cache.building.is_some()
     }
 
     /// The status line.
@@ -381,6 +383,17 @@ impl App {
     /// The days (since 1970-01-01) the timeline showed last frame.
     pub fn timeline_range(&self) -> Option<(f64, f64)> {
         self.view.timeline.x_range
+    }
+
+    /// Where the event lane was drawn last frame, on screen.
+    pub fn timeline_lane_rect(&self) -> Option<egui::Rect> {
+        self.view.timeline.lane_frame
+    }
+
+    /// Whether the timeline shows the layout for the notebook as it stands
+    /// (a big notebook's is built on a worker after each change).
+    pub fn timeline_is_current(&self) -> bool {
+        self.view.timeline.cache.building.is_none() && self.view.timeline.cache.index.is_some()
     }
 
     /// What the last import skipped or warned about, one line per file.
@@ -476,7 +489,7 @@ impl eframe::App for App {
             }
             timeline_view::show(
                 ui,
-                self.doc.notebook(),
+                self.doc.shared(),
                 self.doc.state(),
                 &mut self.view,
                 &mut out,
