@@ -16,7 +16,12 @@
 //! This module never knows about windows or widgets.
 
 pub mod merge;
+pub mod parallel;
+mod read;
 pub mod recovery;
+
+use read::parse_opened_with;
+pub use read::{migrate, parse, parse_opened};
 
 use crate::model::{FORMAT_VERSION, Notebook};
 use serde::Deserialize;
@@ -188,17 +193,30 @@ impl fmt::Display for SaveError {
 
 impl std::error::Error for SaveError {}
 
+/// How Sitrep writes RON: values nested deeper than `depth_limit` on one line.
+fn pretty_config(depth_limit: usize) -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ")
+        .new_line("\n")
+        .depth_limit(depth_limit)
+}
+
 /// The notebook as file text: pretty, deterministic RON.
 pub fn to_text(notebook: &Notebook) -> String {
     // Items nested below the lists of articles, events and series (a
     // figure, a piece of evidence) are written one per line: a million
     // figures stay a readable, diffable file a third the size.
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(false)
-        .indentor("    ")
-        .new_line("\n")
-        .depth_limit(ITEM_DEPTH);
-    match ron::ser::to_string_pretty(notebook, config) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match parallel::text_parts(notebook, threads) {
+        Some(parts) => parts.concat(),
+        None => to_text_in_one_pass(notebook),
+    }
+}
+
+/// [`to_text`] on one thread: the reference the parallel writing matches.
+fn to_text_in_one_pass(notebook: &Notebook) -> String {
+    match ron::ser::to_string_pretty(notebook, pretty_config(ITEM_DEPTH)) {
         Ok(mut text) => {
             text.push('\n');
             text
@@ -266,169 +284,6 @@ pub struct Opened {
     pub caution: Option<Caution>,
 }
 
-/// Reads a notebook from file bytes: UTF-8 (a leading BOM is skipped), the
-/// `format` checked first, then the whole, then its rules. Strict: a newer
-/// format is an error (see [`parse_opened`] to read it anyway, read-only).
-pub fn parse(bytes: &[u8]) -> Result<Notebook, ParseError> {
-    match parse_opened(bytes)? {
-        Opened {
-            caution: Some(Caution::NewerFormat { found }),
-            ..
-        } => Err(ParseError::NewerFormat { found }),
-        opened => Ok(opened.notebook),
-    }
-}
-
-/// Reads a notebook from file bytes like [`parse`], but reads a newer
-/// format as far as this Sitrep understands it, and notes fields it does not
-/// know, in [`Opened::caution`].
-pub fn parse_opened(bytes: &[u8]) -> Result<Opened, ParseError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|error| {
-        let (line, col) = line_col(&bytes[..error.valid_up_to()]);
-        ParseError::NotUtf8 { line, col }
-    })?;
-    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    if text.trim().is_empty() {
-        return Err(ParseError::NotANotebook {
-            why: "the file is empty",
-        });
-    }
-    let probe = match format_at_start(text) {
-        Some(format) => FormatProbe { format },
-        None => probe_format(text, &options)?,
-    };
-    let (notebook, unknown) = match probe.format {
-        0 => return Err(ParseError::NoFormat),
-        found if found > FORMAT_VERSION => {
-            // Read what this version understands; if even that fails, say the file is newer.
-            let (notebook, _) = migrate(FORMAT_VERSION, text, &options)
-                .map_err(|_| ParseError::NewerFormat { found })?;
-            let caution = Some(Caution::NewerFormat { found });
-            return finish(notebook, caution);
-        }
-        format => migrate(format, text, &options)?,
-    };
-    let caution = (!unknown.is_empty()).then_some(Caution::UnknownFields(unknown));
-    finish(notebook, caution)
-}
-
-/// The format number of a file that begins the way Sitrep writes it,
-/// `(format: 1,` (spaces and line breaks allowed): read without going
-/// through the whole file, which for a big notebook took as long as
-/// reading it. `None` for any other beginning.
-fn format_at_start(text: &str) -> Option<u32> {
-    let rest = text.trim_start().strip_prefix('(')?.trim_start();
-    let rest = rest.strip_prefix("format")?.trim_start();
-    let rest = rest.strip_prefix(':')?.trim_start();
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let after = rest[digits..].trim_start();
-    if digits == 0 || !(after.starts_with(',') || after.starts_with(')')) {
-        return None;
-    }
-    rest[..digits].parse().ok()
-}
-
-/// The format number by reading the whole file (comments, a struct name,
-/// `format` not first): the careful way, for files not as Sitrep writes them.
-fn probe_format(text: &str, options: &ron::Options) -> Result<FormatProbe, ParseError> {
-    options.from_str(text).map_err(|error| match error.code {
-        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_)
-            if error.span.start.line == 1 =>
-        {
-            ParseError::NotANotebook {
-                why: "a notebook begins with `(format: 1,` and this file does not",
-            }
-        }
-        _ => syntax(error),
-    })
-}
-
-/// Reads the text of a notebook written in `format` into the current model,
-/// with the paths of any fields it did not know. Every format that changes
-/// the file's shape adds an arm here that reads the old shape and converts
-/// it, so files of every earlier format keep opening.
-pub fn migrate(
-    format: u32,
-    text: &str,
-    options: &ron::Options,
-) -> Result<(Notebook, Vec<String>), ParseError> {
-    match format {
-        // Format 1 is the current model: read it as it is.
-        1 => {
-            let mut deserializer =
-                ron::Deserializer::from_str_with_options(text, options).map_err(syntax)?;
-            let mut unknown = Vec::new();
-            let mut notebook: Notebook = serde_ignored::deserialize(&mut deserializer, |path| {
-                unknown.push(path.to_string());
-            })
-            .map_err(|e| syntax(deserializer.span_error(e)))?;
-            deserializer
-                .end()
-                .map_err(|e| syntax(deserializer.span_error(e)))?;
-            notebook.format = FORMAT_VERSION;
-            Ok((notebook, unknown))
-        }
-        other => Err(ParseError::NewerFormat { found: other }),
-    }
-}
-
-/// Canonical order and the notebook's rules, for every way in.
-fn finish(mut notebook: Notebook, caution: Option<Caution>) -> Result<Opened, ParseError> {
-    notebook.canonicalize();
-    let problems = notebook.validate();
-    if let Some(first) = problems.first() {
-        return Err(ParseError::Invalid {
-            first: first.to_string(),
-            count: problems.len(),
-        });
-    }
-    Ok(Opened { notebook, caution })
-}
-
-fn syntax(error: ron::error::SpannedError) -> ParseError {
-    ParseError::Syntax {
-        line: error.span.start.line,
-        col: error.span.start.col,
-        message: in_words(&error.code),
-    }
-}
-
-/// A RON error as the analyst reads it: what is wrong, and for a file that
-/// stops early, what probably happened.
-fn in_words(code: &ron::Error) -> String {
-    const CUT_OFF: &str = "the file may have been cut off while being written; \
-        Sitrep keeps the previous version beside it as NAME.ron.bak";
-    match code {
-        ron::Error::Eof => format!("the file ends too early: {CUT_OFF}"),
-        ron::Error::ExpectedStringEnd => {
-            format!("a text in quotes is never closed: {CUT_OFF}")
-        }
-        ron::Error::ExpectedArray => "a list `[…]` should start here".to_owned(),
-        ron::Error::ExpectedIdentifier => {
-            "a field name should stand here (a stray character?)".to_owned()
-        }
-        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => {
-            "a record `(…)` should start here".to_owned()
-        }
-        other => other.to_string().replace("`FormatProbe`", "the notebook"),
-    }
-}
-
-/// 1-based line and column just past `prefix`.
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = prefix
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&prefix[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, col)
-}
-
 /// What a load or save is doing, for a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
@@ -486,7 +341,7 @@ pub fn load(path: &Path) -> Result<Notebook, LoadError> {
 /// Opens a notebook file for the app, telling `report` how far it has come:
 /// a newer format or unknown fields open with a [`Caution`]. Setting
 /// `cancel` stops it at the next step ([`LoadError::Cancelled`]): between
-/// two pieces read, before parsing, before checking.
+/// two pieces read, between two pieces of a big file parsed, before checking.
 pub fn open_with_progress(
     path: &Path,
     cancel: &AtomicBool,
@@ -495,18 +350,28 @@ pub fn open_with_progress(
     let cancelled = || LoadError::Cancelled {
         path: path.to_owned(),
     };
-    let bytes = read_with_progress(path, Some(cancel), report)?;
+    let mut report = report;
+    let bytes = read_with_progress(path, Some(cancel), &mut report)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(cancelled());
     }
-    let opened = parse_opened(&bytes).map_err(|error| LoadError::Parse {
-        path: path.to_owned(),
-        error,
+    let opened = parse_opened_with(&bytes, cancel, |done, total| {
+        report(Progress {
+            stage: Stage::Parsing,
+            done,
+            total,
+        })
     });
     if cancel.load(Ordering::Relaxed) {
         return Err(cancelled());
     }
-    opened
+    opened.map_err(|stopped| match stopped {
+        read::Stopped::Error(error) => LoadError::Parse {
+            path: path.to_owned(),
+            error,
+        },
+        read::Stopped::Cancelled => cancelled(),
+    })
 }
 
 /// The file's bytes, within the size cap, read in steps that are reported.
@@ -530,20 +395,21 @@ fn read_with_progress(
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` guards against a file that grows while it is read.
     let mut reader = file.take(MAX_FILE_BYTES + 1);
-    let mut chunk = vec![0u8; PROGRESS_CHUNK];
     loop {
         if cancel.is_some_and(|cancel| cancel.load(Ordering::Relaxed)) {
             return Err(LoadError::Cancelled {
                 path: path.to_owned(),
             });
         }
-        let read = match reader.read(&mut chunk) {
+        // Straight into the buffer, a step at a time (retrying when interrupted).
+        match (&mut reader)
+            .take(PROGRESS_CHUNK as u64)
+            .read_to_end(&mut bytes)
+        {
             Ok(0) => break,
-            Ok(read) => read,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Ok(_) => {}
             Err(error) => return Err(io_error(error)),
-        };
-        bytes.extend_from_slice(&chunk[..read]);
+        }
         report(Progress {
             stage: Stage::Reading,
             done: bytes.len() as u64,
@@ -590,8 +456,13 @@ pub fn save_with_progress(
         done: 0,
         total: 0,
     });
-    let text = to_text(notebook);
-    write_with_progress(path, text.as_bytes(), true, report)
+    // A big notebook's text comes in parts, written one after the other
+    // rather than first copied into one string.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = parallel::text_parts(notebook, threads)
+        .unwrap_or_else(|| vec![to_text_in_one_pass(notebook)]);
+    let parts: Vec<&[u8]> = parts.iter().map(String::as_bytes).collect();
+    write_parts(path, &parts, true, report)
 }
 
 /// Writes `bytes` to `path` by temp file, fsync and rename (see [`save`]).
@@ -611,7 +482,16 @@ fn write_with_progress(
     backup: bool,
     report: impl FnMut(Progress),
 ) -> Result<(), SaveError> {
-    write_through(path, bytes, backup, report, |file, chunk| {
+    write_parts(path, &[bytes], backup, report)
+}
+
+fn write_parts(
+    path: &Path,
+    parts: &[&[u8]],
+    backup: bool,
+    report: impl FnMut(Progress),
+) -> Result<(), SaveError> {
+    write_through(path, parts, backup, report, |file, chunk| {
         file.write_all(chunk)
     })
 }
@@ -624,12 +504,13 @@ pub fn write_atomically_with(
     bytes: &[u8],
     write: impl FnMut(&mut File, &[u8]) -> io::Result<()>,
 ) -> Result<(), SaveError> {
-    write_through(path, bytes, true, |_| {}, write)
+    write_through(path, &[bytes], true, |_| {}, write)
 }
 
+/// Writes `parts`, one after the other, as the file at `path` (see [`save`]).
 fn write_through(
     path: &Path,
-    bytes: &[u8],
+    parts: &[&[u8]],
     backup: bool,
     mut report: impl FnMut(Progress),
     mut write: impl FnMut(&mut File, &[u8]) -> io::Result<()>,
@@ -651,9 +532,9 @@ fn write_through(
             .create_new(true)
             .open(&temp)
             .map_err(|e| error("create a temporary file in its folder", e))?;
-        let total = bytes.len() as u64;
+        let total = parts.iter().map(|part| part.len() as u64).sum();
         let mut done = 0u64;
-        for chunk in bytes.chunks(PROGRESS_CHUNK) {
+        for chunk in parts.iter().flat_map(|part| part.chunks(PROGRESS_CHUNK)) {
             write(&mut file, chunk).map_err(|e| error("write", e))?;
             done += chunk.len() as u64;
             report(Progress {

@@ -69,11 +69,11 @@ fn to_text(recovery: &Recovery) -> String {
 /// Reads a recovery file's bytes: the same limits and rules as a notebook.
 pub fn parse(bytes: &[u8]) -> Result<Recovery, ParseError> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
-        let (line, col) = super::line_col(&bytes[..error.valid_up_to()]);
+        let (line, col) = super::read::line_col(&bytes[..error.valid_up_to()]);
         ParseError::NotUtf8 { line, col }
     })?;
     let options = ron::Options::default().with_recursion_limit(super::RECURSION_LIMIT);
-    let mut recovery: Recovery = options.from_str(text).map_err(super::syntax)?;
+    let mut recovery: Recovery = options.from_str(text).map_err(super::read::syntax)?;
     recovery.notebook.canonicalize();
     let problems = recovery.notebook.validate();
     if let Some(first) = problems.first() {

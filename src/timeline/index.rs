@@ -22,6 +22,14 @@ pub struct TimelineIndex {
     pub events: EventLanes,
 }
 
+/// What the index is built from, gathered from the notebook: building the
+/// rest needs the notebook no more, so a worker lets go of it early.
+#[derive(Debug)]
+pub struct IndexInputs {
+    plots: Vec<UnitPlot>,
+    events: Vec<super::EventMark>,
+}
+
 impl TimelineIndex {
     /// Builds the index for what `filter` shows (its window aside: it only
     /// shades the plots), event labels measured at `char_width` pixels per
@@ -33,8 +41,31 @@ impl TimelineIndex {
         max_lanes: usize,
         cancelled: &AtomicBool,
     ) -> Option<TimelineIndex> {
+        TimelineIndex::from_inputs(
+            TimelineIndex::gather(notebook, filter),
+            char_width,
+            max_lanes,
+            cancelled,
+        )
+    }
+
+    /// The part of [`TimelineIndex::build`] that reads the notebook.
+    pub fn gather(notebook: &Notebook, filter: &Filter) -> IndexInputs {
         let filter = filter.without_window();
-        let plots = unit_plots(notebook, &filter);
+        IndexInputs {
+            plots: unit_plots(notebook, &filter),
+            events: super::unlaid_event_marks(notebook, &filter),
+        }
+    }
+
+    /// The rest of [`TimelineIndex::build`]: levels of detail and lanes.
+    pub fn from_inputs(
+        inputs: IndexInputs,
+        char_width: f64,
+        max_lanes: usize,
+        cancelled: &AtomicBool,
+    ) -> Option<TimelineIndex> {
+        let IndexInputs { plots, events } = inputs;
         let plot_tops = plots
             .iter()
             .map(|p| {
@@ -57,7 +88,7 @@ impl TimelineIndex {
                     .collect(),
             );
         }
-        let events = EventLanes::build(notebook, &filter, char_width, max_lanes, cancelled)?;
+        let events = EventLanes::lay_out(events, char_width, max_lanes, cancelled)?;
         Some(TimelineIndex {
             plots,
             plot_tops,

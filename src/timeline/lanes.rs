@@ -83,7 +83,17 @@ impl EventLanes {
         max_lanes: usize,
         cancelled: &AtomicBool,
     ) -> Option<EventLanes> {
-        let mut marks = unlaid_event_marks(notebook, filter);
+        let marks = unlaid_event_marks(notebook, filter);
+        EventLanes::lay_out(marks, char_width, max_lanes, cancelled)
+    }
+
+    /// [`EventLanes::build`] from the marks [`unlaid_event_marks`] gives.
+    pub fn lay_out(
+        mut marks: Vec<EventMark>,
+        char_width: f64,
+        max_lanes: usize,
+        cancelled: &AtomicBool,
+    ) -> Option<EventLanes> {
         let title_chars: Vec<usize> = marks.iter().map(|m| m.title.chars().count()).collect();
         let mut lanes = EventLanes {
             marks: Vec::new(),

@@ -131,6 +131,9 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
 /// index built at once; bigger ones on a worker, the last index staying in
 /// use meanwhile.
 const BUILD_AT_ONCE_MAX_WEIGHT: usize = 20_000;
+/// After a change to a big notebook, its index is rebuilt once no other
+/// change has come for this long.
+const REBUILD_AFTER_PAUSE_SECONDS: f64 = 0.3;
 /// Characters are measured at this many pixels for laying out the lanes.
 const LANE_CHAR_PX: f64 = 7.0;
 
@@ -158,7 +161,27 @@ fn refresh_index(
         return;
     }
     let cancel = Arc::new(AtomicBool::new(false));
-    if TimelineIndex::weight(notebook) <= BUILD_AT_ONCE_MAX_WEIGHT {
+    let big = TimelineIndex::weight(notebook) > BUILD_AT_ONCE_MAX_WEIGHT;
+    if big && cache.index.is_some() {
+        // Typing makes a change per key: wait for a pause, showing the last
+        // index meanwhile, rather than start (and copy for) a build per key.
+        let now = ctx.input(|i| i.time);
+        let since = match &cache.wanted {
+            Some((wanted, since)) if *wanted == key => *since,
+            _ => {
+                cache.wanted = Some((key.clone(), now));
+                now
+            }
+        };
+        let waited = now - since;
+        if waited < REBUILD_AFTER_PAUSE_SECONDS {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                REBUILD_AFTER_PAUSE_SECONDS - waited,
+            ));
+            return;
+        }
+    }
+    if !big {
         cache.building = None;
         if let Some(index) = TimelineIndex::build(notebook, &key.1, LANE_CHAR_PX, key.2, &cancel) {
             install(cache, key, index);
@@ -173,15 +196,11 @@ fn refresh_index(
     let spawned = std::thread::Builder::new()
         .name("sitrep-timeline-index".into())
         .spawn(move || {
-            let index = TimelineIndex::build(
-                &worker_notebook,
-                &filter,
-                LANE_CHAR_PX,
-                max_lanes,
-                &worker_cancel,
-            );
-            // Let go of the notebook first, so an edit does not copy it.
+            let inputs = TimelineIndex::gather(&worker_notebook, &filter);
+            // Let go of the notebook as soon as it is read: an edit while a
+            // worker still holds it has to copy it.
             drop(worker_notebook);
+            let index = TimelineIndex::from_inputs(inputs, LANE_CHAR_PX, max_lanes, &worker_cancel);
             // The UI may have moved on and dropped the receiver: nothing to do then.
             let _ = send.send(index);
             worker_ctx.request_repaint();

@@ -115,6 +115,9 @@ pub struct TimelineCache {
     pub index_generation: u64,
     /// An index being built on a worker.
     pub building: Option<IndexBuild>,
+    /// The index wanted next for a big notebook, and since when (egui
+    /// time): it is built once the notebook has held still a moment.
+    pub wanted: Option<(IndexKey, f64)>,
     /// The index generation, range and width (as bits) the view was read for.
     pub view_for: Option<(u64, u64, u64, u64)>,
     /// The events in view in their lanes, thinned to what the pixels can show.
@@ -128,6 +131,17 @@ pub struct TimelineCache {
     pub tags_for: Option<u64>,
     /// Every tag in the notebook, for the tag filter.
     pub tags: std::sync::Arc<Vec<String>>,
+}
+
+impl TimelineCache {
+    /// Whether a newer index is wanted or being built than the one shown.
+    pub fn is_pending(&self) -> bool {
+        self.building.is_some()
+            || self
+                .wanted
+                .as_ref()
+                .is_some_and(|(key, _)| Some(key) != self.index_for.as_ref())
+    }
 }
 
 /// What a timeline index is built for: the notebook state, the filter

@@ -308,9 +308,7 @@ impl App {
     /// Whether background work (a dialog, a load, a save, the timeline's
     /// layout) is under way, a cancelled open still winding down included.
     pub fn is_busy(&self) -> bool {
-        !self.running.is_empty()
-            || self.opening.is_some()
-            || self.view.timeline.cache.building.is_some()
+        !self.running.is_empty() || self.opening.is_some() || self.view.timeline.cache.is_pending()
     }
 
     /// The status line.
@@ -393,7 +391,7 @@ impl App {
     /// Whether the timeline shows the layout for the notebook as it stands
     /// (a big notebook's is built on a worker after each change).
     pub fn timeline_is_current(&self) -> bool {
-        self.view.timeline.cache.building.is_none() && self.view.timeline.cache.index.is_some()
+        !self.view.timeline.cache.is_pending() && self.view.timeline.cache.index.is_some()
     }
 
     /// What the last import skipped or warned about, one line per file.
