@@ -40,7 +40,7 @@ fn recovery_of(notebook: &Notebook) -> recovery::Recovery {
     recovery::Recovery {
         written: jiff::Timestamp::UNIX_EPOCH,
         source: None,
-        notebook: notebook.clone(),
+        notebook: std::sync::Arc::new(notebook.clone()),
     }
 }
 
@@ -54,7 +54,7 @@ fn write(mode: &str, target: &Path, notebook: &Notebook, report: impl FnMut(Prog
 
 fn read(mode: &str, target: &Path) -> Result<Notebook, String> {
     match mode {
-        "recovery" => recovery::read(target).map(|r| r.notebook),
+        "recovery" => recovery::read(target).map(|r| std::sync::Arc::unwrap_or_clone(r.notebook)),
         _ => store::load(target).map_err(|e| e.to_string()),
     }
 }

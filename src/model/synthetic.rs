@@ -79,11 +79,14 @@ pub fn notebook(size: Size) -> Notebook {
         notebook.articles.push(article);
     }
     let article_count = size.articles.max(1) as u64;
+    // Every figure and event cites words that are really at its span.
+    let quote = "120 fighters";
+    let start = text.find(quote).unwrap_or(0);
     let evidence = |mix: &mut Mix| Evidence {
         article: ArticleId::from_u128(1 + mix.below(article_count) as u128),
-        start: 36,
-        end: 47,
-        quote: "120 fighters".into(),
+        start,
+        end: start + quote.len(),
+        quote: quote.into(),
     };
     for index in 0..size.events {
         let precision = if mix.below(10) == 0 {
@@ -174,6 +177,10 @@ mod tests {
         };
         let notebook = notebook(size);
         assert!(notebook.validate().is_empty(), "{:?}", notebook.validate());
+        assert!(
+            crate::model::evidence_problems(&notebook).is_empty(),
+            "every quote is at its span"
+        );
         assert_eq!(
             (
                 notebook.articles.len(),

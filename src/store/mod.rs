@@ -208,7 +208,7 @@ pub fn to_text(notebook: &Notebook) -> String {
     // figure, a piece of evidence) are written one per line: a million
     // figures stay a readable, diffable file a third the size.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    match parallel::text_parts(notebook, threads) {
+    match parallel::text_parts(notebook, threads, None) {
         Some(parts) => parts.concat(),
         None => to_text_in_one_pass(notebook),
     }
@@ -449,6 +449,17 @@ pub fn save(path: &Path, notebook: &Notebook) -> Result<(), SaveError> {
 pub fn save_with_progress(
     path: &Path,
     notebook: &Notebook,
+    report: impl FnMut(Progress),
+) -> Result<(), SaveError> {
+    save_stamped(path, notebook, notebook.meta.modified, report)
+}
+
+/// [`save_with_progress`], the file saying it was modified at `modified`
+/// (the notebook itself is left as it is: it may be shared with the app).
+pub fn save_stamped(
+    path: &Path,
+    notebook: &Notebook,
+    modified: jiff::Timestamp,
     mut report: impl FnMut(Progress),
 ) -> Result<(), SaveError> {
     report(Progress {
@@ -459,8 +470,16 @@ pub fn save_with_progress(
     // A big notebook's text comes in parts, written one after the other
     // rather than first copied into one string.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let parts = parallel::text_parts(notebook, threads)
-        .unwrap_or_else(|| vec![to_text_in_one_pass(notebook)]);
+    let parts = match parallel::text_parts(notebook, threads, Some(modified)) {
+        Some(parts) => parts,
+        // Small enough that a stamped copy costs nothing worth saving.
+        None if notebook.meta.modified == modified => vec![to_text_in_one_pass(notebook)],
+        None => {
+            let mut stamped = notebook.clone();
+            stamped.meta.modified = modified;
+            vec![to_text_in_one_pass(&stamped)]
+        }
+    };
     let parts: Vec<&[u8]> = parts.iter().map(String::as_bytes).collect();
     write_parts(path, &parts, true, report)
 }

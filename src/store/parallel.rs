@@ -147,7 +147,13 @@ const PARALLEL_FROM_ITEMS: usize = 20_000;
 /// lists written on up to `threads` threads; `None` for a notebook too
 /// small to be worth it (or, defensively, if the one-pass layout was not
 /// where it was expected).
-pub fn text_parts(notebook: &Notebook, threads: usize) -> Option<Vec<String>> {
+///
+/// With `stamp`, the text says the notebook was modified then.
+pub fn text_parts(
+    notebook: &Notebook,
+    threads: usize,
+    stamp: Option<jiff::Timestamp>,
+) -> Option<Vec<String>> {
     let items = notebook.articles.len()
         + notebook.events.len()
         + notebook.proposals.len()
@@ -159,9 +165,11 @@ pub fn text_parts(notebook: &Notebook, threads: usize) -> Option<Vec<String>> {
     if items < PARALLEL_FROM_ITEMS || threads < 2 {
         return None;
     }
+    let mut meta = notebook.meta.clone();
+    meta.modified = stamp.unwrap_or(meta.modified);
     let shell = Notebook {
         format: notebook.format,
-        meta: notebook.meta.clone(),
+        meta,
         articles: Vec::new(),
         events: Vec::new(),
         series: Vec::new(),
@@ -533,18 +541,28 @@ mod tests {
         notebook.proposals = sample.proposals.clone();
         let one_pass = super::super::to_text_in_one_pass(&notebook);
         for threads in [2, 3, 8] {
-            let in_pieces = text_parts(&notebook, threads).expect("big enough").concat();
+            let in_pieces = text_parts(&notebook, threads, None)
+                .expect("big enough")
+                .concat();
             assert!(in_pieces == one_pass, "{threads} threads: the texts differ");
         }
+        // Stamped with a save time, without touching the notebook.
+        let stamp = jiff::Timestamp::from_second(1_900_000_000).expect("a time");
+        let mut stamped = notebook.clone();
+        stamped.meta.modified = stamp;
+        assert!(
+            text_parts(&notebook, 2, Some(stamp)).map(|p| p.concat())
+                == Some(super::super::to_text_in_one_pass(&stamped))
+        );
         // With a list empty, and with no proposals.
         notebook.events.clear();
         notebook.proposals.clear();
         assert!(
-            text_parts(&notebook, 2).map(|p| p.concat())
+            text_parts(&notebook, 2, None).map(|p| p.concat())
                 == Some(super::super::to_text_in_one_pass(&notebook))
         );
         // Small notebooks are left to the one-pass writing.
-        assert!(text_parts(&sample, 2).is_none());
+        assert!(text_parts(&sample, 2, None).is_none());
     }
 
     #[test]

@@ -19,8 +19,9 @@ pub struct Recovery {
     pub written: Timestamp,
     /// The notebook file the changes belong to; `None` for a notebook never saved.
     pub source: Option<PathBuf>,
-    /// The notebook with its unsaved changes.
-    pub notebook: Notebook,
+    /// The notebook with its unsaved changes (shared with the app, which
+    /// need not copy it to have it written).
+    pub notebook: std::sync::Arc<Notebook>,
 }
 
 /// A recovery file found at start-up.
@@ -74,7 +75,8 @@ pub fn parse(bytes: &[u8]) -> Result<Recovery, ParseError> {
     })?;
     let options = ron::Options::default().with_recursion_limit(super::RECURSION_LIMIT);
     let mut recovery: Recovery = options.from_str(text).map_err(super::read::syntax)?;
-    recovery.notebook.canonicalize();
+    // Just read, so not shared: no copy is made.
+    std::sync::Arc::make_mut(&mut recovery.notebook).canonicalize();
     let problems = recovery.notebook.validate();
     if let Some(first) = problems.first() {
         return Err(ParseError::Invalid {

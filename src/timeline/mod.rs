@@ -29,11 +29,10 @@ pub const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
 
 /// The x of the start of a day.
 pub fn day_x(date: Date) -> f64 {
-    let epoch = Date::constant(1970, 1, 1);
-    // `until` in days cannot fail between valid civil dates.
-    date.since(epoch)
-        .map(|span| span.get_days() as f64)
-        .unwrap_or(0.0)
+    // A plain duration, not a calendar span: the same days, far cheaper
+    // (the timeline converts every figure's date).
+    let seconds = date.duration_since(Date::constant(1970, 1, 1)).as_secs();
+    seconds.div_euclid(86_400) as f64
 }
 
 /// The day an x falls in (clamped to the calendar jiff knows).

@@ -160,6 +160,8 @@ fn refresh_index(
         }
         return;
     }
+    // A build for what is no longer wanted is stopped (dropping it does).
+    cache.building = None;
     let cancel = Arc::new(AtomicBool::new(false));
     let big = TimelineIndex::weight(notebook) > BUILD_AT_ONCE_MAX_WEIGHT;
     if big && cache.index.is_some() {
@@ -182,7 +184,6 @@ fn refresh_index(
         }
     }
     if !big {
-        cache.building = None;
         if let Some(index) = TimelineIndex::build(notebook, &key.1, LANE_CHAR_PX, key.2, &cancel) {
             install(cache, key, index);
         }
@@ -215,7 +216,6 @@ fn refresh_index(
         }
         // No thread to be had: build here rather than show nothing.
         Err(_) => {
-            cache.building = None;
             if let Some(index) =
                 TimelineIndex::build(notebook, &key.1, LANE_CHAR_PX, key.2, &cancel)
             {

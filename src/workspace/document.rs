@@ -245,4 +245,21 @@ mod tests {
         assert_eq!(doc.notebook().meta.title, "Start");
         assert_eq!(doc.undo(), None);
     }
+
+    #[test]
+    fn a_reader_on_another_thread_keeps_its_notebook_and_alone_it_is_not_copied() {
+        let mut doc = doc();
+        let before = Arc::as_ptr(doc.shared());
+        doc.apply(Edit::SetTitle("Alone".into()), None)
+            .expect("applies");
+        assert_eq!(Arc::as_ptr(doc.shared()), before, "edited in place");
+        let reader = Arc::clone(doc.shared());
+        doc.apply(Edit::SetTitle("Shared".into()), None)
+            .expect("applies");
+        assert_eq!(
+            reader.meta.title, "Alone",
+            "the reader's notebook holds still"
+        );
+        assert_eq!(doc.notebook().meta.title, "Shared");
+    }
 }

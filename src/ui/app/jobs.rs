@@ -75,13 +75,15 @@ impl App {
             );
             return;
         }
-        let mut snapshot = self.doc.notebook().clone();
+        // Shared, not copied: an edit while the save runs copies it then.
+        let snapshot = Arc::clone(self.doc.shared());
         let modified = jiff::Timestamp::now();
-        snapshot.meta.modified = modified;
         let state = self.doc.state();
         let shown = path.display().to_string();
         self.spawn(format!("Saving {shown}…"), move |reporter| {
-            let result = store::save_with_progress(&path, &snapshot, |p| reporter.progress(p));
+            let result = store::save_stamped(&path, &snapshot, modified, |p| reporter.progress(p));
+            // Let go before the app hears of it, so marking it saved copies nothing.
+            drop(snapshot);
             JobDone::Saved {
                 path,
                 state,
@@ -183,7 +185,7 @@ impl App {
             name.push(format.extension());
             PathBuf::from(name)
         };
-        let snapshot = self.doc.notebook().clone();
+        let snapshot = Arc::clone(self.doc.shared());
         let request = self.export_request(format);
         let shown = path.display().to_string();
         self.spawn(format!("Exporting {shown}…"), move |_| {

@@ -34,7 +34,7 @@ impl App {
         let recovery = store::recovery::Recovery {
             written: jiff::Timestamp::now(),
             source: self.doc.path.clone(),
-            notebook: self.doc.notebook().clone(),
+            notebook: Arc::clone(self.doc.shared()),
         };
         self.spawn("Writing a recovery copy…".into(), move |_| {
             JobDone::Autosaved(store::recovery::write(&file, &recovery).map_err(|e| e.to_string()))
@@ -76,7 +76,10 @@ impl App {
             Err(error) => return self.set_status(format!("Cannot restore: {error}"), true),
         };
         let source = recovery.source.clone();
-        self.replace_doc(Document::new(recovery.notebook, source.clone()));
+        self.replace_doc(Document::new(
+            Arc::unwrap_or_clone(recovery.notebook),
+            source.clone(),
+        ));
         self.doc.mark_unsaved();
         self.view = View::default();
         self.view.reader.article = self.doc.notebook().articles.first().map(|a| a.id);
