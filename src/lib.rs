@@ -43,6 +43,9 @@
 //! - [`timeline`]: the notebook turned into what a plot needs: calendar
 //!   grid marks, event lanes with non-overlapping labels, one plot per unit,
 //!   the "as known on" and window filters.
+//! - [`map`]: the map's ground: country outlines (Natural Earth via the
+//!   `world-atlas` TopoJSON in `assets/world-atlas`) at two levels of
+//!   detail, and the Web Mercator projection, in degrees.
 //! - [`ui`] (feature `app`): the eframe [`ui::App`], split by job
 //!   (`app/{mod,jobs,recovery,command_handling,frame,modals}.rs`); one
 //!   [`ui::Command`] table for menus, shortcuts, buttons and the command
@@ -56,7 +59,7 @@
 //! # Invariants
 //!
 //! - `model`, `store`, `extract`, `import`, `workspace`, `export`,
-//!   `timeline` and `cli` never name egui: `cargo test --no-default-features`
+//!   `timeline`, `map` and `cli` never name egui: `cargo test --no-default-features`
 //!   builds and tests them without it (CI runs it), and
 //!   `tests/architecture.rs` checks the source.
 //! - The UI changes the notebook only through [`model::Edit`]s applied to
@@ -76,6 +79,7 @@ pub mod cli;
 pub mod export;
 pub mod extract;
 pub mod import;
+pub mod map;
 pub mod model;
 pub mod store;
 pub mod timeline;

@@ -32,7 +32,7 @@ fn src() -> PathBuf {
 fn the_headless_core_never_names_egui() {
     // The command line opens the window only through `ui::run_window`.
     for module in [
-        "model", "store", "extract", "timeline", "import", "export", "cli",
+        "model", "store", "extract", "timeline", "import", "export", "cli", "map",
     ] {
         for file in rust_files(&src().join(module)) {
             let text = fs::read_to_string(&file).expect("readable");

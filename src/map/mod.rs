@@ -1,0 +1,217 @@
+//! The map's ground: country outlines (Natural Earth, through the
+//! `world-atlas` TopoJSON files in `assets/world-atlas`, read with the
+//! `topojson` crate) and the projection the map draws them in.
+//!
+//! Invariants: coordinates are longitude and latitude in degrees, and
+//! projected points are in degrees too (x is the longitude; y grows
+//! northwards), so the same numbers serve the app and the exports; nothing
+//! here names egui or reads the notebook.
+
+use std::sync::OnceLock;
+
+/// Countries at 1:110m: the whole world at a glance.
+const COARSE_TOPOJSON: &str = include_str!("../../assets/world-atlas/countries-110m.json");
+/// Countries at 1:50m: the outlines for a closer look.
+const FINE_TOPOJSON: &str = include_str!("../../assets/world-atlas/countries-50m.json");
+/// The collection of countries in those files.
+const COUNTRIES: &str = "countries";
+/// Web Mercator stops short of the poles; so does the map.
+pub const MAX_LATITUDE: f64 = 85.0;
+
+/// One country's outline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outline {
+    /// Its name in Natural Earth ("Afghanistan", "S. Sudan").
+    pub name: String,
+    /// Its rings (outer boundaries and holes alike), each a closed run of
+    /// `[longitude, latitude]` points.
+    pub rings: Vec<Vec<[f64; 2]>>,
+}
+
+/// Every country, at two levels of detail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outlines {
+    /// 1:110m, for a map zoomed out.
+    pub coarse: Vec<Outline>,
+    /// 1:50m, for a map zoomed in.
+    pub fine: Vec<Outline>,
+}
+
+impl Outlines {
+    /// The outlines to draw when a degree of longitude takes
+    /// `pixels_per_degree` pixels: the finer ones once the coarse would
+    /// look jagged.
+    pub fn at_zoom(&self, pixels_per_degree: f64) -> &[Outline] {
+        if pixels_per_degree > 12.0 {
+            &self.fine
+        } else {
+            &self.coarse
+        }
+    }
+}
+
+/// The outlines shipped with Sitrep, read once (some tens of
+/// milliseconds: call it off the UI thread the first time).
+pub fn outlines() -> Result<&'static Outlines, String> {
+    static OUTLINES: OnceLock<Result<Outlines, String>> = OnceLock::new();
+    OUTLINES
+        .get_or_init(|| {
+            Ok(Outlines {
+                coarse: parse_countries(COARSE_TOPOJSON)
+                    .map_err(|e| format!("countries-110m.json: {e}"))?,
+                fine: parse_countries(FINE_TOPOJSON)
+                    .map_err(|e| format!("countries-50m.json: {e}"))?,
+            })
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The countries of a TopoJSON text whose `countries` collection holds
+/// polygons; a country without a name is called by its id.
+pub fn parse_countries(text: &str) -> Result<Vec<Outline>, String> {
+    let topology: topojson::TopoJson = text
+        .parse()
+        .map_err(|e: topojson::Error| format!("not TopoJSON: {e}"))?;
+    let topojson::TopoJson::Topology(topology) = topology else {
+        return Err("not a TopoJSON topology".to_owned());
+    };
+    let features = topojson::to_geojson(&topology, COUNTRIES)
+        .map_err(|e| format!("no `{COUNTRIES}` collection: {e}"))?;
+    let mut outlines = Vec::with_capacity(features.features.len());
+    for feature in features.features {
+        let name = feature
+            .property("name")
+            .and_then(|name| name.as_str())
+            .map(str::to_owned)
+            .or_else(|| feature.id.as_ref().map(|id| format!("{id:?}")))
+            .unwrap_or_default();
+        let Some(geometry) = feature.geometry else {
+            continue;
+        };
+        let polygons = match geometry.value {
+            geojson::Value::Polygon(rings) => vec![rings],
+            geojson::Value::MultiPolygon(polygons) => polygons,
+            _ => continue,
+        };
+        let rings = polygons
+            .into_iter()
+            .flatten()
+            .map(|ring| {
+                ring.into_iter()
+                    .filter_map(|position| match position.as_slice() {
+                        [lon, lat, ..] if lon.is_finite() && lat.is_finite() => Some([*lon, *lat]),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .filter(|ring| ring.len() >= 3)
+            .collect();
+        outlines.push(Outline { name, rings });
+    }
+    if outlines.is_empty() {
+        return Err(format!("the `{COUNTRIES}` collection holds no outline"));
+    }
+    Ok(outlines)
+}
+
+/// Where a place is drawn: Web Mercator, in degrees (x = longitude, y the
+/// Mercator latitude, which equals the latitude at the equator and
+/// stretches towards the poles), latitude clamped to ±[`MAX_LATITUDE`].
+pub fn project([lon, lat]: [f64; 2]) -> [f64; 2] {
+    let phi = lat.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
+    let y = (std::f64::consts::FRAC_PI_4 + phi / 2.0)
+        .tan()
+        .ln()
+        .to_degrees();
+    [lon, y]
+}
+
+/// The place a projected point stands for: the inverse of [`project`].
+pub fn unproject([x, y]: [f64; 2]) -> [f64; 2] {
+    let lat = (2.0 * y.to_radians().exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees();
+    [x, lat]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_outlines_hold_the_countries_of_every_crisis() {
+        let outlines = outlines().expect("the shipped outlines read");
+        assert!(outlines.coarse.len() > 150, "{}", outlines.coarse.len());
+        assert!(outlines.fine.len() >= outlines.coarse.len());
+        for name in [
+            "Afghanistan",
+            "Sudan",
+            "Ukraine",
+            "Myanmar",
+            "Haiti",
+            "Mali",
+        ] {
+            let coarse = outlines.coarse.iter().find(|o| o.name == name);
+            let fine = outlines.fine.iter().find(|o| o.name == name);
+            let (Some(coarse), Some(fine)) = (coarse, fine) else {
+                panic!("{name} is missing");
+            };
+            let points = |o: &Outline| o.rings.iter().map(Vec::len).sum::<usize>();
+            assert!(
+                points(fine) > points(coarse),
+                "{name}: the fine outline is finer"
+            );
+        }
+        for outline in outlines.coarse.iter().chain(&outlines.fine) {
+            for [lon, lat] in outline.rings.iter().flatten() {
+                assert!((-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat));
+            }
+        }
+        // Kabul lies inside Afghanistan's box.
+        let afghanistan = outlines.coarse.iter().find(|o| o.name == "Afghanistan");
+        let points: Vec<[f64; 2]> = afghanistan
+            .into_iter()
+            .flat_map(|o| o.rings.concat())
+            .collect();
+        let (lon_min, lon_max) = points
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p[0]), b.max(p[0])));
+        let (lat_min, lat_max) = points
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p[1]), b.max(p[1])));
+        assert!((lon_min..lon_max).contains(&69.2) && (lat_min..lat_max).contains(&34.5));
+    }
+
+    #[test]
+    fn closer_in_the_outlines_are_finer() {
+        let outlines = outlines().expect("read");
+        assert_eq!(outlines.at_zoom(3.0).len(), outlines.coarse.len());
+        assert_eq!(outlines.at_zoom(40.0).len(), outlines.fine.len());
+    }
+
+    #[test]
+    fn bad_outline_files_say_what_is_wrong() {
+        let not_json = parse_countries("\u{0}\u{1}PNG").expect_err("binary");
+        assert!(not_json.starts_with("not TopoJSON"), "{not_json}");
+        let no_countries = parse_countries(
+            r#"{"type":"Topology","objects":{"land":{"type":"GeometryCollection","geometries":[]}},"arcs":[]}"#,
+        )
+        .expect_err("no countries");
+        assert!(no_countries.contains("countries"), "{no_countries}");
+    }
+
+    #[test]
+    fn the_projection_keeps_the_equator_and_goes_both_ways() {
+        let [x, y] = project([10.0, 0.0]);
+        assert!(x == 10.0 && y.abs() < 1e-12);
+        let north = project([0.0, 60.0]);
+        assert!(north[1] > 60.0, "stretched towards the pole");
+        assert!(
+            project([0.0, 89.9])[1].is_finite(),
+            "clamped short of the pole"
+        );
+        for lat in [-80.0, -33.9, 0.0, 34.5, 61.2] {
+            let back = unproject(project([69.2, lat]));
+            assert!((back[1] - lat).abs() < 1e-9 && back[0] == 69.2);
+        }
+    }
+}
