@@ -1,11 +1,14 @@
 //! The map's ground: country outlines (Natural Earth, through the
 //! `world-atlas` TopoJSON files in `assets/world-atlas`, read with the
-//! `topojson` crate) and the projection the map draws them in.
+//! `topojson` crate) and the projection the map draws them in; and, in
+//! [`markers`], the notebook's events at their places.
 //!
 //! Invariants: coordinates are longitude and latitude in degrees, and
 //! projected points are in degrees too (x is the longitude; y grows
 //! northwards), so the same numbers serve the app and the exports; nothing
 //! here names egui or reads the notebook.
+
+pub mod markers;
 
 use std::sync::OnceLock;
 

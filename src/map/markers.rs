@@ -1,0 +1,220 @@
+//! The notebook's events at their places: one marker per place, sized by
+//! how many events happened there and coloured by their commonest
+//! category. A place is found among the notebook's own places first, then
+//! in the world gazetteer; an event whose place is found in neither is left
+//! off the map (and counted, so the map can say so).
+
+use crate::extract::places::world;
+use crate::model::{Category, EventId, Notebook};
+use crate::timeline::{Filter, date_span};
+use std::collections::HashMap;
+
+/// The events at one place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMarker {
+    /// Where, as `[longitude, latitude]` in degrees.
+    pub at: [f64; 2],
+    /// The place as the events name it.
+    pub place: String,
+    /// The events there, in the notebook's order.
+    pub events: Vec<EventId>,
+    /// Their commonest category (the first in [`Category::ALL`] on a tie).
+    pub category: Category,
+}
+
+/// What the map shows of a notebook under a filter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapMarkers {
+    /// One marker per place, west to east.
+    pub markers: Vec<PlaceMarker>,
+    /// Events the filter shows whose place is named but cannot be found.
+    pub unplaced: usize,
+}
+
+/// Where a place name is: the notebook's own places (name or alias, without
+/// case) first, then the gazetteer's most important place of that name;
+/// "Kunduz, Afghanistan" is looked up as "Kunduz" when whole it is not found.
+pub fn locate(notebook: &Notebook, place: &str) -> Option<[f64; 2]> {
+    let place = place.trim();
+    if place.is_empty() {
+        return None;
+    }
+    let own = notebook.places.iter().find(|p| {
+        p.name.eq_ignore_ascii_case(place)
+            || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(place))
+    });
+    if let Some(own) = own {
+        return Some([own.lon, own.lat]);
+    }
+    let found = |name: &str| world().lookup(name).first().map(|p| [p.lon, p.lat]);
+    found(place).or_else(|| found(place.split(',').next()?.trim()))
+}
+
+/// The markers for the events `filter` shows in its window (every event
+/// when it has none).
+pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
+    let mut located: HashMap<&str, Option<[f64; 2]>> = HashMap::new();
+    // Spellings of one place ("Kabul", "kabul") share its marker.
+    let mut at_place: HashMap<[u64; 2], PlaceMarker> = HashMap::new();
+    let mut counts: HashMap<[u64; 2], [usize; Category::ALL.len()]> = HashMap::new();
+    let mut unplaced = 0;
+    for event in &notebook.events {
+        let place = event.place.trim();
+        if place.is_empty() || !filter.shows_event(notebook, event) {
+            continue;
+        }
+        let (start, mut end) = date_span(event.start);
+        if let Some(last) = event.end {
+            end = end.max(date_span(last).1);
+        }
+        if !filter.in_window(start, end) {
+            continue;
+        }
+        let Some(at) = *located
+            .entry(place)
+            .or_insert_with(|| locate(notebook, place))
+        else {
+            unplaced += 1;
+            continue;
+        };
+        let key = [at[0].to_bits(), at[1].to_bits()];
+        at_place
+            .entry(key)
+            .or_insert_with(|| PlaceMarker {
+                at,
+                place: place.to_owned(),
+                events: Vec::new(),
+                category: event.category,
+            })
+            .events
+            .push(event.id);
+        if let Some(slot) = Category::ALL.iter().position(|c| *c == event.category) {
+            counts.entry(key).or_insert([0; Category::ALL.len()])[slot] += 1;
+        }
+    }
+    let mut markers: Vec<PlaceMarker> = at_place
+        .into_iter()
+        .map(|(key, mut marker)| {
+            let counts = counts.get(&key).copied().unwrap_or_default();
+            let commonest = (0..counts.len())
+                .max_by_key(|&slot| (counts[slot], std::cmp::Reverse(slot)))
+                .unwrap_or(0);
+            marker.category = Category::ALL[commonest];
+            marker
+        })
+        .collect();
+    markers.sort_by(|a, b| a.at[0].total_cmp(&b.at[0]).then(a.place.cmp(&b.place)));
+    MapMarkers { markers, unplaced }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Event, NotebookPlace, PartialDate, PlaceId};
+
+    fn event(n: u128, place: &str, date: &str, category: Category) -> Event {
+        Event {
+            id: EventId::from_u128(n),
+            title: format!("event {n}"),
+            start: PartialDate::parse(date).expect("date"),
+            end: None,
+            category,
+            tags: Vec::new(),
+            place: place.into(),
+            actors: Vec::new(),
+            notes: String::new(),
+            evidence: Vec::new(),
+            confidence: None,
+        }
+    }
+
+    fn notebook() -> Notebook {
+        let mut notebook = Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
+        notebook.events = vec![
+            event(1, "Kabul", "2021-08-15", Category::Military),
+            event(2, "Kabul", "2021-08-26", Category::Humanitarian),
+            event(3, "kabul", "2021-08-30", Category::Military),
+            event(4, "El Fasher", "2024-05-10", Category::Military),
+            event(5, "Camp Seven", "2024-05-11", Category::Humanitarian),
+            event(
+                6,
+                "Nowhere-in-particular-xyz",
+                "2024-05-12",
+                Category::Other,
+            ),
+            event(7, "", "2024-05-13", Category::Other),
+        ];
+        notebook.places.push(NotebookPlace {
+            id: PlaceId::from_u128(9),
+            name: "Camp Seven".into(),
+            aliases: Vec::new(),
+            lat: 13.6,
+            lon: 25.3,
+        });
+        notebook
+    }
+
+    #[test]
+    fn events_gather_at_their_places_from_the_gazetteer_or_the_notebook() {
+        let notebook = notebook();
+        let map = event_markers(&notebook, &Filter::default());
+        let kabul = map
+            .markers
+            .iter()
+            .find(|m| m.place == "Kabul")
+            .expect("Kabul");
+        assert_eq!(kabul.events.len(), 3, "however the events spell it");
+        assert_eq!(kabul.category, Category::Military);
+        assert!((kabul.at[0] - 69.2).abs() < 0.5 && (kabul.at[1] - 34.5).abs() < 0.5);
+        let camp = map
+            .markers
+            .iter()
+            .find(|m| m.place == "Camp Seven")
+            .expect("own place");
+        assert_eq!(camp.at, [25.3, 13.6]);
+        assert!(map.markers.iter().any(|m| m.place == "El Fasher"));
+        assert_eq!(
+            map.unplaced, 1,
+            "the made-up place is counted, the empty one is not"
+        );
+        assert!(map.markers.windows(2).all(|w| w[0].at[0] <= w[1].at[0]));
+    }
+
+    #[test]
+    fn the_timeline_window_and_filters_apply_to_the_map() {
+        let notebook = notebook();
+        let window = Filter {
+            window: Some((
+                jiff::civil::Date::constant(2024, 5, 1),
+                jiff::civil::Date::constant(2024, 5, 31),
+            )),
+            ..Filter::default()
+        };
+        let map = event_markers(&notebook, &window);
+        assert!(
+            map.markers
+                .iter()
+                .all(|m| m.place != "Kabul" && m.place != "kabul")
+        );
+        assert!(map.markers.iter().any(|m| m.place == "El Fasher"));
+        let no_military = Filter {
+            hidden_categories: vec![Category::Military],
+            ..Filter::default()
+        };
+        let map = event_markers(&notebook, &no_military);
+        let kabul = map
+            .markers
+            .iter()
+            .find(|m| m.place == "Kabul")
+            .expect("Kabul");
+        assert_eq!(kabul.category, Category::Humanitarian);
+        assert!(map.markers.iter().all(|m| m.place != "El Fasher"));
+    }
+
+    #[test]
+    fn a_place_with_its_country_is_found_by_its_first_part() {
+        let notebook = notebook();
+        assert!(locate(&notebook, "Kandahar, Afghanistan").is_some());
+        assert_eq!(locate(&notebook, "  "), None);
+    }
+}
