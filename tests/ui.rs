@@ -1406,3 +1406,69 @@ fn first_event_proposal(harness: &Harness<'static, App>) -> (String, String, Str
         })
         .expect("an event proposal")
 }
+
+#[test]
+fn the_map_shows_the_timelines_events_at_their_places_and_follows_its_window() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(Some(SAMPLE.into()), &dialogs);
+    assert!(
+        harness.state().map_markers().is_empty(),
+        "the map starts hidden"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::M);
+    harness.run_steps(1);
+    settle(&mut harness);
+    let events_on_map = |h: &Harness<'static, App>| -> Vec<sitrep::model::EventId> {
+        let mut ids: Vec<_> = h
+            .state()
+            .map_markers()
+            .into_iter()
+            .flat_map(|(_, ids)| ids)
+            .collect();
+        ids.sort();
+        ids
+    };
+    let everywhere = events_on_map(&harness);
+    let notebook = harness.state().notebook().clone();
+    let placed: Vec<_> = notebook
+        .events
+        .iter()
+        .filter(|e| sitrep::map::markers::locate(&notebook, &e.place).is_some())
+        .map(|e| e.id)
+        .collect();
+    assert!(placed.len() >= 5, "the sample's events have places");
+    assert_eq!(
+        everywhere.len(),
+        placed.len(),
+        "every placed event is on the map"
+    );
+
+    // Brushing a window on the timeline leaves only its events on the map.
+    let strip = harness.get_by_label("Date window").rect();
+    let at = |fraction: f32| egui::pos2(strip.left() + strip.width() * fraction, strip.center().y);
+    // Early June: the month-long reports, not the days later in the month.
+    drag(&mut harness, at(0.6), at(0.7));
+    harness.run();
+    let listed = harness.state().listed_events().to_vec();
+    let windowed = events_on_map(&harness);
+    assert!(
+        !windowed.is_empty() && windowed.len() < everywhere.len(),
+        "{} of {} on the map; window {:?}, {} listed",
+        windowed.len(),
+        everywhere.len(),
+        harness.state().timeline_filter().window,
+        listed.len()
+    );
+    assert!(
+        windowed.iter().all(|id| listed.contains(id)),
+        "the map shows what the window lists"
+    );
+
+    // A click on a marker selects one of its events.
+    let (pos, ids) = harness.state().map_markers()[0].clone();
+    click_at(&mut harness, pos);
+    match harness.state().selection() {
+        Some(Selection::Event(id)) => assert!(ids.contains(id)),
+        other => panic!("{other:?}"),
+    }
+}

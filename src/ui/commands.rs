@@ -102,6 +102,8 @@ commands! {
     ToggleInspector,
     /// Show or hide the reader above the timeline.
     ToggleReader,
+    /// Show or hide the map beside the timeline.
+    ToggleMap,
     /// Find any command by name and run it.
     OpenPalette,
     ;
@@ -205,6 +207,7 @@ impl Command {
             Command::ToggleLists => "Show the lists",
             Command::ToggleInspector => "Show the inspector",
             Command::ToggleReader => "Show the reader",
+            Command::ToggleMap => "Show the map",
             Command::OpenPalette => "Command palette…",
         }
     }
@@ -236,6 +239,7 @@ impl Command {
             Command::ToggleLists => (command_shift, Key::L),
             Command::ToggleInspector => (command_shift, Key::I),
             Command::ToggleReader => (command_shift, Key::R),
+            Command::ToggleMap => (command_shift, Key::M),
             Command::OpenPalette => (command_shift, Key::P),
             Command::DeleteSelected
             | Command::OpenPath(_)

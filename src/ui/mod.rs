@@ -14,6 +14,7 @@ mod dialogs;
 mod fields;
 mod inspector;
 mod lists;
+mod map_view;
 mod palette;
 mod plot_common;
 mod plot_view;

@@ -246,6 +246,49 @@ pub struct View {
     pub sentence_siblings: Option<(u64, ProposalId, usize)>,
     /// Which panels the analyst has hidden to give the timeline room.
     pub hidden: HiddenPanels,
+    /// Whether the map is shown beside the timeline.
+    pub show_map: bool,
+    /// The map.
+    pub map: MapState,
+}
+
+/// The map's outlines, markers and view.
+#[derive(Debug, Default)]
+pub struct MapState {
+    /// The country outlines, read once on a worker.
+    pub outlines: OutlinesLoad,
+    /// The notebook state and timeline filter the markers are for.
+    pub markers_for: Option<(u64, crate::timeline::Filter)>,
+    /// The events at their places.
+    pub markers: std::sync::Arc<crate::map::markers::MapMarkers>,
+    /// Where the map looks; `None` until first drawn (the whole world).
+    pub frame: Option<MapFrame>,
+    /// The markers drawn last frame: where, and which (index into `markers`).
+    pub drawn: Vec<(egui::Pos2, usize)>,
+}
+
+/// Where the map looks: the projected point (degrees) at the middle of the
+/// panel and how many points a projected degree takes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapFrame {
+    /// The projected point at the middle.
+    pub center: [f64; 2],
+    /// Points per projected degree.
+    pub scale: f64,
+}
+
+/// The country outlines, as far as they are read.
+#[derive(Debug, Default)]
+pub enum OutlinesLoad {
+    /// Not asked for yet.
+    #[default]
+    NotStarted,
+    /// Being read on a worker.
+    Loading(std::sync::mpsc::Receiver<Result<&'static crate::map::Outlines, String>>),
+    /// Read.
+    Ready(&'static crate::map::Outlines),
+    /// Could not be read: why.
+    Failed(String),
 }
 
 /// Panels hidden from the window (View menu): a small screen can give the

@@ -163,6 +163,7 @@ impl App {
             Command::ToggleLists => self.view.hidden.lists = !self.view.hidden.lists,
             Command::ToggleInspector => self.view.hidden.inspector = !self.view.hidden.inspector,
             Command::ToggleReader => self.view.hidden.reader = !self.view.hidden.reader,
+            Command::ToggleMap => self.view.show_map = !self.view.show_map,
             Command::OpenPalette => {
                 self.palette = match self.palette {
                     Some(_) => None,

@@ -306,9 +306,16 @@ impl App {
     }
 
     /// Whether background work (a dialog, a load, a save, the timeline's
-    /// layout) is under way, a cancelled open still winding down included.
+    /// layout, the map's outlines) is under way, a cancelled open still
+    /// winding down included.
     pub fn is_busy(&self) -> bool {
-        !self.running.is_empty() || self.opening.is_some() || self.view.timeline.cache.is_pending()
+        !self.running.is_empty()
+            || self.opening.is_some()
+            || self.view.timeline.cache.is_pending()
+            || matches!(
+                self.view.map.outlines,
+                super::view::OutlinesLoad::Loading(_)
+            )
     }
 
     /// The status line.
@@ -381,6 +388,19 @@ impl App {
     /// The days (since 1970-01-01) the timeline showed last frame.
     pub fn timeline_range(&self) -> Option<(f64, f64)> {
         self.view.timeline.x_range
+    }
+
+    /// The map's markers drawn last frame: where on screen, and the events there.
+    pub fn map_markers(&self) -> Vec<(egui::Pos2, Vec<crate::model::EventId>)> {
+        self.view
+            .map
+            .drawn
+            .iter()
+            .filter_map(|&(at, index)| {
+                let marker = self.view.map.markers.markers.get(index)?;
+                Some((at, marker.events.clone()))
+            })
+            .collect()
     }
 
     /// Where the event lane was drawn last frame, on screen.
@@ -485,13 +505,36 @@ impl eframe::App for App {
                         reader::show(ui, self.doc.notebook(), &mut self.view, &mut out)
                     });
             }
-            timeline_view::show(
-                ui,
-                self.doc.shared(),
-                self.doc.state(),
-                &mut self.view,
-                &mut out,
-            );
+            // The map takes the right part of the timeline's room.
+            let full = ui.available_rect_before_wrap();
+            let timeline_rect = if self.view.show_map {
+                let map_width = (full.width() * 0.35).clamp(200.0, 560.0);
+                let map_rect = egui::Rect::from_min_max(
+                    egui::pos2(full.right() - map_width, full.top()),
+                    full.max,
+                );
+                ui.scope_builder(egui::UiBuilder::new().max_rect(map_rect), |ui| {
+                    super::map_view::show(
+                        ui,
+                        self.doc.notebook(),
+                        self.doc.state(),
+                        &mut self.view,
+                        &mut out,
+                    )
+                });
+                egui::Rect::from_min_max(full.min, egui::pos2(map_rect.left() - 8.0, full.bottom()))
+            } else {
+                full
+            };
+            ui.scope_builder(egui::UiBuilder::new().max_rect(timeline_rect), |ui| {
+                timeline_view::show(
+                    ui,
+                    self.doc.shared(),
+                    self.doc.state(),
+                    &mut self.view,
+                    &mut out,
+                )
+            });
         });
         self.modals(&ctx, &mut out);
         if let Some(palette) = &mut self.palette {

@@ -1,0 +1,264 @@
+//! The map beside the timeline: country outlines (finer when zoomed in) and
+//! the events the timeline shows, one marker per place, sized by count and
+//! coloured by category. Drag to pan, scroll to zoom, double-click to see
+//! the whole world; hovering a marker lists its events with their sources.
+
+use super::timeline_view::category_color;
+use super::view::{MapFrame, MapState, Out, OutlinesLoad, Selection, View};
+use crate::map::{self, Outline};
+use crate::model::Notebook;
+use egui::{Pos2, Rect, Shape, Stroke, Ui, pos2, vec2};
+use std::sync::Arc;
+
+/// The view of the whole world: the projected box the map starts in.
+const WORLD: [f64; 4] = [-180.0, -60.0, 180.0, 80.0];
+/// Outline points closer than this to the last drawn are skipped.
+const MIN_SEGMENT_POINTS: f32 = 1.5;
+/// How far in the map zooms: a degree at most this many points.
+const MAX_POINTS_PER_DEGREE: f64 = 2_000.0;
+
+/// Draws the map into the rest of `ui`.
+pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
+    let filter = view.timeline.filter.clone();
+    let state = &mut view.map;
+    load_outlines(ui.ctx(), state);
+    let key = (revision, filter.clone());
+    if state.markers_for.as_ref() != Some(&key) {
+        state.markers = Arc::new(map::markers::event_markers(notebook, &filter));
+        state.markers_for = Some(key);
+    }
+    let (rect, response) =
+        ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
+    let frame = state.frame.get_or_insert_with(|| fit(rect, WORLD));
+    if response.dragged() {
+        let delta = response.drag_delta();
+        frame.center[0] -= f64::from(delta.x) / frame.scale;
+        frame.center[1] += f64::from(delta.y) / frame.scale;
+    }
+    if response.hovered() {
+        let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.zoom_delta().ln() * 200.0);
+        if scroll != 0.0 {
+            let factor = f64::from((scroll / 200.0).exp());
+            let pointer = response.hover_pos().unwrap_or(rect.center());
+            let before = to_map(*frame, rect, pointer);
+            frame.scale =
+                (frame.scale * factor).clamp(fit(rect, WORLD).scale * 0.5, MAX_POINTS_PER_DEGREE);
+            let after = to_map(*frame, rect, pointer);
+            frame.center[0] += before[0] - after[0];
+            frame.center[1] += before[1] - after[1];
+        }
+    }
+    if response.double_clicked() {
+        *frame = fit(rect, WORLD);
+    }
+    let frame = *frame;
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
+    match &state.outlines {
+        OutlinesLoad::Ready(outlines) => {
+            let stroke = Stroke::new(1.0, visuals.weak_text_color());
+            draw_outlines(&painter, rect, frame, outlines.at_zoom(frame.scale), stroke);
+        }
+        OutlinesLoad::Failed(why) => {
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                format!("No outlines: {why}"),
+                egui::FontId::proportional(12.0),
+                visuals.warn_fg_color,
+            );
+        }
+        OutlinesLoad::Loading(_) | OutlinesLoad::NotStarted => {
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Loading the outlines…",
+                egui::FontId::proportional(12.0),
+                visuals.weak_text_color(),
+            );
+        }
+    }
+    let markers = Arc::clone(&state.markers);
+    state.drawn.clear();
+    let pointer = response.hover_pos();
+    let mut hovered = None;
+    for (index, marker) in markers.markers.iter().enumerate() {
+        let at = to_screen(frame, rect, map::project(marker.at));
+        if !rect.expand(12.0).contains(at) {
+            continue;
+        }
+        let radius = 3.0 + 2.0 * (marker.events.len() as f32).sqrt().min(12.0);
+        painter.circle(
+            at,
+            radius,
+            category_color(marker.category).gamma_multiply(0.8),
+            Stroke::new(1.0, visuals.strong_text_color()),
+        );
+        state.drawn.push((at, index));
+        if pointer.is_some_and(|p| p.distance(at) <= radius + 3.0) {
+            hovered = Some(index);
+        }
+    }
+    if markers.unplaced > 0 {
+        painter.text(
+            rect.left_bottom() + vec2(6.0, -6.0),
+            egui::Align2::LEFT_BOTTOM,
+            if markers.unplaced == 1 {
+                "1 event at a place not found on the map".to_owned()
+            } else {
+                format!("{} events at places not found on the map", markers.unplaced)
+            },
+            egui::FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        );
+    }
+    let Some(marker) = hovered.and_then(|i| markers.markers.get(i)) else {
+        return;
+    };
+    if response.clicked()
+        && let Some(first) = marker.events.first()
+    {
+        out.select = Some(Selection::Event(*first));
+    }
+    response.on_hover_ui_at_pointer(|ui| {
+        ui.strong(format!("{} · {} events", marker.place, marker.events.len()));
+        for event in marker
+            .events
+            .iter()
+            .take(12)
+            .filter_map(|id| notebook.event(*id))
+        {
+            ui.label(format!("{} · {}", event.start, event.title));
+            if let Some(evidence) = event.evidence.first() {
+                ui.weak(super::plot_common::source_line(notebook, evidence));
+            }
+        }
+        if marker.events.len() > 12 {
+            ui.weak(format!("… and {} more", marker.events.len() - 12));
+        }
+    });
+}
+
+/// Starts reading the outlines on a worker the first time; takes them when read.
+fn load_outlines(ctx: &egui::Context, state: &mut MapState) {
+    match &state.outlines {
+        OutlinesLoad::NotStarted => {
+            let (send, receive) = std::sync::mpsc::channel();
+            let ctx = ctx.clone();
+            let spawned = std::thread::Builder::new()
+                .name("sitrep-map-outlines".into())
+                .spawn(move || {
+                    let _ = send.send(map::outlines());
+                    ctx.request_repaint();
+                });
+            state.outlines = match spawned {
+                Ok(_) => OutlinesLoad::Loading(receive),
+                Err(error) => OutlinesLoad::Failed(error.to_string()),
+            };
+        }
+        OutlinesLoad::Loading(receive) => match receive.try_recv() {
+            Ok(Ok(outlines)) => state.outlines = OutlinesLoad::Ready(outlines),
+            Ok(Err(why)) => state.outlines = OutlinesLoad::Failed(why),
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                state.outlines = OutlinesLoad::Failed("the reader stopped".into())
+            }
+        },
+        OutlinesLoad::Ready(_) | OutlinesLoad::Failed(_) => {}
+    }
+}
+
+/// Where a projected point is on screen.
+fn to_screen(frame: MapFrame, rect: Rect, [x, y]: [f64; 2]) -> Pos2 {
+    let c = rect.center();
+    pos2(
+        c.x + ((x - frame.center[0]) * frame.scale) as f32,
+        c.y - ((y - frame.center[1]) * frame.scale) as f32,
+    )
+}
+
+/// The projected point under a place on screen.
+fn to_map(frame: MapFrame, rect: Rect, at: Pos2) -> [f64; 2] {
+    let c = rect.center();
+    [
+        frame.center[0] + f64::from(at.x - c.x) / frame.scale,
+        frame.center[1] - f64::from(at.y - c.y) / frame.scale,
+    ]
+}
+
+/// The frame that shows `[west, south, east, north]` whole in `rect`.
+fn fit(rect: Rect, [west, south, east, north]: [f64; 4]) -> MapFrame {
+    let [x0, y0] = map::project([west, south]);
+    let [x1, y1] = map::project([east, north]);
+    let scale = (f64::from(rect.width()) / (x1 - x0)).min(f64::from(rect.height()) / (y1 - y0));
+    MapFrame {
+        center: [(x0 + x1) / 2.0, (y0 + y1) / 2.0],
+        scale: scale.max(1e-3),
+    }
+}
+
+fn draw_outlines(
+    painter: &egui::Painter,
+    rect: Rect,
+    frame: MapFrame,
+    outlines: &[Outline],
+    stroke: Stroke,
+) {
+    let west_north = to_map(frame, rect, rect.left_top());
+    let east_south = to_map(frame, rect, rect.right_bottom());
+    let [west, north] = map::unproject(west_north);
+    let [east, south] = map::unproject(east_south);
+    let mut shapes = Vec::new();
+    for ring in outlines.iter().flat_map(|o| &o.rings) {
+        // Rings wholly outside the view cost nothing more.
+        let (lon_min, lon_max, lat_min, lat_max) = ring.iter().fold(
+            (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
+            |(a, b, c, d), p| (a.min(p[0]), b.max(p[0]), c.min(p[1]), d.max(p[1])),
+        );
+        if lon_max < west || lon_min > east || lat_max < south || lat_min > north {
+            continue;
+        }
+        // A ring that crosses the 180th meridian (Russia, Fiji, Antarctica)
+        // is drawn as runs broken where it jumps across the map.
+        let mut runs: Vec<Vec<Pos2>> = vec![Vec::new()];
+        for (index, &point) in ring.iter().enumerate() {
+            let jumps = index > 0 && (point[0] - ring[index - 1][0]).abs() > 180.0;
+            if jumps {
+                runs.push(Vec::new());
+            }
+            let at = to_screen(frame, rect, map::project(point));
+            if let Some(run) = runs.last_mut() {
+                // Points within a pixel of the last add nothing but cost, and
+                // where a coastline doubles back within a pixel, a stroke's
+                // join would shoot out a spike.
+                if run
+                    .last()
+                    .is_none_or(|last| last.distance(at) >= MIN_SEGMENT_POINTS)
+                {
+                    // A point the line turns right back at is dropped too.
+                    if let [.., before, last] = run.as_slice()
+                        && (*last - *before)
+                            .normalized()
+                            .dot((at - *last).normalized())
+                            < -0.9
+                    {
+                        run.pop();
+                    }
+                    run.push(at);
+                }
+            }
+        }
+        if runs.len() == 1 {
+            shapes.extend(runs.pop().map(|run| Shape::closed_line(run, stroke)));
+        } else {
+            shapes.extend(
+                runs.into_iter()
+                    .filter(|run| run.len() >= 2)
+                    .map(|run| Shape::line(run, stroke)),
+            );
+        }
+    }
+    painter.extend(shapes);
+}
