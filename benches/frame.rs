@@ -194,6 +194,57 @@ fn interaction(
     ]
 }
 
+/// Shows the map beside the large notebook's timeline and drags it about:
+/// its still frame and its frames while panning.
+fn print_map(ctx: &egui::Context, app: &mut App, eframe_frame: &mut eframe::Frame) {
+    app.run(sitrep::ui::Command::ToggleMap);
+    for _ in 0..5 {
+        frame(ctx, app, eframe_frame);
+    }
+    while app.is_busy() {
+        std::thread::sleep(Duration::from_millis(20));
+        frame(ctx, app, eframe_frame);
+    }
+    let markers = app.map_markers().len();
+    let still = mean_frame(ctx, app, eframe_frame, 30);
+    let rect = app.map_rect().expect("the map is shown");
+    let at = rect.center();
+    let mut driver = Driver {
+        ctx,
+        app,
+        eframe_frame,
+        time: 500.0,
+    };
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    driver.step(vec![egui::Event::PointerMoved(at)]);
+    driver.step(vec![button(at, true)]);
+    let mut drag = Vec::new();
+    for i in 0..120 {
+        let dx = if i < 60 {
+            i as f32 * 2.0
+        } else {
+            (120 - i) as f32 * 2.0
+        };
+        drag.push(driver.step(vec![egui::Event::PointerMoved(
+            at + egui::vec2(dx, dx / 2.0),
+        )]));
+    }
+    driver.step(vec![button(at, false)]);
+    let (median, worst) = median_worst(drag);
+    eprintln!(
+        "map, large ({markers} places drawn): still frame with the map {still:.2?}; dragging the map median {median:.2?}, worst {worst:.2?}"
+    );
+    driver.app.run(sitrep::ui::Command::ToggleMap);
+    for _ in 0..3 {
+        frame(ctx, driver.app, driver.eframe_frame);
+    }
+}
+
 fn print_interaction(
     name: &str,
     ctx: &egui::Context,
@@ -277,6 +328,7 @@ fn bench_frames(c: &mut Criterion) {
     }
     print_interaction("sample", &sample_ctx, &mut sample_app, &mut sample_frame);
     print_interaction("large", &large_ctx, &mut large_app, &mut large_frame);
+    print_map(&large_ctx, &mut large_app, &mut large_frame);
     let small = mean_frame(&sample_ctx, &mut sample_app, &mut sample_frame, 50);
     let big = mean_frame(&large_ctx, &mut large_app, &mut large_frame, 50);
     let naive = naive_plot_frame();

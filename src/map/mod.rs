@@ -18,6 +18,9 @@ const COARSE_TOPOJSON: &str = include_str!("../../assets/world-atlas/countries-1
 const FINE_TOPOJSON: &str = include_str!("../../assets/world-atlas/countries-50m.json");
 /// The collection of countries in those files.
 const COUNTRIES: &str = "countries";
+/// Closer in than this many pixels a degree, the 1:110m outlines look
+/// jagged and the 1:50m ones are drawn.
+const FINE_FROM_PIXELS_PER_DEGREE: f64 = 12.0;
 /// Web Mercator stops short of the poles; so does the map.
 pub const MAX_LATITUDE: f64 = 85.0;
 
@@ -45,7 +48,7 @@ impl Outlines {
     /// `pixels_per_degree` pixels: the finer ones once the coarse would
     /// look jagged.
     pub fn at_zoom(&self, pixels_per_degree: f64) -> &[Outline] {
-        if pixels_per_degree > 12.0 {
+        if pixels_per_degree > FINE_FROM_PIXELS_PER_DEGREE {
             &self.fine
         } else {
             &self.coarse
@@ -116,6 +119,84 @@ pub fn parse_countries(text: &str) -> Result<Vec<Outline>, String> {
         return Err(format!("the `{COUNTRIES}` collection holds no outline"));
     }
     Ok(outlines)
+}
+
+/// An outline ready to draw: a run of projected points (a whole ring, or
+/// the part of one between two crossings of the 180th meridian) and its box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProjectedRun {
+    /// Projected points ([`project`]).
+    pub points: Vec<[f64; 2]>,
+    /// Whether it closes on itself (a whole ring).
+    pub closed: bool,
+    /// The lowest x and y of its points.
+    pub min: [f64; 2],
+    /// The highest x and y of its points.
+    pub max: [f64; 2],
+}
+
+/// The outlines projected once, at both levels of detail, so that a frame
+/// only scales and culls them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProjectedOutlines {
+    /// From [`Outlines::coarse`].
+    pub coarse: Vec<ProjectedRun>,
+    /// From [`Outlines::fine`].
+    pub fine: Vec<ProjectedRun>,
+}
+
+impl ProjectedOutlines {
+    /// Projects `outlines`.
+    pub fn of(outlines: &Outlines) -> ProjectedOutlines {
+        ProjectedOutlines {
+            coarse: project_runs(&outlines.coarse),
+            fine: project_runs(&outlines.fine),
+        }
+    }
+
+    /// The runs to draw at `pixels_per_degree` (see [`Outlines::at_zoom`]).
+    pub fn at_zoom(&self, pixels_per_degree: f64) -> &[ProjectedRun] {
+        if pixels_per_degree > FINE_FROM_PIXELS_PER_DEGREE {
+            &self.fine
+        } else {
+            &self.coarse
+        }
+    }
+}
+
+/// Each ring projected, broken where it jumps across the map (a ring that
+/// crosses the 180th meridian: Russia, Fiji, Antarctica).
+fn project_runs(outlines: &[Outline]) -> Vec<ProjectedRun> {
+    let mut runs = Vec::new();
+    for ring in outlines.iter().flat_map(|o| &o.rings) {
+        let mut pieces: Vec<Vec<[f64; 2]>> = vec![Vec::new()];
+        for (index, &point) in ring.iter().enumerate() {
+            if index > 0 && (point[0] - ring[index - 1][0]).abs() > 180.0 {
+                pieces.push(Vec::new());
+            }
+            if let Some(piece) = pieces.last_mut() {
+                piece.push(project(point));
+            }
+        }
+        let closed = pieces.len() == 1;
+        for points in pieces.into_iter().filter(|p| p.len() >= 2) {
+            let (min, max) = points
+                .iter()
+                .fold(([f64::MAX; 2], [f64::MIN; 2]), |(min, max), p| {
+                    (
+                        [min[0].min(p[0]), min[1].min(p[1])],
+                        [max[0].max(p[0]), max[1].max(p[1])],
+                    )
+                });
+            runs.push(ProjectedRun {
+                points,
+                closed,
+                min,
+                max,
+            });
+        }
+    }
+    runs
 }
 
 /// Where a place is drawn: Web Mercator, in degrees (x = longitude, y the
@@ -189,6 +270,27 @@ mod tests {
         let outlines = outlines().expect("read");
         assert_eq!(outlines.at_zoom(3.0).len(), outlines.coarse.len());
         assert_eq!(outlines.at_zoom(40.0).len(), outlines.fine.len());
+        let projected = ProjectedOutlines::of(outlines);
+        assert!(projected.at_zoom(40.0).len() > projected.at_zoom(3.0).len());
+    }
+
+    #[test]
+    fn rings_across_the_date_line_are_broken_there_and_never_span_the_map() {
+        let projected = ProjectedOutlines::of(outlines().expect("read"));
+        for run in projected.coarse.iter().chain(&projected.fine) {
+            for pair in run.points.windows(2) {
+                assert!((pair[0][0] - pair[1][0]).abs() <= 180.0);
+            }
+            assert!(
+                run.points
+                    .iter()
+                    .all(|p| p[0] >= run.min[0] && p[1] <= run.max[1])
+            );
+        }
+        assert!(
+            projected.coarse.iter().any(|run| !run.closed),
+            "Russia or Fiji is broken"
+        );
     }
 
     #[test]

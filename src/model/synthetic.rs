@@ -3,8 +3,8 @@
 //! synthetic; nothing in them is true. Deterministic for a given size.
 
 use super::{
-    Article, ArticleId, Category, Event, EventId, Evidence, Notebook, Observation, ObservationId,
-    PartialDate, Precision, Qualifier, Series, SeriesId, SeriesStyle,
+    Article, ArticleId, Category, Event, EventId, Evidence, Notebook, NotebookPlace, Observation,
+    ObservationId, PartialDate, PlaceId, Precision, Qualifier, Series, SeriesId, SeriesStyle,
 };
 use jiff::Timestamp;
 use jiff::ToSpan;
@@ -88,6 +88,18 @@ pub fn notebook(size: Size) -> Notebook {
         end: start + quote.len(),
         quote: quote.into(),
     };
+    // Made-up places spread over the globe, the notebook's own, so that
+    // the map has something to show: a third of the events name none.
+    let place_count = (size.events / 200).clamp(1, 500);
+    for k in 0..place_count {
+        notebook.places.push(NotebookPlace {
+            id: PlaceId::from_u128(1 + k as u128),
+            name: format!("Synthetic place {k}"),
+            aliases: Vec::new(),
+            lat: ((k * 37) % 120) as f64 - 55.0,
+            lon: ((k * 101) % 340) as f64 - 170.0,
+        });
+    }
     for index in 0..size.events {
         let precision = if mix.below(10) == 0 {
             Precision::Month
@@ -106,7 +118,11 @@ pub fn notebook(size: Size) -> Notebook {
             end: None,
             category: Category::ALL[mix.below(Category::ALL.len() as u64) as usize],
             tags: Vec::new(),
-            place: String::new(),
+            place: if index % 3 == 0 {
+                String::new()
+            } else {
+                format!("Synthetic place {}", (index * 7) % place_count)
+            },
             actors: Vec::new(),
             notes: String::new(),
             evidence: vec![evidence(&mut mix)],

@@ -5,7 +5,7 @@
 
 use super::timeline_view::category_color;
 use super::view::{MapFrame, MapState, Out, OutlinesLoad, Selection, View};
-use crate::map::{self, Outline};
+use crate::map;
 use crate::model::Notebook;
 use egui::{Pos2, Rect, Shape, Stroke, Ui, pos2, vec2};
 use std::sync::Arc;
@@ -29,6 +29,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     }
     let (rect, response) =
         ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
+    state.rect = Some(rect);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
     let frame = state.frame.get_or_insert_with(|| fit(rect, WORLD));
     if response.dragged() {
@@ -150,7 +151,9 @@ fn load_outlines(ctx: &egui::Context, state: &mut MapState) {
             let spawned = std::thread::Builder::new()
                 .name("sitrep-map-outlines".into())
                 .spawn(move || {
-                    let _ = send.send(map::outlines());
+                    let projected = map::outlines()
+                        .map(|outlines| Arc::new(map::ProjectedOutlines::of(outlines)));
+                    let _ = send.send(projected);
                     ctx.request_repaint();
                 });
             state.outlines = match spawned {
@@ -203,62 +206,47 @@ fn draw_outlines(
     painter: &egui::Painter,
     rect: Rect,
     frame: MapFrame,
-    outlines: &[Outline],
+    runs: &[map::ProjectedRun],
     stroke: Stroke,
 ) {
-    let west_north = to_map(frame, rect, rect.left_top());
-    let east_south = to_map(frame, rect, rect.right_bottom());
-    let [west, north] = map::unproject(west_north);
-    let [east, south] = map::unproject(east_south);
+    let [west, north] = to_map(frame, rect, rect.left_top());
+    let [east, south] = to_map(frame, rect, rect.right_bottom());
     let mut shapes = Vec::new();
-    for ring in outlines.iter().flat_map(|o| &o.rings) {
-        // Rings wholly outside the view cost nothing more.
-        let (lon_min, lon_max, lat_min, lat_max) = ring.iter().fold(
-            (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
-            |(a, b, c, d), p| (a.min(p[0]), b.max(p[0]), c.min(p[1]), d.max(p[1])),
-        );
-        if lon_max < west || lon_min > east || lat_max < south || lat_min > north {
+    for run in runs {
+        // Runs wholly outside the view cost nothing more.
+        if run.max[0] < west || run.min[0] > east || run.max[1] < south || run.min[1] > north {
             continue;
         }
-        // A ring that crosses the 180th meridian (Russia, Fiji, Antarctica)
-        // is drawn as runs broken where it jumps across the map.
-        let mut runs: Vec<Vec<Pos2>> = vec![Vec::new()];
-        for (index, &point) in ring.iter().enumerate() {
-            let jumps = index > 0 && (point[0] - ring[index - 1][0]).abs() > 180.0;
-            if jumps {
-                runs.push(Vec::new());
+        let mut points: Vec<Pos2> = Vec::with_capacity(run.points.len());
+        for &point in &run.points {
+            let at = to_screen(frame, rect, point);
+            // Points within a pixel or so of the last add nothing but cost;
+            // where a coastline doubles back within them, a stroke's join
+            // would shoot out a spike, so such a point is dropped too.
+            if points
+                .last()
+                .is_some_and(|last| last.distance(at) < MIN_SEGMENT_POINTS)
+            {
+                continue;
             }
-            let at = to_screen(frame, rect, map::project(point));
-            if let Some(run) = runs.last_mut() {
-                // Points within a pixel of the last add nothing but cost, and
-                // where a coastline doubles back within a pixel, a stroke's
-                // join would shoot out a spike.
-                if run
-                    .last()
-                    .is_none_or(|last| last.distance(at) >= MIN_SEGMENT_POINTS)
-                {
-                    // A point the line turns right back at is dropped too.
-                    if let [.., before, last] = run.as_slice()
-                        && (*last - *before)
-                            .normalized()
-                            .dot((at - *last).normalized())
-                            < -0.9
-                    {
-                        run.pop();
-                    }
-                    run.push(at);
-                }
+            if let [.., before, last] = points.as_slice()
+                && (*last - *before)
+                    .normalized()
+                    .dot((at - *last).normalized())
+                    < -0.9
+            {
+                points.pop();
             }
+            points.push(at);
         }
-        if runs.len() == 1 {
-            shapes.extend(runs.pop().map(|run| Shape::closed_line(run, stroke)));
+        if points.len() < 2 {
+            continue;
+        }
+        shapes.push(if run.closed && points.len() >= 3 {
+            Shape::closed_line(points, stroke)
         } else {
-            shapes.extend(
-                runs.into_iter()
-                    .filter(|run| run.len() >= 2)
-                    .map(|run| Shape::line(run, stroke)),
-            );
-        }
+            Shape::line(points, stroke)
+        });
     }
     painter.extend(shapes);
 }

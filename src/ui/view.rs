@@ -265,6 +265,8 @@ pub struct MapState {
     pub frame: Option<MapFrame>,
     /// The markers drawn last frame: where, and which (index into `markers`).
     pub drawn: Vec<(egui::Pos2, usize)>,
+    /// Where the map was on screen last frame.
+    pub rect: Option<egui::Rect>,
 }
 
 /// Where the map looks: the projected point (degrees) at the middle of the
@@ -283,10 +285,12 @@ pub enum OutlinesLoad {
     /// Not asked for yet.
     #[default]
     NotStarted,
-    /// Being read on a worker.
-    Loading(std::sync::mpsc::Receiver<Result<&'static crate::map::Outlines, String>>),
-    /// Read.
-    Ready(&'static crate::map::Outlines),
+    /// Being read (and projected) on a worker.
+    Loading(
+        std::sync::mpsc::Receiver<Result<std::sync::Arc<crate::map::ProjectedOutlines>, String>>,
+    ),
+    /// Read and projected.
+    Ready(std::sync::Arc<crate::map::ProjectedOutlines>),
     /// Could not be read: why.
     Failed(String),
 }

@@ -403,6 +403,11 @@ impl App {
             .collect()
     }
 
+    /// Where the map was drawn last frame, if it is shown.
+    pub fn map_rect(&self) -> Option<egui::Rect> {
+        self.view.show_map.then_some(self.view.map.rect).flatten()
+    }
+
     /// Where the event lane was drawn last frame, on screen.
     pub fn timeline_lane_rect(&self) -> Option<egui::Rect> {
         self.view.timeline.lane_frame
