@@ -68,7 +68,32 @@ struct Driver<'a> {
     time: f64,
 }
 
+/// The primary button pressed or let go at `pos`.
+fn button(pos: egui::Pos2, pressed: bool) -> egui::Event {
+    egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+/// How far along a drag is at frame `i` of 120: out for a second, then back.
+fn there_and_back(i: usize, step: f32) -> f32 {
+    if i < 60 {
+        i as f32 * step
+    } else {
+        (120 - i) as f32 * step
+    }
+}
+
 impl Driver<'_> {
+    /// Presses at `at`, so that the next moves drag.
+    fn press(&mut self, at: egui::Pos2) {
+        self.step(vec![egui::Event::PointerMoved(at)]);
+        self.step(vec![button(at, true)]);
+    }
+
     fn step(&mut self, events: Vec<egui::Event>) -> Duration {
         let raw = egui::RawInput {
             time: Some(self.time),
@@ -112,22 +137,11 @@ fn interaction(
         eframe_frame,
         time: 100.0,
     };
-    let button = |pos, pressed| egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    };
-    driver.step(vec![egui::Event::PointerMoved(at)]);
-    driver.step(vec![button(at, true)]);
+    driver.press(at);
     let mut drag = Vec::new();
     for i in 0..120 {
         // Right for a second, then back: the range moves every frame.
-        let dx = if i < 60 {
-            i as f32 * 5.0
-        } else {
-            (120 - i) as f32 * 5.0
-        };
+        let dx = there_and_back(i, 5.0);
         let pos = at + egui::vec2(dx.min(lane.width() / 2.0 - 10.0), 0.0);
         drag.push(driver.step(vec![egui::Event::PointerMoved(pos)]));
         if i == 60 {
@@ -215,21 +229,10 @@ fn print_map(ctx: &egui::Context, app: &mut App, eframe_frame: &mut eframe::Fram
         eframe_frame,
         time: 500.0,
     };
-    let button = |pos, pressed| egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    };
-    driver.step(vec![egui::Event::PointerMoved(at)]);
-    driver.step(vec![button(at, true)]);
+    driver.press(at);
     let mut drag = Vec::new();
     for i in 0..120 {
-        let dx = if i < 60 {
-            i as f32 * 2.0
-        } else {
-            (120 - i) as f32 * 2.0
-        };
+        let dx = there_and_back(i, 2.0);
         drag.push(driver.step(vec![egui::Event::PointerMoved(
             at + egui::vec2(dx, dx / 2.0),
         )]));
