@@ -15,7 +15,8 @@
 //!              │     └─► store (atomic writes), extract (today)
 //!              ├─► store ──► model
 //!              └─► ui::run_window (only to open the window)
-//! ui ──► workspace, import, export, timeline, store, extract, model
+//! map ──► timeline (its filter), extract (the gazetteer), model
+//! ui ──► workspace, import, export, timeline, map, store, extract, model
 //! ```
 //!
 //! - [`model`]: the notebook's data types (articles, events, series and
