@@ -11,11 +11,11 @@
 //! ```text
 //! main.rs ──► cli ──► workspace ──► import ──► extract ──► model
 //!              │          └────────────┴─────────┴──────► model
-//!              ├─► export ──► timeline ──► model
+//!              ├─► export ──► timeline ──► extract (the gazetteer), model
 //!              │     └─► store (atomic writes), extract (today)
 //!              ├─► store ──► model
 //!              └─► ui::run_window (only to open the window)
-//! map ──► timeline (its filter), extract (the gazetteer), model
+//! map ──► timeline (its filter and `locate`), model
 //! ui ──► workspace, import, export, timeline, map, store, extract, model
 //! ```
 //!

@@ -1464,11 +1464,22 @@ fn the_map_shows_the_timelines_events_at_their_places_and_follows_its_window() {
         "the map shows what the window lists"
     );
 
-    // A click on a marker selects one of its events.
-    let (pos, ids) = harness.state().map_markers()[0].clone();
+    // A click on a marker picks its place: the lists keep its events only,
+    // one of them is selected, and the other places stay on the map.
+    harness.get_by_label("Clear window").click();
+    harness.run();
+    let (pos, mut ids) = harness.state().map_markers()[0].clone();
     click_at(&mut harness, pos);
     match harness.state().selection() {
         Some(Selection::Event(id)) => assert!(ids.contains(id)),
         other => panic!("{other:?}"),
     }
+    let mut listed = harness.state().listed_events().to_vec();
+    listed.sort();
+    ids.sort();
+    assert_eq!(listed, ids, "the lists keep the place's events");
+    assert_eq!(events_on_map(&harness), everywhere);
+    harness.get_by_label("Clear place").click();
+    harness.run();
+    assert!(harness.state().listed_events().len() > ids.len());
 }

@@ -298,6 +298,7 @@ pub fn export_request(
         as_share: args.share,
         tags: args.tags.clone(),
         window: None,
+        region: None,
     };
     crate::export::Request::new(
         notebook,

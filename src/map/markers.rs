@@ -4,7 +4,6 @@
 //! in the world gazetteer; an event whose place is found in neither is left
 //! off the map (and counted, so the map can say so).
 
-use crate::extract::places::world;
 use crate::model::{Category, EventId, Notebook};
 use crate::timeline::{Filter, date_span};
 use std::collections::HashMap;
@@ -31,24 +30,7 @@ pub struct MapMarkers {
     pub unplaced: usize,
 }
 
-/// Where a place name is: the notebook's own places (name or alias, without
-/// case) first, then the gazetteer's most important place of that name;
-/// "Kunduz, Afghanistan" is looked up as "Kunduz" when whole it is not found.
-pub fn locate(notebook: &Notebook, place: &str) -> Option<[f64; 2]> {
-    let place = place.trim();
-    if place.is_empty() {
-        return None;
-    }
-    let own = notebook.places.iter().find(|p| {
-        p.name.eq_ignore_ascii_case(place)
-            || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(place))
-    });
-    if let Some(own) = own {
-        return Some([own.lon, own.lat]);
-    }
-    let found = |name: &str| world().lookup(name).first().map(|p| [p.lon, p.lat]);
-    found(place).or_else(|| found(place.split(',').next()?.trim()))
-}
+pub use crate::timeline::locate;
 
 /// The markers for the events `filter` shows in its window (every event
 /// when it has none).

@@ -234,6 +234,64 @@ pub struct Filter {
     /// The brushed window, first and last day inclusive: the lists and the
     /// report keep only what falls in it; the plots shade it.
     pub window: Option<(Date, Date)>,
+    /// Show only events at places in this region (figures name no place
+    /// and are left as they are).
+    pub region: Option<Region>,
+}
+
+/// A box of the globe, named for what was picked to make it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    /// What it is called on screen ("Kabul").
+    pub name: String,
+    /// Westmost longitude, degrees.
+    pub west: f64,
+    /// Southmost latitude, degrees.
+    pub south: f64,
+    /// Eastmost longitude, degrees.
+    pub east: f64,
+    /// Northmost latitude, degrees.
+    pub north: f64,
+}
+
+impl Region {
+    /// The small box around one place (`[longitude, latitude]`).
+    pub fn around(name: &str, [lon, lat]: [f64; 2]) -> Region {
+        const HALF: f64 = 0.01;
+        Region {
+            name: name.to_owned(),
+            west: lon - HALF,
+            south: lat - HALF,
+            east: lon + HALF,
+            north: lat + HALF,
+        }
+    }
+
+    /// Whether a place (`[longitude, latitude]`) is in it.
+    pub fn contains(&self, [lon, lat]: [f64; 2]) -> bool {
+        (self.west..=self.east).contains(&lon) && (self.south..=self.north).contains(&lat)
+    }
+}
+
+/// Where a place name is, as `[longitude, latitude]`: the notebook's own
+/// places (name or alias, without case) first, then the gazetteer's most
+/// important place of that name; "Kunduz, Afghanistan" is looked up as
+/// "Kunduz" when whole it is not found.
+pub fn locate(notebook: &Notebook, place: &str) -> Option<[f64; 2]> {
+    let place = place.trim();
+    if place.is_empty() {
+        return None;
+    }
+    let own = notebook.places.iter().find(|p| {
+        p.name.eq_ignore_ascii_case(place)
+            || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(place))
+    });
+    if let Some(own) = own {
+        return Some([own.lon, own.lat]);
+    }
+    let world = crate::extract::places::world();
+    let found = |name: &str| world.lookup(name).first().map(|p| [p.lon, p.lat]);
+    found(place).or_else(|| found(place.split(',').next()?.trim()))
 }
 
 impl Filter {
@@ -300,6 +358,9 @@ impl Filter {
         !self.hidden_categories.contains(&event.category)
             && self.known(notebook, &event.evidence)
             && self.tagged(notebook, &event.tags, &event.evidence)
+            && self.region.as_ref().is_none_or(|region| {
+                locate(notebook, &event.place).is_some_and(|at| region.contains(at))
+            })
     }
 
     /// Whether an event is in the lists: on the lane and in the window.

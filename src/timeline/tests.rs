@@ -300,3 +300,35 @@ fn series_are_grouped_by_unit_and_keep_same_day_figures_apart() {
     );
     assert_eq!(plots[0].traces[0].unit, "districts", "each keeps its unit");
 }
+
+#[test]
+fn a_picked_region_keeps_only_the_events_there_and_leaves_figures_alone() {
+    let mut notebook = crate::store::parse(include_bytes!("../../tests/fixtures/one-article.ron"))
+        .expect("fixture");
+    let doha = locate(&notebook, "Doha").expect("in the gazetteer");
+    let filter = Filter {
+        region: Some(Region::around("Doha", doha)),
+        ..Filter::default()
+    };
+    let shown: Vec<&str> = notebook
+        .events
+        .iter()
+        .filter(|e| filter.shows_event(&notebook, e))
+        .map(|e| e.place.as_str())
+        .collect();
+    assert!(
+        !shown.is_empty() && shown.iter().all(|p| *p == "Doha"),
+        "{shown:?}"
+    );
+    let figures = |f: &Filter| {
+        unit_plots(&notebook, f)
+            .iter()
+            .flat_map(|p| &p.traces)
+            .map(|t| t.figures.len())
+            .sum::<usize>()
+    };
+    assert_eq!(figures(&filter), figures(&Filter::default()));
+    // An event whose place is found nowhere is outside every region.
+    notebook.events[0].place = "Nowhere-at-all-xyz".into();
+    assert!(!filter.shows_event(&notebook, &notebook.events[0]));
+}

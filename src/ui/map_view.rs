@@ -1,12 +1,14 @@
 //! The map beside the timeline: country outlines (finer when zoomed in) and
 //! the events the timeline shows, one marker per place, sized by count and
 //! coloured by category. Drag to pan, scroll to zoom, double-click to see
-//! the whole world; hovering a marker lists its events with their sources.
+//! the whole world; hovering a marker lists its events with their sources,
+//! clicking it narrows everything to that place.
 
 use super::timeline_view::category_color;
 use super::view::{MapFrame, MapState, Out, OutlinesLoad, Selection, View};
 use crate::map;
 use crate::model::Notebook;
+use crate::timeline::Region;
 use egui::{Pos2, Rect, Shape, Stroke, Ui, pos2, vec2};
 use std::sync::Arc;
 
@@ -19,7 +21,12 @@ const MAX_POINTS_PER_DEGREE: f64 = 2_000.0;
 
 /// Draws the map into the rest of `ui`.
 pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
-    let filter = view.timeline.filter.clone();
+    // Every place stays on the map when one is picked, so another can be.
+    let filter = crate::timeline::Filter {
+        region: None,
+        ..view.timeline.filter.clone()
+    };
+    let picked = view.timeline.filter.region.clone();
     let state = &mut view.map;
     load_outlines(ui.ctx(), state);
     let key = (revision, filter.clone());
@@ -91,6 +98,16 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             continue;
         }
         let radius = 3.0 + 2.0 * (marker.events.len() as f32).sqrt().min(12.0);
+        if picked
+            .as_ref()
+            .is_some_and(|region| region.contains(marker.at))
+        {
+            painter.circle_stroke(
+                at,
+                radius + 3.0,
+                Stroke::new(2.0, visuals.strong_text_color()),
+            );
+        }
         painter.circle(
             at,
             radius,
@@ -118,10 +135,12 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     let Some(marker) = hovered.and_then(|i| markers.markers.get(i)) else {
         return;
     };
-    if response.clicked()
-        && let Some(first) = marker.events.first()
-    {
-        out.select = Some(Selection::Event(*first));
+    if response.clicked() {
+        // Picking a place narrows the timeline, the lists and the exports to it.
+        view.timeline.filter.region = Some(Region::around(&marker.place, marker.at));
+        if let Some(first) = marker.events.first() {
+            out.select = Some(Selection::Event(*first));
+        }
     }
     response.on_hover_ui_at_pointer(|ui| {
         ui.strong(format!("{} · {} events", marker.place, marker.events.len()));

@@ -81,6 +81,17 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
             .response
             .on_hover_text("Show only what is tagged so, or comes from articles tagged so");
         }
+        if let Some(region) = &filter.region {
+            ui.separator();
+            ui.label(format!("Place: {}", region.name));
+            if ui
+                .button("Clear place")
+                .on_hover_text("Show events at every place again")
+                .clicked()
+            {
+                filter.region = None;
+            }
+        }
         if let Some((first, last)) = filter.window {
             ui.separator();
             ui.label(format!("Window {first} – {last}"));
