@@ -1482,4 +1482,20 @@ fn the_map_shows_the_timelines_events_at_their_places_and_follows_its_window() {
     harness.get_by_label("Clear place").click();
     harness.run();
     assert!(harness.state().listed_events().len() > ids.len());
+
+    // With the pointer on the map, + zooms the map and F shows the world
+    // again; the timeline stays as it was.
+    let map = harness.state().map_rect().expect("shown");
+    let range = harness.state().timeline_range();
+    let world = harness.state().map_scale().expect("drawn");
+    harness.hover_at(map.center());
+    harness.run();
+    harness.key_press(Key::Plus);
+    harness.run();
+    let closer = harness.state().map_scale().expect("drawn");
+    assert!((closer / world - 2.0).abs() < 1e-9, "{world} -> {closer}");
+    assert_eq!(harness.state().timeline_range(), range);
+    harness.key_press(Key::F);
+    harness.run();
+    assert_eq!(harness.state().map_scale(), Some(world));
 }

@@ -5,7 +5,9 @@
 //! clicking it narrows everything to that place.
 
 use super::timeline_view::category_color;
-use super::view::{MapFrame, MapState, Out, OutlinesLoad, Selection, View};
+use super::view::{
+    MAX_MAP_POINTS_PER_DEGREE, MapFrame, MapState, Out, OutlinesLoad, Selection, View,
+};
 use crate::map;
 use crate::model::Notebook;
 use crate::timeline::Region;
@@ -16,8 +18,6 @@ use std::sync::Arc;
 const WORLD: [f64; 4] = [-180.0, -60.0, 180.0, 80.0];
 /// Outline points closer than this to the last drawn are skipped.
 const MIN_SEGMENT_POINTS: f32 = 1.5;
-/// How far in the map zooms: a degree at most this many points.
-const MAX_POINTS_PER_DEGREE: f64 = 2_000.0;
 
 /// Draws the map into the rest of `ui`.
 pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
@@ -37,6 +37,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     let (rect, response) =
         ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
     state.rect = Some(rect);
+    state.hovered = response.hovered();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
     let frame = state.frame.get_or_insert_with(|| fit(rect, WORLD));
     if response.dragged() {
@@ -50,8 +51,8 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             let factor = f64::from((scroll / 200.0).exp());
             let pointer = response.hover_pos().unwrap_or(rect.center());
             let before = to_map(*frame, rect, pointer);
-            frame.scale =
-                (frame.scale * factor).clamp(fit(rect, WORLD).scale * 0.5, MAX_POINTS_PER_DEGREE);
+            frame.scale = (frame.scale * factor)
+                .clamp(fit(rect, WORLD).scale * 0.5, MAX_MAP_POINTS_PER_DEGREE);
             let after = to_map(*frame, rect, pointer);
             frame.center[0] += before[0] - after[0];
             frame.center[1] += before[1] - after[1];

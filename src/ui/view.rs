@@ -267,7 +267,29 @@ pub struct MapState {
     pub drawn: Vec<(egui::Pos2, usize)>,
     /// Where the map was on screen last frame.
     pub rect: Option<egui::Rect>,
+    /// Whether the pointer was over the map last frame: the view keys
+    /// (+, -, arrows, F) then move the map, not the timeline.
+    pub hovered: bool,
 }
+
+impl MapState {
+    /// Zooms in by `factor` (2 doubles the size of everything) about the middle.
+    pub fn zoom(&mut self, factor: f64) {
+        if let Some(frame) = &mut self.frame {
+            frame.scale = (frame.scale * factor).clamp(1e-3, MAX_MAP_POINTS_PER_DEGREE);
+        }
+    }
+
+    /// Moves the view by `fraction` of its width (negative: westwards).
+    pub fn pan(&mut self, fraction: f64) {
+        if let (Some(frame), Some(rect)) = (&mut self.frame, self.rect) {
+            frame.center[0] += fraction * f64::from(rect.width()) / frame.scale;
+        }
+    }
+}
+
+/// How far in the map zooms: a degree at most this many points.
+pub const MAX_MAP_POINTS_PER_DEGREE: f64 = 2_000.0;
 
 /// Where the map looks: the projected point (degrees) at the middle of the
 /// panel and how many points a projected degree takes.

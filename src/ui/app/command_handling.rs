@@ -170,6 +170,12 @@ impl App {
                     None => Some(crate::ui::palette::Palette::default()),
                 }
             }
+            // With the pointer on the map, the view keys move the map.
+            Command::FitTimeline if self.view.map.hovered => self.view.map.frame = None,
+            Command::ZoomIn if self.view.map.hovered => self.view.map.zoom(2.0),
+            Command::ZoomOut if self.view.map.hovered => self.view.map.zoom(0.5),
+            Command::PanLeft if self.view.map.hovered => self.view.map.pan(-0.2),
+            Command::PanRight if self.view.map.hovered => self.view.map.pan(0.2),
             Command::FitTimeline => self.view.timeline.fit(self.doc.notebook()),
             Command::ZoomIn => self.view.timeline.zoom(0.5),
             Command::ZoomOut => self.view.timeline.zoom(2.0),

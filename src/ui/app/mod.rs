@@ -403,6 +403,11 @@ impl App {
             .collect()
     }
 
+    /// How many points a projected degree takes on the map (its zoom), once drawn.
+    pub fn map_scale(&self) -> Option<f64> {
+        self.view.map.frame.map(|frame| frame.scale)
+    }
+
     /// Where the map was drawn last frame, if it is shown.
     pub fn map_rect(&self) -> Option<egui::Rect> {
         self.view.show_map.then_some(self.view.map.rect).flatten()
