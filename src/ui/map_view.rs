@@ -39,8 +39,18 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     state.rect = Some(rect);
     state.hovered = response.hovered();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
-    let frame = state.frame.get_or_insert_with(|| fit(rect, WORLD));
+    // Until the analyst moves it, the map keeps the whole world in view
+    // as the panel changes size.
+    if state.frame.is_none() || (!state.moved && state.fitted_to != Some(rect.size())) {
+        state.frame = Some(fit(rect, WORLD));
+        state.fitted_to = Some(rect.size());
+        state.moved = false;
+    }
+    let Some(frame) = state.frame.as_mut() else {
+        return;
+    };
     if response.dragged() {
+        state.moved = true;
         let delta = response.drag_delta();
         frame.center[0] -= f64::from(delta.x) / frame.scale;
         frame.center[1] += f64::from(delta.y) / frame.scale;
@@ -48,6 +58,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     if response.hovered() {
         let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.zoom_delta().ln() * 200.0);
         if scroll != 0.0 {
+            state.moved = true;
             let factor = f64::from((scroll / 200.0).exp());
             let pointer = response.hover_pos().unwrap_or(rect.center());
             let before = to_map(*frame, rect, pointer);

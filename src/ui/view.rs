@@ -267,6 +267,10 @@ pub struct MapState {
     pub drawn: Vec<(egui::Pos2, usize)>,
     /// Where the map was on screen last frame.
     pub rect: Option<egui::Rect>,
+    /// The panel size the whole world was last fitted to.
+    pub fitted_to: Option<egui::Vec2>,
+    /// Whether the analyst has panned or zoomed since the map was fitted.
+    pub moved: bool,
     /// Whether the pointer was over the map last frame: the view keys
     /// (+, -, arrows, F) then move the map, not the timeline.
     pub hovered: bool,
@@ -275,6 +279,7 @@ pub struct MapState {
 impl MapState {
     /// Zooms in by `factor` (2 doubles the size of everything) about the middle.
     pub fn zoom(&mut self, factor: f64) {
+        self.moved = true;
         if let Some(frame) = &mut self.frame {
             frame.scale = (frame.scale * factor).clamp(1e-3, MAX_MAP_POINTS_PER_DEGREE);
         }
@@ -282,6 +287,7 @@ impl MapState {
 
     /// Moves the view by `fraction` of its width (negative: westwards).
     pub fn pan(&mut self, fraction: f64) {
+        self.moved = true;
         if let (Some(frame), Some(rect)) = (&mut self.frame, self.rect) {
             frame.center[0] += fraction * f64::from(rect.width()) / frame.scale;
         }
