@@ -462,3 +462,66 @@ fn the_shipped_samples_are_valid_canonical_and_true_to_their_words() {
         );
     }
 }
+
+#[test]
+fn export_map_draws_both_samples_as_svg_and_png_within_their_dates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    for (name, notebook) in [
+        ("sample", "saves/afghanistan-2021.ron"),
+        ("fixture", "tests/fixtures/one-article.ron"),
+    ] {
+        let svg_path = path(&format!("{name}.svg"));
+        let (code, stdout, stderr) = sitrep(&["export", notebook, "--map", &svg_path]);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        assert!(stdout.contains(&svg_path), "{stdout}");
+        let svg = std::fs::read_to_string(&svg_path).expect("svg");
+        assert!(svg.contains(r#"width="1200" height="700""#) && svg.contains("<path"));
+        assert!(
+            svg.matches(r#"<circle class="place""#).count() >= 3,
+            "{name}: places marked"
+        );
+
+        let png_path = path(&format!("{name}.png"));
+        let (code, _, stderr) = sitrep(&[
+            "export", notebook, "--map", &png_path, "--width", "800", "--height", "500",
+        ]);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        let png = std::fs::read(&png_path).expect("png");
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    }
+    // Only the events of the dates asked for: early June's month-long reports.
+    let june = path("june.svg");
+    let all = std::fs::read_to_string(path("fixture.svg")).expect("svg");
+    let (code, _, stderr) = sitrep(&[
+        "export",
+        "tests/fixtures/one-article.ron",
+        "--map",
+        &june,
+        "--from",
+        "2021-06-05",
+        "--to",
+        "2021-06-10",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let june = std::fs::read_to_string(&june).expect("svg");
+    let places = |svg: &str| svg.matches(r#"<circle class="place""#).count();
+    assert!(
+        places(&june) >= 1 && places(&june) < places(&all),
+        "{} of {}",
+        places(&june),
+        places(&all)
+    );
+    // A map is a picture.
+    let (code, _, stderr) = sitrep(&[
+        "export",
+        "tests/fixtures/one-article.ron",
+        "--map",
+        &path("map.csv"),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("sitrep: export: --map writes a picture"),
+        "{stderr}"
+    );
+}

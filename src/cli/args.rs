@@ -187,6 +187,9 @@ pub struct ExportTarget {
     /// A situation report in Markdown, its chart beside it as OUT-chart.svg
     #[arg(long, value_name = "OUT")]
     pub md: Option<PathBuf>,
+    /// The map of where the events happened, as OUT.svg or OUT.png
+    #[arg(long, value_name = "OUT")]
+    pub map: Option<PathBuf>,
 }
 
 impl ExportTarget {
@@ -198,6 +201,13 @@ impl ExportTarget {
             (Format::Svg, &self.svg),
             (Format::Png, &self.png),
             (Format::Markdown, &self.md),
+            (
+                match self.map.as_ref().and_then(|p| p.extension()) {
+                    Some(e) if e.eq_ignore_ascii_case("png") => Format::MapPng,
+                    _ => Format::MapSvg,
+                },
+                &self.map,
+            ),
         ]
         .into_iter()
         .find_map(|(format, path)| Some((format, path.clone()?)))

@@ -379,10 +379,21 @@ pub fn export_target(
     {
         return Err(format!("--from {from} is after --to {to}"));
     }
-    command
-        .target
-        .chosen()
-        .ok_or_else(|| "say what to write: --csv, --svg, --png or --md, then a file".to_owned())
+    if let Some(map) = &command.target.map {
+        let extension = map.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !["svg", "png"]
+            .iter()
+            .any(|e| extension.eq_ignore_ascii_case(e))
+        {
+            return Err(format!(
+                "--map writes a picture: name it .svg or .png, not {}",
+                map.display()
+            ));
+        }
+    }
+    command.target.chosen().ok_or_else(|| {
+        "say what to write: --csv, --svg, --png, --md or --map, then a file".to_owned()
+    })
 }
 
 /// Prints a usage error, or the help or version asked for, and gives its

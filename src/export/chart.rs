@@ -69,7 +69,7 @@ impl ChartOptions {
 }
 
 /// Text made safe inside SVG markup.
-fn xml(text: &str) -> String {
+pub(super) fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -10,6 +10,7 @@
 //! This module never imports egui.
 
 pub mod chart;
+pub mod map;
 mod png;
 pub mod report;
 
@@ -29,11 +30,22 @@ pub enum Format {
     Png,
     /// A situation report with its chart beside it.
     Markdown,
+    /// The map of where the events happened, as a vector picture.
+    MapSvg,
+    /// The map as a raster picture, from its SVG.
+    MapPng,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 4] = [Format::Csv, Format::Svg, Format::Png, Format::Markdown];
+    pub const ALL: [Format; 6] = [
+        Format::Csv,
+        Format::Svg,
+        Format::Png,
+        Format::Markdown,
+        Format::MapSvg,
+        Format::MapPng,
+    ];
 
     /// The file name extension.
     pub fn extension(self) -> &'static str {
@@ -42,6 +54,8 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Markdown => "md",
+            Format::MapSvg => "svg",
+            Format::MapPng => "png",
         }
     }
 
@@ -121,6 +135,18 @@ pub fn write(notebook: &Notebook, path: &Path, request: &Request) -> Result<Vec<
         Format::Png => {
             request.chart.check()?;
             save(path, &chart::png(&chart::svg(notebook, &request.chart))?)?;
+        }
+        Format::MapSvg | Format::MapPng => {
+            request.chart.check()?;
+            // The map shows the events of the report's dates (--from/--to).
+            let mut options = request.chart.clone();
+            options.filter.window = options.filter.window.or(request.window);
+            let picture = map::svg(notebook, &options)?;
+            if request.format == Format::MapPng {
+                save(path, &chart::png(&picture)?)?;
+            } else {
+                save(path, picture.as_bytes())?;
+            }
         }
         Format::Markdown => {
             let window = request

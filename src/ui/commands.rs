@@ -181,6 +181,8 @@ impl Command {
             Command::Export(crate::export::Format::Svg) => "Export chart as SVG…",
             Command::Export(crate::export::Format::Png) => "Export chart as PNG…",
             Command::Export(crate::export::Format::Markdown) => "Export situation report…",
+            Command::Export(crate::export::Format::MapSvg) => "Export map as SVG…",
+            Command::Export(crate::export::Format::MapPng) => "Export map as PNG…",
             Command::ImportFiles => "Import articles…",
             Command::ImportFolder => "Import a folder…",
             Command::ImportPaths(_) => "Import",

@@ -58,6 +58,8 @@ impl PathPurpose {
                 crate::export::Format::Svg => "/path/to/chart.svg",
                 crate::export::Format::Png => "/path/to/chart.png",
                 crate::export::Format::Markdown => "/path/to/report.md",
+                crate::export::Format::MapSvg => "/path/to/map.svg",
+                crate::export::Format::MapPng => "/path/to/map.png",
             },
         }
     }
@@ -81,6 +83,9 @@ impl FileDialogs for NativeDialogs {
             Some(crate::export::Format::Svg) => ("SVG picture", "Export chart"),
             Some(crate::export::Format::Png) => ("PNG picture", "Export chart"),
             Some(crate::export::Format::Markdown) => ("Markdown report", "Export report"),
+            Some(crate::export::Format::MapSvg | crate::export::Format::MapPng) => {
+                ("Picture", "Export map")
+            }
             None => ("Sitrep notebook", "Save notebook"),
         };
         let extension = std::path::Path::new(suggested)

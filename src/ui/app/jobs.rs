@@ -141,8 +141,12 @@ impl App {
 
     pub(super) fn start_export_pick(&mut self, format: crate::export::Format) {
         let dialogs = Arc::clone(&self.dialogs);
+        let what = match format {
+            crate::export::Format::MapSvg | crate::export::Format::MapPng => "-map",
+            _ => "",
+        };
         let suggested = format!(
-            "{}.{}",
+            "{}{what}.{}",
             slug(&self.doc.notebook().meta.title),
             format.extension()
         );
@@ -177,7 +181,11 @@ impl App {
     /// Writes the export on a worker thread from a snapshot of the notebook.
     pub(super) fn start_export(&mut self, path: PathBuf, format: crate::export::Format) {
         // The extension says the format; a name without the right one gets it.
-        let path = if crate::export::Format::from_path(&path) == Some(format) {
+        let path = if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case(format.extension()))
+        {
             path
         } else {
             let mut name = path.into_os_string();
