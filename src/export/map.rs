@@ -106,24 +106,40 @@ pub fn svg(notebook: &Notebook, options: &ChartOptions) -> Result<String, String
             marker.events.len()
         );
     }
+    // The busiest places are named first; a name that would cross one
+    // already written is left off (hovering its marker in the SVG names it).
+    let mut taken: Vec<(f64, f64, f64, f64)> = Vec::new();
     for marker in busiest.into_iter().take(LABELLED_PLACES) {
         let (x, y) = to_px(map::project(marker.at));
+        let label = format!("{} ({})", marker.place, marker.events.len());
+        let (left, top) = (x + 9.0, y - 7.0);
+        let (right, bottom) = (left + 6.2 * label.chars().count() as f64, y + 6.0);
+        if taken
+            .iter()
+            .any(|&(l, t, r, b)| left < r && l < right && top < b && t < bottom)
+        {
+            continue;
+        }
+        taken.push((left, top, right, bottom));
         let _ = writeln!(
             out,
-            r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#202020">{} ({})</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#202020">{}</text>"##,
             x + 9.0,
             y + 4.0,
-            xml(&marker.place),
-            marker.events.len()
+            xml(&label)
         );
     }
     let _ = writeln!(out, "</svg>");
     if found.unplaced > 0 {
         let _ = writeln!(
             out,
-            r##"<text x="16" y="{:.0}" font-size="10" fill="#606060">{} events at places not found on the map</text>"##,
+            r##"<text x="16" y="{:.0}" font-size="10" fill="#606060">{}</text>"##,
             h - 8.0,
-            found.unplaced
+            if found.unplaced == 1 {
+                "1 event at a place not found on the map".to_owned()
+            } else {
+                format!("{} events at places not found on the map", found.unplaced)
+            }
         );
     }
     let _ = writeln!(
@@ -149,6 +165,13 @@ mod tests {
         assert!(places >= 5);
         assert_eq!(text.matches(r#"<circle class="place""#).count(), places);
         assert!(text.contains("Kabul ("), "the busiest place is named");
+        // Some names are written, never more than the busiest places', and
+        // in the crowded cluster not every one (they would cross).
+        let names = text.matches("font-size=\"11\" fill=\"#202020\">").count();
+        assert!(
+            (3..LABELLED_PLACES.min(places)).contains(&names),
+            "{names} of {places}"
+        );
         assert!(text.contains("<path") && text.contains("Natural Earth"));
         let png = super::super::chart::png(&text).expect("rasterized");
         assert!(png.starts_with(b"\x89PNG"));
