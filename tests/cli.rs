@@ -382,6 +382,11 @@ fn export_draws_svg_and_png_of_the_asked_size_and_a_report_beside_its_chart() {
         "the 1 May event is outside June"
     );
     assert!(std::fs::read_to_string(path("june-chart.svg")).is_ok());
+    // The map of June's events beside it, and in it.
+    assert!(stdout.contains("june-map.svg"), "{stdout}");
+    assert!(report.contains("(<june-map.svg>)"), "{report}");
+    let map = std::fs::read_to_string(path("june-map.svg")).expect("map");
+    assert!(map.contains(r#"<circle class="place""#) && map.contains("2021-06-01 to 2021-06-30"));
 
     for (args, why) in [
         (

@@ -212,6 +212,7 @@ fn the_report_lists_the_windows_events_in_order_and_the_latest_figures() {
             window: (Date::constant(2021, 6, 1), Date::constant(2021, 6, 30)),
             filter: Filter::default(),
             chart: Some("june-chart.svg".into()),
+            map: Some("june-map.svg".into()),
             made_on: Some(Date::constant(2026, 11, 23)),
         },
     );
@@ -220,6 +221,9 @@ fn the_report_lists_the_windows_events_in_order_and_the_latest_figures() {
         "{report}"
     );
     assert!(report.contains("![Timeline from 2021-06-01 to 2021-06-30](<june-chart.svg>)"));
+    assert!(
+        report.contains("![Where the events happened, 2021-06-01 to 2021-06-30](<june-map.svg>)")
+    );
     let position = |text: &str| {
         report
             .find(text)
@@ -279,10 +283,16 @@ fn a_report_lands_beside_its_chart_and_says_so() {
         made_on: None,
     };
     let written = export::write(&notebook, &dir.path().join("r.md"), &request).expect("written");
+    // The window's events have places: the map of them lands beside it too.
     assert_eq!(
         written,
-        [dir.path().join("r.md"), dir.path().join("r-chart.svg")]
+        [
+            dir.path().join("r.md"),
+            dir.path().join("r-chart.svg"),
+            dir.path().join("r-map.svg")
+        ]
     );
+    parses(&std::fs::read_to_string(dir.path().join("r-map.svg")).expect("map"));
     let chart = std::fs::read_to_string(dir.path().join("r-chart.svg")).expect("chart");
     parses(&chart);
     assert!(chart.contains("Late June clash") && !chart.contains("After the window"));

@@ -184,7 +184,7 @@ pub struct ExportTarget {
     /// The timeline as a PNG picture
     #[arg(long, value_name = "OUT")]
     pub png: Option<PathBuf>,
-    /// A situation report in Markdown, its chart beside it as OUT-chart.svg
+    /// A situation report in Markdown, its chart beside it as OUT-chart.svg (and its map as OUT-map.svg)
     #[arg(long, value_name = "OUT")]
     pub md: Option<PathBuf>,
     /// The map of where the events happened, as OUT.svg or OUT.png

@@ -113,14 +113,25 @@ impl Request {
 /// The report's chart file: beside the report, named after it
 /// (`report.md` → `report-chart.svg`).
 pub fn chart_path_for_report(report: &Path) -> PathBuf {
+    beside_report(report, "chart")
+}
+
+/// The report's map file: beside the report, named after it
+/// (`report.md` → `report-map.svg`).
+pub fn map_path_for_report(report: &Path) -> PathBuf {
+    beside_report(report, "map")
+}
+
+/// `report.md` → `report-WHAT.svg`, in the report's folder.
+fn beside_report(report: &Path, what: &str) -> PathBuf {
     let stem = report
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "report".into());
-    report.with_file_name(format!("{stem}-chart.svg"))
+    report.with_file_name(format!("{stem}-{what}.svg"))
 }
 
-/// Writes the export to `path` (and, for a report, its chart beside it);
+/// Writes the export to `path` (and, for a report, its chart and map beside it);
 /// returns the files written. Each file is written atomically.
 pub fn write(notebook: &Notebook, path: &Path, request: &Request) -> Result<Vec<PathBuf>, String> {
     let save = |path: &Path, bytes: &[u8]| {
@@ -161,13 +172,19 @@ pub fn write(notebook: &Notebook, path: &Path, request: &Request) -> Result<Vec<
                     "nothing in the notebook is dated: no window to report on".to_owned()
                 })?;
             let chart_path = chart_path_for_report(path);
-            let chart_name = chart_path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned());
+            let name_of = |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned());
+            // The map of the window, when some event in it has a place.
+            let mut map_options = request.chart.clone();
+            map_options.filter.window = Some(window);
+            let placed = !crate::map::markers::event_markers(notebook, &map_options.filter)
+                .markers
+                .is_empty();
+            let map_path = placed.then(|| map_path_for_report(path));
             let options = ReportOptions {
                 window,
                 filter: request.chart.filter.clone(),
-                chart: chart_name,
+                chart: name_of(&chart_path),
+                map: map_path.as_deref().and_then(name_of),
                 made_on: request.made_on,
             };
             let chart = ChartOptions {
@@ -177,8 +194,13 @@ pub fn write(notebook: &Notebook, path: &Path, request: &Request) -> Result<Vec<
             };
             chart.check()?;
             save(&chart_path, chart::svg(notebook, &chart).as_bytes())?;
+            let mut written: Vec<PathBuf> = vec![path.to_path_buf(), chart_path];
+            if let Some(map_path) = map_path {
+                save(&map_path, map::svg(notebook, &map_options)?.as_bytes())?;
+                written.push(map_path);
+            }
             save(path, report::report(notebook, &options).as_bytes())?;
-            return Ok(vec![path.to_owned(), chart_path]);
+            return Ok(written);
         }
     }
     Ok(vec![path.to_owned()])

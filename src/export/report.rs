@@ -17,6 +17,8 @@ pub struct ReportOptions {
     pub filter: Filter,
     /// The chart's file name, relative to the report, if one is written beside it.
     pub chart: Option<String>,
+    /// The map's file name, relative to the report, if one is written beside it.
+    pub map: Option<String>,
     /// The day the report is written.
     pub made_on: Option<Date>,
 }
@@ -129,6 +131,13 @@ pub fn report(notebook: &Notebook, options: &ReportOptions) -> String {
             out,
             "![Timeline from {first} to {last}](<{}>)\n",
             chart.replace(['<', '>'], "")
+        );
+    }
+    if let Some(map) = &options.map {
+        let _ = writeln!(
+            out,
+            "![Where the events happened, {first} to {last}](<{}>)\n",
+            map.replace(['<', '>'], "")
         );
     }
 
