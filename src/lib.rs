@@ -20,7 +20,8 @@
 //! ```
 //!
 //! - [`model`]: the notebook's data types (articles, events, series and
-//!   their observations, partial dates, evidence and the spans it cites)
+//!   their observations, partial dates, evidence and the spans it cites,
+//!   saved views and watch terms)
 //!   and [`model::Edit`], the one way a notebook changes. Applying an edit
 //!   returns its inverse; undo, redo and the dirty flag ride on that. No
 //!   egui, no files, no clock: ids and timestamps are handed in.
@@ -34,7 +35,8 @@
 //! - [`import`]: files in (txt, md, html, eml; charsets, page dates,
 //!   datelines, bylines), articles and their proposals out as one
 //!   [`model::Edit`]; and the review rules: accepting a proposal (which
-//!   series a figure joins), dating an undated article.
+//!   series a figure joins), dating an undated article; and which articles
+//!   hold the notebook's watch terms (`import::watch`).
 //! - [`workspace`]: what the app and the command line share above the
 //!   model: the open [`workspace::Document`] (notebook, path, undo history,
 //!   dirty state) and the import batch planner.
@@ -43,7 +45,8 @@
 //!   [`export::Request`] for the app and `sitrep export`.
 //! - [`timeline`]: the notebook turned into what a plot needs: calendar
 //!   grid marks, event lanes with non-overlapping labels, one plot per unit,
-//!   the "as known on" and window filters.
+//!   the filters ("as known on", window, tags, categories, series, region)
+//!   and saved views made from them and back (`timeline::views`).
 //! - [`map`]: the map's ground: country outlines (Natural Earth via the
 //!   `world-atlas` TopoJSON in `assets/world-atlas`) at two levels of
 //!   detail, and the Web Mercator projection, in degrees.
@@ -52,7 +55,8 @@
 //!   [`ui::Command`] table for menus, shortcuts, buttons and the command
 //!   palette; `view.rs`, the shared view state, is a leaf; each panel
 //!   (`articles`, `inspector`, `reader`, `review`, `tagging`,
-//!   `timeline_view`, `plot_view`) reads the notebook and the view and
+//!   `timeline_view`, `plot_view`, `map_view`, `views_menu`,
+//!   `watch_terms`) reads the notebook and the view and
 //!   returns what it wants done as `Command`s and `Edit`s.
 //! - [`cli`]: the command line (`sitrep check`, `extract`, `import`,
 //!   `export`, `merge`, `fmt`); opens the window when no subcommand is given.

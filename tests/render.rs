@@ -42,6 +42,10 @@ fn the_sample_notebook_renders() {
         std::thread::sleep(Duration::from_millis(10));
     }
     harness.run();
+    assert!(
+        !harness.state().map_markers().is_empty(),
+        "the map beside the timeline shows the sample's places"
+    );
     harness.snapshot_options("sample_notebook", &options());
 
     harness

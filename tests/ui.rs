@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 mod common;
-use common::{app_with, click_at, press, select_in_reader, settle};
+use common::{app_with, click_at, select_in_reader, settle};
 
 /// A small notebook of one article, seven events and three figures, that
 /// the tests below know by heart (the shipped sample grows and changes).
@@ -799,17 +799,7 @@ fn shares_of_the_whole_plot_only_figures_that_have_one() {
 
 /// Presses at `from`, moves in steps to `to` and lets go, as a mouse drag.
 fn drag(harness: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    press(harness, from, true);
-    harness.run_steps(1);
-    for step in 1..=8 {
-        let at = from + (to - from) * (step as f32 / 8.0);
-        harness.event(egui::Event::PointerMoved(at));
-        harness.run_steps(1);
-    }
-    press(harness, to, false);
-    harness.run();
+    common::drag_with(harness, Modifiers::NONE, from, to);
 }
 
 #[test]
@@ -1412,8 +1402,14 @@ fn the_map_shows_the_timelines_events_at_their_places_and_follows_its_window() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = app(Some(SAMPLE.into()), &dialogs);
     assert!(
-        harness.state().map_markers().is_empty(),
-        "the map starts hidden"
+        harness.state().map_rect().is_some(),
+        "the map starts shown, beside the timeline"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::M);
+    harness.run();
+    assert!(
+        harness.state().map_rect().is_none(),
+        "Ctrl+Shift+M hides it"
     );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::M);
     harness.run_steps(1);

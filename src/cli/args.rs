@@ -169,13 +169,18 @@ pub struct ExportOptions {
     /// Figures as a percentage of their whole
     #[arg(long)]
     pub share: bool,
+    /// Start from a view saved in the notebook (by name, without case); the
+    /// other options change it: --from, --to, --known-on replace its own,
+    /// --tag and --hide add to it
+    #[arg(long, value_name = "NAME")]
+    pub view: Option<String>,
 }
 
 /// The one file kind `sitrep export` writes, and its path.
 #[derive(Debug, Args)]
 #[group(required = true, multiple = false)]
 pub struct ExportTarget {
-    /// Every event and figure with its source, as CSV
+    /// Every event and figure with its source, as CSV (those the filters keep)
     #[arg(long, value_name = "OUT")]
     pub csv: Option<PathBuf>,
     /// The timeline as an SVG picture

@@ -172,6 +172,7 @@ pub fn import(
         })
         .collect();
     let plan = crate::workspace::import_batch::plan(&notebook, read);
+    let watcher = import::watch::Watcher::new(&notebook);
     let mut failed = plan.refused() > 0;
     for (file, outcome) in &plan.files {
         use crate::workspace::import_batch::Outcome;
@@ -191,9 +192,15 @@ pub fn import(
                         "undated: give it a date before accepting its relative dates".to_owned()
                     }
                 };
+                let hits = watcher.hits(&source.title, &source.text);
+                let watched = if hits.is_empty() {
+                    String::new()
+                } else {
+                    format!("; watched: {}", hits.describe(&watcher))
+                };
                 let _ = writeln!(
                     stdout,
-                    "{}: imported \"{}\" ({dated}) with {proposals} proposals",
+                    "{}: imported \"{}\" ({dated}) with {proposals} proposals{watched}",
                     file.display(),
                     source.title
                 );
@@ -247,7 +254,18 @@ pub fn export(
             return ExitCode::from(1);
         }
     };
-    let request = export_request(&notebook, format, options);
+    let request = match export_request(&notebook, format, options) {
+        Ok(request) => request,
+        Err(message) => {
+            let _ = writeln!(stderr, "sitrep: export: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(view) = options.view.as_deref().and_then(|n| notebook.view_named(n)) {
+        for problem in crate::timeline::views::view_problems(&notebook, view) {
+            let _ = writeln!(stderr, "sitrep: export: view '{}': {problem}", view.name);
+        }
+    }
     match crate::export::write(&notebook, out, &request) {
         Ok(written) => {
             for path in written {
@@ -262,14 +280,41 @@ pub fn export(
     }
 }
 
-/// The export of this notebook to `format` that the options describe.
+/// The export of this notebook to `format` that the options describe: the
+/// saved view they name (`--view`), if any, with the other options laid on
+/// top (`--from`, `--to` and `--known-on` replace the view's; `--tag` and
+/// `--hide` add to it). Err: no view of that name (the message lists them).
 pub fn export_request(
     notebook: &Notebook,
     format: crate::export::Format,
     args: &ExportOptions,
-) -> crate::export::Request {
+) -> Result<crate::export::Request, String> {
+    let mut filter = match &args.view {
+        None => crate::timeline::Filter::default(),
+        Some(name) => match notebook.view_named(name) {
+            Some(view) => crate::timeline::Filter::from_view(view),
+            None => return Err(no_such_view(notebook, name)),
+        },
+    };
+    let (from, to) = (
+        args.from.or(filter.window.map(|w| w.0)),
+        args.to.or(filter.window.map(|w| w.1)),
+    );
+    filter.window = None;
+    filter.known_on = args.known_on.or(filter.known_on);
+    filter.as_share |= args.share;
+    for tag in &args.tags {
+        if !filter.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            filter.tags.push(tag.clone());
+        }
+    }
+    for category in &args.hidden {
+        if !filter.hidden_categories.contains(category) {
+            filter.hidden_categories.push(*category);
+        }
+    }
     let data = crate::timeline::data_range(notebook);
-    let range = match (args.from, args.to) {
+    let range = match (from, to) {
         (None, None) => None,
         (from, to) => {
             let start = from
@@ -284,7 +329,7 @@ pub fn export_request(
         }
     };
     let whole = crate::export::report::whole_window(notebook);
-    let window = match (args.from, args.to, whole) {
+    let window = match (from, to, whole) {
         (None, None, _) => None,
         (from, to, whole) => {
             let first = from.or(whole.map(|w| w.0));
@@ -292,21 +337,29 @@ pub fn export_request(
             first.zip(last)
         }
     };
-    let filter = crate::timeline::Filter {
-        known_on: args.known_on,
-        hidden_categories: args.hidden.clone(),
-        as_share: args.share,
-        tags: args.tags.clone(),
-        window: None,
-        region: None,
-    };
-    crate::export::Request::new(
+    Ok(crate::export::Request::new(
         notebook,
         format,
         (args.width, args.height),
         filter,
         range,
         window,
+    ))
+}
+
+/// "no view named X": with the names there are, so the next try is right.
+fn no_such_view(notebook: &Notebook, name: &str) -> String {
+    if notebook.views.is_empty() {
+        return format!("no view named '{name}': this notebook has no saved views");
+    }
+    let names: Vec<&str> = notebook.views.iter().map(|v| v.name.as_str()).collect();
+    format!(
+        "no view named '{name}': this notebook has {}",
+        names
+            .iter()
+            .map(|n| format!("'{n}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }
 

@@ -322,6 +322,9 @@ fn describe_view(x_min: f64, x_max: f64, filter: &Filter) -> String {
     if let Some((first, last)) = filter.window {
         parts.push(format!("window {first} to {last} shaded"));
     }
+    if let Some(region) = &filter.region {
+        parts.push(format!("events at {}", region.name));
+    }
     if filter.as_share {
         parts.push("figures as shares of their whole".into());
     }

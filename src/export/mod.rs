@@ -138,7 +138,11 @@ pub fn write(notebook: &Notebook, path: &Path, request: &Request) -> Result<Vec<
         crate::store::write_atomically(path, bytes).map_err(|e| e.to_string())
     };
     match request.format {
-        Format::Csv => save(path, csv(notebook)?.as_bytes())?,
+        Format::Csv => {
+            let mut filter = request.chart.filter.clone();
+            filter.window = filter.window.or(request.window);
+            save(path, csv(notebook, &filter)?.as_bytes())?;
+        }
         Format::Svg => {
             request.chart.check()?;
             save(path, chart::svg(notebook, &request.chart).as_bytes())?;
@@ -243,9 +247,10 @@ fn number(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// Every event and figure as CSV (RFC 4180, UTF-8, header first), events by
-/// date then figures by series and date.
-pub fn csv(notebook: &Notebook) -> Result<String, String> {
+/// Every event and figure the filter lists (its window included) as CSV
+/// (RFC 4180, UTF-8, header first), events by date then figures by series
+/// and date.
+pub fn csv(notebook: &Notebook, filter: &crate::timeline::Filter) -> Result<String, String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| format!("cannot write CSV: {e}");
     writer.write_record(CSV_COLUMNS).map_err(fail)?;
@@ -264,7 +269,8 @@ pub fn csv(notebook: &Notebook) -> Result<String, String> {
             None => Default::default(),
         }
     };
-    let mut events: Vec<_> = notebook.events.iter().collect();
+    let mut test = filter.events(notebook);
+    let mut events: Vec<_> = notebook.events.iter().filter(|e| test.lists(e)).collect();
     events.sort_by_key(|e| (e.start.first_day(), e.id));
     for event in events {
         let (title, url, quote) = source(event.evidence.first());
@@ -295,7 +301,11 @@ pub fn csv(notebook: &Notebook) -> Result<String, String> {
         writer.write_record(&row).map_err(fail)?;
     }
     for series in &notebook.series {
-        let mut observations: Vec<_> = series.observations.iter().collect();
+        let mut observations: Vec<_> = series
+            .observations
+            .iter()
+            .filter(|o| filter.lists_figure(notebook, series.id, o))
+            .collect();
         observations.sort_by_key(|o| (o.as_of.first_day(), o.id));
         for observation in observations {
             let (title, url, quote) = source(observation.evidence.as_ref());

@@ -120,6 +120,9 @@ pub fn report(notebook: &Notebook, options: &ReportOptions) -> String {
     if !filter.tags.is_empty() {
         let _ = write!(about, ", tagged {}", md(&filter.tags.join(", ")));
     }
+    if let Some(region) = &filter.region {
+        let _ = write!(about, ", events at {}", md(&region.name));
+    }
     if let Some(day) = options.made_on {
         let _ = write!(about, ". Written {day}");
     }
@@ -141,11 +144,9 @@ pub fn report(notebook: &Notebook, options: &ReportOptions) -> String {
         );
     }
 
-    let mut events: Vec<&crate::model::Event> = notebook
-        .events
-        .iter()
-        .filter(|e| filter.lists_event(notebook, e))
-        .collect();
+    let mut test = filter.events(notebook);
+    let mut events: Vec<&crate::model::Event> =
+        notebook.events.iter().filter(|e| test.lists(e)).collect();
     events.sort_by_key(|e| (e.start.first_day(), e.end.map(|d| d.last_day()), e.id));
     let _ = writeln!(out, "## Events ({})\n", events.len());
     if events.is_empty() {
@@ -182,7 +183,7 @@ pub fn report(notebook: &Notebook, options: &ReportOptions) -> String {
         let in_window: Vec<&Observation> = series
             .observations
             .iter()
-            .filter(|o| filter.lists_figure(notebook, o))
+            .filter(|o| filter.lists_figure(notebook, series.id, o))
             .collect();
         let Some(latest_day) = in_window.iter().map(|o| o.as_of.first_day()).max() else {
             continue;

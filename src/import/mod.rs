@@ -17,6 +17,7 @@ mod dateline;
 mod mail;
 pub mod page_date;
 mod redate;
+pub mod watch;
 
 pub use accept::{
     SeriesChoice, accept_all_edit, accept_edit, event_from, new_series_name, same_sentence,

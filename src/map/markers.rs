@@ -40,9 +40,10 @@ pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
     let mut at_place: HashMap<[u64; 2], PlaceMarker> = HashMap::new();
     let mut counts: HashMap<[u64; 2], [usize; Category::ALL.len()]> = HashMap::new();
     let mut unplaced = 0;
+    let mut test = filter.events(notebook);
     for event in &notebook.events {
         let place = event.place.trim();
-        if place.is_empty() || !filter.shows_event(notebook, event) {
+        if place.is_empty() || !test.shows(event) {
             continue;
         }
         let (start, mut end) = date_span(event.start);

@@ -3,7 +3,8 @@
 
 use super::{
     ActorId, Article, ArticleId, Event, EventId, Notebook, NotebookActor, NotebookPlace,
-    Observation, ObservationId, PlaceId, Proposal, ProposalId, Series, SeriesId,
+    Observation, ObservationId, PlaceId, Proposal, ProposalId, SavedView, Series, SeriesId, ViewId,
+    WatchId, WatchTerm,
 };
 
 /// A change to a notebook. `Put*` inserts an item, or replaces the one with
@@ -49,6 +50,14 @@ pub enum Edit {
     PutActor(NotebookActor),
     /// Remove one of the notebook's own actors.
     DeleteActor(ActorId),
+    /// Insert or replace a saved view.
+    PutView(SavedView),
+    /// Remove a saved view.
+    DeleteView(ViewId),
+    /// Insert or replace a watch term.
+    PutWatch(WatchTerm),
+    /// Remove a watch term.
+    DeleteWatch(WatchId),
     /// Rename the notebook.
     SetTitle(String),
     /// Replace the list of unsettled merge conflicts.
@@ -75,6 +84,12 @@ impl Edit {
             }
             Edit::PutEvent(event) if event.title.len() > super::MAX_LINE_BYTES => {
                 too_long("title", event.title.len(), super::MAX_LINE_BYTES)
+            }
+            Edit::PutView(view) if view.name.len() > super::MAX_LINE_BYTES => {
+                too_long("view name", view.name.len(), super::MAX_LINE_BYTES)
+            }
+            Edit::PutWatch(term) if term.term.len() > super::MAX_LINE_BYTES => {
+                too_long("watch term", term.term.len(), super::MAX_LINE_BYTES)
             }
             Edit::SetTitle(title) if title.len() > super::MAX_LINE_BYTES => {
                 too_long("title", title.len(), super::MAX_LINE_BYTES)
@@ -187,6 +202,27 @@ impl Edit {
             Edit::DeleteActor(id) => Edit::PutActor(
                 delete(&mut notebook.actors, id, |a| a.id).ok_or_else(|| missing("actor", id))?,
             ),
+            Edit::PutView(view) => {
+                let id = view.id;
+                match put(&mut notebook.views, view, |v| v.id) {
+                    Some(old) => Edit::PutView(old),
+                    None => Edit::DeleteView(id),
+                }
+            }
+            Edit::DeleteView(id) => Edit::PutView(
+                delete(&mut notebook.views, id, |v| v.id).ok_or_else(|| missing("view", id))?,
+            ),
+            Edit::PutWatch(term) => {
+                let id = term.id;
+                match put(&mut notebook.watch, term, |w| w.id) {
+                    Some(old) => Edit::PutWatch(old),
+                    None => Edit::DeleteWatch(id),
+                }
+            }
+            Edit::DeleteWatch(id) => Edit::PutWatch(
+                delete(&mut notebook.watch, id, |w| w.id)
+                    .ok_or_else(|| missing("watch term", id))?,
+            ),
             Edit::SetTitle(title) => {
                 Edit::SetTitle(std::mem::replace(&mut notebook.meta.title, title))
             }
@@ -241,6 +277,14 @@ impl Edit {
             Edit::PutActor(a) if notebook.actor(a.id).is_some() => "edit actor".into(),
             Edit::PutActor(_) => "add actor".into(),
             Edit::DeleteActor(_) => "delete actor".into(),
+            Edit::PutView(v) if notebook.view(v.id).is_some() => "update view".into(),
+            Edit::PutView(_) => "save view".into(),
+            Edit::DeleteView(_) => "delete view".into(),
+            Edit::PutWatch(w) if notebook.watch.iter().any(|t| t.id == w.id) => {
+                "edit watch term".into()
+            }
+            Edit::PutWatch(_) => "watch a term".into(),
+            Edit::DeleteWatch(_) => "stop watching a term".into(),
             Edit::SetTitle(_) => "rename notebook".into(),
             Edit::SetConflicts(_) => "settle a merge conflict".into(),
             Edit::Batch(edits) => match edits.as_slice() {

@@ -70,3 +70,11 @@ id_type!(
     /// Names a [`NotebookActor`](super::NotebookActor).
     ActorId
 );
+id_type!(
+    /// Names a [`SavedView`](super::SavedView).
+    ViewId
+);
+id_type!(
+    /// Names a [`WatchTerm`](super::WatchTerm).
+    WatchId
+);

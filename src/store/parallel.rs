@@ -176,6 +176,8 @@ pub fn text_parts(
         proposals: Vec::new(),
         places: notebook.places.clone(),
         actors: notebook.actors.clone(),
+        views: notebook.views.clone(),
+        watch: notebook.watch.clone(),
         conflicts: notebook.conflicts.clone(),
     };
     let shell = super::to_text_in_one_pass(&shell);

@@ -8,11 +8,15 @@
 //!
 //! This module never imports egui: it is tested and benchmarked headless.
 
+mod filter;
 pub mod index;
 pub mod labels;
 pub mod lanes;
 pub mod pyramid;
 pub mod trend;
+pub mod views;
+
+pub use filter::{EventTest, Filter};
 
 pub use pyramid::{Column, columns};
 
@@ -216,62 +220,7 @@ pub struct EventMark {
     pub label_shown: bool,
 }
 
-/// What the timeline shows: everything, or only what had been published
-/// by a day ("as known on"), without some categories of events, only what
-/// carries some tags; and the window of dates the lists are narrowed to.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Filter {
-    /// Show only what articles published on or before this day report.
-    pub known_on: Option<Date>,
-    /// Event categories left off the lane.
-    pub hidden_categories: Vec<Category>,
-    /// Plot figures as a percentage of their whole ("50 of 370" = 13.5 %);
-    /// figures with no whole are left out.
-    pub as_share: bool,
-    /// Show only items tagged with one of these (on the item or its source
-    /// article), compared without case; empty shows everything.
-    pub tags: Vec<String>,
-    /// The brushed window, first and last day inclusive: the lists and the
-    /// report keep only what falls in it; the plots shade it.
-    pub window: Option<(Date, Date)>,
-    /// Show only events at places in this region (figures name no place
-    /// and are left as they are).
-    pub region: Option<Region>,
-}
-
-/// A box of the globe, named for what was picked to make it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Region {
-    /// What it is called on screen ("Kabul").
-    pub name: String,
-    /// Westmost longitude, degrees.
-    pub west: f64,
-    /// Southmost latitude, degrees.
-    pub south: f64,
-    /// Eastmost longitude, degrees.
-    pub east: f64,
-    /// Northmost latitude, degrees.
-    pub north: f64,
-}
-
-impl Region {
-    /// The small box around one place (`[longitude, latitude]`).
-    pub fn around(name: &str, [lon, lat]: [f64; 2]) -> Region {
-        const HALF: f64 = 0.01;
-        Region {
-            name: name.to_owned(),
-            west: lon - HALF,
-            south: lat - HALF,
-            east: lon + HALF,
-            north: lat + HALF,
-        }
-    }
-
-    /// Whether a place (`[longitude, latitude]`) is in it.
-    pub fn contains(&self, [lon, lat]: [f64; 2]) -> bool {
-        (self.west..=self.east).contains(&lon) && (self.south..=self.north).contains(&lat)
-    }
-}
+pub use crate::model::Region;
 
 /// Where a place name is, as `[longitude, latitude]`: the notebook's own
 /// places (name or alias, without case) first, then the gazetteer's most
@@ -292,127 +241,6 @@ pub fn locate(notebook: &Notebook, place: &str) -> Option<[f64; 2]> {
     let world = crate::extract::places::world();
     let found = |name: &str| world.lookup(name).first().map(|p| [p.lon, p.lat]);
     found(place).or_else(|| found(place.split(',').next()?.trim()))
-}
-
-impl Filter {
-    /// Whether the evidence was known on the filter's day: some cited article
-    /// was published by then. Items with no dated source are always shown.
-    fn known<'e>(
-        &self,
-        notebook: &Notebook,
-        evidence: impl IntoIterator<Item = &'e crate::model::Evidence>,
-    ) -> bool {
-        let Some(day) = self.known_on else {
-            return true;
-        };
-        let mut dated = false;
-        for evidence in evidence {
-            if let Some(published) = notebook.article(evidence.article).and_then(|a| a.published) {
-                if published.first_day() <= day {
-                    return true;
-                }
-                dated = true;
-            }
-        }
-        !dated
-    }
-
-    /// Whether some tag of `tags`, or of a cited article, is one the filter asks for.
-    fn tagged<'e>(
-        &self,
-        notebook: &Notebook,
-        tags: &[String],
-        evidence: impl IntoIterator<Item = &'e crate::model::Evidence>,
-    ) -> bool {
-        if self.tags.is_empty() {
-            return true;
-        }
-        let wanted = |tag: &String| self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag.trim()));
-        tags.iter().any(wanted)
-            || evidence.into_iter().any(|evidence| {
-                notebook
-                    .article(evidence.article)
-                    .is_some_and(|a| a.tags.iter().any(wanted))
-            })
-    }
-
-    /// The filter without its window: what the plots and the lane depend on
-    /// (the window only shades them), so brushing does not rebuild them.
-    pub fn without_window(&self) -> Filter {
-        Filter {
-            window: None,
-            ..self.clone()
-        }
-    }
-
-    /// Whether the x range `[x_start, x_end)` overlaps the window (always, without one).
-    pub fn in_window(&self, x_start: f64, x_end: f64) -> bool {
-        match self.window {
-            None => true,
-            Some((first, last)) => x_start < day_x(last) + 1.0 && x_end > day_x(first),
-        }
-    }
-
-    /// Whether an event is on the lane.
-    pub fn shows_event(&self, notebook: &Notebook, event: &crate::model::Event) -> bool {
-        !self.hidden_categories.contains(&event.category)
-            && self.known(notebook, &event.evidence)
-            && self.tagged(notebook, &event.tags, &event.evidence)
-            && self.region.as_ref().is_none_or(|region| {
-                locate(notebook, &event.place).is_some_and(|at| region.contains(at))
-            })
-    }
-
-    /// Whether an event is in the lists: on the lane and in the window.
-    pub fn lists_event(&self, notebook: &Notebook, event: &crate::model::Event) -> bool {
-        let (start, mut end) = date_span(event.start);
-        if let Some(last) = event.end {
-            end = end.max(date_span(last).1);
-        }
-        self.shows_event(notebook, event) && self.in_window(start, end)
-    }
-
-    /// Whether a figure is plotted.
-    pub fn shows_figure(
-        &self,
-        notebook: &Notebook,
-        observation: &crate::model::Observation,
-    ) -> bool {
-        self.known(notebook, observation.evidence.as_ref())
-            && self.tagged(notebook, &[], observation.evidence.as_ref())
-    }
-
-    /// Whether a figure is in the lists: plotted and in the window.
-    pub fn lists_figure(
-        &self,
-        notebook: &Notebook,
-        observation: &crate::model::Observation,
-    ) -> bool {
-        let (start, end) = date_span(observation.as_of);
-        self.shows_figure(notebook, observation) && self.in_window(start, end)
-    }
-
-    /// Whether an article is in the list: published by the "as known on"
-    /// day, tagged as asked, and published in the window (undated articles
-    /// only when there is no window).
-    pub fn lists_article(&self, article: &crate::model::Article) -> bool {
-        let published = article.published.map(date_span);
-        let known = match (self.known_on, article.published) {
-            (Some(day), Some(published)) => published.first_day() <= day,
-            _ => true,
-        };
-        let tagged = self.tags.is_empty()
-            || article
-                .tags
-                .iter()
-                .any(|tag| self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag.trim())));
-        let in_window = match (self.window, published) {
-            (None, _) => true,
-            (Some(_), None) => false,
-            (Some(_), Some((start, end))) => self.in_window(start, end),
-        };
-        known && tagged && in_window
-    }
 }
 
 /// The colour of an event category's markers, as sRGB.
@@ -484,10 +312,11 @@ pub fn event_marks(
 
 /// The events the filter shows, as marks sorted by start, all in lane 0.
 pub fn unlaid_event_marks(notebook: &Notebook, filter: &Filter) -> Vec<EventMark> {
+    let mut test = filter.events(notebook);
     let mut marks: Vec<EventMark> = notebook
         .events
         .iter()
-        .filter(|event| filter.shows_event(notebook, event))
+        .filter(|event| test.shows(event))
         .map(|event| {
             let (x_start, mut x_end) = date_span(event.start);
             if let Some(end) = event.end {
@@ -683,7 +512,7 @@ pub fn unit_plots(notebook: &Notebook, filter: &Filter) -> Vec<UnitPlot> {
         let mut figures: Vec<FigureMark> = series
             .observations
             .iter()
-            .filter(|o| filter.shows_figure(notebook, o))
+            .filter(|o| filter.shows_figure(notebook, series.id, o))
             .filter_map(|o| {
                 // As a share: a percentage of the report's whole, else the series'.
                 let scale = if filter.as_share {

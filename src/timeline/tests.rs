@@ -320,6 +320,15 @@ fn a_picked_region_keeps_only_the_events_there_and_leaves_figures_alone() {
         !shown.is_empty() && shown.iter().all(|p| *p == "Doha"),
         "{shown:?}"
     );
+    // Testing many events at once, each place located once, agrees.
+    let mut test = filter.events(&notebook);
+    let at_once: Vec<&str> = notebook
+        .events
+        .iter()
+        .filter(|e| test.shows(e))
+        .map(|e| e.place.as_str())
+        .collect();
+    assert_eq!(at_once, shown);
     let figures = |f: &Filter| {
         unit_plots(&notebook, f)
             .iter()

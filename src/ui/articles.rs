@@ -90,11 +90,25 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     lists.refresh(
         notebook,
         revision,
-        &view.article_filter,
+        (&view.article_filter, view.watched_only),
         &view.timeline.filter,
         view.timeline.brush_from.is_some(),
     );
-    let narrowed = view.timeline.filter != crate::timeline::Filter::default();
+    if lists.watch.watcher.is_some() {
+        let watched = ui
+            .selectable_label(
+                view.watched_only,
+                format!("• Watched ({})", lists.watch.watched),
+            )
+            .on_hover_text(
+                "List only the articles that hold a watch term (they come first of their day anyway)",
+            );
+        if watched.clicked() {
+            view.watched_only = !view.watched_only;
+        }
+    }
+    let narrowed = view.timeline.filter != crate::timeline::Filter::default()
+        || (view.watched_only && lists.watch.watcher.is_some());
     let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("sitrep-list-scroll")
@@ -115,7 +129,12 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                 };
                 let selected = view.selection == Some(Selection::Article(article.id));
                 let dated = crate::model::describe_published(article.published, article.published_from);
-                let (text, hover) = if article.published.is_some() {
+                let watched = lists.watch.hits(article.id).zip(lists.watch.watcher.as_deref());
+                let title = match watched {
+                    Some(_) => format!("• {title}"),
+                    None => title.to_owned(),
+                };
+                let (text, mut hover) = if article.published.is_some() {
                     (title.to_owned(), format!("{dated} · {}", article.outlet))
                 } else {
                     // Marked in the row itself: its relative dates wait for one.
@@ -127,6 +146,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                         ),
                     )
                 };
+                if let Some((hits, watcher)) = watched {
+                    hover.push_str(&format!("\nWatched: {}", hits.describe(watcher)));
+                }
                 let response = row_label(ui, selected, text, long).on_hover_text(hover);
                 if response.clicked() {
                     out.select = Some(Selection::Article(article.id));
@@ -157,6 +179,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             conflicts(ui, notebook, view, out);
             evidence_problems(ui, &lists.problems.1, view, out);
             super::review::list(ui, notebook, view, out);
+            super::watch_terms::show(ui, notebook, &lists.watch.articles_per_term, view, out);
             places(ui, notebook, view, out);
             actors(ui, notebook, view, out);
             let events_heading = if narrowed {
@@ -193,6 +216,8 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                         }
                     }
                 });
+            let hidden_series = view.timeline.filter.hidden_series.clone();
+            let mut toggled = None;
             egui::CollapsingHeader::new(format!("Series ({})", notebook.series.len()))
                 .default_open(true)
                 .show(ui, |ui| {
@@ -217,7 +242,34 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                             ),
                         };
                         let selected = view.selection.as_ref() == Some(&selection);
-                        if row_label(ui, selected, text, long).clicked() {
+                        let clicked = match selection {
+                            Selection::Series(id) => {
+                                ui.horizontal(|ui| {
+                                    let mut shown = !hidden_series.contains(&id);
+                                    let name = notebook.series(id).map_or("", |s| s.name.as_str());
+                                    let toggle =
+                                        ui.add(egui::Checkbox::without_text(&mut shown));
+                                    toggle.widget_info(|| {
+                                        egui::WidgetInfo::selected(
+                                            egui::Role::CheckBox,
+                                            true,
+                                            shown,
+                                            format!("Show {name}"),
+                                        )
+                                    });
+                                    if toggle
+                                        .on_hover_text("Show on the plots and in the lists")
+                                        .changed()
+                                    {
+                                        toggled = Some(id);
+                                    }
+                                    row_label(ui, selected, text, true).clicked()
+                                })
+                                .inner
+                            }
+                            _ => row_label(ui, selected, text, long).clicked(),
+                        };
+                        if clicked {
                             out.select = Some(selection);
                         }
                     };
@@ -227,6 +279,15 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                         (0..rows.len()).for_each(|index| series_row(ui, index));
                     }
                 });
+            if let Some(id) = toggled {
+                let hidden = &mut view.timeline.filter.hidden_series;
+                match hidden.iter().position(|h| *h == id) {
+                    Some(at) => {
+                        hidden.remove(at);
+                    }
+                    None => hidden.push(id),
+                }
+            }
         });
     view.lists = lists;
 }

@@ -106,7 +106,17 @@ commands! {
     ToggleMap,
     /// Find any command by name and run it.
     OpenPalette,
+    /// Show everything again: no window, category, tag, place, series or "as known on" filter.
+    ClearFilters,
     ;
+    /// Apply a saved view's filters.
+    ApplyView(crate::model::ViewId),
+    /// Keep the filters in force as a view of this name (replacing one so named).
+    SaveView(String),
+    /// Keep the filters in force under a saved view's name instead of its own.
+    UpdateView(crate::model::ViewId),
+    /// Delete a saved view.
+    DeleteView(crate::model::ViewId),
     /// Open this notebook file.
     OpenPath(std::path::PathBuf),
     /// Write the notebook out: CSV, the chart as SVG or PNG, or a report.
@@ -211,6 +221,11 @@ impl Command {
             Command::ToggleReader => "Show the reader",
             Command::ToggleMap => "Show the map",
             Command::OpenPalette => "Command palette…",
+            Command::ClearFilters => "Show everything",
+            Command::ApplyView(_) => "Apply the view",
+            Command::SaveView(_) => "Save as a view",
+            Command::UpdateView(_) => "Update the view",
+            Command::DeleteView(_) => "Delete the view",
         }
     }
 
@@ -249,6 +264,11 @@ impl Command {
             | Command::ImportFolder
             | Command::Export(_)
             | Command::ClearWindow
+            | Command::ClearFilters
+            | Command::ApplyView(_)
+            | Command::SaveView(_)
+            | Command::UpdateView(_)
+            | Command::DeleteView(_)
             | Command::SettleConflict(..)
             | Command::AddPlace
             | Command::AddActor

@@ -365,7 +365,7 @@ fn figures_in_window(
     let mut in_window: Vec<&crate::model::Observation> = series
         .observations
         .iter()
-        .filter(|o| filter.lists_figure(notebook, o))
+        .filter(|o| filter.lists_figure(notebook, series.id, o))
         .collect();
     in_window.sort_by_key(|o| (o.as_of.first_day(), o.id));
     ui.label(format!(

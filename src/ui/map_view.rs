@@ -41,15 +41,32 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
     // Until the analyst moves it, the map keeps the whole world in view
     // as the panel changes size.
+    let home = home(&state.markers);
     if state.frame.is_none() || (!state.moved && state.fitted_to != Some(rect.size())) {
-        state.frame = Some(fit(rect, WORLD));
+        state.frame = Some(fit(rect, home));
         state.fitted_to = Some(rect.size());
         state.moved = false;
     }
     let Some(frame) = state.frame.as_mut() else {
         return;
     };
-    if response.dragged() {
+    // Shift+drag draws a box: the region the timeline, lists and exports keep.
+    let pointer_now = ui.input(|i| i.pointer.latest_pos());
+    if response.drag_started() && ui.input(|i| i.modifiers.shift) {
+        state.box_from = response.interact_pointer_pos();
+    }
+    let boxed = state
+        .box_from
+        .zip(pointer_now)
+        .map(|(a, b)| Rect::from_two_pos(a, b));
+    if let Some(drawn) = boxed
+        && response.drag_stopped()
+    {
+        state.box_from = None;
+        if drawn.width() >= 4.0 && drawn.height() >= 4.0 {
+            view.timeline.filter.region = Some(boxed_region(*frame, rect, drawn));
+        }
+    } else if response.dragged() && state.box_from.is_none() {
         state.moved = true;
         let delta = response.drag_delta();
         frame.center[0] -= f64::from(delta.x) / frame.scale;
@@ -70,7 +87,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         }
     }
     if response.double_clicked() {
-        *frame = fit(rect, WORLD);
+        *frame = fit(rect, home);
     }
     let frame = *frame;
     let painter = ui.painter_at(rect);
@@ -99,6 +116,15 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                 visuals.weak_text_color(),
             );
         }
+    }
+    if let Some(drawn) = boxed.filter(|_| state.box_from.is_some()) {
+        painter.rect(
+            drawn,
+            0.0,
+            visuals.selection.bg_fill.gamma_multiply(0.3),
+            visuals.selection.stroke,
+            egui::StrokeKind::Inside,
+        );
     }
     let markers = Arc::clone(&state.markers);
     state.drawn.clear();
@@ -173,6 +199,33 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     });
 }
 
+/// The region of the globe a box drawn on the map covers, named by its corners.
+fn boxed_region(frame: MapFrame, rect: Rect, drawn: Rect) -> Region {
+    let [west, north] = map::unproject(to_map(frame, rect, drawn.left_top()));
+    let [east, south] = map::unproject(to_map(frame, rect, drawn.right_bottom()));
+    let (west, east) = (west.clamp(-180.0, 180.0), east.clamp(-180.0, 180.0));
+    let (south, north) = (south.clamp(-90.0, 90.0), north.clamp(-90.0, 90.0));
+    Region {
+        name: format!(
+            "{} to {}, {} to {}",
+            degrees(south, 'N', 'S'),
+            degrees(north, 'N', 'S'),
+            degrees(west, 'E', 'W'),
+            degrees(east, 'E', 'W')
+        ),
+        west,
+        south,
+        east,
+        north,
+    }
+}
+
+/// "34.5°N", "12.0°W".
+fn degrees(value: f64, positive: char, negative: char) -> String {
+    let side = if value < 0.0 { negative } else { positive };
+    format!("{:.1}°{side}", value.abs())
+}
+
 /// Starts reading the outlines on a worker the first time; takes them when read.
 fn load_outlines(ctx: &egui::Context, state: &mut MapState) {
     match &state.outlines {
@@ -219,6 +272,33 @@ fn to_map(frame: MapFrame, rect: Rect, at: Pos2) -> [f64; 2] {
     [
         frame.center[0] + f64::from(at.x - c.x) / frame.scale,
         frame.center[1] - f64::from(at.y - c.y) / frame.scale,
+    ]
+}
+
+/// Where the map opens and returns to (double-click, F): the places of
+/// the events shown, with a margin, else the world.
+fn home(markers: &map::markers::MapMarkers) -> [f64; 4] {
+    const LEAST_SPAN: f64 = 12.0;
+    let mut bounds: Option<[f64; 4]> = None;
+    for marker in &markers.markers {
+        let [lon, lat] = marker.at;
+        let b = bounds.get_or_insert([lon, lat, lon, lat]);
+        *b = [b[0].min(lon), b[1].min(lat), b[2].max(lon), b[3].max(lat)];
+    }
+    let Some([west, south, east, north]) = bounds else {
+        return WORLD;
+    };
+    let pad = |low: f64, high: f64| {
+        let margin = ((high - low) * 0.15).max((LEAST_SPAN - (high - low)) / 2.0);
+        (low - margin, high + margin)
+    };
+    let (west, east) = pad(west, east);
+    let (south, north) = pad(south, north);
+    [
+        west.max(WORLD[0]),
+        south.max(WORLD[1]),
+        east.min(WORLD[2]),
+        north.min(WORLD[3]),
     ]
 }
 
@@ -280,4 +360,44 @@ fn draw_outlines(
         });
     }
     painter.extend(shapes);
+}
+
+/// The map panel alone, filling its `Ui`: what `benches/map.rs` times.
+#[doc(hidden)]
+pub struct MapAlone {
+    notebook: Notebook,
+    view: View,
+}
+
+impl MapAlone {
+    /// The map of a notebook's events, the timeline's filters at rest.
+    pub fn new(notebook: Notebook) -> MapAlone {
+        MapAlone {
+            notebook,
+            view: View::default(),
+        }
+    }
+
+    /// Draws one frame of the map.
+    pub fn show(&mut self, ui: &mut Ui) {
+        show(ui, &self.notebook, 0, &mut self.view, &mut Out::default());
+    }
+
+    /// Whether the outlines have been read (on their worker).
+    pub fn is_ready(&self) -> bool {
+        matches!(
+            self.view.map.outlines,
+            OutlinesLoad::Ready(_) | OutlinesLoad::Failed(_)
+        )
+    }
+
+    /// How many places have markers.
+    pub fn places(&self) -> usize {
+        self.view.map.markers.markers.len()
+    }
+
+    /// Where the map is on screen.
+    pub fn rect(&self) -> Option<egui::Rect> {
+        self.view.map.rect
+    }
 }

@@ -23,11 +23,15 @@ mod review;
 mod tagging;
 mod timeline_view;
 mod view;
+mod views_menu;
+mod watch_terms;
 
 pub use crate::workspace::Document;
 pub use app::{APP_ID, App, AppOptions, Modal, Pending, SAMPLE_NOTEBOOK, Status};
 pub use commands::Command;
 pub use dialogs::{FileDialogs, NativeDialogs, PathPurpose, ScriptedDialogs};
+#[doc(hidden)]
+pub use map_view::MapAlone;
 pub use view::Selection;
 
 /// Opens the app's window on `open` (else the last notebook or the sample)

@@ -92,6 +92,17 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
                 filter.region = None;
             }
         }
+        if !filter.hidden_series.is_empty() {
+            ui.separator();
+            ui.label(format!("{} series hidden", filter.hidden_series.len()));
+            if ui
+                .button("Show every series")
+                .on_hover_text("Draw every series again")
+                .clicked()
+            {
+                filter.hidden_series.clear();
+            }
+        }
         if let Some((first, last)) = filter.window {
             ui.separator();
             ui.label(format!("Window {first} – {last}"));
@@ -263,6 +274,7 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
                 out.commands.push(command);
             }
         }
+        super::views_menu::show(ui, notebook, view, out);
         ui.weak(
             "Drag or scroll to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.",
         );

@@ -224,6 +224,8 @@ pub struct View {
     pub reader: ReaderState,
     /// The article list's filter text.
     pub article_filter: String,
+    /// List only the articles that hold a watch term.
+    pub watched_only: bool,
     /// The timeline.
     pub timeline: TimelineState,
     /// Text typed into fields that must parse (dates, numbers) and does not
@@ -246,8 +248,6 @@ pub struct View {
     pub sentence_siblings: Option<(u64, ProposalId, usize)>,
     /// Which panels the analyst has hidden to give the timeline room.
     pub hidden: HiddenPanels,
-    /// Whether the map is shown beside the timeline.
-    pub show_map: bool,
     /// The map.
     pub map: MapState,
 }
@@ -271,6 +271,8 @@ pub struct MapState {
     pub fitted_to: Option<egui::Vec2>,
     /// Whether the analyst has panned or zoomed since the map was fitted.
     pub moved: bool,
+    /// Where a Shift+drag box selection began, while one is drawn.
+    pub box_from: Option<egui::Pos2>,
     /// Whether the pointer was over the map last frame: the view keys
     /// (+, -, arrows, F) then move the map, not the timeline.
     pub hovered: bool,
@@ -333,6 +335,8 @@ pub struct HiddenPanels {
     pub inspector: bool,
     /// The reader.
     pub reader: bool,
+    /// The map beside the timeline.
+    pub map: bool,
 }
 
 /// What cites an article.

@@ -84,6 +84,32 @@ impl Plan {
         self.count(|o| matches!(o, Outcome::Added { source, .. } if source.published.is_none()))
     }
 
+    /// Added articles that hold a watch term.
+    pub fn watched(&self, watcher: &crate::import::watch::Watcher) -> usize {
+        self.count(|o| match o {
+            Outcome::Added { source, .. } => !watcher.hits(&source.title, &source.text).is_empty(),
+            _ => false,
+        })
+    }
+
+    /// The added article that holds the most watch terms (the first of
+    /// those), if any holds one: the one to read first.
+    pub fn most_watched(&self, watcher: &crate::import::watch::Watcher) -> Option<ArticleId> {
+        let mut best: Option<(usize, ArticleId)> = None;
+        for (_, outcome) in &self.files {
+            if let Outcome::Added {
+                article, source, ..
+            } = outcome
+            {
+                let total = watcher.hits(&source.title, &source.text).total();
+                if total > 0 && best.is_none_or(|(most, _)| total > most) {
+                    best = Some((total, *article));
+                }
+            }
+        }
+        best.map(|(_, article)| article)
+    }
+
     /// The first article added: the one to open.
     pub fn first_article(&self) -> Option<ArticleId> {
         self.files.iter().find_map(|(_, o)| match o {

@@ -136,3 +136,27 @@ pub fn click_at(harness: &mut egui_kittest::Harness<'static, sitrep::ui::App>, p
     press(harness, pos, false);
     harness.run();
 }
+
+/// Presses at `from`, moves in steps to `to` and lets go, holding `modifiers`.
+#[cfg(feature = "app")]
+pub fn drag_with(
+    harness: &mut egui_kittest::Harness<'static, sitrep::ui::App>,
+    modifiers: egui::Modifiers,
+    from: egui::Pos2,
+    to: egui::Pos2,
+) {
+    harness.event(egui::Event::ModifiersChanged(modifiers));
+    harness.hover_at(from);
+    harness.run();
+    press(harness, from, true);
+    harness.run_steps(1);
+    for step in 1..=8 {
+        let at = from + (to - from) * (step as f32 / 8.0);
+        harness.event(egui::Event::PointerMoved(at));
+        harness.run_steps(1);
+    }
+    press(harness, to, false);
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    harness.run();
+}

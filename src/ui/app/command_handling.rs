@@ -163,7 +163,7 @@ impl App {
             Command::ToggleLists => self.view.hidden.lists = !self.view.hidden.lists,
             Command::ToggleInspector => self.view.hidden.inspector = !self.view.hidden.inspector,
             Command::ToggleReader => self.view.hidden.reader = !self.view.hidden.reader,
-            Command::ToggleMap => self.view.show_map = !self.view.show_map,
+            Command::ToggleMap => self.view.hidden.map = !self.view.hidden.map,
             Command::OpenPalette => {
                 self.palette = match self.palette {
                     Some(_) => None,
@@ -192,6 +192,14 @@ impl App {
                 }
             }
             Command::ClearWindow => self.view.timeline.filter.window = None,
+            Command::ClearFilters => {
+                self.view.timeline.filter = crate::timeline::Filter::default();
+                self.set_status("Showing everything", false);
+            }
+            Command::ApplyView(id) => self.apply_view(id),
+            Command::SaveView(name) => self.save_view(&name),
+            Command::UpdateView(id) => self.update_view(id),
+            Command::DeleteView(id) => self.delete_view(id),
             Command::SettleConflict(index, side) => {
                 match store::merge::resolve(self.doc.notebook(), index, side) {
                     Ok(edit) => {

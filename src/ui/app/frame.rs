@@ -125,7 +125,7 @@ impl App {
                     (Command::ToggleLists, !hidden.lists),
                     (Command::ToggleInspector, !hidden.inspector),
                     (Command::ToggleReader, !hidden.reader),
-                    (Command::ToggleMap, self.view.show_map),
+                    (Command::ToggleMap, !hidden.map),
                 ] {
                     let mut button = egui::Button::selectable(shown, command.label());
                     if let Some(shortcut) = command.shortcut() {

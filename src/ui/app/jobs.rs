@@ -35,7 +35,7 @@ impl App {
             let result = store::open_with_progress(&path, &cancel, |p| reporter.progress(p));
             JobDone::Loaded {
                 path,
-                result,
+                result: Box::new(result),
                 replaces,
             }
         });
@@ -258,10 +258,12 @@ impl App {
         use crate::workspace::import_batch::{self, DUPLICATE};
         self.import = None;
         let plan = import_batch::plan(self.doc.notebook(), results);
+        let watcher = crate::import::watch::Watcher::new(self.doc.notebook());
+        let watched = plan.watched(&watcher);
         if let Some(edit) = plan.edit.clone() {
             self.apply(edit, None);
         }
-        if let Some(id) = plan.first_article() {
+        if let Some(id) = plan.most_watched(&watcher).or(plan.first_article()) {
             self.view.open_article(id);
         }
         let (articles, duplicates, undated) = (plan.added(), plan.duplicates(), plan.undated());
@@ -269,6 +271,11 @@ impl App {
             "Imported {articles} articles with {} proposals to review",
             plan.proposals()
         );
+        if watched > 0 {
+            summary.push_str(&format!(
+                "; {watched} hold watch terms (marked •, listed first of their day)"
+            ));
+        }
         if undated > 0 {
             summary.push_str(&format!(
                 "; {undated} undated (marked in the list: give each a date before accepting its relative dates)"
@@ -414,7 +421,7 @@ impl App {
                         true,
                     );
                 }
-                JobDone::Loaded { path, result, .. } => match result {
+                JobDone::Loaded { path, result, .. } => match *result {
                     Ok(store::Opened { notebook, caution }) => {
                         let summary = store::summary(&notebook);
                         self.replace_doc(Document::new(notebook, Some(path.clone())));

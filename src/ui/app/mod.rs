@@ -13,6 +13,7 @@ mod frame;
 mod jobs;
 mod modals;
 mod recovery;
+mod saved_views;
 
 pub use super::commands::{AfterModal, Pending};
 
@@ -136,7 +137,7 @@ enum JobDone {
     },
     Loaded {
         path: PathBuf,
-        result: Result<store::Opened, LoadError>,
+        result: Box<Result<store::Opened, LoadError>>,
         /// The document it was started over (see `App::doc_version`).
         replaces: (u64, u64),
     },
@@ -410,7 +411,9 @@ impl App {
 
     /// Where the map was drawn last frame, if it is shown.
     pub fn map_rect(&self) -> Option<egui::Rect> {
-        self.view.show_map.then_some(self.view.map.rect).flatten()
+        (!self.view.hidden.map)
+            .then_some(self.view.map.rect)
+            .flatten()
     }
 
     /// Where the event lane was drawn last frame, on screen.
@@ -515,26 +518,32 @@ impl eframe::App for App {
                         reader::show(ui, self.doc.notebook(), &mut self.view, &mut out)
                     });
             }
-            // The map takes the right part of the timeline's room.
+            // The map takes the right part of the timeline's room, or the
+            // bottom of it in a narrow window; with room for neither it waits.
             let full = ui.available_rect_before_wrap();
-            let timeline_rect = if self.view.show_map {
-                let map_width = (full.width() * 0.35).clamp(200.0, 560.0);
-                let map_rect = egui::Rect::from_min_max(
-                    egui::pos2(full.right() - map_width, full.top()),
-                    full.max,
-                );
-                ui.scope_builder(egui::UiBuilder::new().max_rect(map_rect), |ui| {
-                    super::map_view::show(
-                        ui,
-                        self.doc.notebook(),
-                        self.doc.state(),
-                        &mut self.view,
-                        &mut out,
-                    )
-                });
-                egui::Rect::from_min_max(full.min, egui::pos2(map_rect.left() - 8.0, full.bottom()))
+            let split = if self.view.hidden.map {
+                None
             } else {
-                full
+                map_split(full)
+            };
+            let timeline_rect = match split {
+                Some((timeline_rect, map_rect)) => {
+                    ui.scope_builder(egui::UiBuilder::new().max_rect(map_rect), |ui| {
+                        super::map_view::show(
+                            ui,
+                            self.doc.notebook(),
+                            self.doc.state(),
+                            &mut self.view,
+                            &mut out,
+                        )
+                    });
+                    timeline_rect
+                }
+                None => {
+                    self.view.map.rect = None;
+                    self.view.map.hovered = false;
+                    full
+                }
             };
             ui.scope_builder(egui::UiBuilder::new().max_rect(timeline_rect), |ui| {
                 timeline_view::show(
@@ -608,3 +617,30 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
 
 /// Which background job a message is from.
 type JobId = u64;
+
+/// The timeline's and the map's parts of the central area: side by side
+/// while the timeline keeps [`TIMELINE_LEAST_WIDTH`], else the map below
+/// it while both keep some height; `None` when the map has no room.
+fn map_split(full: egui::Rect) -> Option<(egui::Rect, egui::Rect)> {
+    const TIMELINE_LEAST_WIDTH: f32 = 400.0;
+    const GAP: f32 = 8.0;
+    let map_width = (full.width() * 0.35).clamp(200.0, 560.0);
+    if full.width() - map_width - GAP >= TIMELINE_LEAST_WIDTH {
+        let map =
+            egui::Rect::from_min_max(egui::pos2(full.right() - map_width, full.top()), full.max);
+        let timeline =
+            egui::Rect::from_min_max(full.min, egui::pos2(map.left() - GAP, full.bottom()));
+        return Some((timeline, map));
+    }
+    let map_height = (full.height() * 0.35).clamp(160.0, 400.0);
+    if full.height() - map_height - GAP >= 320.0 {
+        let map = egui::Rect::from_min_max(
+            egui::pos2(full.left(), full.bottom() - map_height),
+            full.max,
+        );
+        let timeline =
+            egui::Rect::from_min_max(full.min, egui::pos2(full.right(), map.top() - GAP));
+        return Some((timeline, map));
+    }
+    None
+}

@@ -1,0 +1,211 @@
+//! [`Filter`]: what the timeline, the lists, the map and the exports show
+//! of a notebook, and [`EventTest`], the same over many events with each
+//! place located once.
+
+use super::{Region, date_span, day_x, locate};
+use crate::model::{Category, Notebook};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// What the timeline shows: everything, or only what had been published
+/// by a day ("as known on"), without some categories of events, only what
+/// carries some tags; and the window of dates the lists are narrowed to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Show only what articles published on or before this day report.
+    pub known_on: Option<Date>,
+    /// Event categories left off the lane.
+    pub hidden_categories: Vec<Category>,
+    /// Plot figures as a percentage of their whole ("50 of 370" = 13.5 %);
+    /// figures with no whole are left out.
+    pub as_share: bool,
+    /// Show only items tagged with one of these (on the item or its source
+    /// article), compared without case; empty shows everything.
+    pub tags: Vec<String>,
+    /// The brushed window, first and last day inclusive: the lists and the
+    /// report keep only what falls in it; the plots shade it.
+    pub window: Option<(Date, Date)>,
+    /// Show only events at places in this region (figures name no place
+    /// and are left as they are).
+    pub region: Option<Region>,
+    /// Series left off the plots and lists.
+    pub hidden_series: Vec<crate::model::SeriesId>,
+}
+
+impl Filter {
+    /// Whether the evidence was known on the filter's day: some cited article
+    /// was published by then. Items with no dated source are always shown.
+    fn known<'e>(
+        &self,
+        notebook: &Notebook,
+        evidence: impl IntoIterator<Item = &'e crate::model::Evidence>,
+    ) -> bool {
+        let Some(day) = self.known_on else {
+            return true;
+        };
+        let mut dated = false;
+        for evidence in evidence {
+            if let Some(published) = notebook.article(evidence.article).and_then(|a| a.published) {
+                if published.first_day() <= day {
+                    return true;
+                }
+                dated = true;
+            }
+        }
+        !dated
+    }
+
+    /// Whether some tag of `tags`, or of a cited article, is one the filter asks for.
+    fn tagged<'e>(
+        &self,
+        notebook: &Notebook,
+        tags: &[String],
+        evidence: impl IntoIterator<Item = &'e crate::model::Evidence>,
+    ) -> bool {
+        if self.tags.is_empty() {
+            return true;
+        }
+        let wanted = |tag: &String| self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag.trim()));
+        tags.iter().any(wanted)
+            || evidence.into_iter().any(|evidence| {
+                notebook
+                    .article(evidence.article)
+                    .is_some_and(|a| a.tags.iter().any(wanted))
+            })
+    }
+
+    /// The filter without its window: what the plots and the lane depend on
+    /// (the window only shades them), so brushing does not rebuild them.
+    pub fn without_window(&self) -> Filter {
+        Filter {
+            window: None,
+            ..self.clone()
+        }
+    }
+
+    /// Whether the x range `[x_start, x_end)` overlaps the window (always, without one).
+    pub fn in_window(&self, x_start: f64, x_end: f64) -> bool {
+        match self.window {
+            None => true,
+            Some((first, last)) => x_start < day_x(last) + 1.0 && x_end > day_x(first),
+        }
+    }
+
+    /// Whether an event is on the lane. (Over many events, [`Filter::events`]
+    /// locates each place once.)
+    pub fn shows_event(&self, notebook: &Notebook, event: &crate::model::Event) -> bool {
+        self.shows_event_where(notebook, event, |place| self.in_region(notebook, place))
+    }
+
+    /// Whether an event is on the lane, `inside` saying whether a place is
+    /// in the region (asked only when there is one).
+    fn shows_event_where(
+        &self,
+        notebook: &Notebook,
+        event: &crate::model::Event,
+        inside: impl FnOnce(&str) -> bool,
+    ) -> bool {
+        !self.hidden_categories.contains(&event.category)
+            && self.known(notebook, &event.evidence)
+            && self.tagged(notebook, &event.tags, &event.evidence)
+            && (self.region.is_none() || inside(&event.place))
+    }
+
+    /// Whether a place is in the region (every place is, without one).
+    fn in_region(&self, notebook: &Notebook, place: &str) -> bool {
+        self.region
+            .as_ref()
+            .is_none_or(|region| locate(notebook, place).is_some_and(|at| region.contains(at)))
+    }
+
+    /// Whether an event is in the lists: on the lane and in the window.
+    pub fn lists_event(&self, notebook: &Notebook, event: &crate::model::Event) -> bool {
+        self.events(notebook).lists(event)
+    }
+
+    /// Tests events one after another, locating each place only once.
+    pub fn events<'f, 'n>(&'f self, notebook: &'n Notebook) -> EventTest<'f, 'n> {
+        EventTest {
+            filter: self,
+            notebook,
+            inside: HashMap::new(),
+        }
+    }
+}
+
+/// A [`Filter`] at work on one notebook's events: it remembers whether each
+/// place it has seen is in the region, so a thousand events at one place
+/// cost one lookup.
+pub struct EventTest<'f, 'n> {
+    filter: &'f Filter,
+    notebook: &'n Notebook,
+    inside: HashMap<&'n str, bool>,
+}
+
+impl<'n> EventTest<'_, 'n> {
+    /// Whether an event is on the lane.
+    pub fn shows(&mut self, event: &'n crate::model::Event) -> bool {
+        let (filter, notebook, inside) = (self.filter, self.notebook, &mut self.inside);
+        filter.shows_event_where(notebook, event, |_| {
+            *inside
+                .entry(event.place.as_str())
+                .or_insert_with(|| filter.in_region(notebook, &event.place))
+        })
+    }
+
+    /// Whether an event is in the lists: on the lane and in the window.
+    pub fn lists(&mut self, event: &'n crate::model::Event) -> bool {
+        let (start, mut end) = date_span(event.start);
+        if let Some(last) = event.end {
+            end = end.max(date_span(last).1);
+        }
+        self.filter.in_window(start, end) && self.shows(event)
+    }
+}
+
+impl Filter {
+    /// Whether a figure of a series is plotted.
+    pub fn shows_figure(
+        &self,
+        notebook: &Notebook,
+        series: crate::model::SeriesId,
+        observation: &crate::model::Observation,
+    ) -> bool {
+        !self.hidden_series.contains(&series)
+            && self.known(notebook, observation.evidence.as_ref())
+            && self.tagged(notebook, &[], observation.evidence.as_ref())
+    }
+
+    /// Whether a figure is in the lists: plotted and in the window.
+    pub fn lists_figure(
+        &self,
+        notebook: &Notebook,
+        series: crate::model::SeriesId,
+        observation: &crate::model::Observation,
+    ) -> bool {
+        let (start, end) = date_span(observation.as_of);
+        self.shows_figure(notebook, series, observation) && self.in_window(start, end)
+    }
+
+    /// Whether an article is in the list: published by the "as known on"
+    /// day, tagged as asked, and published in the window (undated articles
+    /// only when there is no window).
+    pub fn lists_article(&self, article: &crate::model::Article) -> bool {
+        let published = article.published.map(date_span);
+        let known = match (self.known_on, article.published) {
+            (Some(day), Some(published)) => published.first_day() <= day,
+            _ => true,
+        };
+        let tagged = self.tags.is_empty()
+            || article
+                .tags
+                .iter()
+                .any(|tag| self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag.trim())));
+        let in_window = match (self.window, published) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(_), Some((start, end))) => self.in_window(start, end),
+        };
+        known && tagged && in_window
+    }
+}
