@@ -181,6 +181,7 @@ fn window_notebook() -> Notebook {
         best: None,
         qualifier: Qualifier::Exact,
         denominator: None,
+        place: String::new(),
         evidence: Some(evidence(&format!("figure {id}"))),
         notes: String::new(),
     };

@@ -80,3 +80,37 @@ fn a_box_drawn_on_the_map_keeps_the_events_inside_it() {
     harness.run();
     assert!(harness.state().timeline_filter().region.is_none());
 }
+
+#[test]
+fn a_figure_given_a_place_in_the_inspector_is_on_the_map() {
+    let mut harness = app_with(
+        Some(SAMPLE.into()),
+        &ScriptedDialogs::default(),
+        None,
+        Duration::from_secs(30),
+    );
+    settle(&mut harness);
+    let before = harness.state().map_markers().len();
+    harness.get_by_label_contains("more than 50 of 370").click();
+    harness.run();
+    let Some(sitrep::ui::Selection::Observation(series, id)) = harness.state().selection().cloned()
+    else {
+        panic!("a figure is selected: {:?}", harness.state().selection());
+    };
+    harness.get_by_label("Place").focus();
+    harness.run_steps(1);
+    harness.get_by_label("Place").type_text("Kassala");
+    harness.run();
+    let (_, figure) = harness
+        .state()
+        .notebook()
+        .observation(series, id)
+        .expect("the figure");
+    assert_eq!(figure.place, "Kassala");
+    let markers = harness.state().map_markers();
+    assert_eq!(markers.len(), before + 1, "a ring at Kassala");
+    assert!(
+        markers.iter().any(|(_, events)| events.is_empty()),
+        "a place of figures only: {markers:?}"
+    );
+}

@@ -94,16 +94,22 @@ pub fn svg(notebook: &Notebook, options: &ChartOptions) -> Result<String, String
     }
     let _ = writeln!(out, r#""/>"#);
     let mut busiest: Vec<&map::markers::PlaceMarker> = found.markers.iter().collect();
-    busiest.sort_by_key(|m| std::cmp::Reverse(m.events.len()));
+    busiest.sort_by_key(|m| std::cmp::Reverse(m.items()));
     for marker in &found.markers {
         let (x, y) = to_px(map::project(marker.at));
         let [r, g, b] = category_rgb(marker.category);
-        let radius = 4.0 + 2.5 * (marker.events.len() as f64).sqrt().min(12.0);
+        let radius = 4.0 + 2.5 * (marker.items() as f64).sqrt().min(12.0);
+        // A place of figures only is a ring: no event there to colour it.
+        let fill = if marker.events.is_empty() {
+            "none".to_owned()
+        } else {
+            format!("rgb({r},{g},{b})")
+        };
         let _ = writeln!(
             out,
-            r##"<circle class="place" cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" fill="rgb({r},{g},{b})" fill-opacity="0.8" stroke="#202020" stroke-width="0.8"><title>{}: {} events</title></circle>"##,
+            r##"<circle class="place" cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" fill="{fill}" fill-opacity="0.8" stroke="#202020" stroke-width="0.8"><title>{}: {}</title></circle>"##,
             xml(&marker.place),
-            marker.events.len()
+            marker.counted()
         );
     }
     // The busiest places are named first; a name that would cross one
@@ -111,7 +117,7 @@ pub fn svg(notebook: &Notebook, options: &ChartOptions) -> Result<String, String
     let mut taken: Vec<(f64, f64, f64, f64)> = Vec::new();
     for marker in busiest.into_iter().take(LABELLED_PLACES) {
         let (x, y) = to_px(map::project(marker.at));
-        let label = format!("{} ({})", marker.place, marker.events.len());
+        let label = format!("{} ({})", marker.place, marker.items());
         let (left, top) = (x + 9.0, y - 7.0);
         let (right, bottom) = (left + 6.2 * label.chars().count() as f64, y + 6.0);
         if taken

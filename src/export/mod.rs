@@ -304,7 +304,7 @@ pub fn csv(notebook: &Notebook, filter: &crate::timeline::Filter) -> Result<Stri
         let mut observations: Vec<_> = series
             .observations
             .iter()
-            .filter(|o| filter.lists_figure(notebook, series.id, o))
+            .filter(|o| test.lists_figure(series.id, o))
             .collect();
         observations.sort_by_key(|o| (o.as_of.first_day(), o.id));
         for observation in observations {
@@ -317,7 +317,7 @@ pub fn csv(notebook: &Notebook, filter: &crate::timeline::Filter) -> Result<Stri
                 precision_name(observation.as_of.precision).to_owned(),
                 String::new(),
                 String::new(),
-                String::new(),
+                observation.place.clone(),
                 String::new(),
                 series.name.clone(),
                 series.unit.clone(),

@@ -183,7 +183,7 @@ pub fn report(notebook: &Notebook, options: &ReportOptions) -> String {
         let in_window: Vec<&Observation> = series
             .observations
             .iter()
-            .filter(|o| filter.lists_figure(notebook, series.id, o))
+            .filter(|o| test.lists_figure(series.id, o))
             .collect();
         let Some(latest_day) = in_window.iter().map(|o| o.as_of.first_day()).max() else {
             continue;

@@ -129,6 +129,7 @@ pub fn accept_edit(
             subject,
             denominator,
             as_of,
+            place,
             ..
         } => {
             let article_date = notebook
@@ -178,6 +179,7 @@ pub fn accept_edit(
                     best: None,
                     qualifier: *qualifier,
                     denominator: *denominator,
+                    place: place.clone(),
                     evidence: Some(proposal.evidence.clone()),
                     notes: String::new(),
                 },

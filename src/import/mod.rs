@@ -480,6 +480,7 @@ pub fn propose(
                         denominator: q.denominator,
                         as_of,
                         vague: false,
+                        place: place.clone().unwrap_or_default(),
                     },
                     date_relative: as_of_relative,
                 });
@@ -548,6 +549,31 @@ mod tests {
             })
             .collect();
         assert_eq!(as_of, ["2021-06-21", "2021-06-22"]);
+    }
+
+    #[test]
+    fn a_figure_is_placed_where_its_sentence_says() {
+        let extractor = Extractor::with_defaults().expect("extractor");
+        let mut article = Article::new(
+            ArticleId::from_u128(1),
+            "t",
+            "Aid workers said 4,000 families had reached Kassala by Sunday. Another 1,200 people fled their homes.",
+            Timestamp::UNIX_EPOCH,
+        );
+        article.published = PartialDate::parse("2024-03-04").ok();
+        let reference = "2024-03-04".parse().expect("date");
+        let places: Vec<String> = propose(&article, &extractor, reference)
+            .into_iter()
+            .filter_map(|p| match p.kind {
+                ProposalKind::Figure { place, .. } => Some(place),
+                ProposalKind::Event { .. } => None,
+            })
+            .collect();
+        assert_eq!(
+            places,
+            ["Kassala", ""],
+            "the second sentence names no place"
+        );
     }
 
     #[test]

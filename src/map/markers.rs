@@ -1,10 +1,10 @@
-//! The notebook's events at their places: one marker per place, sized by
-//! how many events happened there and coloured by their commonest
-//! category. A place is found among the notebook's own places first, then
-//! in the world gazetteer; an event whose place is found in neither is left
-//! off the map (and counted, so the map can say so).
+//! The notebook's events and figures at their places: one marker per
+//! place, sized by how many items are there and coloured by the commonest
+//! category of its events. A place is found among the notebook's own
+//! places first, then in the world gazetteer; an item whose place is found
+//! in neither is left off the map (and counted, so the map can say so).
 
-use crate::model::{Category, EventId, Notebook};
+use crate::model::{Category, EventId, Notebook, ObservationId, SeriesId};
 use crate::timeline::{Filter, date_span};
 use std::collections::HashMap;
 
@@ -17,8 +17,34 @@ pub struct PlaceMarker {
     pub place: String,
     /// The events there, in the notebook's order.
     pub events: Vec<EventId>,
-    /// Their commonest category (the first in [`Category::ALL`] on a tie).
+    /// The figures counted there, by series then id.
+    pub figures: Vec<(SeriesId, ObservationId)>,
+    /// The events' commonest category (the first in [`Category::ALL`] on a
+    /// tie; [`Category::Other`] for a place of figures only).
     pub category: Category,
+}
+
+impl PlaceMarker {
+    /// How many events and figures are there.
+    pub fn items(&self) -> usize {
+        self.events.len() + self.figures.len()
+    }
+
+    /// "3 events, 2 figures".
+    pub fn counted(&self) -> String {
+        let mut parts = Vec::new();
+        for (count, one, many) in [
+            (self.events.len(), "event", "events"),
+            (self.figures.len(), "figure", "figures"),
+        ] {
+            match count {
+                0 => {}
+                1 => parts.push(format!("1 {one}")),
+                n => parts.push(format!("{n} {many}")),
+            }
+        }
+        parts.join(", ")
+    }
 }
 
 /// What the map shows of a notebook under a filter.
@@ -26,14 +52,14 @@ pub struct PlaceMarker {
 pub struct MapMarkers {
     /// One marker per place, west to east.
     pub markers: Vec<PlaceMarker>,
-    /// Events the filter shows whose place is named but cannot be found.
+    /// Events and figures the filter shows whose place is named but cannot be found.
     pub unplaced: usize,
 }
 
 pub use crate::timeline::locate;
 
-/// The markers for the events `filter` shows in its window (every event
-/// when it has none).
+/// The markers for the events and figures `filter` shows in its window
+/// (every one when it has none).
 pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
     let mut located: HashMap<&str, Option<[f64; 2]>> = HashMap::new();
     // Spellings of one place ("Kabul", "kabul") share its marker.
@@ -63,31 +89,59 @@ pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
         let key = [at[0].to_bits(), at[1].to_bits()];
         at_place
             .entry(key)
-            .or_insert_with(|| PlaceMarker {
-                at,
-                place: place.to_owned(),
-                events: Vec::new(),
-                category: event.category,
-            })
+            .or_insert_with(|| PlaceMarker::new(at, place))
             .events
             .push(event.id);
         if let Some(slot) = Category::ALL.iter().position(|c| *c == event.category) {
             counts.entry(key).or_insert([0; Category::ALL.len()])[slot] += 1;
         }
     }
+    for series in &notebook.series {
+        for figure in &series.observations {
+            let place = figure.place.trim();
+            if place.is_empty() || !test.lists_figure(series.id, figure) {
+                continue;
+            }
+            let Some(at) = *located
+                .entry(place)
+                .or_insert_with(|| locate(notebook, place))
+            else {
+                unplaced += 1;
+                continue;
+            };
+            at_place
+                .entry([at[0].to_bits(), at[1].to_bits()])
+                .or_insert_with(|| PlaceMarker::new(at, place))
+                .figures
+                .push((series.id, figure.id));
+        }
+    }
     let mut markers: Vec<PlaceMarker> = at_place
         .into_iter()
         .map(|(key, mut marker)| {
-            let counts = counts.get(&key).copied().unwrap_or_default();
-            let commonest = (0..counts.len())
-                .max_by_key(|&slot| (counts[slot], std::cmp::Reverse(slot)))
-                .unwrap_or(0);
-            marker.category = Category::ALL[commonest];
+            if let Some(counts) = counts.get(&key) {
+                let commonest = (0..counts.len())
+                    .max_by_key(|&slot| (counts[slot], std::cmp::Reverse(slot)))
+                    .unwrap_or(0);
+                marker.category = Category::ALL[commonest];
+            }
             marker
         })
         .collect();
     markers.sort_by(|a, b| a.at[0].total_cmp(&b.at[0]).then(a.place.cmp(&b.place)));
     MapMarkers { markers, unplaced }
+}
+
+impl PlaceMarker {
+    fn new(at: [f64; 2], place: &str) -> PlaceMarker {
+        PlaceMarker {
+            at,
+            place: place.to_owned(),
+            events: Vec::new(),
+            figures: Vec::new(),
+            category: Category::Other,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -199,5 +253,77 @@ mod tests {
         let notebook = notebook();
         assert!(locate(&notebook, "Kandahar, Afghanistan").is_some());
         assert_eq!(locate(&notebook, "  "), None);
+    }
+
+    fn figure(n: u128, place: &str, date: &str) -> crate::model::Observation {
+        crate::model::Observation {
+            id: ObservationId::from_u128(n),
+            as_of: PartialDate::parse(date).expect("date"),
+            low: 10.0,
+            high: 10.0,
+            best: None,
+            qualifier: crate::model::Qualifier::Exact,
+            denominator: None,
+            place: place.into(),
+            evidence: None,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn figures_with_a_place_are_on_the_map_and_a_region_keeps_them_there() {
+        let mut notebook = notebook();
+        let mut series = crate::model::Series {
+            id: SeriesId::from_u128(40),
+            name: "Displaced".into(),
+            unit: "people".into(),
+            subject: String::new(),
+            denominator: None,
+            style: Default::default(),
+            color: None,
+            plot: String::new(),
+            observations: vec![
+                figure(41, "Kabul", "2021-08-20"),
+                figure(42, "Camp Seven", "2024-05-11"),
+                figure(43, "Gaborone", "2024-05-12"),
+                figure(44, "", "2024-05-12"),
+            ],
+        };
+        series.observations.sort_by_key(|o| o.id);
+        notebook.series.push(series);
+        let map = event_markers(&notebook, &Filter::default());
+        let kabul = map
+            .markers
+            .iter()
+            .find(|m| m.place == "Kabul")
+            .expect("Kabul");
+        assert_eq!(kabul.counted(), "3 events, 1 figure");
+        assert_eq!(kabul.items(), 4);
+        let gaborone = map
+            .markers
+            .iter()
+            .find(|m| m.place == "Gaborone")
+            .expect("a place of figures only");
+        assert!(gaborone.events.is_empty());
+        assert_eq!(
+            gaborone.figures,
+            [(SeriesId::from_u128(40), ObservationId::from_u128(43))]
+        );
+        assert_eq!(gaborone.category, Category::Other);
+
+        // Picking Kabul: the figure counted elsewhere leaves the plots, the
+        // one that names no place stays.
+        let region = Filter {
+            region: Some(crate::model::Region::around("Kabul", kabul.at)),
+            ..Filter::default()
+        };
+        let series = &notebook.series[0];
+        let kept: Vec<u128> = series
+            .observations
+            .iter()
+            .filter(|o| region.shows_figure(&notebook, series.id, o))
+            .map(|o| o.id.uuid().as_u128())
+            .collect();
+        assert_eq!(kept, [41, 44]);
     }
 }

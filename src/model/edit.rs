@@ -390,6 +390,7 @@ mod tests {
             best: None,
             qualifier: Qualifier::About,
             denominator: None,
+            place: String::new(),
             evidence: None,
             notes: String::new(),
         }
@@ -411,6 +412,7 @@ mod tests {
                 unit: "districts".into(),
                 subject: String::new(),
                 denominator: Some(370.0),
+                place: String::new(),
                 as_of: None,
                 vague: false,
             },

@@ -82,6 +82,10 @@ pub struct Observation {
     /// The whole it is part of, when this report states one.
     #[serde(default, skip_serializing_if = "is_default")]
     pub denominator: Option<f64>,
+    /// Where it was counted ("Kunduz"), when the report says: it puts the
+    /// figure on the map.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub place: String,
     /// The words that support it.
     #[serde(default, skip_serializing_if = "is_default")]
     pub evidence: Option<Evidence>,

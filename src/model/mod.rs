@@ -161,6 +161,9 @@ pub enum ProposalKind {
         as_of: Option<PartialDate>,
         /// "dozens", "hundreds": only a rough size is known.
         vague: bool,
+        /// A place the sentence names: where the figure was counted.
+        #[serde(default, skip_serializing_if = "is_default")]
+        place: String,
     },
     /// An event.
     Event {
@@ -559,6 +562,7 @@ mod tests {
             best: None,
             qualifier: Qualifier::MoreThan,
             denominator: Some(370.0),
+            place: String::new(),
             evidence: None,
             notes: String::new(),
         };

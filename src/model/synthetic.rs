@@ -154,6 +154,7 @@ pub fn notebook(size: Size) -> Notebook {
                     Qualifier::Exact
                 },
                 denominator: None,
+                place: String::new(),
                 evidence: Some(evidence(&mut mix)),
                 notes: String::new(),
             });

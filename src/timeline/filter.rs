@@ -145,12 +145,8 @@ pub struct EventTest<'f, 'n> {
 impl<'n> EventTest<'_, 'n> {
     /// Whether an event is on the lane.
     pub fn shows(&mut self, event: &'n crate::model::Event) -> bool {
-        let (filter, notebook, inside) = (self.filter, self.notebook, &mut self.inside);
-        filter.shows_event_where(notebook, event, |_| {
-            *inside
-                .entry(event.place.as_str())
-                .or_insert_with(|| filter.in_region(notebook, &event.place))
-        })
+        let (filter, notebook) = (self.filter, self.notebook);
+        filter.shows_event_where(notebook, event, |_| self.place_inside(&event.place))
     }
 
     /// Whether an event is in the lists: on the lane and in the window.
@@ -161,19 +157,66 @@ impl<'n> EventTest<'_, 'n> {
         }
         self.filter.in_window(start, end) && self.shows(event)
     }
+
+    /// Whether a place is in the region, asking the gazetteer once per place.
+    fn place_inside(&mut self, place: &'n str) -> bool {
+        let (filter, notebook) = (self.filter, self.notebook);
+        *self
+            .inside
+            .entry(place)
+            .or_insert_with(|| filter.in_region(notebook, place))
+    }
+
+    /// Whether a figure of a series is plotted.
+    pub fn shows_figure(
+        &mut self,
+        series: crate::model::SeriesId,
+        observation: &'n crate::model::Observation,
+    ) -> bool {
+        let (filter, notebook) = (self.filter, self.notebook);
+        filter.shows_figure_where(notebook, series, observation, |_| {
+            self.place_inside(&observation.place)
+        })
+    }
+
+    /// Whether a figure is in the lists: plotted and in the window.
+    pub fn lists_figure(
+        &mut self,
+        series: crate::model::SeriesId,
+        observation: &'n crate::model::Observation,
+    ) -> bool {
+        let (start, end) = date_span(observation.as_of);
+        self.filter.in_window(start, end) && self.shows_figure(series, observation)
+    }
 }
 
 impl Filter {
-    /// Whether a figure of a series is plotted.
+    /// Whether a figure of a series is plotted: its series shown, known by
+    /// the day, tagged as asked, and in the region if it names a place
+    /// (a figure that names none stays). Over many figures, [`Filter::events`]
+    /// locates each place once.
     pub fn shows_figure(
         &self,
         notebook: &Notebook,
         series: crate::model::SeriesId,
         observation: &crate::model::Observation,
     ) -> bool {
+        self.events(notebook).shows_figure(series, observation)
+    }
+
+    fn shows_figure_where(
+        &self,
+        notebook: &Notebook,
+        series: crate::model::SeriesId,
+        observation: &crate::model::Observation,
+        inside: impl FnOnce(&str) -> bool,
+    ) -> bool {
         !self.hidden_series.contains(&series)
             && self.known(notebook, observation.evidence.as_ref())
             && self.tagged(notebook, &[], observation.evidence.as_ref())
+            && (self.region.is_none()
+                || observation.place.trim().is_empty()
+                || inside(&observation.place))
     }
 
     /// Whether a figure is in the lists: plotted and in the window.
@@ -183,8 +226,7 @@ impl Filter {
         series: crate::model::SeriesId,
         observation: &crate::model::Observation,
     ) -> bool {
-        let (start, end) = date_span(observation.as_of);
-        self.shows_figure(notebook, series, observation) && self.in_window(start, end)
+        self.events(notebook).lists_figure(series, observation)
     }
 
     /// Whether an article is in the list: published by the "as known on"

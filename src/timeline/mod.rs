@@ -494,6 +494,7 @@ pub struct UnitPlot {
 /// scale share an axis and districts never sit on an axis of thousands.
 pub fn unit_plots(notebook: &Notebook, filter: &Filter) -> Vec<UnitPlot> {
     let mut plots: Vec<UnitPlot> = Vec::new();
+    let mut test = filter.events(notebook);
     for series in &notebook.series {
         let own_unit = series.unit.trim().to_lowercase();
         let named_plot = series.plot.trim();
@@ -512,7 +513,7 @@ pub fn unit_plots(notebook: &Notebook, filter: &Filter) -> Vec<UnitPlot> {
         let mut figures: Vec<FigureMark> = series
             .observations
             .iter()
-            .filter(|o| filter.shows_figure(notebook, series.id, o))
+            .filter(|o| test.shows_figure(series.id, o))
             .filter_map(|o| {
                 // As a share: a percentage of the report's whole, else the series'.
                 let scale = if filter.as_share {

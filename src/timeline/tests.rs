@@ -220,6 +220,7 @@ fn series_are_grouped_by_unit_and_keep_same_day_figures_apart() {
         best: None,
         qualifier: Qualifier::Exact,
         denominator: None,
+        place: String::new(),
         evidence: None,
         notes: String::new(),
     };

@@ -500,6 +500,10 @@ fn observation(
                 out.edits
                     .push((put(updated.clone()), key("figure", id, "denominator")));
             }
+            if fields::text(ui, "Place", &mut updated.place) {
+                out.edits
+                    .push((put(updated.clone()), key("figure", id, "place")));
+            }
             if fields::multiline(ui, "Notes", &mut updated.notes, 3) {
                 out.edits.push((put(updated), key("figure", id, "notes")));
             }

@@ -168,7 +168,7 @@ impl ListCache {
                 let mut latest: Vec<&crate::model::Observation> = series
                     .observations
                     .iter()
-                    .filter(|o| timeline.lists_figure(notebook, series.id, o))
+                    .filter(|o| test.lists_figure(series.id, o))
                     .collect();
                 let earlier = latest.len().saturating_sub(FIGURES_LISTED);
                 if earlier > 0 {

@@ -135,7 +135,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         if !rect.expand(12.0).contains(at) {
             continue;
         }
-        let radius = 3.0 + 2.0 * (marker.events.len() as f32).sqrt().min(12.0);
+        let radius = 3.0 + 2.0 * (marker.items() as f32).sqrt().min(12.0);
         if picked
             .as_ref()
             .is_some_and(|region| region.contains(marker.at))
@@ -146,12 +146,17 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                 Stroke::new(2.0, visuals.strong_text_color()),
             );
         }
-        painter.circle(
-            at,
-            radius,
-            category_color(marker.category).gamma_multiply(0.8),
-            Stroke::new(1.0, visuals.strong_text_color()),
-        );
+        if marker.events.is_empty() {
+            // Figures only: a ring, no event there to colour it.
+            painter.circle_stroke(at, radius, Stroke::new(2.0, visuals.strong_text_color()));
+        } else {
+            painter.circle(
+                at,
+                radius,
+                category_color(marker.category).gamma_multiply(0.8),
+                Stroke::new(1.0, visuals.strong_text_color()),
+            );
+        }
         state.drawn.push((at, index));
         if pointer.is_some_and(|p| p.distance(at) <= radius + 3.0) {
             hovered = Some(index);
@@ -162,9 +167,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             rect.left_bottom() + vec2(6.0, -6.0),
             egui::Align2::LEFT_BOTTOM,
             if markers.unplaced == 1 {
-                "1 event at a place not found on the map".to_owned()
+                "1 item at a place not found on the map".to_owned()
             } else {
-                format!("{} events at places not found on the map", markers.unplaced)
+                format!("{} items at places not found on the map", markers.unplaced)
             },
             egui::FontId::proportional(11.0),
             visuals.weak_text_color(),
@@ -178,10 +183,12 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         view.timeline.filter.region = Some(Region::around(&marker.place, marker.at));
         if let Some(first) = marker.events.first() {
             out.select = Some(Selection::Event(*first));
+        } else if let Some((series, id)) = marker.figures.first() {
+            out.select = Some(Selection::Observation(*series, *id));
         }
     }
     response.on_hover_ui_at_pointer(|ui| {
-        ui.strong(format!("{} · {} events", marker.place, marker.events.len()));
+        ui.strong(format!("{} · {}", marker.place, marker.counted()));
         for event in marker
             .events
             .iter()
@@ -194,7 +201,26 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             }
         }
         if marker.events.len() > 12 {
-            ui.weak(format!("… and {} more", marker.events.len() - 12));
+            ui.weak(format!("… and {} more events", marker.events.len() - 12));
+        }
+        for (series, figure) in marker
+            .figures
+            .iter()
+            .take(12)
+            .filter_map(|(series, id)| notebook.observation(*series, *id))
+        {
+            ui.label(format!(
+                "{} · {} {}",
+                figure.as_of,
+                figure.describe(),
+                series.name
+            ));
+            if let Some(evidence) = &figure.evidence {
+                ui.weak(super::plot_common::source_line(notebook, evidence));
+            }
+        }
+        if marker.figures.len() > 12 {
+            ui.weak(format!("… and {} more figures", marker.figures.len() - 12));
         }
     });
 }

@@ -22,6 +22,7 @@ pub fn summary(proposal: &Proposal) -> String {
             subject,
             denominator,
             vague,
+            place,
             ..
         } => {
             let who = if subject.is_empty() {
@@ -31,7 +32,12 @@ pub fn summary(proposal: &Proposal) -> String {
             };
             let rough = if *vague { " (rough)" } else { "" };
             let figure = crate::model::describe_figure(*low, *high, *qualifier, *denominator);
-            format!("Figure: {figure} {who}{unit}{rough}")
+            let at = if place.is_empty() {
+                String::new()
+            } else {
+                format!(" in {place}")
+            };
+            format!("Figure: {figure} {who}{unit}{at}{rough}")
         }
         ProposalKind::Event { title, date, .. } => {
             let short: String = title.chars().take(70).collect();
@@ -114,6 +120,7 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                 subject,
                 denominator,
                 as_of,
+                place,
                 ..
             } => {
                 let choice = view
@@ -209,6 +216,7 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                     *as_of = value;
                     dated_by_hand = true;
                 }
+                fields::text(ui, "Place", place);
             }
             ProposalKind::Event {
                 title,

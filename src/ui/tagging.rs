@@ -208,6 +208,7 @@ pub struct FigureDraft {
     qualifier: Qualifier,
     denominator: String,
     as_of: String,
+    place: String,
     notes: String,
     error: String,
 }
@@ -243,6 +244,7 @@ impl FigureDraft {
             qualifier: guess.qualifier,
             denominator: number(guess.denominator),
             as_of: published.map(PartialDate::iso).unwrap_or_default(),
+            place: String::new(),
             notes: String::new(),
             error: String::new(),
         })
@@ -270,6 +272,7 @@ impl FigureDraft {
             best,
             qualifier: self.qualifier,
             denominator,
+            place: self.place.trim().to_owned(),
             evidence: Some(self.evidence.clone()),
             notes: self.notes.clone(),
         };
@@ -357,6 +360,7 @@ pub fn figure_form(ui: &mut Ui, notebook: &Notebook, draft: &mut FigureDraft) ->
             fields::text(ui, "Best", &mut draft.best);
             fields::text(ui, "Of", &mut draft.denominator);
             fields::text(ui, "As of", &mut draft.as_of);
+            fields::text(ui, "Place", &mut draft.place);
             fields::multiline(ui, "Notes", &mut draft.notes, 2);
         });
     let pressed = buttons(ui, "Create figure", &draft.error);
