@@ -12,8 +12,8 @@ use common::{app_with, drag_with, settle};
 
 const SAMPLE: &str = "tests/fixtures/one-article.ron";
 
-#[test]
-fn a_box_drawn_on_the_map_keeps_the_events_inside_it() {
+/// The small sample in the app, its map drawn.
+fn sample_app() -> egui_kittest::Harness<'static, sitrep::ui::App> {
     let mut harness = app_with(
         Some(SAMPLE.into()),
         &ScriptedDialogs::default(),
@@ -21,6 +21,12 @@ fn a_box_drawn_on_the_map_keeps_the_events_inside_it() {
         Duration::from_secs(30),
     );
     settle(&mut harness);
+    harness
+}
+
+#[test]
+fn a_box_drawn_on_the_map_keeps_the_events_inside_it() {
+    let mut harness = sample_app();
     let map = harness.state().map_rect().expect("the map is shown");
     let markers = harness.state().map_markers();
     assert!(markers.len() >= 2, "{markers:?}");
@@ -83,13 +89,7 @@ fn a_box_drawn_on_the_map_keeps_the_events_inside_it() {
 
 #[test]
 fn a_figure_given_a_place_in_the_inspector_is_on_the_map() {
-    let mut harness = app_with(
-        Some(SAMPLE.into()),
-        &ScriptedDialogs::default(),
-        None,
-        Duration::from_secs(30),
-    );
-    settle(&mut harness);
+    let mut harness = sample_app();
     let before = harness.state().map_markers().len();
     harness.get_by_label_contains("more than 50 of 370").click();
     harness.run();

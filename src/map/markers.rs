@@ -5,7 +5,7 @@
 //! in neither is left off the map (and counted, so the map can say so).
 
 use crate::model::{Category, EventId, Notebook, ObservationId, SeriesId};
-use crate::timeline::{Filter, date_span};
+use crate::timeline::Filter;
 use std::collections::HashMap;
 
 /// The events at one place.
@@ -61,39 +61,24 @@ pub use crate::timeline::locate;
 /// The markers for the events and figures `filter` shows in its window
 /// (every one when it has none).
 pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
-    let mut located: HashMap<&str, Option<[f64; 2]>> = HashMap::new();
-    // Spellings of one place ("Kabul", "kabul") share its marker.
-    let mut at_place: HashMap<[u64; 2], PlaceMarker> = HashMap::new();
+    let mut gathered = Gathering {
+        notebook,
+        located: HashMap::new(),
+        at_place: HashMap::new(),
+        unplaced: 0,
+    };
     let mut counts: HashMap<[u64; 2], [usize; Category::ALL.len()]> = HashMap::new();
-    let mut unplaced = 0;
     let mut test = filter.events(notebook);
     for event in &notebook.events {
         let place = event.place.trim();
-        if place.is_empty() || !test.shows(event) {
+        if place.is_empty() || !test.lists(event) {
             continue;
         }
-        let (start, mut end) = date_span(event.start);
-        if let Some(last) = event.end {
-            end = end.max(date_span(last).1);
-        }
-        if !filter.in_window(start, end) {
-            continue;
-        }
-        let Some(at) = *located
-            .entry(place)
-            .or_insert_with(|| locate(notebook, place))
-        else {
-            unplaced += 1;
-            continue;
-        };
-        let key = [at[0].to_bits(), at[1].to_bits()];
-        at_place
-            .entry(key)
-            .or_insert_with(|| PlaceMarker::new(at, place))
-            .events
-            .push(event.id);
-        if let Some(slot) = Category::ALL.iter().position(|c| *c == event.category) {
-            counts.entry(key).or_insert([0; Category::ALL.len()])[slot] += 1;
+        if let Some((marker, key)) = gathered.marker_at(place) {
+            marker.events.push(event.id);
+            if let Some(slot) = Category::ALL.iter().position(|c| *c == event.category) {
+                counts.entry(key).or_insert([0; Category::ALL.len()])[slot] += 1;
+            }
         }
     }
     for series in &notebook.series {
@@ -102,20 +87,14 @@ pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
             if place.is_empty() || !test.lists_figure(series.id, figure) {
                 continue;
             }
-            let Some(at) = *located
-                .entry(place)
-                .or_insert_with(|| locate(notebook, place))
-            else {
-                unplaced += 1;
-                continue;
-            };
-            at_place
-                .entry([at[0].to_bits(), at[1].to_bits()])
-                .or_insert_with(|| PlaceMarker::new(at, place))
-                .figures
-                .push((series.id, figure.id));
+            if let Some((marker, _)) = gathered.marker_at(place) {
+                marker.figures.push((series.id, figure.id));
+            }
         }
     }
+    let Gathering {
+        at_place, unplaced, ..
+    } = gathered;
     let mut markers: Vec<PlaceMarker> = at_place
         .into_iter()
         .map(|(key, mut marker)| {
@@ -130,6 +109,37 @@ pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
         .collect();
     markers.sort_by(|a, b| a.at[0].total_cmp(&b.at[0]).then(a.place.cmp(&b.place)));
     MapMarkers { markers, unplaced }
+}
+
+/// The markers being gathered: each place located once, its spellings
+/// sharing one marker.
+struct Gathering<'n> {
+    notebook: &'n Notebook,
+    located: HashMap<&'n str, Option<[f64; 2]>>,
+    at_place: HashMap<[u64; 2], PlaceMarker>,
+    unplaced: usize,
+}
+
+impl<'n> Gathering<'n> {
+    /// The marker of a place (made the first time) and its key; none, and
+    /// counted, for a place not found.
+    fn marker_at(&mut self, place: &'n str) -> Option<(&mut PlaceMarker, [u64; 2])> {
+        let notebook = self.notebook;
+        let Some(at) = *self
+            .located
+            .entry(place)
+            .or_insert_with(|| locate(notebook, place))
+        else {
+            self.unplaced += 1;
+            return None;
+        };
+        let key = [at[0].to_bits(), at[1].to_bits()];
+        let marker = self
+            .at_place
+            .entry(key)
+            .or_insert_with(|| PlaceMarker::new(at, place));
+        Some((marker, key))
+    }
 }
 
 impl PlaceMarker {
