@@ -265,6 +265,25 @@ mod tests {
         assert_eq!(locate(&notebook, "  "), None);
     }
 
+    #[test]
+    fn a_place_not_yet_given_coordinates_is_not_put_at_zero_zero() {
+        let mut notebook = notebook();
+        notebook.places.push(NotebookPlace {
+            id: PlaceId::from_u128(10),
+            name: "New camp".into(),
+            aliases: Vec::new(),
+            lat: 0.0,
+            lon: 0.0,
+        });
+        notebook
+            .events
+            .push(event(8, "New camp", "2024-05-14", Category::Other));
+        assert_eq!(locate(&notebook, "New camp"), None);
+        let map = event_markers(&notebook, &Filter::default());
+        assert!(map.markers.iter().all(|m| m.place != "New camp"));
+        assert_eq!(map.unplaced, 2, "counted with the made-up place");
+    }
+
     fn figure(n: u128, place: &str, date: &str) -> crate::model::Observation {
         crate::model::Observation {
             id: ObservationId::from_u128(n),

@@ -223,7 +223,8 @@ pub struct EventMark {
 pub use crate::model::Region;
 
 /// Where a place name is, as `[longitude, latitude]`: the notebook's own
-/// places (name or alias, without case) first, then the gazetteer's most
+/// places (name or alias, without case; one still at 0, 0 has not been
+/// given coordinates and is passed over) first, then the gazetteer's most
 /// important place of that name; "Kunduz, Afghanistan" is looked up as
 /// "Kunduz" when whole it is not found.
 pub fn locate(notebook: &Notebook, place: &str) -> Option<[f64; 2]> {
@@ -231,9 +232,11 @@ pub fn locate(notebook: &Notebook, place: &str) -> Option<[f64; 2]> {
     if place.is_empty() {
         return None;
     }
+    // A place added but not yet given coordinates sits at 0, 0: it has none.
     let own = notebook.places.iter().find(|p| {
-        p.name.eq_ignore_ascii_case(place)
-            || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(place))
+        (p.lat, p.lon) != (0.0, 0.0)
+            && (p.name.eq_ignore_ascii_case(place)
+                || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(place)))
     });
     if let Some(own) = own {
         return Some([own.lon, own.lat]);
