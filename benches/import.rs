@@ -1,7 +1,9 @@
 //! Wall time to turn hostile and huge HTML pages into an article: deep
 //! nesting, huge attribute lists, long runs without tags and a long flat
 //! page, each at 1, 4 and 16 MiB so that time proportional to size shows as
-//! an even throughput. The target is 2 s for any 16 MiB page.
+//! an even throughput. The target is 2 s for any 16 MiB page. Also: watch
+//! terms found in 16 MiB of article text (the first pass over a notebook's
+//! articles when a term is added).
 //! Run: `cargo bench --bench import`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -108,5 +110,32 @@ fn bench_import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_import);
+/// Three watch terms (a gazetteer place with its other spellings, an actor,
+/// free words) over 16 MiB of news-like text, as 3,200 articles of 5 KiB.
+fn bench_watch(c: &mut Criterion) {
+    let mut notebook = sitrep::model::Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
+    for (i, term) in ["Kunduz", "Taliban", "border crossing"].iter().enumerate() {
+        notebook.watch.push(sitrep::model::WatchTerm {
+            id: sitrep::model::WatchId::from_u128(i as u128 + 1),
+            term: (*term).to_owned(),
+        });
+    }
+    let watcher = import::watch::Watcher::new(&notebook);
+    let sentence = "Officials said fighters crossed the river near the district centre on Sunday, and aid groups counted 120 families who had left their homes. ";
+    let article: String = sentence.repeat(5 * 1024 / sentence.len());
+    let articles = 16 * MIB / article.len();
+    let mut group = c.benchmark_group("watch terms");
+    group.throughput(Throughput::Bytes((articles * article.len()) as u64));
+    group.sample_size(10);
+    group.bench_function(format!("{articles} articles of 5 KiB"), |b| {
+        b.iter(|| {
+            (0..articles)
+                .filter(|_| !watcher.hits("A title", black_box(&article)).is_empty())
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_import, bench_watch);
 criterion_main!(benches);
