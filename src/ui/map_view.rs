@@ -175,7 +175,11 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             visuals.weak_text_color(),
         );
     }
-    let Some(marker) = hovered.and_then(|i| markers.markers.get(i)) else {
+    // While the map is dragged, the pointer only passes over markers.
+    let Some(marker) = hovered
+        .filter(|_| !response.dragged())
+        .and_then(|i| markers.markers.get(i))
+    else {
         return;
     };
     if response.clicked() {
