@@ -3,6 +3,7 @@
 //! reopening.
 #![cfg(feature = "app")]
 
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitrep::model::Category;
@@ -118,6 +119,17 @@ fn a_view_keeps_the_filters_applies_in_one_click_and_survives_save_and_reopen() 
     reopened.run();
     assert_eq!(*reopened.state().timeline_filter(), narrowed);
     assert_eq!(reopened.state().listed_events().len(), listed);
+
+    // From the keyboard: the command palette finds the view by its name.
+    reopened.state_mut().run(Command::ClearFilters);
+    reopened.run();
+    reopened.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    reopened.run();
+    reopened.get_by_label("Command").type_text("no talks");
+    reopened.run();
+    reopened.key_press(Key::Enter);
+    reopened.run();
+    assert_eq!(*reopened.state().timeline_filter(), narrowed);
 }
 
 #[test]

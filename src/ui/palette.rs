@@ -1,6 +1,7 @@
 //! The command palette (Ctrl+Shift+P): every command by name with its
-//! shortcut, narrowed as the user types; arrows move, Enter or a click runs
-//! one, Escape closes. It reads only [`Command`]'s own table.
+//! shortcut, and the notebook's saved views ("View: North, June"), narrowed
+//! as the user types; arrows move, Enter or a click runs one, Escape
+//! closes. It reads [`Command`]'s own table and the entries it is handed.
 
 use super::commands::Command;
 use egui::{Context, Key, Modifiers};
@@ -27,30 +28,37 @@ pub enum Outcome {
     Close,
 }
 
-/// The palette's commands whose name or tooltip holds every word of
-/// `query`, ignoring case; names that start with the query come first.
-pub fn matching(query: &str) -> Vec<Command> {
+/// A row of the palette: what it is called there, and what it runs.
+pub type Entry = (String, Command);
+
+/// The palette's commands, then the `extra` entries (a notebook's views),
+/// whose name or tooltip holds every word of `query`, ignoring case; names
+/// that start with the query come first.
+pub fn matching(query: &str, extra: &[Entry]) -> Vec<Entry> {
     let query = query.trim().to_lowercase();
     let words: Vec<&str> = query.split_whitespace().collect();
-    let mut found: Vec<(bool, Command)> = Command::palette()
+    let every = Command::palette()
         .into_iter()
-        .filter_map(|command| {
-            let label = command.label().to_lowercase();
+        .map(|command| (command.label().to_owned(), command))
+        .chain(extra.iter().cloned());
+    let mut found: Vec<(bool, Entry)> = every
+        .filter_map(|(name, command)| {
+            let label = name.to_lowercase();
             let text = format!("{label} {}", command.tooltip().to_lowercase());
             words
                 .iter()
                 .all(|w| text.contains(w))
-                .then(|| (!label.starts_with(&query), command))
+                .then(|| (!label.starts_with(&query), (name, command)))
         })
         .collect();
     // A stable sort keeps the table's order within each group.
     found.sort_by_key(|(later, _)| *later);
-    found.into_iter().map(|(_, command)| command).collect()
+    found.into_iter().map(|(_, entry)| entry).collect()
 }
 
-/// Draws the palette over the window.
-pub fn show(ctx: &Context, palette: &mut Palette) -> Outcome {
-    let found = matching(&palette.query);
+/// Draws the palette over the window, with `extra` entries after the commands.
+pub fn show(ctx: &Context, palette: &mut Palette, extra: &[Entry]) -> Outcome {
+    let found = matching(&palette.query, extra);
     palette.chosen = palette.chosen.min(found.len().saturating_sub(1));
     let (down, up, enter, escape) = ctx.input_mut(|input| {
         (
@@ -72,8 +80,7 @@ pub fn show(ctx: &Context, palette: &mut Palette) -> Outcome {
     if enter {
         return found
             .get(palette.chosen)
-            .cloned()
-            .map_or(Outcome::Open, Outcome::Run);
+            .map_or(Outcome::Open, |(_, command)| Outcome::Run(command.clone()));
     }
     let mut outcome = Outcome::Open;
     let response = egui::Modal::new(egui::Id::unique("sitrep-palette")).show(ctx, |ui| {
@@ -113,12 +120,12 @@ pub fn show(ctx: &Context, palette: &mut Palette) -> Outcome {
 }
 
 /// The palette's rows: each command with its keys; a click runs it.
-fn rows(ui: &mut egui::Ui, found: &[Command], chosen: usize, moved: bool, outcome: &mut Outcome) {
+fn rows(ui: &mut egui::Ui, found: &[Entry], chosen: usize, moved: bool, outcome: &mut Outcome) {
     if found.is_empty() {
         ui.weak("No command matches");
     }
-    for (index, command) in found.iter().enumerate() {
-        let mut row = egui::Button::selectable(index == chosen, command.label());
+    for (index, (name, command)) in found.iter().enumerate() {
+        let mut row = egui::Button::selectable(index == chosen, name.as_str());
         if let Some(shortcut) = command.shortcut() {
             row = row.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }
@@ -136,9 +143,13 @@ fn rows(ui: &mut egui::Ui, found: &[Command], chosen: usize, moved: bool, outcom
 mod tests {
     use super::*;
 
+    fn commands(entries: Vec<Entry>) -> Vec<Command> {
+        entries.into_iter().map(|(_, command)| command).collect()
+    }
+
     #[test]
     fn every_command_without_arguments_is_in_the_palette_with_its_own_text() {
-        let all = matching("");
+        let all = commands(matching("", &[]));
         for command in Command::UNIT {
             assert!(all.contains(command), "{command:?} missing");
             assert!(!command.label().is_empty() && !command.tooltip().is_empty());
@@ -148,11 +159,23 @@ mod tests {
 
     #[test]
     fn words_narrow_the_list_in_any_order_and_case() {
-        let found = matching("TIMELINE fit");
+        let found = commands(matching("TIMELINE fit", &[]));
         assert_eq!(found.first(), Some(&Command::FitTimeline), "{found:?}");
-        assert!(matching("no such command at all").is_empty());
+        assert!(matching("no such command at all", &[]).is_empty());
         // A name that starts with the query comes before one that only holds it.
-        assert_eq!(matching("save").first(), Some(&Command::Save));
+        assert_eq!(
+            commands(matching("save", &[])).first(),
+            Some(&Command::Save)
+        );
+    }
+
+    #[test]
+    fn saved_views_are_found_by_name() {
+        let north = crate::model::ViewId::from_u128(7);
+        let extra = [("View: North, June".to_owned(), Command::ApplyView(north))];
+        let found = matching("north", &extra);
+        assert_eq!(found, extra, "{found:?}");
+        assert!(matching("view", &extra).contains(&extra[0]));
     }
 
     #[test]

@@ -557,7 +557,14 @@ impl eframe::App for App {
         });
         self.modals(&ctx, &mut out);
         if let Some(palette) = &mut self.palette {
-            match super::palette::show(&ctx, palette) {
+            let views: Vec<super::palette::Entry> = self
+                .doc
+                .notebook()
+                .views
+                .iter()
+                .map(|v| (format!("View: {}", v.name), Command::ApplyView(v.id)))
+                .collect();
+            match super::palette::show(&ctx, palette, &views) {
                 super::palette::Outcome::Open => {}
                 super::palette::Outcome::Run(command) => {
                     self.palette = None;
