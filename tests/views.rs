@@ -114,6 +114,14 @@ fn saved_views_merge_by_id_and_the_result_reopens() {
     assert!(merged.conflicts[0].item.starts_with("views/"));
     assert!(merged.conflicts[0].theirs.contains("Northern provinces"));
     assert_eq!(merged.notebook.views[0].name, "North, June");
+    // Settled by keeping theirs, as the app's "Keep theirs" does.
+    let mut settled = merged.notebook.clone();
+    merge::resolve(&settled, 0, merge::Side::Theirs)
+        .expect("a view's conflict can be settled")
+        .apply(&mut settled)
+        .expect("applies");
+    assert_eq!(settled.views[0].name, "Northern provinces");
+    assert!(settled.conflicts.is_empty());
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! (`sitrep merge BASE OURS THEIRS`).
 //!
 //! Items are matched by id in every list (articles, events, series and
-//! their figures, proposals, places, actors). An item added on either side
-//! is kept; edits to different items, or to different fields of one item,
+//! their figures, proposals, places, actors, saved views, watch terms). An
+//! item added on either side is kept; edits to different items, or to different fields of one item,
 //! combine; an item deleted on one side and left alone on the other goes.
 //! A field both sides changed to different values is a [`Conflict`]: the
 //! merged notebook keeps ours and records theirs beside it, so nothing is
@@ -338,6 +338,15 @@ fn item_edits(updated: &Notebook, item: &str) -> Result<Vec<Edit>, String> {
             let id = crate::model::ActorId::from_uuid(id(text)?);
             let found = updated.actors.iter().find(|a| a.id == id);
             vec![Edit::PutActor(found.ok_or_else(gone)?.clone())]
+        }
+        ["views", text] => {
+            let id = crate::model::ViewId::from_uuid(id(text)?);
+            vec![Edit::PutView(updated.view(id).ok_or_else(gone)?.clone())]
+        }
+        ["watch", text] => {
+            let id = crate::model::WatchId::from_uuid(id(text)?);
+            let found = updated.watch.iter().find(|w| w.id == id);
+            vec![Edit::PutWatch(found.ok_or_else(gone)?.clone())]
         }
         _ => return Err(gone()),
     })
