@@ -541,7 +541,20 @@ mod tests {
         notebook.places = sample.places.clone();
         notebook.actors = sample.actors.clone();
         notebook.proposals = sample.proposals.clone();
+        notebook.views.push(crate::model::SavedView {
+            tags: vec!["north".into()],
+            ..crate::model::SavedView::named(crate::model::ViewId::from_u128(1), "A view")
+        });
+        notebook.watch.push(crate::model::WatchTerm {
+            id: crate::model::WatchId::from_u128(2),
+            term: "a term".into(),
+        });
         let one_pass = super::super::to_text_in_one_pass(&notebook);
+        // Read back in pieces, the views and terms are there.
+        let Parallel::Parsed(read) = parsed(&one_pass) else {
+            panic!("read in pieces")
+        };
+        assert_eq!((read.views.len(), read.watch.len()), (1, 1));
         for threads in [2, 3, 8] {
             let in_pieces = text_parts(&notebook, threads, None)
                 .expect("big enough")
