@@ -94,11 +94,17 @@ pub struct Gazetteer {
     pub(super) demonym_stems: FoldMap<&'static str, bool>,
 }
 
+static WORLD: OnceLock<Gazetteer> = OnceLock::new();
+
 /// The shipped gazetteer, parsed on first use and then shared. Parsing takes
 /// tens of milliseconds: the app builds it on a worker thread.
 pub fn world() -> &'static Gazetteer {
-    static WORLD: OnceLock<Gazetteer> = OnceLock::new();
     WORLD.get_or_init(|| Gazetteer::parse(GAZETTEER_TSV))
+}
+
+/// Whether [`world`] has been parsed, so that calling it will not wait.
+pub fn world_is_ready() -> bool {
+    WORLD.get().is_some()
 }
 
 /// Appends the matching key of one word: diacritics folded, lower case,

@@ -30,7 +30,13 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     let state = &mut view.map;
     load_outlines(ui.ctx(), state);
     let key = (revision, filter.clone());
-    if state.markers_for.as_ref() != Some(&key) {
+    // Places are looked up in the gazetteer, parsed on a worker at start:
+    // until it is ready the map keeps its markers rather than wait for it.
+    state.awaiting_places = !crate::extract::places::world_is_ready();
+    if state.awaiting_places {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(30));
+    } else if state.markers_for.as_ref() != Some(&key) {
         state.markers = Arc::new(map::markers::event_markers(notebook, &filter));
         state.markers_for = Some(key);
     }
@@ -39,9 +45,14 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     state.rect = Some(rect);
     state.hovered = response.hovered();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
-    // Until the analyst moves it, the map keeps the whole world in view
-    // as the panel changes size.
+    // Until the analyst moves it, the map keeps its places in view as the
+    // panel changes size; it is first framed once they are known.
     let home = home(&state.markers);
+    if state.frame.is_none() && state.awaiting_places {
+        ui.painter()
+            .rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
+        return;
+    }
     if state.frame.is_none() || (!state.moved && state.fitted_to != Some(rect.size())) {
         state.frame = Some(fit(rect, home));
         state.fitted_to = Some(rect.size());
@@ -400,8 +411,10 @@ pub struct MapAlone {
 }
 
 impl MapAlone {
-    /// The map of a notebook's events, the timeline's filters at rest.
+    /// The map of a notebook's events, the timeline's filters at rest
+    /// (the gazetteer read first, as the app does at start).
     pub fn new(notebook: Notebook) -> MapAlone {
+        crate::extract::places::world();
         MapAlone {
             notebook,
             view: View::default(),

@@ -273,6 +273,8 @@ pub struct MapState {
     pub moved: bool,
     /// Where a Shift+drag box selection began, while one is drawn.
     pub box_from: Option<egui::Pos2>,
+    /// The markers wait for the gazetteer, still being read.
+    pub awaiting_places: bool,
     /// Whether the pointer was over the map last frame: the view keys
     /// (+, -, arrows, F) then move the map, not the timeline.
     pub hovered: bool,

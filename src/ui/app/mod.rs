@@ -317,6 +317,7 @@ impl App {
                 self.view.map.outlines,
                 super::view::OutlinesLoad::Loading(_)
             )
+            || (self.map_rect().is_some() && self.view.map.awaiting_places)
     }
 
     /// The status line.
