@@ -117,6 +117,25 @@ pub struct Sentence {
     pub facts: Vec<Fact>,
 }
 
+/// The shipped actors with a notebook's own: an actor named like a built-in
+/// one adds to its aliases, any other is added.
+pub fn actors_for(notebook: &crate::model::Notebook) -> Vec<Actor> {
+    let mut actors = names::parse_actors(names::ACTORS_TSV);
+    for own in &notebook.actors {
+        match actors
+            .iter_mut()
+            .find(|a| a.name.eq_ignore_ascii_case(own.name.trim()))
+        {
+            Some(known) => known.aliases.extend(own.aliases.iter().cloned()),
+            None => actors.push(Actor {
+                name: own.name.trim().to_owned(),
+                aliases: own.aliases.clone(),
+            }),
+        }
+    }
+    actors
+}
+
 /// Finds facts in text. Build once (the name automaton takes a moment, the
 /// world gazetteer is parsed on first use), use for many texts.
 #[derive(Clone, Debug)]
@@ -146,20 +165,7 @@ impl Extractor {
             lat: p.lat,
             lon: p.lon,
         }));
-        let mut actors = names::parse_actors(names::ACTORS_TSV);
-        for own in &notebook.actors {
-            match actors
-                .iter_mut()
-                .find(|a| a.name.eq_ignore_ascii_case(own.name.trim()))
-            {
-                Some(known) => known.aliases.extend(own.aliases.iter().cloned()),
-                None => actors.push(Actor {
-                    name: own.name.trim().to_owned(),
-                    aliases: own.aliases.clone(),
-                }),
-            }
-        }
-        Self::new(places, actors)
+        Self::new(places, actors_for(notebook))
     }
 
     /// An extractor over the world gazetteer and these extra places and actors.

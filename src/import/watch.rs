@@ -7,7 +7,7 @@
 //! only in capitals, so "US" never finds "us". Anything else is taken as
 //! the words typed.
 
-use crate::extract::names::{ACTORS_TSV, fold, parse_actors};
+use crate::extract::names::{Actor, fold};
 use crate::model::Notebook;
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -65,8 +65,9 @@ impl Watcher {
             .collect();
         let mut any_case: Vec<(String, usize)> = Vec::new();
         let mut capitals: Vec<(String, usize)> = Vec::new();
+        let actors = crate::extract::actors_for(notebook);
         for (index, term) in terms.iter().enumerate() {
-            for spelling in spellings(notebook, term) {
+            for spelling in spellings(notebook, &actors, term) {
                 let folded = fold(&spelling);
                 if is_acronym(&folded) {
                     capitals.push((folded, index));
@@ -159,8 +160,9 @@ fn is_acronym(spelling: &str) -> bool {
 }
 
 /// The term and every other name of the place or actor it names.
-fn spellings(notebook: &Notebook, term: &str) -> Vec<String> {
-    let same = |name: &str| fold(name.trim()).to_lowercase() == fold(term).to_lowercase();
+fn spellings(notebook: &Notebook, actors: &[Actor], term: &str) -> Vec<String> {
+    let wanted = fold(term).to_lowercase();
+    let same = |name: &str| fold(name.trim()).to_lowercase() == wanted;
     let mut found = vec![term.to_owned()];
     let mut add = |names: &mut dyn Iterator<Item = &str>| {
         found.extend(
@@ -179,17 +181,7 @@ fn spellings(notebook: &Notebook, term: &str) -> Vec<String> {
     if let Some(place) = crate::extract::places::world().lookup(term).first() {
         add(&mut place.spellings());
     }
-    let mut actors = parse_actors(ACTORS_TSV);
-    actors.extend(
-        notebook
-            .actors
-            .iter()
-            .map(|a| crate::extract::names::Actor {
-                name: a.name.clone(),
-                aliases: a.aliases.clone(),
-            }),
-    );
-    for actor in &actors {
+    for actor in actors {
         if same(&actor.name) || actor.aliases.iter().any(|a| same(a)) {
             add(&mut std::iter::once(actor.name.as_str())
                 .chain(actor.aliases.iter().map(String::as_str)));

@@ -118,11 +118,6 @@ impl Filter {
             .is_none_or(|region| locate(notebook, place).is_some_and(|at| region.contains(at)))
     }
 
-    /// Whether an event is in the lists: on the lane and in the window.
-    pub fn lists_event(&self, notebook: &Notebook, event: &crate::model::Event) -> bool {
-        self.events(notebook).lists(event)
-    }
-
     /// Tests events one after another, locating each place only once.
     pub fn events<'f, 'n>(&'f self, notebook: &'n Notebook) -> EventTest<'f, 'n> {
         EventTest {

@@ -21,8 +21,9 @@ pub fn current<'n>(notebook: &'n Notebook, view: &View) -> Option<&'n SavedView>
 
 /// Draws the menu button and, open, the views.
 pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
-    let current_id = current(notebook, view).map(|v| v.id);
-    let label = match current(notebook, view) {
+    let in_force = current(notebook, view);
+    let current_id = in_force.map(|v| v.id);
+    let label = match in_force {
         Some(saved) => format!("View: {}", saved.name),
         None if notebook.views.is_empty() => "Views".to_owned(),
         None => format!("Views ({})", notebook.views.len()),

@@ -84,17 +84,10 @@ impl Plan {
         self.count(|o| matches!(o, Outcome::Added { source, .. } if source.published.is_none()))
     }
 
-    /// Added articles that hold a watch term.
-    pub fn watched(&self, watcher: &crate::import::watch::Watcher) -> usize {
-        self.count(|o| match o {
-            Outcome::Added { source, .. } => !watcher.hits(&source.title, &source.text).is_empty(),
-            _ => false,
-        })
-    }
-
-    /// The added article that holds the most watch terms (the first of
-    /// those), if any holds one: the one to read first.
-    pub fn most_watched(&self, watcher: &crate::import::watch::Watcher) -> Option<ArticleId> {
+    /// How many added articles hold a watch term, and the one that holds
+    /// the most (the first of those): the one to read first.
+    pub fn watched(&self, watcher: &crate::import::watch::Watcher) -> (usize, Option<ArticleId>) {
+        let mut holding = 0;
         let mut best: Option<(usize, ArticleId)> = None;
         for (_, outcome) in &self.files {
             if let Outcome::Added {
@@ -102,12 +95,15 @@ impl Plan {
             } = outcome
             {
                 let total = watcher.hits(&source.title, &source.text).total();
-                if total > 0 && best.is_none_or(|(most, _)| total > most) {
-                    best = Some((total, *article));
+                if total > 0 {
+                    holding += 1;
+                    if best.is_none_or(|(most, _)| total > most) {
+                        best = Some((total, *article));
+                    }
                 }
             }
         }
-        best.map(|(_, article)| article)
+        (holding, best.map(|(_, article)| article))
     }
 
     /// The first article added: the one to open.

@@ -259,11 +259,11 @@ impl App {
         self.import = None;
         let plan = import_batch::plan(self.doc.notebook(), results);
         let watcher = crate::import::watch::Watcher::new(self.doc.notebook());
-        let watched = plan.watched(&watcher);
+        let (watched, most_watched) = plan.watched(&watcher);
         if let Some(edit) = plan.edit.clone() {
             self.apply(edit, None);
         }
-        if let Some(id) = plan.most_watched(&watcher).or(plan.first_article()) {
+        if let Some(id) = most_watched.or(plan.first_article()) {
             self.view.open_article(id);
         }
         let (articles, duplicates, undated) = (plan.added(), plan.duplicates(), plan.undated());
