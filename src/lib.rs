@@ -44,8 +44,10 @@
 //!   rasterized with resvg) and a Markdown situation report; one
 //!   [`export::Request`] for the app and `sitrep export`.
 //! - [`timeline`]: the notebook turned into what a plot needs: calendar
-//!   grid marks, event lanes with non-overlapping labels, one plot per unit,
-//!   the filters ("as known on", window, tags, categories, series, region)
+//!   grid marks, event lanes with non-overlapping labels (and "+N" counts
+//!   where a label has no room), one plot per unit, its round value ticks
+//!   and the values beside its points (`timeline::values`, one rule for the
+//!   window and the exported chart), the filters ("as known on", window, tags, categories, series, region)
 //!   and saved views made from them and back (`timeline::views`).
 //! - [`map`]: the map's ground: country outlines (Natural Earth via the
 //!   `world-atlas` TopoJSON in `assets/world-atlas`) at two levels of
@@ -53,7 +55,8 @@
 //! - [`ui`] (feature `app`): the eframe [`ui::App`], split by job
 //!   (`app/{mod,jobs,recovery,command_handling,frame,modals}.rs`); one
 //!   [`ui::Command`] table for menus, shortcuts, buttons and the command
-//!   palette; `view.rs`, the shared view state, is a leaf; each panel
+//!   palette; `view.rs`, the shared view state, is a leaf; `layout.rs`
+//!   holds each panel to its share of the window; each panel
 //!   (`articles`, `inspector`, `reader`, `review`, `tagging`,
 //!   `timeline_view`, `plot_view`, `map_view`, `views_menu`,
 //!   `watch_terms`) reads the notebook and the view and

@@ -16,11 +16,11 @@ fn options() -> SnapshotOptions {
         .max_failed_pixels(4000)
 }
 
-#[test]
-fn the_sample_notebook_renders() {
+/// The app on the sample, in a window of `size`, once its background work is done.
+fn sample_rendered(size: [f32; 2]) -> Harness<'static, App> {
     let dialogs = Arc::new(ScriptedDialogs::default());
     let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size(size)
         .wgpu()
         .build_eframe(move |cc| {
             App::new(
@@ -46,6 +46,12 @@ fn the_sample_notebook_renders() {
         !harness.state().map_markers().is_empty(),
         "the map beside the timeline shows the sample's places"
     );
+    harness
+}
+
+#[test]
+fn the_sample_notebook_renders() {
+    let mut harness = sample_rendered([1400.0, 900.0]);
     harness.snapshot_options("sample_notebook", &options());
 
     harness
@@ -53,4 +59,15 @@ fn the_sample_notebook_renders() {
         .click();
     harness.run();
     harness.snapshot_options("sample_event_selected", &options());
+}
+
+#[test]
+fn the_sample_renders_in_a_small_and_a_large_window() {
+    for (size, name) in [
+        ([1024.0, 700.0], "sample_1024x700"),
+        ([1920.0, 1080.0], "sample_1920x1080"),
+    ] {
+        let mut harness = sample_rendered(size);
+        harness.snapshot_options(name, &options());
+    }
 }

@@ -329,22 +329,7 @@ fn sample_painted() -> (Harness<'static, App>, Vec<egui::Shape>) {
     let dialogs = ScriptedDialogs::default();
     let mut harness = app(Some(sitrep::ui::SAMPLE_NOTEBOOK.into()), &dialogs);
     harness.run_steps(4);
-    fn open(shape: &egui::Shape, out: &mut Vec<egui::Shape>) {
-        match shape {
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| open(s, out)),
-            other => out.push(other.clone()),
-        }
-    }
-    let mut out = Vec::new();
-    for clipped in &harness.output().shapes {
-        // What its clip rect hides is not on screen.
-        if clipped
-            .clip_rect
-            .contains_rect(clipped.shape.visual_bounding_rect())
-        {
-            open(&clipped.shape, &mut out);
-        }
-    }
+    let out = common::painted_shapes(&harness);
     (harness, out)
 }
 
@@ -395,6 +380,10 @@ fn each_legend_entry_shows_its_series_colour() {
             continue; // a plot scrolled out of sight
         };
         let rect = entry.rect();
+        let timeline = harness.state().panel_rects().timeline.expect("timeline");
+        if !timeline.contains_rect(rect) {
+            continue; // a plot scrolled out of sight
+        }
         // The legend's dot: the smaller of the two circles at its left end.
         let dot = shapes
             .iter()

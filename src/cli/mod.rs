@@ -200,9 +200,10 @@ pub fn import(
                 };
                 let _ = writeln!(
                     stdout,
-                    "{}: imported \"{}\" ({dated}) with {proposals} proposals{watched}",
+                    "{}: imported \"{}\" ({dated}) with {}{watched}",
                     file.display(),
-                    source.title
+                    source.title,
+                    crate::model::counted(*proposals, "proposal", "proposals")
                 );
             }
             Outcome::Duplicate => {

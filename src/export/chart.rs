@@ -5,7 +5,7 @@
 //! on every machine.
 
 use crate::model::{Notebook, Qualifier, SeriesStyle, format_number};
-use crate::timeline::labels::ValueSide;
+use crate::timeline::values::PixelBox;
 use crate::timeline::{self, FigureMark, Filter, UnitPlot};
 use std::fmt::Write as _;
 
@@ -100,24 +100,6 @@ fn n(value: f64) -> String {
     }
 }
 
-/// Round steps (1, 2, 5 × 10ⁿ) for about `count` ticks from 0 to `top`.
-fn value_ticks(top: f64, count: usize) -> Vec<f64> {
-    if !(top.is_finite() && top > 0.0) {
-        return vec![0.0];
-    }
-    let rough = top / count.max(1) as f64;
-    let magnitude = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|step| *step >= rough)
-        .unwrap_or(10.0 * magnitude);
-    (0..=count * 3)
-        .map(|i| i as f64 * step)
-        .take_while(|v| *v <= top)
-        .collect()
-}
-
 /// Maps days and values to pixels within one plot.
 struct Frame {
     left: f64,
@@ -140,11 +122,6 @@ impl Frame {
 
     fn days_per_pixel(&self) -> f64 {
         (self.x_max - self.x_min) / self.width
-    }
-
-    /// The foot of the plot, where its dates begin.
-    fn bottom(&self) -> f64 {
-        self.top + self.height
     }
 }
 
@@ -442,7 +419,7 @@ fn unit_plot(
         y_top,
     };
     grid(out, &frame, filter, false);
-    for tick in value_ticks(y_top, 4) {
+    for tick in timeline::values::value_ticks(y_top, frame.height) {
         let y = frame.y(tick);
         let _ = writeln!(
             out,
@@ -471,6 +448,8 @@ fn unit_plot(
         n(frame.width),
         n(frame.height + 8.0)
     );
+    let legend_box = legend_box(&shown, &frame);
+    let value_places = value_label_places(notebook, &frame, &shown, legend_box);
     for (trace, figures) in &shown {
         let color = rgb(trace
             .color
@@ -484,7 +463,7 @@ fn unit_plot(
         if figures.len() as f64 > frame.width {
             dense(out, &frame, figures, &color);
         } else {
-            sparse(out, notebook, &frame, trace, figures, &color);
+            sparse(out, notebook, &frame, trace, figures, &color, &value_places);
         }
         out.push_str("</g>\n");
     }
@@ -564,6 +543,7 @@ fn sparse(
     trace: &timeline::SeriesTrace,
     figures: &[FigureMark],
     color: &str,
+    value_places: &ValuePlaces,
 ) {
     let days_per_pixel = frame.days_per_pixel();
     if figures.len() >= 2 {
@@ -580,8 +560,7 @@ fn sparse(
             path.join(" L")
         );
     }
-    let value_places = value_label_places(notebook, frame, trace, figures);
-    for (k, figure) in figures.iter().enumerate() {
+    for figure in figures {
         let x = frame.x(figure.x_drawn(days_per_pixel));
         let y = frame.y(figure.central);
         let observation = notebook.observation(trace.id, figure.id).map(|(_, o)| o);
@@ -626,12 +605,12 @@ fn sparse(
             );
         }
         marker(out, figure.qualifier, x, y, color);
-        if let Some(&(dx, baseline, anchor)) = value_places.get(k).and_then(Option::as_ref) {
+        if let Some(&(left, top)) = value_places.get(&figure.id) {
             let _ = writeln!(
                 out,
-                r#"<text x="{}" y="{}" font-size="11" fill="{color}" text-anchor="{anchor}">{}</text>"#,
-                n(x + dx),
-                n(y + baseline),
+                r#"<text x="{}" y="{}" font-size="11" fill="{color}">{}</text>"#,
+                n(left),
+                n(top + f64::from(LABEL_FONT_PX)),
                 xml(&said)
             );
         }
@@ -666,61 +645,79 @@ fn marker(out: &mut String, qualifier: Qualifier, x: f64, y: f64, color: &str) {
     };
 }
 
-/// Where each figure's value is written beside its point (offset, baseline
-/// and anchor), on the side the trend's line leaves free; `None` for a
-/// value that would cover another's, or for a series too long to label.
+/// Where each figure's value is written: the top-left corner of its text.
+type ValuePlaces = std::collections::HashMap<crate::model::ObservationId, (f64, f64)>;
+
+/// The legend's box, top left inside the plot: one row per series.
+fn legend_box(shown: &[(&timeline::SeriesTrace, Vec<FigureMark>)], frame: &Frame) -> PixelBox {
+    let mut measure = label_measure();
+    let widest = shown
+        .iter()
+        .map(|(trace, figures)| measure(&format!("{} ({})", trace.name, figures.len())))
+        .fold(0.0f64, f64::max);
+    (
+        frame.left + 4.0,
+        frame.top + 4.0,
+        widest + 24.0,
+        shown.len() as f64 * 15.0 + 6.0,
+    )
+}
+
+/// Where each figure's value is written beside its point, by the rule the
+/// app follows ([`timeline::values::place_values`]): inside the plot, clear
+/// of every marker, line, other value and the legend; a value with no room
+/// (or of a series too long to label) is left to the figure's tooltip.
 fn value_label_places(
     notebook: &Notebook,
     frame: &Frame,
-    trace: &timeline::SeriesTrace,
-    figures: &[FigureMark],
-) -> Vec<Option<(f64, f64, &'static str)>> {
-    if figures.len() > timeline::labels::MAX_LABELLED_FIGURES {
-        return vec![None; figures.len()];
-    }
+    shown: &[(&timeline::SeriesTrace, Vec<FigureMark>)],
+    legend: PixelBox,
+) -> ValuePlaces {
     let days_per_pixel = frame.days_per_pixel();
-    let mut measure = label_measure();
-    let step = trace.style == SeriesStyle::Step;
-    let places: Vec<(f64, f64, &'static str)> = (0..figures.len())
-        .map(|k| {
-            let previous = k.checked_sub(1).map(|p| figures[p].central);
-            let next = figures.get(k + 1).map(|f| f.central);
-            let room = timeline::labels::room_below(
-                frame.y(figures[k].central),
-                frame.bottom(),
-                f64::from(LABEL_FONT_PX) + 2.0,
-            );
-            match timeline::labels::value_side(previous, figures[k].central, next, step, room) {
-                ValueSide::Above => (0.0, -9.0, "middle"),
-                ValueSide::Below => (0.0, 19.0, "middle"),
-                ValueSide::AboveLeft => (-7.0, -6.0, "end"),
-                ValueSide::AboveRight => (7.0, -6.0, "start"),
-            }
-        })
-        .collect();
-    let boxes: Vec<(f64, f64, f64, f64)> = figures
+    let px = |x: f64, y: f64| (frame.x(x), frame.y(y));
+    let sparse: Vec<&(&timeline::SeriesTrace, Vec<FigureMark>)> = shown
         .iter()
-        .zip(&places)
-        .map(|(figure, &(dx, baseline, anchor))| {
+        .filter(|(_, figures)| figures.len() as f64 <= frame.width)
+        .collect();
+    let mut obstacles = timeline::values::Obstacles::of_traces(
+        sparse
+            .iter()
+            .map(|(trace, figures)| (trace.style, figures.as_slice())),
+        days_per_pixel,
+        px,
+    );
+    obstacles.keep_out.push(legend);
+    let mut measure = label_measure();
+    let mut wanted = Vec::new();
+    let mut ids = Vec::new();
+    for (trace, figures) in &sparse {
+        if figures.len() > timeline::labels::MAX_LABELLED_FIGURES {
+            continue;
+        }
+        let step = trace.style == SeriesStyle::Step;
+        for (k, figure) in figures.iter().enumerate() {
             let said = notebook
                 .observation(trace.id, figure.id)
                 .map(|(_, o)| o.describe())
                 .unwrap_or_default();
-            let width = measure(&said);
-            let x = frame.x(figure.x_drawn(days_per_pixel)) + dx;
-            let left = match anchor {
-                "middle" => x - width / 2.0,
-                "end" => x - width,
-                _ => x,
-            };
-            let top = frame.y(figure.central) + baseline - f64::from(LABEL_FONT_PX);
-            (left, top, width, f64::from(LABEL_FONT_PX) + 2.0)
-        })
-        .collect();
-    timeline::labels::keep_clear(&boxes)
+            let previous = k.checked_sub(1).map(|p| figures[p].central);
+            let next = figures.get(k + 1).map(|f| f.central);
+            let (x, y) = px(figure.x_drawn(days_per_pixel), figure.central);
+            wanted.push(timeline::values::ValueToPlace {
+                x,
+                y,
+                width: measure(&said),
+                height: f64::from(LABEL_FONT_PX) + 2.0,
+                preferred: timeline::labels::value_side(previous, figure.central, next, step),
+            });
+            ids.push(figure.id);
+        }
+    }
+    let plot = (frame.left, frame.top, frame.width, frame.height);
+    timeline::values::place_values(&wanted, &obstacles, plot)
         .into_iter()
-        .zip(places)
-        .map(|(keep, place)| keep.then_some(place))
+        .zip(ids)
+        .filter_map(|(place, id)| place.map(|(left, top, _, _)| (id, (left, top))))
         .collect()
 }
 
@@ -776,13 +773,6 @@ fn label_measure() -> impl FnMut(&str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn value_ticks_are_round_and_cover_the_range() {
-        assert_eq!(value_ticks(100.0, 4), [0.0, 50.0, 100.0]);
-        assert_eq!(value_ticks(9000.0, 4), [0.0, 5000.0]);
-        assert_eq!(value_ticks(f64::NAN, 4), [0.0]);
-    }
 
     #[test]
     fn markup_in_names_cannot_break_the_svg() {

@@ -383,6 +383,28 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, us
     }
 }
 
+/// A selection of `text` (byte offsets) widened so that neither end falls
+/// inside a word: "…El Fasher o" takes the whole of the word it cut. Ends
+/// already between words (or out of the text) stay where they are.
+pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let inside_word = |at: usize| {
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text.get(at..).and_then(|t| t.chars().next());
+        matches!((before, after), (Some(b), Some(a)) if b.is_alphanumeric() && a.is_alphanumeric())
+    };
+    let (mut start, mut end) = (start.min(text.len()), end.min(text.len()));
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) || start >= end {
+        return (start, end);
+    }
+    while start > 0 && inside_word(start) {
+        start -= text[..start].chars().next_back().map_or(1, char::len_utf8);
+    }
+    while end < text.len() && inside_word(end) {
+        end += text[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    (start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,5 +493,24 @@ mod tests {
                 "New line here"
             ]
         );
+    }
+
+    #[test]
+    fn a_selection_cut_inside_a_word_takes_the_whole_word() {
+        let text = "Fighting reached El Fasher overnight, 1,200 fled.";
+        let cut = text.find("El Fasher o").expect("in the text");
+        let (start, end) = snap_to_words(text, cut + 1, cut + "El Fasher o".len());
+        assert_eq!(&text[start..end], "El Fasher overnight");
+        let figure = text.find("1,2").expect("in the text");
+        let (start, end) = snap_to_words(text, figure, figure + 3);
+        assert_eq!(&text[start..end], "1,200");
+        let whole = text.find("reached").expect("in the text");
+        assert_eq!(
+            snap_to_words(text, whole, whole + "reached".len()),
+            (whole, whole + "reached".len()),
+            "whole words stay as they are"
+        );
+        let other = "Şehir ağır hasar gördü";
+        assert_eq!(snap_to_words(other, 2, 4), (0, "Şehir".len()));
     }
 }

@@ -137,6 +137,13 @@ pub fn describe_figure(
     text
 }
 
+/// "1 article", "2 articles", "1,200 articles": a count with its noun in the
+/// number it takes.
+pub fn counted(count: usize, singular: &str, plural: &str) -> String {
+    let noun = if count == 1 { singular } else { plural };
+    format!("{} {noun}", format_number(count as f64))
+}
+
 /// Formats a figure with thousands separators and no needless decimals.
 pub fn format_number(value: f64) -> String {
     if value.fract() != 0.0 || value.abs() >= 1e15 {

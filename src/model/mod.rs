@@ -28,7 +28,7 @@ pub use edit::{Edit, EditError};
 pub use evidence::{
     CitedBy, Evidence, EvidenceProblem, EvidenceStatus, cited_spans, evidence_problems,
 };
-pub use figures::{Observation, Qualifier, describe_figure, format_number};
+pub use figures::{Observation, Qualifier, counted, describe_figure, format_number};
 pub use ids::{
     ActorId, ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId, ViewId, WatchId,
 };

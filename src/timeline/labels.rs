@@ -144,6 +144,86 @@ pub fn place_labels(
     placed
 }
 
+/// Events in view whose lane had no room for their labels, counted in
+/// one place: "+3", whose hover lists their titles.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Crowd {
+    /// Their lane.
+    pub lane: usize,
+    /// Left edge of the count, pixels from the plot's left edge.
+    pub left: f64,
+    /// Right edge.
+    pub right: f64,
+    /// "+3".
+    pub text: String,
+    /// The events it counts, in time order.
+    pub ids: Vec<EventId>,
+}
+
+/// Gathers each run of unlabelled events in view (no labelled event
+/// between them in their lane) into a [`Crowd`], written after the run's
+/// last marker, else before its first, where it crosses no marker, bar or
+/// label; a run with room on neither side is left to its markers' hover.
+pub fn place_crowds(
+    marks: &[&EventMark],
+    span: &PlotSpan,
+    placed: &[PlacedLabel],
+    measure: &mut dyn FnMut(&str) -> f64,
+) -> Vec<Crowd> {
+    let labelled: std::collections::HashSet<EventId> = placed.iter().map(|l| l.id).collect();
+    let lanes = marks.iter().map(|m| m.lane + 1).max().unwrap_or(0);
+    let mut crowds = Vec::new();
+    for lane in 0..lanes {
+        let in_lane: Vec<&EventMark> = marks.iter().copied().filter(|m| m.lane == lane).collect();
+        let footprints: Vec<(f64, f64)> = in_lane.iter().map(|m| footprint(m, span)).collect();
+        let label_spans: Vec<(f64, f64)> = placed
+            .iter()
+            .filter(|l| l.lane == lane)
+            .map(|l| (l.left, l.right))
+            .collect();
+        let taken: Vec<(f64, f64)> = footprints.iter().chain(&label_spans).copied().collect();
+        let in_view = |k: usize| footprints[k].1 >= 0.0 && footprints[k].0 <= span.width;
+        let mut k = 0;
+        while k < in_lane.len() {
+            if labelled.contains(&in_lane[k].id) || !in_view(k) {
+                k += 1;
+                continue;
+            }
+            let first = k;
+            while k + 1 < in_lane.len() && !labelled.contains(&in_lane[k + 1].id) && in_view(k + 1)
+            {
+                k += 1;
+            }
+            let last = k;
+            k += 1;
+            let ids: Vec<EventId> = in_lane[first..=last].iter().map(|m| m.id).collect();
+            let text = format!("+{}", ids.len());
+            let width = measure(&text);
+            let free = |left: f64| {
+                let right = left + width;
+                left >= EDGE_PAD_PX
+                    && right <= span.width - EDGE_PAD_PX
+                    && taken.iter().all(|&(a, b)| {
+                        right + LABEL_GAP_PX / 2.0 <= a || b + LABEL_GAP_PX / 2.0 <= left
+                    })
+            };
+            let after = footprints[last].1 + LABEL_GAP_PX / 2.0;
+            let before = footprints[first].0 - LABEL_GAP_PX / 2.0 - width;
+            let Some(left) = [after, before].into_iter().find(|&left| free(left)) else {
+                continue;
+            };
+            crowds.push(Crowd {
+                lane,
+                left,
+                right: left + width,
+                text,
+                ids,
+            });
+        }
+    }
+    crowds
+}
+
 /// `text` if it fits in `room` pixels, else its longest run of whole words
 /// that fits with an ellipsis; `None` when not even the first word fits.
 /// Returns the words and their width.
@@ -195,79 +275,35 @@ pub enum ValueSide {
 /// The side of a point its value goes on, clear of the lines that join it
 /// to the figures before and after (`None` at either end). A step line
 /// jumps at the point and runs flat after it; a straight line runs to each
-/// neighbour. Without `room_below` (a point at the foot of its plot, where
-/// a value under it would fall on the dates) the value goes above.
-pub fn value_side(
-    previous: Option<f64>,
-    value: f64,
-    next: Option<f64>,
-    step: bool,
-    room_below: bool,
-) -> ValueSide {
+/// neighbour. [`super::values::place_values`] tries the other sides when
+/// this one is taken or leaves the plot.
+pub fn value_side(previous: Option<f64>, value: f64, next: Option<f64>, step: bool) -> ValueSide {
     use std::cmp::Ordering::{Equal, Greater, Less};
     let before = previous.map(|p| p.total_cmp(&value));
     let after = next.map(|n| n.total_cmp(&value));
-    let side = if step {
+    if step {
         // Flat to the right: only the jump into the point is in the way.
-        if before == Some(Greater) {
+        return if before == Some(Greater) {
             ValueSide::Below
         } else {
             ValueSide::Above
-        }
-    } else {
-        match (before, after) {
-            // A peak, or flat: nothing above.
-            (None | Some(Less | Equal), None | Some(Less | Equal)) => ValueSide::Above,
-            // A trough: nothing below.
-            (None | Some(Greater | Equal), None | Some(Greater | Equal)) => ValueSide::Below,
-            (Some(Less), Some(Greater)) => ValueSide::AboveLeft,
-            (Some(Greater), Some(Less)) => ValueSide::AboveRight,
-        }
-    };
-    match side {
-        // A step line's jump comes down into the point from the left, and
-        // its flat run leaves the space above and to the right free.
-        ValueSide::Below if !room_below && step => ValueSide::AboveRight,
-        ValueSide::Below if !room_below => ValueSide::Above,
-        side => side,
+        };
+    }
+    match (before, after) {
+        // A peak, or flat: nothing above.
+        (None | Some(Less | Equal), None | Some(Less | Equal)) => ValueSide::Above,
+        // A trough: nothing below.
+        (None | Some(Greater | Equal), None | Some(Greater | Equal)) => ValueSide::Below,
+        (Some(Less), Some(Greater)) => ValueSide::AboveLeft,
+        (Some(Greater), Some(Less)) => ValueSide::AboveRight,
     }
 }
 
-/// Whether a value written under a point `point_y` pixels down the plot
-/// (`frame_bottom` being its foot) stays inside the plot: the gap and one
-/// line of text of `text_height` pixels must fit.
-pub fn room_below(point_y: f64, frame_bottom: f64, text_height: f64) -> bool {
-    point_y + VALUE_GAP_PX + text_height <= frame_bottom
-}
-
-/// Pixels between a point and the value written under it.
-pub const VALUE_GAP_PX: f64 = 9.0;
-
 /// Series with this many figures in view or fewer get their values written
-/// beside their points. [`keep_clear`] leaves out any value that would cover
-/// another, so the bound only keeps a long series from being measured and
-/// crowded with numbers.
+/// beside their points; values with no room are left out
+/// ([`super::values::place_values`]), so the bound only keeps a long series
+/// from being measured and crowded with numbers.
 pub const MAX_LABELLED_FIGURES: usize = 40;
-
-/// Which of a series' value labels to write, so that none covers another:
-/// each label is a box (left, top, width, height in pixels); one that
-/// would overlap a box already kept is left out (its point keeps its
-/// hover). Earlier labels win, so the first figures of a run stay written.
-pub fn keep_clear(boxes: &[(f64, f64, f64, f64)]) -> Vec<bool> {
-    let mut kept: Vec<(f64, f64, f64, f64)> = Vec::new();
-    boxes
-        .iter()
-        .map(|&(left, top, width, height)| {
-            let clear = kept.iter().all(|&(l, t, w, h)| {
-                left + width <= l || l + w <= left || top + height <= t || t + h <= top
-            });
-            if clear {
-                kept.push((left, top, width, height));
-            }
-            clear
-        })
-        .collect()
-}
 
 #[cfg(test)]
 mod tests {
@@ -382,44 +418,55 @@ mod tests {
     }
 
     #[test]
-    fn value_labels_that_would_cover_one_another_are_left_out() {
-        let boxes = [
-            (0.0, 0.0, 50.0, 12.0),
-            (30.0, 4.0, 50.0, 12.0),
-            (60.0, 0.0, 50.0, 12.0),
-            (30.0, 20.0, 50.0, 12.0),
-        ];
-        assert_eq!(keep_clear(&boxes), [true, false, true, true]);
-    }
-
-    #[test]
     fn values_sit_clear_of_the_lines_through_their_points() {
         use ValueSide::*;
         // A step line climbing: the jump comes from below.
-        assert_eq!(value_side(Some(10.0), 50.0, Some(80.0), true, true), Above);
-        assert_eq!(value_side(Some(80.0), 50.0, Some(10.0), true, true), Below);
-        assert_eq!(value_side(None, 50.0, Some(10.0), true, true), Above);
+        assert_eq!(value_side(Some(10.0), 50.0, Some(80.0), true), Above);
+        assert_eq!(value_side(Some(80.0), 50.0, Some(10.0), true), Below);
+        assert_eq!(value_side(None, 50.0, Some(10.0), true), Above);
         // Straight lines: peaks above, troughs below, and beside a climb or
         // a fall on the side the line leaves free.
-        assert_eq!(value_side(Some(10.0), 50.0, Some(10.0), false, true), Above);
-        assert_eq!(value_side(Some(80.0), 50.0, Some(80.0), false, true), Below);
-        assert_eq!(
-            value_side(Some(10.0), 50.0, Some(80.0), false, true),
-            AboveLeft
+        assert_eq!(value_side(Some(10.0), 50.0, Some(10.0), false), Above);
+        assert_eq!(value_side(Some(80.0), 50.0, Some(80.0), false), Below);
+        assert_eq!(value_side(Some(10.0), 50.0, Some(80.0), false), AboveLeft);
+        assert_eq!(value_side(Some(80.0), 50.0, Some(10.0), false), AboveRight);
+        assert_eq!(value_side(None, 50.0, Some(80.0), false), Below);
+    }
+
+    #[test]
+    fn events_with_no_room_for_a_label_are_counted_beside_them() {
+        let span = PlotSpan {
+            x_min: 0.0,
+            x_max: 100.0,
+            width: 500.0,
+        };
+        // Four events a day apart (5 px): only the last has room for words.
+        let marks = [
+            mark(1, 0, 10.0, 11.0, "Fighting in the east"),
+            mark(2, 0, 11.0, 12.0, "A convoy is attacked"),
+            mark(3, 0, 12.0, 13.0, "Talks resume"),
+            mark(4, 0, 13.0, 14.0, "A ceasefire is declared"),
+        ];
+        let marks: Vec<&EventMark> = marks.iter().collect();
+        let placed = place_labels(
+            &marks,
+            &span,
+            &mut |m| m.title.to_string(),
+            &mut measure_chars,
         );
-        assert_eq!(
-            value_side(Some(80.0), 50.0, Some(10.0), false, true),
-            AboveRight
-        );
-        assert_eq!(value_side(None, 50.0, Some(80.0), false, true), Below);
-        // At the foot of the plot a value never goes under its point.
-        assert_eq!(value_side(Some(80.0), 0.0, Some(80.0), false, false), Above);
-        assert_eq!(value_side(Some(80.0), 0.0, None, true, false), AboveRight);
-        assert_eq!(
-            value_side(Some(10.0), 50.0, Some(80.0), false, false),
-            AboveLeft
-        );
-        assert!(room_below(100.0, 130.0, 12.0));
-        assert!(!room_below(100.0, 120.0, 12.0));
+        let crowds = place_crowds(&marks, &span, &placed, &mut measure_chars);
+        let counted: usize = crowds.iter().map(|c| c.ids.len()).sum();
+        assert_eq!(placed.len() + counted, 4, "{placed:?} {crowds:?}");
+        assert_eq!(crowds.len(), 1);
+        assert_eq!(crowds[0].text, "+3");
+        for crowd in &crowds {
+            for label in &placed {
+                assert!(crowd.right <= label.left || label.right <= crowd.left);
+            }
+            for m in &marks {
+                let (a, b) = footprint(m, &span);
+                assert!(crowd.right <= a || b <= crowd.left, "{crowd:?} on {a}..{b}");
+            }
+        }
     }
 }

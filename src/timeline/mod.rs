@@ -14,6 +14,7 @@ pub mod labels;
 pub mod lanes;
 pub mod pyramid;
 pub mod trend;
+pub mod values;
 pub mod views;
 
 pub use filter::{EventTest, Filter};

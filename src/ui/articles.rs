@@ -230,7 +230,11 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                         let (selection, text) = match *row {
                             SeriesRow::Series(series) => (
                                 Selection::Series(series.id),
-                                format!("{} ({} figures)", series.name, series.observations.len()),
+                                format!(
+                                    "{} ({})",
+                                    series.name,
+                                    crate::model::counted(series.observations.len(), "figure", "figures")
+                                ),
                             ),
                             SeriesRow::Earlier(count) => {
                                 ui.weak(format!("    … {count} earlier figures on the timeline"));

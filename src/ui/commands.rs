@@ -104,6 +104,12 @@ commands! {
     ToggleReader,
     /// Show or hide the map beside the timeline.
     ToggleMap,
+    /// Fold the reader to its title row, or unfold it.
+    FoldReader,
+    /// Put every panel back to its default size.
+    ResetLayout,
+    /// Name the filters in force and keep them in the notebook as a view.
+    NameView,
     /// Find any command by name and run it.
     OpenPalette,
     /// Show everything again: no window, category, tag, place, series or "as known on" filter.
@@ -220,6 +226,9 @@ impl Command {
             Command::ToggleInspector => "Show the inspector",
             Command::ToggleReader => "Show the reader",
             Command::ToggleMap => "Show the map",
+            Command::FoldReader => "Fold the reader",
+            Command::ResetLayout => "Reset layout",
+            Command::NameView => "Save as a view…",
             Command::OpenPalette => "Command palette…",
             Command::ClearFilters => "Show everything",
             Command::ApplyView(_) => "Apply the view",
@@ -258,7 +267,10 @@ impl Command {
             Command::ToggleReader => (command_shift, Key::R),
             Command::ToggleMap => (command_shift, Key::M),
             Command::OpenPalette => (command_shift, Key::P),
+            Command::FoldReader => (command_shift, Key::F),
             Command::DeleteSelected
+            | Command::ResetLayout
+            | Command::NameView
             | Command::OpenPath(_)
             | Command::TypePath
             | Command::ImportFolder

@@ -35,7 +35,14 @@ impl PathPurpose {
             PathPurpose::Open => "Open notebook",
             PathPurpose::Save => "Save notebook as",
             PathPurpose::Import => "Import articles",
-            PathPurpose::Export(_) => "Export to",
+            PathPurpose::Export(format) => match format {
+                crate::export::Format::Csv => "Export CSV to",
+                crate::export::Format::Svg => "Export the chart as SVG to",
+                crate::export::Format::Png => "Export the chart as PNG to",
+                crate::export::Format::Markdown => "Export the situation report to",
+                crate::export::Format::MapSvg => "Export the map as SVG to",
+                crate::export::Format::MapPng => "Export the map as PNG to",
+            },
         }
     }
 

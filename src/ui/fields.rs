@@ -4,6 +4,18 @@
 use egui::{Response, Ui};
 use std::collections::HashMap;
 
+/// A menu button whose menu stays open while it is clicked inside (a text
+/// field, a checkbox): only a click outside, Escape or a button that
+/// closes it ends it.
+pub fn sticky_menu<R>(ui: &mut Ui, label: String, content: impl FnOnce(&mut Ui) -> R) -> Response {
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new(label)
+        .config(config)
+        .ui(ui, content)
+        .0
+}
+
 /// A label and a one-line text field in a two-column grid; returns whether
 /// the text changed.
 pub fn text(ui: &mut Ui, label: &str, value: &mut String) -> bool {

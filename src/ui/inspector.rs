@@ -12,6 +12,8 @@ use egui::Ui;
 
 /// Draws the inspector for the selection.
 pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+    // Long titles and quotes wrap inside the panel rather than widen it.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
     ui.heading("Inspector");
     ui.separator();
     egui::ScrollArea::vertical()
@@ -65,7 +67,10 @@ fn article(
     ));
     let revision = view.revision;
     let cited = view.citations(notebook, revision, id).items;
-    ui.weak(format!("Cited by {cited} events and figures"));
+    ui.weak(format!(
+        "Cited by {}",
+        crate::model::counted(cited, "event or figure", "events and figures")
+    ));
     if ui.button("Edit article").clicked() {
         out.commands.push(super::Command::EditArticle(id));
     }
@@ -209,7 +214,7 @@ fn confidence_field(ui: &mut Ui, current: Option<Confidence>) -> Option<Option<C
     ];
     let label = ui.label("Confidence");
     let mut value = current;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let text = value.map_or("not judged".to_owned(), |c| format!("{:?}{}", c.reliability, c.credibility));
         egui::ComboBox::from_id_salt("sitrep-inspect-confidence")
             .selected_text(text)
@@ -342,7 +347,11 @@ fn series(
             }
             ui.end_row();
         });
-    ui.weak(format!("{} figures", series.observations.len()));
+    ui.weak(crate::model::counted(
+        series.observations.len(),
+        "figure",
+        "figures",
+    ));
     figures_in_window(ui, notebook, series, view, out);
     delete_button(ui, "Delete series", out);
 }
@@ -543,7 +552,7 @@ fn conflict(ui: &mut Ui, notebook: &Notebook, index: usize, out: &mut Out) {
         ui.label(egui::RichText::new(value.as_str()).monospace());
     }
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         use crate::store::merge::Side;
         if ui.button("Keep ours").clicked() {
             out.commands

@@ -13,6 +13,7 @@ mod commands;
 mod dialogs;
 mod fields;
 mod inspector;
+mod layout;
 mod lists;
 mod map_view;
 mod palette;
@@ -32,7 +33,7 @@ pub use commands::Command;
 pub use dialogs::{FileDialogs, NativeDialogs, PathPurpose, ScriptedDialogs};
 #[doc(hidden)]
 pub use map_view::MapAlone;
-pub use view::Selection;
+pub use view::{PanelRects, Selection};
 
 /// Opens the app's window on `open` (else the last notebook or the sample)
 /// and runs it until it closes.

@@ -10,7 +10,7 @@ use egui_plot::{GridInput, GridMark, Plot};
 use jiff::civil::Date;
 
 /// The width of every plot's y axis, so that all plots share their x positions.
-const Y_AXIS_WIDTH: f32 = 84.0;
+pub const Y_AXIS_WIDTH: f32 = 84.0;
 /// How near, in points, a click must land to a mark to pick it.
 pub const HIT_RADIUS: f32 = 9.0;
 

@@ -5,13 +5,14 @@
 use super::plot_common::{HIT_RADIUS, default_color, source_line, time_plot, window_span};
 use super::view::{Out, Selection, View};
 use crate::model::{Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
-use crate::timeline::labels::{self, ValueSide, value_side};
+
+/// The least height of a plot's drawing area: room for three value ticks.
+pub(super) const MIN_PLOT_HEIGHT: f32 = 104.0;
+use crate::timeline::labels;
 use crate::timeline::pyramid::FigurePyramid;
-use crate::timeline::{self, FigureMark, UnitPlot, trend};
+use crate::timeline::{self, FigureMark, UnitPlot, trend, values};
 use egui::{Color32, Ui};
-use egui_plot::{
-    ColorConflictHandling, Corner, Legend, Line, MarkerShape, PlotPoint, Points, Text,
-};
+use egui_plot::{Line, MarkerShape, PlotPoint, Points, Text};
 use std::sync::Arc;
 
 fn figure_shape(qualifier: Qualifier) -> (MarkerShape, bool) {
@@ -58,8 +59,30 @@ pub(super) fn unit_plot(
     let empty = FigurePyramid::default();
     let cached_columns = &view.timeline.cache.columns;
     let mut fresh_columns = Vec::new();
+    let mut labelled: Vec<(&timeline::SeriesTrace, &[FigureMark], Color32)> = Vec::new();
+    // The legend stands above the plot, where it hides no data.
+    let legend_height = legend(ui, &plot.traces);
+    let height = (height - legend_height).max(MIN_PLOT_HEIGHT);
+    // Round ticks, at least three, spaced for the plot's height (less its dates).
+    let ticks = values::value_ticks(y_top, f64::from(height - 22.0));
+    let tick_step = ticks.get(1).copied().unwrap_or(y_top);
     let response = time_plot(("sitrep-unit-plot", plot.unit.as_str()), link)
+        // Tick labels from 12 points apart: a short plot still reads its three.
+        .custom_y_axes(vec![
+            egui_plot::AxisHints::new_y()
+                .label_spacing(12.0..=20.0)
+                .min_thickness(super::plot_common::Y_AXIS_WIDTH),
+        ])
         .height(height)
+        .y_grid_spacer(move |_| {
+            ticks
+                .iter()
+                .map(|&value| egui_plot::GridMark {
+                    value,
+                    step_size: tick_step,
+                })
+                .collect()
+        })
         // The headroom below zero keeps "0" clear of the dates under it.
         .y_axis_formatter(|mark, _| {
             if mark.value < 0.0 {
@@ -69,12 +92,6 @@ pub(super) fn unit_plot(
             }
         })
         .y_axis_label(plot.unit.as_str())
-        .legend(
-            Legend::default()
-                .position(Corner::LeftTop)
-                // The trend's line comes first, in the series' colour.
-                .color_conflict_handling(ColorConflictHandling::PickFirst),
-        )
         .show(ui, |plot_ui| {
             if let Some((min, max)) = requested {
                 plot_ui.set_plot_bounds_x(min..=max);
@@ -98,11 +115,16 @@ pub(super) fn unit_plot(
                     fresh_columns.push((trace.id, Arc::clone(&columns)));
                     dense_items(plot_ui, trace, &columns, color);
                 } else {
-                    trace_items(plot_ui, notebook, trace, figures, color, highlight, view);
+                    trace_items(plot_ui, trace, figures, color, highlight, view);
+                    labelled.push((trace, figures, color));
                 }
             }
+            value_labels(plot_ui, notebook, &labelled);
         });
     view.timeline.cache.columns.extend(fresh_columns);
+    view.timeline
+        .plot_frames
+        .push((plot.unit.clone(), *response.transform.frame()));
     // Marks a click can select: every figure of a sparse trace (dense traces are columns).
     let sparse: Vec<(&timeline::SeriesTrace, &[FigureMark])> = shown
         .iter()
@@ -193,7 +215,6 @@ fn legend_name(trace: &timeline::SeriesTrace) -> String {
 #[allow(clippy::too_many_arguments)]
 fn trace_items(
     plot_ui: &mut egui_plot::PlotUi<'_>,
-    notebook: &Notebook,
     trace: &timeline::SeriesTrace,
     figures: &[FigureMark],
     color: Color32,
@@ -247,9 +268,6 @@ fn trace_items(
             );
         }
     }
-    if figures.len() <= labels::MAX_LABELLED_FIGURES {
-        value_labels(plot_ui, notebook, trace, figures, color, days_per_pixel);
-    }
     let selected = match view.selection {
         Some(Selection::Observation(_, id)) => Some(id),
         _ => None,
@@ -288,79 +306,114 @@ fn trace_items(
 }
 
 /// Each figure's value as its source states it ("more than 50 of 370"),
-/// beside its point on the side the trend's line leaves free.
+/// beside its point, by the rule the exported chart follows
+/// ([`values::place_values`]): inside the plot, clear of every marker, line
+/// and other value of the plot; a value with no room shows on hover.
 fn value_labels(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     notebook: &Notebook,
-    trace: &timeline::SeriesTrace,
-    figures: &[FigureMark],
-    color: Color32,
-    days_per_pixel: f64,
+    traces: &[(&timeline::SeriesTrace, &[FigureMark], Color32)],
 ) {
-    let units_per_pixel = 1.0 / plot_ui.transform().dpos_dvalue_y().abs().max(1e-12);
     let transform = *plot_ui.transform();
+    let days_per_pixel = 1.0 / transform.dpos_dvalue_x().max(1e-9);
+    let px = |x: f64, y: f64| {
+        let pos = transform.position_from_point(&PlotPoint::new(x, y));
+        (f64::from(pos.x), f64::from(pos.y))
+    };
+    let obstacles = values::Obstacles::of_traces(
+        traces
+            .iter()
+            .map(|&(trace, figures, _)| (trace.style, figures)),
+        days_per_pixel,
+        px,
+    );
     let font = egui::TextStyle::Small.resolve(&plot_ui.ctx().global_style());
-    let mut placed = Vec::new();
-    for (k, figure) in figures.iter().enumerate() {
-        let Some((_, observation)) = notebook.observation(trace.id, figure.id) else {
-            continue;
-        };
-        let previous = k.checked_sub(1).map(|p| figures[p].central);
-        let next = figures.get(k + 1).map(|f| f.central);
-        let step = trace.style == SeriesStyle::Step;
-        let point_y = transform
-            .position_from_point(&PlotPoint::new(0.0, figure.central))
-            .y;
-        let room = labels::room_below(
-            f64::from(point_y),
-            f64::from(transform.frame().bottom()),
-            f64::from(font.size + 2.0),
-        );
-        let side = value_side(previous, figure.central, next, step, room);
-        let (dx, dy, anchor) = match side {
-            ValueSide::Above => (0.0, 9.0, egui::Align2::CENTER_BOTTOM),
-            ValueSide::Below => (0.0, -9.0, egui::Align2::CENTER_TOP),
-            ValueSide::AboveLeft => (-6.0, 6.0, egui::Align2::RIGHT_BOTTOM),
-            ValueSide::AboveRight => (6.0, 6.0, egui::Align2::LEFT_BOTTOM),
-        };
-        let at = PlotPoint::new(
-            figure.x_drawn(days_per_pixel) + dx * days_per_pixel,
-            figure.central + dy * units_per_pixel,
-        );
-        let text = observation.describe();
-        let width = plot_ui.ctx().fonts_mut(|fonts| {
-            text.chars()
-                .map(|c| fonts.glyph_width(&font, c))
-                .sum::<f32>()
-        });
-        let size = egui::vec2(width, font.size + 2.0);
-        let rect = anchor.anchor_size(transform.position_from_point(&at), size);
-        placed.push((at, anchor, text, rect));
-    }
-    let boxes: Vec<(f64, f64, f64, f64)> = placed
-        .iter()
-        .map(|(_, _, _, r)| {
-            (
-                f64::from(r.left()),
-                f64::from(r.top()),
-                f64::from(r.width()),
-                f64::from(r.height()),
-            )
-        })
-        .collect();
-    let keep = labels::keep_clear(&boxes);
-    for ((at, anchor, text, _), keep) in placed.into_iter().zip(keep) {
-        if !keep {
+    let mut wanted = Vec::new();
+    for &(trace, figures, color) in traces {
+        if figures.len() > labels::MAX_LABELLED_FIGURES {
             continue;
         }
+        let step = trace.style == SeriesStyle::Step;
+        for (k, figure) in figures.iter().enumerate() {
+            let Some((_, observation)) = notebook.observation(trace.id, figure.id) else {
+                continue;
+            };
+            let previous = k.checked_sub(1).map(|p| figures[p].central);
+            let next = figures.get(k + 1).map(|f| f.central);
+            let text = observation.describe();
+            let width = plot_ui.ctx().fonts_mut(|fonts| {
+                text.chars()
+                    .map(|c| fonts.glyph_width(&font, c))
+                    .sum::<f32>()
+            });
+            let (x, y) = px(figure.x_drawn(days_per_pixel), figure.central);
+            wanted.push((
+                values::ValueToPlace {
+                    x,
+                    y,
+                    width: f64::from(width),
+                    height: f64::from(font.size + 2.0),
+                    preferred: labels::value_side(previous, figure.central, next, step),
+                },
+                text,
+                color,
+                (trace.id, figure.id),
+            ));
+        }
+    }
+    let frame = transform.frame();
+    let places = values::place_values(
+        &wanted.iter().map(|w| w.0).collect::<Vec<_>>(),
+        &obstacles,
+        (
+            f64::from(frame.left()),
+            f64::from(frame.top()),
+            f64::from(frame.width()),
+            f64::from(frame.height()),
+        ),
+    );
+    for ((_, text, color, id), place) in wanted.into_iter().zip(places) {
+        let Some((left, top, _, _)) = place else {
+            continue;
+        };
+        let at = transform.value_from_position(egui::pos2(left as f32, top as f32));
         plot_ui.text(
             Text::new("", at, text)
-                .anchor(anchor)
+                .anchor(egui::Align2::LEFT_TOP)
                 .color(color)
                 .allow_hover(false)
-                .id(("trace-label", trace.id, at.x.to_bits(), at.y.to_bits())),
+                .id(("trace-label", id.0, id.1)),
         );
     }
+}
+
+/// The plot's legend, above it: each series' colour and name. Returns the
+/// height it took.
+fn legend(ui: &mut Ui, traces: &[timeline::SeriesTrace]) -> f32 {
+    let top = ui.cursor().top();
+    ui.horizontal_wrapped(|ui| {
+        for trace in traces {
+            let [r, g, b] = trace.color.unwrap_or_else(|| default_color(trace.id));
+            let color = Color32::from_rgb(r, g, b);
+            let name = legend_name(trace);
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let galley = ui
+                .painter()
+                .layout_no_wrap(name.clone(), font, ui.visuals().text_color());
+            let size = egui::vec2(16.0 + galley.size().x, galley.size().y.max(14.0));
+            let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+            let painter = ui.painter();
+            painter.circle_filled(egui::pos2(rect.left() + 5.0, rect.center().y), 4.0, color);
+            painter.galley(
+                egui::pos2(rect.left() + 14.0, rect.center().y - galley.size().y / 2.0),
+                galley,
+                ui.visuals().text_color(),
+            );
+            ui.add_space(8.0);
+        }
+    });
+    ui.cursor().top() - top
 }
 
 /// A trace with more figures in view than pixels: per pixel column, the

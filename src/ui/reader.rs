@@ -11,6 +11,10 @@ use egui::{Color32, TextFormat, Ui};
 
 /// Draws the reader for the open article.
 pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+    if view.reader_folded {
+        folded(ui, notebook, view, out);
+        return;
+    }
     // Fill the panel, so it keeps the height the user gave it whatever it shows.
     ui.set_min_height(ui.available_height());
     let Some(article) = view.reader.article.and_then(|id| notebook.article(id)) else {
@@ -26,6 +30,13 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     // Wrapped: on a narrow window the buttons take two rows rather than
     // widening the reader past its panel.
     ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Fold")
+            .on_hover_text("Fold the reader to this row, giving the timeline its room")
+            .clicked()
+        {
+            out.commands.push(Command::FoldReader);
+        }
         let editing = view.reader.editing;
         let has_selection = view.reader.selection.is_some() && !editing;
         let hint = "Select words in the text first";
@@ -104,6 +115,25 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
     } else {
         text_view(ui, notebook, article, view);
     }
+}
+
+/// The reader folded to a strip: the article's title and the way back.
+fn folded(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
+    ui.horizontal(|ui| {
+        if ui
+            .button("Unfold")
+            .on_hover_text("Show the article again")
+            .clicked()
+        {
+            out.commands.push(Command::FoldReader);
+        }
+        let title = view
+            .reader
+            .article
+            .and_then(|id| notebook.article(id))
+            .map_or("No article open", |a| a.title.as_str());
+        ui.add(egui::Label::new(egui::RichText::new(title).strong()).truncate());
+    });
 }
 
 fn editor(ui: &mut Ui, article: &Article, view: &mut View, out: &mut Out) {
@@ -189,8 +219,10 @@ fn text_view(ui: &mut Ui, notebook: &Notebook, article: &Article, view: &mut Vie
             if let Some(range) = output.cursor_range {
                 let (a, b) = (range.primary.index.0, range.secondary.index.0);
                 let (start, end) = (a.min(b), a.max(b));
+                // What is made of the selection holds whole words.
                 view.reader.selection = (start != end).then(|| {
-                    (
+                    crate::extract::tokens::snap_to_words(
+                        &article.text,
                         char_to_byte(&article.text, start),
                         char_to_byte(&article.text, end),
                     )

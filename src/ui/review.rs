@@ -278,7 +278,7 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
     if waiting.is_some() {
         article_date_request(ui, proposal.evidence.article, view, out);
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let accept = ui
             .add_enabled(waiting.is_none(), egui::Button::new("Accept"))
             .on_hover_text("Enter")

@@ -63,7 +63,7 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
             } else {
                 format!("Tags: {}", filter.tags.join(", "))
             };
-            ui.menu_button(label, |ui| {
+            super::fields::sticky_menu(ui, label, |ui| {
                 for tag in tags.iter() {
                     let mut on = filter.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
                     if ui.checkbox(&mut on, tag.as_str()).changed() {
@@ -78,7 +78,6 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
                     filter.tags.clear();
                 }
             })
-            .response
             .on_hover_text("Show only what is tagged so, or comes from articles tagged so");
         }
         if let Some(region) = &filter.region {
@@ -275,10 +274,11 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
             }
         }
         super::views_menu::show(ui, notebook, view, out);
-        ui.weak(
-            "Drag or scroll to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.",
-        );
-    });
+    })
+    .response
+    .on_hover_text(
+        "Drag or scroll to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.",
+    );
     if view.timeline.cache.tags_for != Some(revision) {
         view.timeline.cache.tags = Arc::new(timeline::all_tags(notebook));
         view.timeline.cache.tags_for = Some(revision);
@@ -294,8 +294,9 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
     let width = ui.available_width().max(100.0) as f64;
     let link = egui::Id::unique("sitrep-timeline-link");
 
-    // The event lane takes at most two fifths of the timeline's height.
-    let lanes_fit = ((ui.available_height() * 0.4 - 36.0) / LANE_HEIGHT).floor();
+    // The event lane takes at most a quarter of the timeline's height: the
+    // plots below are what a notebook is opened for.
+    let lanes_fit = ((ui.available_height() * 0.25 - 36.0) / LANE_HEIGHT).floor();
     let max_lanes = (lanes_fit.max(2.0) as usize).min(MAX_LANES);
     // The window only shades the plots: brushing must not rebuild them.
     let key = (revision, view.timeline.filter.without_window(), max_lanes);
@@ -344,6 +345,7 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
             (plot_ui.plot_bounds(), placed)
         });
     view.timeline.lane_frame = Some(*events_response.transform.frame());
+    view.timeline.plot_frames.clear();
     view.timeline.targets.clear();
     for mark in marks.iter().copied() {
         let at = PlotPoint::new(mark.x_start + 0.5, -(mark.lane as f64));
@@ -352,11 +354,33 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
             view.timeline.targets.push((pos, Selection::Event(mark.id)));
         }
     }
-    let (bounds, placed_labels) = events_response.inner;
+    let (bounds, (placed_labels, crowds)) = events_response.inner;
     view.timeline.x_range = Some((bounds.min()[0], bounds.max()[0]));
     brush(ui, &events_response.transform, view);
     wheel_pan(ui, &events_response.response, bounds, view);
-    if let Some(mark) = hit_event(
+    if let Some(crowd) = hit_crowd(
+        &events_response.response,
+        &events_response.transform,
+        &crowds,
+    ) {
+        events_response
+            .response
+            .clone()
+            .on_hover_ui_at_pointer(|ui| {
+                ui.strong(format!(
+                    "{} with no room for their labels here (zoom in to read them)",
+                    crate::model::counted(crowd.ids.len(), "event", "events")
+                ));
+                for id in crowd.ids.iter().take(20) {
+                    if let Some(event) = notebook.event(*id) {
+                        ui.label(format!("{} · {}", event.start, event.title));
+                    }
+                }
+                if crowd.ids.len() > 20 {
+                    ui.weak(format!("and {} more", crowd.ids.len() - 20));
+                }
+            });
+    } else if let Some(mark) = hit_event(
         &events_response.response,
         &events_response.transform,
         &marks,
@@ -400,7 +424,11 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
         }
         return;
     }
-    let each = ((ui.available_height() - 4.0) / index.plots.len() as f32).max(110.0);
+    // Each plot (and its legend) tall enough for three labelled ticks.
+    // Between a plot's legend and its drawing, and after it.
+    let gaps = 2.0 * ui.spacing().item_spacing.y;
+    let each = ((ui.available_height() - 4.0) / index.plots.len() as f32 - gaps)
+        .max(super::plot_view::MIN_PLOT_HEIGHT + 20.0);
     // A solid bar, so that plots below the fold are seen to be there.
     ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::vertical()
@@ -520,15 +548,16 @@ fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View) {
     response.on_hover_text("Drag across the dates to narrow the lists and the inspector to them; double-click to clear");
 }
 
-/// Draws the event lane's markers, bars and labels; returns the labels
-/// as placed, so that hovering one shows its event.
+/// Draws the event lane's markers, bars, labels and the counts of events
+/// with no room for theirs; returns the labels and counts as placed, so
+/// that hovering one shows its events.
 fn event_items(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     marks: &[&EventMark],
     text_color: Color32,
     notebook: &Notebook,
     view: &View,
-) -> Vec<PlacedLabel> {
+) -> (Vec<PlacedLabel>, Vec<labels::Crowd>) {
     let selected = match view.selection {
         Some(Selection::Event(id)) => Some(id),
         _ => None,
@@ -569,7 +598,7 @@ fn event_items(
         );
     }
     if marks.len() > MAX_LABELS {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let transform = *plot_ui.transform();
     let span = PlotSpan {
@@ -579,17 +608,20 @@ fn event_items(
     };
     // The plot writes its texts in the small style: measure them in it.
     let font = egui::TextStyle::Small.resolve(&plot_ui.ctx().global_style());
-    let placed = plot_ui.ctx().fonts_mut(|fonts| {
-        labels::place_labels(
+    let (placed, crowds) = plot_ui.ctx().fonts_mut(|fonts| {
+        let mut measure = |text: &str| -> f64 {
+            text.chars()
+                .map(|c| f64::from(fonts.glyph_width(&font, c)))
+                .sum()
+        };
+        let placed = labels::place_labels(
             marks,
             &span,
             &mut |mark| labels::full_label(notebook, mark),
-            &mut |text| {
-                text.chars()
-                    .map(|c| f64::from(fonts.glyph_width(&font, c)))
-                    .sum()
-            },
-        )
+            &mut measure,
+        );
+        let crowds = labels::place_crowds(marks, &span, &placed, &mut measure);
+        (placed, crowds)
     });
     let days_per_px = (span.x_max - span.x_min) / span.width.max(1.0);
     for label in &placed {
@@ -611,11 +643,46 @@ fn event_items(
             .id(("event-label", label.id)),
         );
     }
-    placed
+    let weak = text_color.gamma_multiply(0.7);
+    for crowd in &crowds {
+        plot_ui.text(
+            Text::new(
+                "",
+                PlotPoint::new(span.x_min + crowd.left * days_per_px, -(crowd.lane as f64)),
+                egui::RichText::new(crowd.text.as_str()).italics(),
+            )
+            .anchor(egui::Align2::LEFT_CENTER)
+            .color(weak)
+            .allow_hover(false)
+            .id(("event-crowd", crowd.lane, crowd.ids.first().copied())),
+        );
+    }
+    (placed, crowds)
 }
 
-/// The event under the pointer: nearest by its marker or bar, or the one
-/// whose label the pointer is on.
+/// The count of unlabelled events under the pointer, if any.
+fn hit_crowd<'a>(
+    response: &egui::Response,
+    transform: &egui_plot::PlotTransform,
+    crowds: &'a [labels::Crowd],
+) -> Option<&'a labels::Crowd> {
+    if response.dragged() {
+        return None;
+    }
+    let pointer = response.hover_pos()?;
+    let x = f64::from(pointer.x - transform.frame().left());
+    crowds.iter().find(|crowd| {
+        let y = transform
+            .position_from_point(&PlotPoint::new(0.0, -(crowd.lane as f64)))
+            .y;
+        x >= crowd.left - 2.0
+            && x <= crowd.right + 2.0
+            && (pointer.y - y).abs() <= LANE_HEIGHT / 2.0
+    })
+}
+
+/// The event under the pointer: nearest by its marker, else by its bar,
+/// else the one whose label the pointer is on.
 fn hit_event<'a>(
     response: &egui::Response,
     transform: &egui_plot::PlotTransform,
@@ -627,27 +694,33 @@ fn hit_event<'a>(
         return None;
     }
     let pointer = response.hover_pos()?;
-    let nearest = marks
-        .iter()
-        .copied()
-        .map(|mark| {
-            let y = -(mark.lane as f64);
-            let start = transform.position_from_point(&PlotPoint::new(mark.x_start + 0.5, y));
-            let end = transform.position_from_point(&PlotPoint::new(mark.x_end, y));
-            // Distance to the marker, or to the bar of a lasting event.
-            let dx = if pointer.x < start.x {
-                start.x - pointer.x
-            } else if pointer.x > end.x.max(start.x) {
-                pointer.x - end.x.max(start.x)
-            } else {
-                0.0
-            };
-            let distance = (dx * dx + (pointer.y - start.y).powi(2)).sqrt();
-            (distance, mark)
-        })
-        .filter(|(distance, _)| *distance <= HIT_RADIUS)
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, mark)| mark);
+    let within_reach = |distance: f32| distance <= HIT_RADIUS;
+    // A marker under the pointer wins over a lasting event's bar passing by.
+    let marker_distance = |mark: &EventMark| {
+        let at =
+            transform.position_from_point(&PlotPoint::new(mark.x_start + 0.5, -(mark.lane as f64)));
+        at.distance(pointer)
+    };
+    let bar_distance = |mark: &EventMark| {
+        if mark.x_end - mark.x_start <= 1.5 {
+            return f32::INFINITY;
+        }
+        let y = -(mark.lane as f64) - 0.3;
+        let start = transform.position_from_point(&PlotPoint::new(mark.x_start, y));
+        let end = transform.position_from_point(&PlotPoint::new(mark.x_end, y));
+        let dx = (start.x - pointer.x).max(pointer.x - end.x).max(0.0);
+        (dx * dx + (pointer.y - start.y).powi(2)).sqrt()
+    };
+    let nearest_by = |distance: &dyn Fn(&EventMark) -> f32| {
+        marks
+            .iter()
+            .copied()
+            .map(|mark| (distance(mark), mark))
+            .filter(|(d, _)| within_reach(*d))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, mark)| mark)
+    };
+    let nearest = nearest_by(&marker_distance).or_else(|| nearest_by(&bar_distance));
     nearest.or_else(|| {
         let left = transform.frame().left();
         let label = placed.iter().find(|label| {

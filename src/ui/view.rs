@@ -99,6 +99,8 @@ pub struct TimelineState {
     pub area: Option<(f32, f32)>,
     /// Where the event lane's plot was on screen last frame.
     pub lane_frame: Option<egui::Rect>,
+    /// Where each plot drawn last frame was on screen, and its unit.
+    pub plot_frames: Vec<(String, egui::Rect)>,
 }
 
 /// The timeline's layout: an index built once per notebook state, filter
@@ -248,6 +250,12 @@ pub struct View {
     pub sentence_siblings: Option<(u64, ProposalId, usize)>,
     /// Which panels the analyst has hidden to give the timeline room.
     pub hidden: HiddenPanels,
+    /// The reader folded to its title row, giving the timeline its room.
+    pub reader_folded: bool,
+    /// Put every panel back to its default size next frame (View → Reset layout).
+    pub reset_layout: bool,
+    /// Where each panel was drawn last frame.
+    pub panels: PanelRects,
     /// The map.
     pub map: MapState,
 }
@@ -339,6 +347,21 @@ pub struct HiddenPanels {
     pub reader: bool,
     /// The map beside the timeline.
     pub map: bool,
+}
+
+/// Where each panel was on screen last frame (`None`: not shown).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PanelRects {
+    /// The article, event and figure lists.
+    pub lists: Option<egui::Rect>,
+    /// The inspector.
+    pub inspector: Option<egui::Rect>,
+    /// The reader.
+    pub reader: Option<egui::Rect>,
+    /// The timeline: the event lane and the plots.
+    pub timeline: Option<egui::Rect>,
+    /// The map.
+    pub map: Option<egui::Rect>,
 }
 
 /// What cites an article.

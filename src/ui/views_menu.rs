@@ -28,7 +28,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
         None if notebook.views.is_empty() => "Views".to_owned(),
         None => format!("Views ({})", notebook.views.len()),
     };
-    ui.menu_button(label, |ui| {
+    // A click in the name field must not close the menu (then the typed
+    // name would go to the single-key shortcuts): each button closes it.
+    super::fields::sticky_menu(ui, label, |ui| {
         let mut views: Vec<&SavedView> = notebook.views.iter().collect();
         views.sort_by_key(|v| v.name.to_lowercase());
         for saved in views {
@@ -92,7 +94,6 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
             ui.close();
         }
     })
-    .response
     .on_hover_text("Saved sets of filters: apply one, or save the filters in force");
 }
 

@@ -160,3 +160,27 @@ pub fn drag_with(
     harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
     harness.run();
 }
+
+/// Every shape the last frame painted whole within its clip rect (what
+/// the clip hides is not on screen), with groups opened.
+#[cfg(feature = "app")]
+pub fn painted_shapes(
+    harness: &egui_kittest::Harness<'static, sitrep::ui::App>,
+) -> Vec<egui::Shape> {
+    fn open(shape: &egui::Shape, out: &mut Vec<egui::Shape>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| open(s, out)),
+            other => out.push(other.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        if clipped
+            .clip_rect
+            .contains_rect(clipped.shape.visual_bounding_rect())
+        {
+            open(&clipped.shape, &mut out);
+        }
+    }
+    out
+}

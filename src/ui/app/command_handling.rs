@@ -1,6 +1,7 @@
 //! Carrying out [`Command`]s: each one, after the frame that asked for it.
 
 use super::*;
+use crate::model::counted;
 
 impl App {
     // ---- commands ----
@@ -44,7 +45,12 @@ impl App {
                     jiff::Timestamp::now(),
                 );
                 let id = article.id;
-                self.apply(Edit::PutArticle(article), None);
+                // Its title, typed next, is one undo step with it: undo
+                // takes the new article away whole.
+                self.apply(
+                    Edit::PutArticle(article),
+                    Some(format!("article:{id}:title")),
+                );
                 self.view.open_article(id);
                 self.view.reader.editing = true;
                 self.view.reader.focus_title = true;
@@ -141,7 +147,10 @@ impl App {
                 match import::accept_all_edit(self.doc.notebook(), &ids) {
                     Ok(edit) => {
                         self.apply(edit, None);
-                        self.set_status(format!("Accepted {} proposals", ids.len()), false);
+                        self.set_status(
+                            format!("Accepted {}", counted(ids.len(), "proposal", "proposals")),
+                            false,
+                        );
                     }
                     Err(error) => self.set_status(format!("Cannot accept: {error}"), true),
                 }
@@ -164,6 +173,21 @@ impl App {
             Command::ToggleInspector => self.view.hidden.inspector = !self.view.hidden.inspector,
             Command::ToggleReader => self.view.hidden.reader = !self.view.hidden.reader,
             Command::ToggleMap => self.view.hidden.map = !self.view.hidden.map,
+            Command::FoldReader => {
+                self.view.hidden.reader = false;
+                self.view.reader_folded = !self.view.reader_folded;
+            }
+            Command::ResetLayout => {
+                self.view.hidden = Default::default();
+                self.view.reader_folded = false;
+                self.view.reset_layout = true;
+                self.set_status("Every panel is back at its default size", false);
+            }
+            Command::NameView => {
+                self.modal = Some(Modal::NameView {
+                    text: String::new(),
+                })
+            }
             Command::OpenPalette => {
                 self.palette = match self.palette {
                     Some(_) => None,
@@ -273,7 +297,10 @@ impl App {
             self.apply(Edit::Batch(fresh), None);
         }
         self.set_status(
-            format!("Found {count} new proposals in this article"),
+            format!(
+                "Found {} in this article",
+                counted(count, "new proposal", "new proposals")
+            ),
             false,
         );
     }

@@ -10,7 +10,14 @@ impl App {
         // Any text widget with the keyboard, the reader included, owns bare
         // keys (arrows move its cursor); only editable fields own Ctrl+Z.
         let text_focused = ctx.egui_wants_keyboard_input();
-        let typing = text_focused && ctx.memory(|m| m.focused()) != self.view.reader.text_id;
+        let focused = ctx.memory(|m| m.focused());
+        // A field of the notebook (inspector, article editor) changes it
+        // with every key, one undo step per typing run: there Ctrl+Z is the
+        // notebook's undo, which also takes back a new article whole. Other
+        // fields (filters, names, dialogs) keep their own.
+        let typing = text_focused
+            && focused != self.view.reader.text_id
+            && !focused.is_some_and(|id| self.is_notebook_field(ctx, id));
         let modal_open = self.modal.is_some() || self.palette.is_some();
         ctx.input_mut(|input| {
             for command in Command::with_shortcuts() {
@@ -53,6 +60,23 @@ impl App {
                 self.commands.push(Command::Redo);
             }
         });
+    }
+
+    /// Whether the widget `id` is a field of the inspector or the reader:
+    /// in a panel (not a menu or dialog), inside either's rectangle.
+    fn is_notebook_field(&self, ctx: &Context, id: egui::Id) -> bool {
+        if self.modal.is_some() || self.palette.is_some() {
+            return false;
+        }
+        let Some(response) = ctx.read_response(id) else {
+            return false;
+        };
+        let panels = self.view.panels;
+        response.layer_id.order == egui::Order::Background
+            && [panels.inspector, panels.reader]
+                .into_iter()
+                .flatten()
+                .any(|panel| panel.contains_rect(response.rect))
     }
 
     pub(super) fn handle_close_request(&mut self, ctx: &Context) {
@@ -136,6 +160,8 @@ impl App {
                         ui.close();
                     }
                 }
+                self.menu_item(ui, Command::FoldReader, !hidden.reader);
+                self.menu_item(ui, Command::ResetLayout, true);
                 ui.separator();
                 self.menu_item(ui, Command::FitTimeline, true);
                 self.menu_item(ui, Command::ZoomIn, true);
@@ -219,12 +245,13 @@ impl App {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let notebook = self.doc.notebook();
+                use crate::model::counted;
                 ui.weak(format!(
-                    "{} · {} articles · {} events · {} figures",
+                    "{} · {} · {} · {}",
                     self.doc.display_name(),
-                    notebook.articles.len(),
-                    notebook.events.len(),
-                    notebook.observation_count()
+                    counted(notebook.articles.len(), "article", "articles"),
+                    counted(notebook.events.len(), "event", "events"),
+                    counted(notebook.observation_count(), "figure", "figures")
                 ));
             });
         });
@@ -242,7 +269,15 @@ impl App {
             self.ctx.request_repaint();
         }
         for (edit, coalesce) in out.edits {
+            // A change made at once (not a typing run) says what it did.
+            let said = coalesce
+                .is_none()
+                .then(|| describe_change(&edit, self.doc.notebook()));
+            let before = self.doc.state();
             self.apply(edit, coalesce);
+            if let Some(said) = said.filter(|_| self.doc.state() != before) {
+                self.set_status(said, false);
+            }
         }
         if out.seal {
             self.doc.seal();
@@ -295,6 +330,48 @@ impl App {
             self.title = title;
         }
     }
+}
+
+/// What an edit does, for the status line: "Added event “Kabul falls” ·
+/// Ctrl+Z undoes it".
+fn describe_change(edit: &Edit, before: &crate::model::Notebook) -> String {
+    let last = match edit {
+        Edit::Batch(parts) => parts.last().unwrap_or(edit),
+        single => single,
+    };
+    let what = edit.describe(before);
+    let named = match last {
+        Edit::PutEvent(event) => format!("{what} “{}”", event.title.trim()),
+        Edit::PutArticle(article) if !article.title.trim().is_empty() => {
+            format!("{what} “{}”", article.title.trim())
+        }
+        Edit::PutObservation { series, .. } => {
+            let name = match before.series(*series) {
+                Some(series) => series.name.clone(),
+                None => match edit {
+                    Edit::Batch(parts) => parts
+                        .iter()
+                        .find_map(|part| match part {
+                            Edit::PutSeries(new) if new.id == *series => Some(new.name.clone()),
+                            _ => None,
+                        })
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                },
+            };
+            format!("{what} on “{name}”")
+        }
+        Edit::PutPlace(place) => format!("{what} “{}”", place.name),
+        Edit::PutActor(actor) => format!("{what} “{}”", actor.name),
+        _ => what,
+    };
+    let mut said = String::new();
+    let mut chars = named.chars();
+    if let Some(first) = chars.next() {
+        said.extend(first.to_uppercase());
+        said.push_str(chars.as_str());
+    }
+    format!("{said} · Ctrl+Z undoes it")
 }
 
 /// "Reading 120 of 300 MB" with a bar; stages without a measure get a label only.

@@ -268,8 +268,9 @@ impl App {
         }
         let (articles, duplicates, undated) = (plan.added(), plan.duplicates(), plan.undated());
         let mut summary = format!(
-            "Imported {articles} articles with {} proposals to review",
-            plan.proposals()
+            "Imported {} with {} to review",
+            crate::model::counted(articles, "article", "articles"),
+            crate::model::counted(plan.proposals(), "proposal", "proposals")
         );
         if watched > 0 {
             summary.push_str(&format!(

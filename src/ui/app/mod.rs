@@ -92,6 +92,11 @@ pub enum Modal {
     NewEvent(tagging::EventDraft),
     /// Make a figure from the reader's selection.
     NewFigure(tagging::FigureDraft),
+    /// Name the filters in force, to keep them as a view.
+    NameView {
+        /// The name typed so far.
+        text: String,
+    },
     /// Offer back work an earlier session left unsaved (the first one here;
     /// the rest are offered after it).
     Recover(Vec<store::recovery::Found>),
@@ -417,6 +422,17 @@ impl App {
             .flatten()
     }
 
+    /// Where each plot of the timeline was drawn last frame (its unit and
+    /// its drawing area, axes outside it), for the plots in sight.
+    pub fn plot_frames(&self) -> &[(String, egui::Rect)] {
+        &self.view.timeline.plot_frames
+    }
+
+    /// Where each panel was drawn last frame.
+    pub fn panel_rects(&self) -> super::view::PanelRects {
+        self.view.panels
+    }
+
     /// Where the event lane was drawn last frame, on screen.
     pub fn timeline_lane_rect(&self) -> Option<egui::Rect> {
         self.view.timeline.lane_frame
@@ -482,42 +498,55 @@ impl eframe::App for App {
             });
         }
         egui::Panel::bottom("sitrep-status").show(ui, |ui| self.status_bar(ui));
-        // On a small screen the side panels start narrower, so that the
-        // reader and the timeline keep room; each can be dragged or hidden.
-        let screen = ctx.content_rect().size();
+        // Each panel is held to its share of the window (restored sizes
+        // included), so that no selection or long title squeezes the
+        // timeline out; View → Reset layout puts back the defaults.
+        let layout = super::layout::Layout::for_window(ctx.content_rect().size());
+        let reset = std::mem::take(&mut self.view.reset_layout);
+        let sized = |panel: egui::Panel, size: super::layout::PanelSize| {
+            let panel = panel.default_size(size.default);
+            if reset {
+                panel.exact_size(size.default)
+            } else {
+                panel.size_range(size.min..=size.max)
+            }
+        };
         let hidden = self.view.hidden;
+        self.view.panels = Default::default();
         if !hidden.lists {
-            egui::Panel::left("sitrep-lists")
-                .resizable(true)
-                .default_size((screen.x * 0.18).clamp(160.0, 240.0))
-                .show(ui, |ui| {
-                    articles::show(
-                        ui,
-                        self.doc.notebook(),
-                        self.doc.state(),
-                        &mut self.view,
-                        &mut out,
-                    )
-                });
+            let shown = sized(egui::Panel::left("sitrep-lists"), layout.lists).show(ui, |ui| {
+                articles::show(
+                    ui,
+                    self.doc.notebook(),
+                    self.doc.state(),
+                    &mut self.view,
+                    &mut out,
+                )
+            });
+            self.view.panels.lists = Some(shown.response.rect);
         }
         if !hidden.inspector {
-            egui::Panel::right("sitrep-inspector")
-                .resizable(true)
-                .default_size((screen.x * 0.22).clamp(200.0, 300.0))
+            let shown = sized(egui::Panel::right("sitrep-inspector"), layout.inspector)
                 .show(ui, |ui| {
                     inspector::show(ui, self.doc.notebook(), &mut self.view, &mut out)
                 });
+            self.view.panels.inspector = Some(shown.response.rect);
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if !hidden.reader {
-                // A quarter of the height at first: the trends below are
-                // what a notebook is opened for; drag the edge to read more.
-                egui::Panel::top("sitrep-reader")
-                    .resizable(true)
-                    .default_size((screen.y * 0.25).clamp(140.0, 300.0))
-                    .show(ui, |ui| {
-                        reader::show(ui, self.doc.notebook(), &mut self.view, &mut out)
-                    });
+                let reader = if self.view.reader_folded {
+                    egui::Panel::top("sitrep-reader-folded")
+                        .resizable(false)
+                        .exact_size(super::layout::READER_FOLDED_HEIGHT)
+                } else {
+                    // The trends below are what a notebook is opened for:
+                    // the reader starts small; drag its edge to read more.
+                    sized(egui::Panel::top("sitrep-reader"), layout.reader)
+                };
+                let shown = reader.show(ui, |ui| {
+                    reader::show(ui, self.doc.notebook(), &mut self.view, &mut out)
+                });
+                self.view.panels.reader = Some(shown.response.rect);
             }
             // The map takes the right part of the timeline's room, or the
             // bottom of it in a narrow window; with room for neither it waits.
@@ -525,11 +554,12 @@ impl eframe::App for App {
             let split = if self.view.hidden.map {
                 None
             } else {
-                map_split(full)
+                super::layout::map_split(full)
             };
             let timeline_rect = match split {
                 Some((timeline_rect, map_rect)) => {
                     ui.scope_builder(egui::UiBuilder::new().max_rect(map_rect), |ui| {
+                        ui.shrink_clip_rect(map_rect);
                         super::map_view::show(
                             ui,
                             self.doc.notebook(),
@@ -538,6 +568,7 @@ impl eframe::App for App {
                             &mut out,
                         )
                     });
+                    self.view.panels.map = Some(map_rect);
                     timeline_rect
                 }
                 None => {
@@ -546,7 +577,10 @@ impl eframe::App for App {
                     full
                 }
             };
+            self.view.panels.timeline = Some(timeline_rect);
             ui.scope_builder(egui::UiBuilder::new().max_rect(timeline_rect), |ui| {
+                // Nothing of the timeline (a wide filter row) draws over the map.
+                ui.shrink_clip_rect(timeline_rect);
                 timeline_view::show(
                     ui,
                     self.doc.shared(),
@@ -625,30 +659,3 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
 
 /// Which background job a message is from.
 type JobId = u64;
-
-/// The timeline's and the map's parts of the central area: side by side
-/// while the timeline keeps [`TIMELINE_LEAST_WIDTH`], else the map below
-/// it while both keep some height; `None` when the map has no room.
-fn map_split(full: egui::Rect) -> Option<(egui::Rect, egui::Rect)> {
-    const TIMELINE_LEAST_WIDTH: f32 = 400.0;
-    const GAP: f32 = 8.0;
-    let map_width = (full.width() * 0.35).clamp(200.0, 560.0);
-    if full.width() - map_width - GAP >= TIMELINE_LEAST_WIDTH {
-        let map =
-            egui::Rect::from_min_max(egui::pos2(full.right() - map_width, full.top()), full.max);
-        let timeline =
-            egui::Rect::from_min_max(full.min, egui::pos2(map.left() - GAP, full.bottom()));
-        return Some((timeline, map));
-    }
-    let map_height = (full.height() * 0.35).clamp(160.0, 400.0);
-    if full.height() - map_height - GAP >= 320.0 {
-        let map = egui::Rect::from_min_max(
-            egui::pos2(full.left(), full.bottom() - map_height),
-            full.max,
-        );
-        let timeline =
-            egui::Rect::from_min_max(full.min, egui::pos2(full.right(), map.top() - GAP));
-        return Some((timeline, map));
-    }
-    None
-}

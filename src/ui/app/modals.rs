@@ -120,6 +120,42 @@ impl App {
                     });
                 close |= response.should_close() || out.after_modal.is_some();
             }
+            Modal::NameView { text } => {
+                let response =
+                    egui::Modal::new(egui::Id::unique("sitrep-name-view")).show(ctx, |ui| {
+                        ui.heading("Save the filters in force as a view");
+                        let field = ui.add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text("Name for these filters")
+                                .desired_width(300.0),
+                        );
+                        field.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::TextInput,
+                                true,
+                                "Name for these filters",
+                            )
+                        });
+                        if !field.has_focus() && !field.lost_focus() && text.is_empty() {
+                            field.request_focus();
+                        }
+                        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                        ui.horizontal(|ui| {
+                            let typed = !text.trim().is_empty();
+                            let save = ui
+                                .add_enabled(typed, egui::Button::new("Save as a view"))
+                                .clicked();
+                            if typed && (save || entered) {
+                                out.commands.push(Command::SaveView(text.trim().to_owned()));
+                                close = true;
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                    });
+                close |= response.should_close();
+            }
             Modal::NewEvent(draft) => {
                 let notebook = self.doc.notebook();
                 close = form_modal(ctx, "sitrep-new-event", out, |ui| {
