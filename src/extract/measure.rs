@@ -18,7 +18,7 @@ pub struct Reading {
     pub kind: FigureKind,
 }
 
-/// One count of a sentence, as [`read`] needs it.
+/// One count of a sentence, as [`read_sentence`] needs it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Count<'u> {
     /// Byte span of the count's words.
@@ -33,26 +33,52 @@ struct Word {
     lower: String,
 }
 
-/// Reads what the sentence `text[sentence.0..sentence.1]` says of
-/// `counts[which]`; `countries` are the byte spans of country names in it
-/// ("fled to Chad" is fleeing abroad) and `day_dated` whether it names a
-/// day of its own ("on Sunday"), which makes a toll one incident's.
-pub fn read(
+/// Reads what the sentence `text[sentence.0..sentence.1]` says of each of
+/// its `counts` (in text order, as the extractor gives them); `countries`
+/// are the byte spans of country names in it, in text order ("fled to
+/// Chad" is fleeing abroad), and `day_dated` whether it names a day of its
+/// own ("on Sunday"), which makes a toll one incident's. The sentence is
+/// read once, in time linear in its length.
+pub fn read_sentence(
     text: &str,
     sentence: (usize, usize),
     counts: &[Count],
-    which: usize,
     countries: &[(usize, usize)],
     day_dated: bool,
-) -> Reading {
+) -> Vec<Reading> {
     let words = words_of(text, sentence);
     let cues: Vec<(usize, Measure)> = (0..words.len())
         .filter_map(|k| cue_at(&words, k, countries).map(|m| (k, m)))
         .collect();
     let ranges: Vec<(usize, usize)> = counts.iter().map(|c| word_range(&words, c.span)).collect();
-    let measure = measure_of(&words, &cues, counts, &ranges, which);
-    let kind = kind_of(&words, measure, ranges.get(which).copied(), day_dated);
-    Reading { measure, kind }
+    let parsed = Parsed {
+        words,
+        cues,
+        ranges,
+    };
+    let owned = owned_cues(&parsed, counts);
+    let tense = Tense::of(&parsed.words, day_dated);
+    let mut measures: Vec<Option<Measure>> = Vec::with_capacity(counts.len());
+    for (which, count) in counts.iter().enumerate() {
+        let previous = which.checked_sub(1).and_then(|p| measures[p]);
+        measures.push(measure_of(&parsed, count, which, owned[which], previous));
+    }
+    measures
+        .iter()
+        .zip(&parsed.ranges)
+        .map(|(&measure, &range)| Reading {
+            measure,
+            kind: tense.kind(&parsed.words, measure, range),
+        })
+        .collect()
+}
+
+/// A sentence as read once: its words, its cues (word index and measure,
+/// in order) and each count's first and last word.
+struct Parsed {
+    words: Vec<Word>,
+    cues: Vec<(usize, Measure)>,
+    ranges: Vec<(usize, usize)>,
 }
 
 /// The measure a series' name and unit say it counts: "Civilians killed",
@@ -245,11 +271,11 @@ fn is_home_word(word: &str) -> bool {
 fn cue_at(words: &[Word], k: usize, countries: &[(usize, usize)]) -> Option<Measure> {
     let word = words[k].lower.as_str();
     let ahead = || words[k + 1..words.len().min(k + 6)].iter();
-    let abroad = || {
-        ahead().any(|w| {
-            is_abroad_word(&w.lower) || countries.iter().any(|&(s, e)| s <= w.start && w.start < e)
-        })
+    let in_country = |at: usize| {
+        let next = countries.partition_point(|&(_, end)| end <= at);
+        countries.get(next).is_some_and(|&(start, _)| start <= at)
     };
+    let abroad = || ahead().any(|w| is_abroad_word(&w.lower) || in_country(w.start));
     match word {
         "fled" | "flee" | "fleeing" | "flees" => {
             let home = ahead().take(3).any(|w| is_home_word(&w.lower));
@@ -334,65 +360,89 @@ fn is_auxiliary(word: &str) -> bool {
     )
 }
 
-/// The measure of count `which`: a cue among its own words ("displaced
+/// The measure of a count: a cue among its own words ("displaced
 /// people"), else the nearest cue that belongs to it rather than to a
-/// neighbouring count ("300 refugees were killed": deaths), else its own
-/// noun ("refugees"), else the measure of the count it is part of ("120
-/// killed, including 30 children").
+/// neighbouring count (`owned`: "300 refugees were killed": deaths), else
+/// its own noun ("refugees"), else the measure of the count before it
+/// (`previous`) when it is part of that one ("120 killed, including 30
+/// children").
 fn measure_of(
-    words: &[Word],
-    cues: &[(usize, Measure)],
-    counts: &[Count],
-    ranges: &[(usize, usize)],
+    parsed: &Parsed,
+    count: &Count,
     which: usize,
+    owned: Option<(usize, Measure)>,
+    previous: Option<Measure>,
 ) -> Option<Measure> {
-    let count = counts.get(which)?;
-    let (first, last) = *ranges.get(which)?;
+    let Parsed {
+        words,
+        cues,
+        ranges,
+    } = parsed;
+    let (first, last) = ranges[which];
     if !counts_people(count.unit) {
         return None;
     }
-    let inside = cues
+    let from = cues.partition_point(|(k, _)| *k < first);
+    let inside = cues[from..]
         .iter()
-        .rev()
-        .find(|(k, _)| first <= *k && *k <= last && words[*k].lower != count.unit);
+        .take_while(|(k, _)| *k <= last)
+        .filter(|(k, _)| words[*k].lower != count.unit)
+        .last();
     if let Some(&(_, measure)) = inside {
         return Some(measure);
     }
-    // Counts of things ("26 flights") take no cue: the people near them do.
-    let people: Vec<usize> = (0..counts.len())
-        .filter(|&c| counts_people(counts[c].unit))
-        .collect();
-    let owner = |k: usize| owner_of(words, k, &people, ranges);
-    let own = cues
-        .iter()
-        .filter(|(k, _)| owner(*k) == Some(which))
-        .min_by_key(|(k, _)| k.abs_diff(if *k > last { last } else { first }));
-    if let Some(&(_, measure)) = own {
+    if let Some((_, measure)) = owned {
         return Some(measure);
     }
     // "1.8 million refugees": the noun says it when no word around does.
-    measure_noun(count.unit).or_else(|| part_of(words, counts, ranges, which, cues))
+    measure_noun(count.unit).or_else(|| {
+        let part = which > 0 && is_part_of_previous(words, ranges[which - 1], ranges[which]);
+        previous.filter(|_| part)
+    })
 }
 
-/// The count a cue at word `k` speaks of: the nearest count of people, a
-/// cue right after a count or after an auxiliary ("400 injured", "were
-/// killed") looking back, any other looking ahead ("killed 120 people").
+/// The nearest cue each count owns ([`owner_of`]), with its distance:
+/// counts of things ("26 flights") own none, the people near them do.
+fn owned_cues(parsed: &Parsed, counts: &[Count]) -> Vec<Option<(usize, Measure)>> {
+    let Parsed {
+        words,
+        cues,
+        ranges,
+    } = parsed;
+    let people: Vec<usize> = (0..counts.len())
+        .filter(|&c| counts_people(counts[c].unit))
+        .collect();
+    let mut owned: Vec<Option<(usize, Measure)>> = vec![None; counts.len()];
+    for &(k, measure) in cues {
+        let Some(owner) = owner_of(words, k, &people, ranges) else {
+            continue;
+        };
+        let (first, last) = ranges[owner];
+        let distance = if k > last {
+            k - last
+        } else {
+            first.saturating_sub(k)
+        };
+        if owned[owner].is_none_or(|(best, _)| distance < best) {
+            owned[owner] = Some((distance, measure));
+        }
+    }
+    owned
+}
+
+/// The count a cue at word `k` speaks of, of `people` (indices of counts
+/// of people, in text order): the nearest, a cue right after a count or
+/// after an auxiliary ("400 injured", "were killed") looking back, any
+/// other looking ahead ("killed 120 people").
 fn owner_of(
     words: &[Word],
     k: usize,
     people: &[usize],
     ranges: &[(usize, usize)],
 ) -> Option<usize> {
-    let before = people
-        .iter()
-        .copied()
-        .filter(|&c| ranges[c].1 < k)
-        .max_by_key(|&c| ranges[c].1);
-    let after = people
-        .iter()
-        .copied()
-        .filter(|&c| ranges[c].0 > k)
-        .min_by_key(|&c| ranges[c].0);
+    let split = people.partition_point(|&c| ranges[c].1 < k);
+    let before = split.checked_sub(1).map(|p| people[p]);
+    let after = people[split..].iter().copied().find(|&c| ranges[c].0 > k);
     let passive =
         k > 0 && is_auxiliary(&words[k - 1].lower) || k > 1 && is_auxiliary(&words[k - 2].lower);
     match (before, after) {
@@ -409,29 +459,19 @@ fn owner_of(
     }
 }
 
-/// "120 killed, including 30 children", "of whom 40 were women": a count
-/// that is part of the count before it takes its measure.
-fn part_of(
-    words: &[Word],
-    counts: &[Count],
-    ranges: &[(usize, usize)],
-    which: usize,
-    cues: &[(usize, Measure)],
-) -> Option<Measure> {
-    let previous = which.checked_sub(1)?;
-    let between = &words[ranges[previous].1 + 1..ranges[which].0];
-    let linked = between.iter().any(|w| {
+/// "120 killed, including 30 children", "of whom 40 were women", "1,200
+/// more": whether a count (at word range `this`) is part of the count
+/// before it (at `previous`).
+fn is_part_of_previous(words: &[Word], previous: (usize, usize), this: (usize, usize)) -> bool {
+    let between = words.get(previous.1 + 1..this.0).unwrap_or_default();
+    between.iter().any(|w| {
         matches!(
             w.lower.as_str(),
             "including" | "among" | "whom" | "them" | "mostly" | "more" | "another"
         )
     }) || words
-        .get(ranges[which].0 + 1)
-        .is_some_and(|w| matches!(w.lower.as_str(), "more" | "others"));
-    if !linked {
-        return None;
-    }
-    measure_of(words, cues, &counts[..which], &ranges[..which], previous)
+        .get(this.0 + 1)
+        .is_some_and(|w| matches!(w.lower.as_str(), "more" | "others"))
 }
 
 /// Words that make a count everything counted since a start.
@@ -488,38 +528,56 @@ fn is_incident_word(word: &str) -> bool {
     STEMS.iter().any(|stem| word.starts_with(stem))
 }
 
-/// A level, a running total or one incident's toll: words of a total
-/// ("since April", "so far") make a running total, words of a state
-/// ("still held") a level; a toll of deaths or
-/// injuries in one attack or on one day is an incident's; such a toll in
-/// the perfect ("the war has killed") is a running total; the rest are levels.
-fn kind_of(
-    words: &[Word],
-    measure: Option<Measure>,
-    range: Option<(usize, usize)>,
-    day_dated: bool,
-) -> FigureKind {
-    if (0..words.len()).any(|k| is_total_word(words, k)) {
-        return FigureKind::RunningTotal;
+/// What a sentence says of time for all its counts, read once.
+struct Tense {
+    /// "since April", "so far", "the toll rose to".
+    total: bool,
+    /// "still held", "remain".
+    stock: bool,
+    /// One attack, or a day of its own.
+    incident: bool,
+}
+
+impl Tense {
+    fn of(words: &[Word], day_dated: bool) -> Self {
+        Self {
+            total: (0..words.len()).any(|k| is_total_word(words, k)),
+            stock: words.iter().any(|w| is_stock_word(&w.lower)),
+            incident: day_dated || words.iter().any(|w| is_incident_word(&w.lower)),
+        }
     }
-    if words.iter().any(|w| is_stock_word(&w.lower)) {
-        return FigureKind::Level;
-    }
-    if !measure.is_some_and(Measure::is_flow) {
-        return FigureKind::Level;
-    }
-    if day_dated || words.iter().any(|w| is_incident_word(&w.lower)) {
-        return FigureKind::Incident;
-    }
-    let (first, last) = range.unwrap_or((0, 0));
-    let near = &words[first.saturating_sub(4)..words.len().min(last + 4)];
-    let perfect = near
-        .iter()
-        .any(|w| matches!(w.lower.as_str(), "has" | "have"));
-    if perfect {
-        FigureKind::RunningTotal
-    } else {
-        FigureKind::Incident
+
+    /// A level, a running total or one incident's toll: words of a total
+    /// make a running total, words of a state a level; a toll of deaths or
+    /// injuries in one attack or on one day is an incident's; such a toll
+    /// in the perfect near its count ("the war has killed") is a running
+    /// total, in the past an incident's; the rest are levels.
+    fn kind(
+        &self,
+        words: &[Word],
+        measure: Option<Measure>,
+        (first, last): (usize, usize),
+    ) -> FigureKind {
+        if self.total {
+            return FigureKind::RunningTotal;
+        }
+        if self.stock || !measure.is_some_and(Measure::is_flow) {
+            return FigureKind::Level;
+        }
+        if self.incident {
+            return FigureKind::Incident;
+        }
+        let near = words
+            .get(first.saturating_sub(4)..words.len().min(last + 4))
+            .unwrap_or_default();
+        if near
+            .iter()
+            .any(|w| matches!(w.lower.as_str(), "has" | "have"))
+        {
+            FigureKind::RunningTotal
+        } else {
+            FigureKind::Incident
+        }
     }
 }
 
@@ -540,7 +598,10 @@ mod tests {
                 }
             })
             .collect();
-        read(sentence, (0, sentence.len()), &spans, which, &[], false)
+        read_sentence(sentence, (0, sentence.len()), &spans, &[], false)
+            .get(which)
+            .copied()
+            .unwrap_or_default()
     }
 
     #[test]

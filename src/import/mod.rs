@@ -443,19 +443,18 @@ pub fn propose(
                 _ => None,
             })
             .collect();
+        let readings = extract::measure::read_sentence(
+            text,
+            (sentence.start, sentence.end),
+            &counts,
+            &own.countries,
+            own.day_dated,
+        );
         let quantities = sentence.facts.iter().filter_map(|f| match f {
             Fact::Quantity(q) => Some(q),
             _ => None,
         });
-        for (which, q) in quantities.enumerate() {
-            let reading = extract::measure::read(
-                text,
-                (sentence.start, sentence.end),
-                &counts,
-                which,
-                &own.countries,
-                own.day_dated,
-            );
+        for (q, reading) in quantities.zip(readings) {
             proposals.push(Proposal {
                 id: ProposalId::from_uuid(uuid::Uuid::now_v7()),
                 evidence: evidence(q.start, q.end),
