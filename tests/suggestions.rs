@@ -222,3 +222,20 @@ fn a_sentence_of_thousands_of_counts_is_read_in_linear_time() {
     assert!(figures(&list).len() >= 12_000, "{}", figures(&list).len());
     assert!(took.as_secs() < 20, "took {took:?}");
 }
+
+#[test]
+fn more_takes_the_group_the_text_counted_and_invents_none() {
+    let units = |text: &str| -> Vec<(f64, String)> {
+        figures(&proposals(text, "2021-08-24"))
+            .into_iter()
+            .map(|(v, u, ..)| (v, u))
+            .collect()
+    };
+    let carried = units("About 9,000 evacuees left on Monday. About 1,200 more left on Tuesday.");
+    assert!(
+        carried.contains(&(1200.0, "evacuees".to_owned())),
+        "{carried:?}"
+    );
+    let none = units("Officials gave no figure. About 1,200 more arrived on Tuesday.");
+    assert!(!none.iter().any(|(v, _)| *v == 1200.0), "{none:?}");
+}
