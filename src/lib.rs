@@ -31,11 +31,14 @@
 //! - [`extract`]: text in, facts out: counts, dates (resolved against the
 //!   publication date; [`extract::today`] is the one "today"), places and
 //!   actors, each with a byte span; HTML to text behind a linear-time guard;
-//!   the tagging form's figure guess. No notebook files.
+//!   the tagging form's figure guess; what a count's sentence says happened
+//!   to the counted and whether it is a level, a running total or one
+//!   incident's toll (`extract::measure`). No notebook files.
 //! - [`import`]: files in (txt, md, html, eml; charsets, page dates,
 //!   datelines, bylines), articles and their proposals out as one
 //!   [`model::Edit`]; and the review rules: accepting a proposal (which
-//!   series a figure joins), dating an undated article; and which articles
+//!   series a figure joins: one of its measure and kind,
+//!   `import::suggest_series_for`), dating an undated article; and which articles
 //!   hold the notebook's watch terms (`import::watch`).
 //! - [`workspace`]: what the app and the command line share above the
 //!   model: the open [`workspace::Document`] (notebook, path, undo history,

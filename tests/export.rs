@@ -194,6 +194,8 @@ fn window_notebook() -> Notebook {
         style: SeriesStyle::Step,
         color: None,
         plot: String::new(),
+        kind: Default::default(),
+        measure: None,
         observations: vec![
             figure(10, "2021-06-05", 100.0, 100.0),
             figure(11, "2021-06-20", 400.0, 600.0),

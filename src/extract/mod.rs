@@ -14,6 +14,7 @@ pub mod html;
 pub mod html_guard;
 mod json;
 pub mod lexicon;
+pub mod measure;
 pub mod names;
 pub mod noun_phrase;
 pub mod numbers;

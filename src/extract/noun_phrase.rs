@@ -2,7 +2,8 @@
 //! the count has none ("another 400 injured"), the group the sentence speaks of.
 
 use super::lexicon::{lexicon, plural};
-use super::numbers::word_at;
+use super::measure::counts_people;
+use super::numbers::{model_name_end, word_at};
 use super::quantities::Quantity;
 use super::tokens::{Kind, Token, strip_possessive, with_lower};
 
@@ -60,7 +61,7 @@ pub fn noun_phrase(
     }
     // The first word of the phrase proper: "400 more injured" is a toll too.
     let head = j;
-    let window = j + 5;
+    let mut window = j + 5;
     let with_subject = |unit: String, subject: Option<(usize, usize)>, index: usize| {
         let subject = subject.map(|(from, to)| text[tokens[from].start..tokens[to].end].to_owned());
         Some((unit, subject, index))
@@ -91,6 +92,12 @@ pub fn noun_phrase(
             break;
         }
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        // "26 US C-17 flights": a model's name modifies the noun; it is no subject.
+        if let Some(past) = capital.then(|| model_name_end(text, tokens, j)).flatten() {
+            window += past - j;
+            j = past;
+            continue;
+        }
         if capital {
             let caps = !bare.chars().any(char::is_lowercase);
             let reading = lex.reading(lower);
@@ -130,6 +137,11 @@ pub fn noun_phrase(
             return with_subject(lower.to_owned(), subject, j);
         }
         let (reading, plural_noun) = lex.reading_and_plural(lower);
+        // "1,200 more left on Monday": "more" adds to a group already
+        // counted, and a verb after it is no noun.
+        if j == head && head > at && reading.is_some_and(|r| r.verb > r.noun) {
+            break;
+        }
         let Some(reading) = reading else {
             // "pick-up vans", "non-UNRWA schools": a compound modifier.
             if lower.contains('-') && word_at(text, tokens, j + 1).is_some() {
@@ -145,8 +157,10 @@ pub fn noun_phrase(
         if lower == "others" {
             break;
         }
-        // "no one knows": a form read far more often as a verb is no head.
-        if reading.noun > 0 && plural_noun && reading.noun * 4 >= reading.verb {
+        // "no one knows": a form read far more often as a verb is no head,
+        // unless a noun before it makes it a compound's ("air strikes").
+        let compound = last_noun.is_some() && lower.ends_with('s');
+        if reading.noun > 0 && plural_noun && (compound || reading.noun * 4 >= reading.verb) {
             if reading.measure {
                 return None;
             }
@@ -160,7 +174,7 @@ pub fn noun_phrase(
                 return None;
             }
             last_noun = Some((lower.to_owned(), j));
-        } else if reading.adjective == 0 {
+        } else if reading.adjective == 0 && !modifies_a_plural(text, tokens, j, reading.noun) {
             break;
         }
         if bare.len() != word.len() {
@@ -202,6 +216,14 @@ pub fn noun_phrase(
         && (!(1900.0..=2100.0).contains(&value) || tokens[at - 1].text(text).contains(','))
         && value >= 10.0;
     (bare && figure).then(|| (String::new(), None, at - 1))
+}
+
+/// "98 aid trucks", "40 rescue workers": a word read more often as a verb
+/// is still a noun modifier when a plural noun follows it.
+fn modifies_a_plural(text: &str, tokens: &[Token], j: usize, noun: u32) -> bool {
+    noun > 0
+        && word_at(text, tokens, j + 1)
+            .is_some_and(|w| with_lower(w, |w| lexicon().is_counted_plural(w)))
 }
 
 /// Whether a word, in any case, stands for people hurt or lost ("injured",
@@ -284,6 +306,9 @@ fn is_people_cue(lower: &str) -> bool {
             | "killing"
             | "death"
             | "displacements"
+            | "evacuees"
+            | "evacuation"
+            | "hurt"
     )
 }
 
@@ -295,6 +320,8 @@ pub struct UnderstoodGroup {
     /// with the byte offset of "number".
     number_of: Option<(usize, String)>,
     people: bool,
+    /// Byte offsets of the words that speak of people ("evacuated").
+    people_cues: Vec<usize>,
     /// Plural nouns for the group the sentence is about, with their token
     /// index: its opening word ("Journalists are…") or "among the soldiers".
     groups: Vec<(usize, String)>,
@@ -306,6 +333,7 @@ impl UnderstoodGroup {
         let lex = lexicon();
         let mut number_of = None;
         let mut people = false;
+        let mut people_cues = Vec::new();
         let mut groups = Vec::new();
         // On the stack for any sentence of ordinary length.
         let words: smallvec::SmallVec<[(usize, &Token); 96]> = tokens
@@ -316,7 +344,10 @@ impl UnderstoodGroup {
         let is_group = |w: &str| lex.is_counted_plural(w);
         for (k, &(index, t)) in words.iter().enumerate() {
             let w = t.text(text);
-            people = people || super::tokens::lower(w).is_some_and(|l| is_people_cue(l.as_str()));
+            if super::tokens::lower(w).is_some_and(|l| is_people_cue(l.as_str())) {
+                people = true;
+                people_cues.push(t.start);
+            }
             let word = |n: usize| words.get(n).map(|(_, t)| t.text(text));
             // "the number of missing persons": the first plural noun after "of".
             if number_of.is_none()
@@ -351,6 +382,7 @@ impl UnderstoodGroup {
         Self {
             number_of,
             people,
+            people_cues,
             groups,
         }
     }
@@ -371,8 +403,19 @@ impl UnderstoodGroup {
         (tokens, at): (&[Token], usize),
         carried: Option<&str>,
     ) -> Option<String> {
-        let previous = earlier.iter().rev().find(|q| !q.unit.is_empty());
+        // "26 flights evacuated 2,000": past a word that speaks of people,
+        // a bare count counts people, not the things counted before it.
         let at_byte = tokens.get(at).map_or(usize::MAX, |t| t.start);
+        // The cues are in text order: the first at or after the count.
+        let people_between = |q: &Quantity| {
+            let first = self.people_cues.partition_point(|&cue| cue < q.end);
+            self.people_cues
+                .get(first)
+                .is_some_and(|&cue| cue < at_byte)
+        };
+        let previous = earlier.iter().rev().find(|q| {
+            !q.unit.is_empty() && (casualty || counts_people(&q.unit) || !people_between(q))
+        });
         if let Some((offset, group)) = &self.number_of
             && *offset < at_byte
             && previous.is_none_or(|q| q.end <= *offset)

@@ -209,6 +209,68 @@ pub fn scaled(text: &str, tokens: &[Token], value: f64, next: usize) -> (f64, us
     ((value * factor).round(), at + 1)
 }
 
+/// Whether the number at token `i` is a model's or a flight's number
+/// joined to a capitalised prefix by a hyphen ("C-17", "MiG-29", "Su-25",
+/// "F-16"): part of a name, never a count.
+pub fn is_in_model_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    i >= 2
+        && punct_at(text, tokens, i - 1) == Some('-')
+        && tokens[i - 1].start == tokens[i - 2].end
+        && tokens[i].start == tokens[i - 1].end
+        && tokens[i - 2].kind == Kind::Word
+        && tokens[i - 2]
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+/// Where a model's name that starts at token `j` ends (the index past
+/// it), when one does: a capitalised prefix glued to digits ("C-17",
+/// "MiG-29"), or a maker followed by a designation with digits ("Boeing
+/// 747", "Airbus A400M") before the noun they modify.
+pub fn model_name_end(text: &str, tokens: &[Token], j: usize) -> Option<usize> {
+    let prefix = tokens.get(j)?;
+    let capital = prefix.kind == Kind::Word
+        && prefix
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    if !capital {
+        return None;
+    }
+    // Tokens glued one to the next, from `from`: "C", "-", "17".
+    let glued_end = |from: usize| {
+        let mut end = from + 1;
+        while tokens
+            .get(end)
+            .is_some_and(|t| t.start == tokens[end - 1].end)
+        {
+            end += 1;
+        }
+        end
+    };
+    let has_digit = |from: usize, to: usize| {
+        tokens[from..to]
+            .iter()
+            .any(|t| t.text(text).bytes().any(|b| b.is_ascii_digit()))
+    };
+    let own = glued_end(j);
+    if own > j + 1 && has_digit(j, own) {
+        return Some(own);
+    }
+    let designation = tokens.get(j + 1)?;
+    let end = glued_end(j + 1);
+    // "US C-17 flights": "US" is no maker, "C-17" a model of its own.
+    let hyphened = (j + 1..end).any(|k| punct_at(text, tokens, k) == Some('-'));
+    let model = has_digit(j + 1, end)
+        && !hyphened
+        && !has_separator(designation.text(text))
+        && word_at(text, tokens, end).is_some();
+    model.then_some(end)
+}
+
 /// The word at token `i`, if it is one.
 pub fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
     tokens

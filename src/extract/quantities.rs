@@ -9,7 +9,7 @@
 use super::dates::is_month;
 use super::lexicon::lexicon;
 use super::noun_phrase::{UnderstoodGroup, is_casualty_word, noun_phrase};
-use super::numbers::{has_separator, number_at, punct_at, spelled, word_at};
+use super::numbers::{has_separator, is_in_model_name, number_at, punct_at, spelled, word_at};
 use super::tokens::{Kind, Token, lower, strip_possessive, with_lower};
 use crate::model::Qualifier;
 
@@ -410,9 +410,10 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
             return None;
         }
         if token.kind == Kind::Number {
-            if let Some(prefix) = glued_prefix(text, tokens, i)
-                && matches!(prefix, '$' | '£' | '€' | '#' | '¥')
-            {
+            let money = glued_prefix(text, tokens, i)
+                .is_some_and(|prefix| matches!(prefix, '$' | '£' | '€' | '#' | '¥'));
+            // "C-17", "MiG-29": a model's number.
+            if money || is_in_model_name(text, tokens, i) {
                 return None;
             }
             // A date: "May 1", "1 May".

@@ -2,6 +2,7 @@
 //! or a figure (on a series found or made for it), alone, by sentence or in
 //! a batch, as `Edit`s.
 
+use super::series_choice::{FigureFacts, SeriesChoice, series_unit, suggest_series_for};
 use super::waits_for_article_date;
 use crate::extract;
 use crate::model::{Edit, Event, Notebook, Proposal, ProposalId, ProposalKind};
@@ -33,74 +34,6 @@ pub fn event_from(proposal: &Proposal) -> Option<Event> {
     })
 }
 
-/// Where an accepted figure goes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SeriesChoice {
-    /// An existing series.
-    Existing(crate::model::SeriesId),
-    /// A new series with this name.
-    New {
-        /// Its name: "US troops".
-        name: String,
-    },
-}
-
-/// "soldiers", "personnel" and "forces" are counted as troops.
-fn series_unit(unit: &str) -> &str {
-    match unit {
-        "soldiers" | "soldier" | "personnel" | "forces" | "troops" => "troops",
-        "district" => "districts",
-        "province" => "provinces",
-        other => other,
-    }
-}
-
-/// The series Sitrep suggests for a figure: one of the notebook's with the
-/// same unit (and subject, when the text names one), else a new one named
-/// after them: districts → "Districts", US troops → "US troops".
-pub fn suggest_series(notebook: &Notebook, unit: &str, subject: &str) -> SeriesChoice {
-    let unit = series_unit(unit);
-    let same_unit = |s: &&crate::model::Series| series_unit(&s.unit.to_lowercase()) == unit;
-    let existing = notebook
-        .series
-        .iter()
-        .filter(same_unit)
-        .find(|s| {
-            subject.is_empty()
-                || s.subject.eq_ignore_ascii_case(subject)
-                || s.name.contains(subject)
-        })
-        .or_else(|| {
-            if subject.is_empty() {
-                notebook.series.iter().find(same_unit)
-            } else {
-                None
-            }
-        });
-    match existing {
-        Some(series) => SeriesChoice::Existing(series.id),
-        None => SeriesChoice::New {
-            name: new_series_name(unit, subject),
-        },
-    }
-}
-
-/// The name for a new series of this unit and subject.
-pub fn new_series_name(unit: &str, subject: &str) -> String {
-    match (series_unit(unit), subject) {
-        (unit, "") => capitalize(unit),
-        (unit, subject) => format!("{subject} {unit}"),
-    }
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
-}
-
 /// The edit that accepts a proposal: the proposal goes, and an event (of
 /// `category`, else of the kind its words say) or a figure (with a new
 /// series if `series` says so) comes, keeping its evidence.
@@ -130,6 +63,8 @@ pub fn accept_edit(
             denominator,
             as_of,
             place,
+            measure,
+            kind,
             ..
         } => {
             let article_date = notebook
@@ -142,7 +77,13 @@ pub fn accept_edit(
             let choice = match series {
                 Some(choice) => choice,
                 None => {
-                    suggestion = suggest_series(notebook, unit, subject);
+                    let facts = FigureFacts {
+                        unit,
+                        subject,
+                        measure: *measure,
+                        kind: *kind,
+                    };
+                    suggestion = suggest_series_for(notebook, &facts);
                     &suggestion
                 }
             };
@@ -162,6 +103,8 @@ pub fn accept_edit(
                         },
                         color: None,
                         plot: String::new(),
+                        kind: *kind,
+                        measure: *measure,
                         observations: Vec::new(),
                     };
                     let id = series.id;
@@ -229,16 +172,4 @@ pub fn accept_all_edit(notebook: &Notebook, ids: &[ProposalId]) -> Result<Edit, 
         edits.push(edit);
     }
     Ok(Edit::Batch(edits))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_new_series_is_named_from_the_words_alone() {
-        assert_eq!(new_series_name("districts", ""), "Districts");
-        assert_eq!(new_series_name("troops", "US"), "US troops");
-        assert_eq!(new_series_name("districts", "RSF"), "RSF districts");
-    }
 }

@@ -48,12 +48,40 @@ const ORGANISATION_WORDS: &[&str] = &[
     "daily", "herald", "tribune", "gazette", "staff", "desk", "service",
 ];
 
+/// Words of a job title that follows a name after a comma ("Senior
+/// Correspondent", "Chief Middle East correspondent"), lower case.
+const TITLE_WORDS: &[&str] = &[
+    "correspondent",
+    "correspondents",
+    "writer",
+    "reporter",
+    "editor",
+    "journalist",
+    "contributor",
+    "columnist",
+    "producer",
+    "photographer",
+    "photojournalist",
+    "analyst",
+    "researcher",
+    "chief",
+    "bureau",
+    "staff",
+    "senior",
+    "special",
+    "foreign",
+    "freelance",
+    "contributing",
+    "reporting",
+    "director",
+];
+
 /// The authors a byline names, as "A, B"; empty when it names none but the
 /// outlet (`outlet`, the site's name) or a date.
 pub fn clean(byline: &str, outlet: &str) -> String {
     let mut names: Vec<String> = Vec::new();
     let byline = cut_at_outlet(strip_by(byline.trim()), outlet);
-    for part in split_authors(&cut_after_name(byline)) {
+    for (k, part) in split_authors(&cut_after_name(byline)).iter().enumerate() {
         let name = part
             .trim()
             .trim_matches(|c: char| c == ',' || c == ';' || c == ':')
@@ -61,11 +89,24 @@ pub fn clean(byline: &str, outlet: &str) -> String {
         if name.is_empty() || !name.chars().any(char::is_alphabetic) || is_outlet(name, outlet) {
             continue;
         }
+        if k > 0 && !names.is_empty() && is_no_name(name) {
+            continue;
+        }
         if !names.iter().any(|n| n == name) {
             names.push(name.to_owned());
         }
     }
     names.join(", ")
+}
+
+/// Whether a part after a name is no person's name: a job title ("Senior
+/// Correspondent"), where the writer is ("in Kyiv"), or one word standing
+/// for an agency ("Reuters", "AFP"), since a person is named by two.
+fn is_no_name(part: &str) -> bool {
+    let words: Vec<String> = part.split_whitespace().map(str::to_lowercase).collect();
+    words.len() == 1
+        || words.iter().any(|w| TITLE_WORDS.contains(&w.as_str()))
+        || part.starts_with(char::is_lowercase)
 }
 
 /// The byline without a leading "By", "Posted by", "Written by"…
@@ -199,6 +240,20 @@ mod tests {
             ("Written by Ada Obi Edited by Ben Ng", "", "Ada Obi, Ben Ng"),
             ("Posted by Field Team", "", "Field Team"),
             ("Ruth Mensah", "Ruth Mensah", "Ruth Mensah"),
+            ("Amira Hassan, Senior Correspondent", "", "Amira Hassan"),
+            (
+                "By Jane Doe and John Roe, Reuters",
+                "",
+                "Jane Doe, John Roe",
+            ),
+            ("Jane Doe | Staff Writer", "", "Jane Doe"),
+            (
+                "Omar Haddad, Chief Middle East correspondent",
+                "",
+                "Omar Haddad",
+            ),
+            ("Li Wei, AFP", "", "Li Wei"),
+            ("Ana Silva, in Kyiv", "", "Ana Silva"),
             ("", "", ""),
         ] {
             assert_eq!(clean(byline, outlet), expected, "{byline:?}");

@@ -165,6 +165,44 @@ fn is_wire_dateline(line: &str, start: usize, end: usize) -> bool {
     after.starts_with(['-', '–', '—', ':'])
 }
 
+/// Where a wire dateline that opens a sentence ends, in bytes from its
+/// start: "OMDURMAN, Sudan (Reuters) — ", "KHARTOUM, March 3 - ",
+/// "April 8, 2014 (JUBA) – ", "BAMAKO: ". None when the sentence opens
+/// with prose. What follows it is the sentence's own.
+pub fn lead_end(sentence: &str) -> Option<usize> {
+    let head = sentence
+        .get(..DATELINE_PLACE_BYTES + 40)
+        .unwrap_or(sentence);
+    let (at, width) = ["\u{2014}", "\u{2013}", " - ", ":"]
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|at| (at, sep.len())))
+        .min()?;
+    let place = &head[..at];
+    let words: Vec<&str> = place
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let shouted = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !w.chars().any(char::is_lowercase)
+            && !w.chars().any(|c| c.is_ascii_digit())
+    };
+    let fits = |w: &&str| {
+        shouted(w)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let is_dateline = !words.is_empty()
+        && words.iter().any(shouted)
+        && words.iter().all(fits)
+        && (width > 1 || words.iter().all(shouted));
+    if !is_dateline {
+        return None;
+    }
+    let rest = &sentence[at + width..];
+    Some(sentence.len() - rest.trim_start().len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +262,36 @@ mod tests {
             "GENEVA (Reuters) - The UN said on 22 June 2021 that aid had stopped.",
         ] {
             assert_eq!(day(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_opening_a_sentence_is_found_and_prose_is_not() {
+        for (sentence, lead) in [
+            (
+                "OMDURMAN, Sudan (Reuters) \u{2014} Shelling killed 12.",
+                Some("Shelling"),
+            ),
+            ("KHARTOUM, March 3 - Fighting resumed.", Some("Fighting")),
+            ("April 8, 2014 (JUBA) \u{2013} Troops left.", Some("Troops")),
+            ("BAMAKO: Gunmen attacked a convoy.", Some("Gunmen")),
+            (
+                "PORT-AU-PRINCE, Haiti - Gangs took the port.",
+                Some("Gangs"),
+            ),
+            ("The UN said: 40 people died.", None),
+            ("Fighting resumed on Sunday - residents said.", None),
+            (
+                "NATO said on Monday - and again later - that troops left.",
+                None,
+            ),
+        ] {
+            let found = lead_end(sentence).map(|at| &sentence[at..]);
+            assert_eq!(
+                found.map(|rest| rest.split(' ').next().unwrap_or_default()),
+                lead,
+                "{sentence}"
+            );
         }
     }
 

@@ -17,13 +17,15 @@ mod dateline;
 mod mail;
 pub mod page_date;
 mod redate;
+mod series_choice;
 pub mod watch;
 
-pub use accept::{
-    SeriesChoice, accept_all_edit, accept_edit, event_from, new_series_name, same_sentence,
-    suggest_series,
-};
+pub use accept::{accept_all_edit, accept_edit, event_from, same_sentence};
 pub use redate::{date_article_edit, waits_for_article_date};
+pub use series_choice::{
+    FigureFacts, SeriesChoice, name_for, new_series_name, series_kind, series_measure,
+    suggest_for_proposal, suggest_series, suggest_series_for,
+};
 
 use crate::extract::{self, Extractor, Fact};
 use crate::model::{
@@ -419,72 +421,58 @@ pub fn propose(
     };
     let mut proposals = Vec::new();
     for sentence in extractor.sentences(text, reference) {
-        // Each date, and whether it hangs on the reference day because its
-        // words do not state the year.
-        let dates: Vec<(PartialDate, bool)> = sentence
-            .facts
-            .iter()
-            .filter_map(|f| match f {
-                Fact::Date(d) if d.date.precision != Precision::Year => {
-                    let phrase = text.get(d.start..d.end).unwrap_or_default();
-                    let states_year = phrase.contains(&d.date.date.year().to_string());
-                    Some((d.date, !states_year))
-                }
-                _ => None,
-            })
-            .collect();
-        let place = sentence.facts.iter().find_map(|f| match f {
-            Fact::Place { name, country, .. } => Some((name.to_string(), *country)),
-            _ => None,
-        });
-        let (place, country) = match place {
-            Some((name, code)) => {
-                let country = code
-                    .map(|c| {
-                        extractor
-                            .gazetteer()
-                            .country_name(c)
-                            .unwrap_or(c)
-                            .to_owned()
-                    })
-                    .unwrap_or_default();
-                (Some(name), country)
-            }
-            None => (None, String::new()),
-        };
-        let mut actors: Vec<String> = Vec::new();
-        for fact in &sentence.facts {
-            if let Fact::Actor { name, .. } = fact
-                && !actors.iter().any(|a| a.as_str() == &**name)
-            {
-                actors.push(name.to_string());
-            }
-        }
+        let own = OwnFacts::of(text, &sentence, extractor);
+        let dates = &own.dates;
+        let (place, country) = own.place.clone().unzip();
+        let country = country.unwrap_or_default();
+        let actors = &own.actors;
         // A figure is as of the sentence's one date, unless that date lies
         // after the article ("leave by September 11"): then as of publication.
         let (as_of, as_of_relative) = match dates.as_slice() {
             [(only, unanchored)] if only.first_day() <= reference => (Some(*only), *unanchored),
             _ => (article.published, true),
         };
-        for fact in &sentence.facts {
-            if let Fact::Quantity(q) = fact {
-                proposals.push(Proposal {
-                    id: ProposalId::from_uuid(uuid::Uuid::now_v7()),
-                    evidence: evidence(q.start, q.end),
-                    kind: ProposalKind::Figure {
-                        low: q.low,
-                        high: q.high,
-                        qualifier: q.qualifier,
-                        unit: q.unit.clone(),
-                        subject: q.subject.clone().unwrap_or_default(),
-                        denominator: q.denominator,
-                        as_of,
-                        vague: false,
-                        place: place.clone().unwrap_or_default(),
-                    },
-                    date_relative: as_of_relative,
-                });
-            }
+        let counts: Vec<extract::measure::Count> = sentence
+            .facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Quantity(q) => Some(extract::measure::Count {
+                    span: (q.start, q.end),
+                    unit: &q.unit,
+                }),
+                _ => None,
+            })
+            .collect();
+        let readings = extract::measure::read_sentence(
+            text,
+            (sentence.start, sentence.end),
+            &counts,
+            &own.countries,
+            own.day_dated,
+        );
+        let quantities = sentence.facts.iter().filter_map(|f| match f {
+            Fact::Quantity(q) => Some(q),
+            _ => None,
+        });
+        for (q, reading) in quantities.zip(readings) {
+            proposals.push(Proposal {
+                id: ProposalId::from_uuid(uuid::Uuid::now_v7()),
+                evidence: evidence(q.start, q.end),
+                kind: ProposalKind::Figure {
+                    low: q.low,
+                    high: q.high,
+                    qualifier: q.qualifier,
+                    unit: q.unit.clone(),
+                    subject: q.subject.clone().unwrap_or_default(),
+                    denominator: q.denominator,
+                    as_of,
+                    vague: false,
+                    place: place.clone().unwrap_or_default(),
+                    measure: reading.measure,
+                    kind: reading.kind,
+                },
+                date_relative: as_of_relative,
+            });
         }
         if let Some(&(date, date_relative)) = dates.first() {
             let words: Vec<&str> = text[sentence.start..sentence.end]
@@ -502,13 +490,98 @@ pub fn propose(
                     date,
                     place: place.unwrap_or_default(),
                     country,
-                    actors,
+                    actors: actors.clone(),
                 },
                 date_relative,
             });
         }
     }
     proposals
+}
+
+/// What a sentence states of its own, its opening dateline aside: its
+/// dates (each with whether it hangs on the reference day), its place and
+/// that place's country, its actors, the spans of the countries it names,
+/// and whether it names a day. The dateline's date and place stand in only
+/// when the sentence gives none of its own.
+struct OwnFacts {
+    dates: Vec<(PartialDate, bool)>,
+    place: Option<(String, String)>,
+    actors: Vec<String>,
+    countries: Vec<(usize, usize)>,
+    day_dated: bool,
+}
+
+impl OwnFacts {
+    fn of(text: &str, sentence: &extract::Sentence, extractor: &Extractor) -> Self {
+        let lead = text
+            .get(sentence.start..sentence.end)
+            .and_then(dateline::lead_end)
+            .map_or(sentence.start, |n| sentence.start + n);
+        let in_lead = |f: &&Fact| f.span().1 <= lead;
+        let (head, body): (Vec<&Fact>, Vec<&Fact>) = sentence.facts.iter().partition(in_lead);
+        let dates_of = |facts: &[&Fact]| -> Vec<(PartialDate, bool)> {
+            facts
+                .iter()
+                .filter_map(|f| match f {
+                    Fact::Date(d) if d.date.precision != Precision::Year => {
+                        let phrase = text.get(d.start..d.end).unwrap_or_default();
+                        let states_year = phrase.contains(&d.date.date.year().to_string());
+                        Some((d.date, !states_year))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let own_dates = dates_of(&body);
+        let day_dated = own_dates.iter().any(|(d, _)| d.precision == Precision::Day);
+        let dates = if own_dates.is_empty() {
+            dates_of(&head)
+        } else {
+            own_dates
+        };
+        let gazetteer = extractor.gazetteer();
+        let place_of = |facts: &[&Fact]| {
+            facts.iter().find_map(|f| match f {
+                Fact::Place { name, country, .. } => {
+                    let country = country
+                        .map(|c| gazetteer.country_name(c).unwrap_or(c).to_owned())
+                        .unwrap_or_default();
+                    Some((name.to_string(), country))
+                }
+                _ => None,
+            })
+        };
+        let place = place_of(&body).or_else(|| place_of(&head));
+        let mut actors: Vec<String> = Vec::new();
+        for fact in &sentence.facts {
+            if let Fact::Actor { name, .. } = fact
+                && !actors.iter().any(|a| a.as_str() == &**name)
+            {
+                actors.push(name.to_string());
+            }
+        }
+        let countries = body
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Place {
+                    start,
+                    end,
+                    name,
+                    country: Some(code),
+                    ..
+                } if gazetteer.country_name(code) == Some(&**name) => Some((*start, *end)),
+                _ => None,
+            })
+            .collect();
+        Self {
+            dates,
+            place,
+            actors,
+            countries,
+            day_dated,
+        }
+    }
 }
 
 #[cfg(test)]

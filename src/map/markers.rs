@@ -311,6 +311,8 @@ mod tests {
             style: Default::default(),
             color: None,
             plot: String::new(),
+            kind: Default::default(),
+            measure: None,
             observations: vec![
                 figure(41, "Kabul", "2021-08-20"),
                 figure(42, "Camp Seven", "2024-05-11"),

@@ -377,6 +377,8 @@ mod tests {
             style: SeriesStyle::Band,
             color: None,
             plot: String::new(),
+            kind: Default::default(),
+            measure: None,
             observations: vec![],
         }
     }
@@ -415,6 +417,8 @@ mod tests {
                 place: String::new(),
                 as_of: None,
                 vague: false,
+                measure: None,
+                kind: Default::default(),
             },
             date_relative: false,
         }

@@ -19,6 +19,7 @@ mod edit;
 mod evidence;
 mod figures;
 mod ids;
+mod measure;
 pub mod synthetic;
 mod validate;
 mod views;
@@ -32,6 +33,7 @@ pub use figures::{Observation, Qualifier, counted, describe_figure, format_numbe
 pub use ids::{
     ActorId, ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId, ViewId, WatchId,
 };
+pub use measure::{FigureKind, Measure};
 pub use validate::Invalid;
 pub use views::{DayWindow, Region, SavedView, WatchTerm};
 
@@ -164,6 +166,13 @@ pub enum ProposalKind {
         /// A place the sentence names: where the figure was counted.
         #[serde(default, skip_serializing_if = "is_default")]
         place: String,
+        /// What happened to the counted, as the sentence says ("killed":
+        /// deaths); none when it says nothing of it.
+        #[serde(default, skip_serializing_if = "is_default")]
+        measure: Option<Measure>,
+        /// A level, a running total or one incident's toll.
+        #[serde(default, skip_serializing_if = "is_default")]
+        kind: FigureKind,
     },
     /// An event.
     Event {
@@ -429,9 +438,39 @@ pub struct Series {
     /// its unit.
     #[serde(default, skip_serializing_if = "is_default")]
     pub plot: String,
+    /// How its figures relate to time: a level (the default: joined, each
+    /// holding until the next), a running total (joined, growing) or
+    /// incident tolls (separate marks, never joined). A series keeps one
+    /// kind: Sitrep proposes only figures of its kind onto it.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: FigureKind,
+    /// What happened to the counted (deaths, displaced…), when set; none
+    /// means it is read from the series' name and unit.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub measure: Option<Measure>,
     /// The figures, sorted by id.
     #[serde(default, skip_serializing_if = "is_default")]
     pub observations: Vec<Observation>,
+}
+
+impl Series {
+    /// A series with no figures, drawn as steps, of the default kind and
+    /// with nothing else set.
+    pub fn new(id: SeriesId, name: impl Into<String>, unit: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            unit: unit.into(),
+            subject: String::new(),
+            denominator: None,
+            style: SeriesStyle::Step,
+            color: None,
+            plot: String::new(),
+            kind: FigureKind::Level,
+            measure: None,
+            observations: Vec::new(),
+        }
+    }
 }
 
 impl Notebook {

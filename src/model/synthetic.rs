@@ -172,6 +172,8 @@ pub fn notebook(size: Size) -> Notebook {
             },
             color: None,
             plot: String::new(),
+            kind: Default::default(),
+            measure: None,
             observations,
         });
     }

@@ -230,15 +230,8 @@ fn series_are_grouped_by_unit_and_keep_same_day_figures_apart() {
         (3, "NATO troops", "troops"),
     ] {
         notebook.series.push(Series {
-            id: SeriesId::from_u128(id),
-            name: name.into(),
-            unit: unit.into(),
-            subject: String::new(),
-            denominator: None,
-            style: SeriesStyle::Step,
-            color: None,
-            plot: String::new(),
             observations: vec![observation(id * 10, 1.0), observation(id * 10 + 1, 2.0)],
+            ..Series::new(SeriesId::from_u128(id), name, unit)
         });
     }
     let plots = unit_plots(&notebook, &Filter::default());

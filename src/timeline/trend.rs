@@ -3,7 +3,15 @@
 //! plots and the exported chart, so that both draw the same picture.
 
 use super::FigureMark;
-use crate::model::SeriesStyle;
+use crate::model::{Series, SeriesStyle};
+
+/// Whether a series is drawn as one line through its figures (a level or
+/// a running total) or as separate marks, one per figure, never joined
+/// (one incident's toll after another: a line between them would read as
+/// a count that rose and fell).
+pub fn joins_points(series: &Series) -> bool {
+    series.kind.joins_points()
+}
 
 /// The points of the line through `figures` (sorted by date): a step line
 /// holds each figure until the next, the other styles join them straight.
@@ -72,6 +80,16 @@ mod tests {
             trend_points(&figures, SeriesStyle::Line),
             vec![[10.5, 50.0], [20.5, 80.0]]
         );
+    }
+
+    #[test]
+    fn incident_series_are_separate_marks_and_the_rest_are_joined() {
+        let mut series = Series::new(crate::model::SeriesId::from_u128(1), "Deaths", "people");
+        assert!(joins_points(&series));
+        series.kind = crate::model::FigureKind::RunningTotal;
+        assert!(joins_points(&series));
+        series.kind = crate::model::FigureKind::Incident;
+        assert!(!joins_points(&series));
     }
 
     #[test]
