@@ -239,3 +239,56 @@ fn more_takes_the_group_the_text_counted_and_invents_none() {
     let none = units("Officials gave no figure. About 1,200 more arrived on Tuesday.");
     assert!(!none.iter().any(|(v, _)| *v == 1200.0), "{none:?}");
 }
+
+#[test]
+fn one_incident_after_another_stands_as_its_own_marks_while_a_total_is_a_line() {
+    let text = "By May the war had killed more than 12,000 people in total. \
+        By the end of June the war had killed more than 14,000 people in total. \
+        Shelling killed 40 people in the market on 3 June. \
+        A drone strike killed 12 people at a school on 20 June.";
+    let mut notebook = Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
+    notebook.articles.push(article(text, "2024-06-30"));
+    notebook.proposals = proposals(text, "2024-06-30");
+    notebook.canonicalize();
+    let ids: Vec<_> = notebook
+        .proposals
+        .iter()
+        .filter(|p| matches!(p.kind, ProposalKind::Figure { .. }))
+        .map(|p| p.id)
+        .collect();
+    accept_all_edit(&notebook, &ids)
+        .expect("accepts")
+        .apply(&mut notebook)
+        .expect("applies");
+    let of_kind = |kind: FigureKind| {
+        notebook
+            .series
+            .iter()
+            .find(|s| s.kind == kind && s.observations.len() == 2)
+            .unwrap_or_else(|| panic!("a series of two {kind:?} figures: {:?}", notebook.series))
+            .id
+    };
+    let (total, incidents) = (
+        of_kind(FigureKind::RunningTotal),
+        of_kind(FigureKind::Incident),
+    );
+    let svg = sitrep::export::chart::svg(&notebook, &sitrep::export::ChartOptions::new(&notebook));
+    // What a series' group draws before its first figure: its trend, or its stems.
+    let drawn = |id: SeriesId| {
+        let start = svg
+            .find(&format!(r#"data-id="{id}""#))
+            .expect("the series is drawn");
+        let rest = &svg[start..];
+        rest[..rest.find(r#"<g class="figure""#).unwrap_or(rest.len())].to_owned()
+    };
+    assert!(
+        drawn(total).contains("<path"),
+        "a running total is one line"
+    );
+    let stems = drawn(incidents);
+    assert!(
+        !stems.contains("<path"),
+        "incidents are never joined: {stems}"
+    );
+    assert_eq!(stems.matches("<line").count(), 2, "each toll on its stem");
+}

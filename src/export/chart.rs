@@ -546,7 +546,18 @@ fn sparse(
     value_places: &ValuePlaces,
 ) {
     let days_per_pixel = frame.days_per_pixel();
-    if figures.len() >= 2 {
+    if !trace.joins {
+        // One incident's toll after another: each on its own stem.
+        for figure in figures {
+            let x = n(frame.x(figure.x_drawn(days_per_pixel)));
+            let _ = writeln!(
+                out,
+                r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{color}" stroke-width="1.5"/>"#,
+                n(frame.y(0.0)),
+                n(frame.y(figure.low))
+            );
+        }
+    } else if figures.len() >= 2 {
         if trace.style == SeriesStyle::Band {
             band(out, frame, &timeline::trend::band_edges(figures), color);
         }
@@ -682,7 +693,7 @@ fn value_label_places(
     let mut obstacles = timeline::values::Obstacles::of_traces(
         sparse
             .iter()
-            .map(|(trace, figures)| (trace.style, figures.as_slice())),
+            .map(|(trace, figures)| (*trace, figures.as_slice())),
         days_per_pixel,
         px,
     );

@@ -476,6 +476,9 @@ pub struct SeriesTrace {
     pub unit: String,
     /// How it is drawn.
     pub style: SeriesStyle,
+    /// Whether a line joins its figures: a level or a running total; one
+    /// incident's toll after another stand as their own marks.
+    pub joins: bool,
     /// Its colour, if the analyst set one.
     pub color: Option<[u8; 3]>,
     /// Its figures in date order; figures for the same date all stay.
@@ -555,6 +558,7 @@ pub fn unit_plots(notebook: &Notebook, filter: &Filter) -> Vec<UnitPlot> {
             name: series.name.clone(),
             unit: own_unit,
             style: series.style,
+            joins: trend::joins_points(series),
             color: series.color,
             figures,
         };

@@ -84,18 +84,22 @@ pub struct Obstacles {
 
 impl Obstacles {
     /// What the traces of a plot draw: a marker at each figure, its range
-    /// and month bar, and the trend's line. `px` maps a day and a value to
-    /// the plot's pixels; `days_per_pixel` spreads figures of one day.
+    /// and month bar, and the trend's line (for a trace that joins its
+    /// figures), else each figure's stem from zero. `px` maps a day and a
+    /// value to the plot's pixels; `days_per_pixel` spreads figures of one day.
     pub fn of_traces<'a>(
-        traces: impl IntoIterator<Item = (crate::model::SeriesStyle, &'a [super::FigureMark])>,
+        traces: impl IntoIterator<Item = (&'a super::SeriesTrace, &'a [super::FigureMark])>,
         days_per_pixel: f64,
         px: impl Fn(f64, f64) -> (f64, f64),
     ) -> Self {
         let mut obstacles = Self::default();
-        for (style, figures) in traces {
+        for (trace, figures) in traces {
             for figure in figures {
                 let x = figure.x_drawn(days_per_pixel);
                 obstacles.markers.push(px(x, figure.central));
+                if !trace.joins {
+                    obstacles.segments.push((px(x, 0.0), px(x, figure.low)));
+                }
                 if figure.high > figure.low {
                     obstacles
                         .segments
@@ -108,8 +112,8 @@ impl Obstacles {
                     ));
                 }
             }
-            if figures.len() >= 2 {
-                let trend = super::trend::trend_points(figures, style);
+            if trace.joins && figures.len() >= 2 {
+                let trend = super::trend::trend_points(figures, trace.style);
                 obstacles.segments.extend(
                     trend
                         .windows(2)

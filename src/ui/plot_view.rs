@@ -227,7 +227,18 @@ fn trace_items(
     // Step lines' jumps are vertical runs of points: drawn as lines, not
     // merged into the filled bands egui_plot makes of dense data.
     let line = |points: Vec<[f64; 2]>| Line::new(name, points).color(color).allow_band(false);
-    if figures.len() >= 2 {
+    if !trace.joins {
+        // One incident's toll after another: each its own mark on a stem
+        // from zero, never a line that would read as a total rising and falling.
+        for figure in figures {
+            let x = figure.x_drawn(days_per_pixel);
+            plot_ui.line(
+                line(vec![[x, 0.0], [x, figure.low]])
+                    .width(1.5)
+                    .id(("trace-stem", figure.id)),
+            );
+        }
+    } else if figures.len() >= 2 {
         plot_ui.line(
             line(trend::trend_points(figures, trace.style))
                 .width(2.0)
@@ -321,9 +332,7 @@ fn value_labels(
         (f64::from(pos.x), f64::from(pos.y))
     };
     let obstacles = values::Obstacles::of_traces(
-        traces
-            .iter()
-            .map(|&(trace, figures, _)| (trace.style, figures)),
+        traces.iter().map(|&(trace, figures, _)| (trace, figures)),
         days_per_pixel,
         px,
     );

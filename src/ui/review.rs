@@ -123,10 +123,15 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                 place,
                 ..
             } => {
+                // By what the sentence says happened to the counted, and
+                // the figure's kind; the unit alone when it says nothing.
                 let choice = view
                     .series_choices
                     .entry(id)
-                    .or_insert_with(|| import::suggest_series(notebook, unit, subject))
+                    .or_insert_with(|| {
+                        import::suggest_for_proposal(notebook, proposal)
+                            .unwrap_or_else(|| import::suggest_series(notebook, unit, subject))
+                    })
                     .clone();
                 let label = ui.label("Series");
                 let shown = match &choice {
@@ -136,7 +141,10 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                     SeriesChoice::New { name } => format!("New: {name}"),
                 };
                 let mut picked = choice.clone();
-                let fresh = import::new_series_name(unit, subject);
+                let fresh = match &choice {
+                    SeriesChoice::New { name } => name.clone(),
+                    SeriesChoice::Existing(_) => import::new_series_name(unit, subject),
+                };
                 egui::ComboBox::from_id_salt("sitrep-proposal-series")
                     .selected_text(shown)
                     .show_ui(ui, |ui| {

@@ -298,6 +298,10 @@ impl FigureDraft {
                     },
                     color: None,
                     plot: String::new(),
+                    // The form reads the words alone: what happened to the
+                    // counted is left for the analyst to say in the name.
+                    kind: Default::default(),
+                    measure: None,
                     observations: Vec::new(),
                 };
                 let id = series.id;
