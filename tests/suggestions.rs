@@ -28,6 +28,26 @@ fn proposals(text: &str, published: &str) -> Vec<Proposal> {
     propose(&article, &extractor, reference)
 }
 
+/// A notebook of one article of `text`, every figure it proposes accepted
+/// as one step.
+fn every_figure_accepted(text: &str, published: &str) -> Notebook {
+    let mut notebook = Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
+    notebook.articles.push(article(text, published));
+    notebook.proposals = proposals(text, published);
+    notebook.canonicalize();
+    let ids: Vec<_> = notebook
+        .proposals
+        .iter()
+        .filter(|p| matches!(p.kind, ProposalKind::Figure { .. }))
+        .map(|p| p.id)
+        .collect();
+    accept_all_edit(&notebook, &ids)
+        .expect("accepts")
+        .apply(&mut notebook)
+        .expect("applies");
+    notebook
+}
+
 /// Each figure as (value, unit, subject, measure, kind).
 fn figures(list: &[Proposal]) -> Vec<(f64, String, String, Option<Measure>, FigureKind)> {
     list.iter()
@@ -116,18 +136,7 @@ fn a_killed_count_never_goes_on_a_refugee_series_and_each_toll_finds_its_own() {
 fn accepted_figures_of_two_kinds_make_two_series_each_of_its_kind() {
     let text = "The war has killed more than 12,000 people since April. \
         More than 120 people were killed in one attack on Sunday.";
-    let mut notebook = Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
-    notebook.articles.push(article(text, "2024-05-14"));
-    notebook.proposals = proposals(text, "2024-05-14");
-    notebook.canonicalize();
-    let ids: Vec<_> = notebook
-        .proposals
-        .iter()
-        .filter(|p| matches!(p.kind, ProposalKind::Figure { .. }))
-        .map(|p| p.id)
-        .collect();
-    let edit = accept_all_edit(&notebook, &ids).expect("accepts");
-    edit.apply(&mut notebook).expect("applies");
+    let notebook = every_figure_accepted(text, "2024-05-14");
     let mut made: Vec<(String, FigureKind, Option<Measure>, usize)> = notebook
         .series
         .iter()
@@ -246,20 +255,7 @@ fn one_incident_after_another_stands_as_its_own_marks_while_a_total_is_a_line() 
         By the end of June the war had killed more than 14,000 people in total. \
         Shelling killed 40 people in the market on 3 June. \
         A drone strike killed 12 people at a school on 20 June.";
-    let mut notebook = Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
-    notebook.articles.push(article(text, "2024-06-30"));
-    notebook.proposals = proposals(text, "2024-06-30");
-    notebook.canonicalize();
-    let ids: Vec<_> = notebook
-        .proposals
-        .iter()
-        .filter(|p| matches!(p.kind, ProposalKind::Figure { .. }))
-        .map(|p| p.id)
-        .collect();
-    accept_all_edit(&notebook, &ids)
-        .expect("accepts")
-        .apply(&mut notebook)
-        .expect("applies");
+    let notebook = every_figure_accepted(text, "2024-06-30");
     let of_kind = |kind: FigureKind| {
         notebook
             .series
