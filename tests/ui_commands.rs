@@ -50,6 +50,75 @@ fn the_palette_finds_a_command_by_name_and_runs_it() {
     assert_eq!(harness.state().notebook().articles.len(), 1);
 }
 
+#[test]
+fn save_as_a_view_from_the_palette_asks_for_a_name() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app_with(
+        Some("tests/fixtures/one-article.ron".into()),
+        &dialogs,
+        None,
+        Duration::from_secs(30),
+    );
+    let views = harness.state().notebook().views.len();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    harness.event(egui::Event::Text("save as a view".into()));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    // The name dialog has the keyboard: typed words are its, not shortcuts.
+    let window = harness.state().timeline_filter().window;
+    harness.event(egui::Event::Text("Fighting in the west".into()));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let notebook = harness.state().notebook();
+    assert_eq!(notebook.views.len(), views + 1);
+    assert!(
+        notebook
+            .views
+            .iter()
+            .any(|v| v.name == "Fighting in the west")
+    );
+    assert_eq!(
+        harness.state().timeline_filter().window,
+        window,
+        "W went to the name"
+    );
+    assert!(harness.state().modal().is_none(), "the dialog closed");
+}
+
+#[test]
+fn undo_takes_a_new_article_away_whole_even_from_its_title_field() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app_with(
+        Some("tests/fixtures/one-article.ron".into()),
+        &dialogs,
+        None,
+        Duration::from_secs(30),
+    );
+    let before = harness.state().notebook().articles.clone();
+    let at = harness.get_by_label("New article").rect().center();
+    common::click_at(&mut harness, at);
+    // The title field has the keyboard: type a title, then undo there.
+    harness.event(egui::Event::Text("Convoy reaches the border".into()));
+    harness.run();
+    assert_eq!(harness.state().notebook().articles.len(), before.len() + 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().notebook().articles,
+        before,
+        "nothing is left behind"
+    );
+    assert_eq!(harness.state().listed_articles().len(), before.len());
+    assert!(
+        harness
+            .query_by_label_contains("(untitled article)")
+            .is_none()
+    );
+}
+
 /// A report of its own, so the notebook holds two articles.
 const SECOND: &str = "Ferry stopped at the border\n\n\
     The ferry across the lake stopped on 4 March 2024 after 300 passengers \

@@ -231,6 +231,11 @@ fn first_hour(size: [f32; 2]) {
     );
     let figures = |h: &Harness<'static, App>| h.state().notebook().observation_count();
     assert_eq!(figures(&harness), before.observation_count() + 1);
+    let said = &harness.state().status().text;
+    assert!(
+        said.starts_with("Add figure on") && said.contains("Ctrl+Z"),
+        "the status line says what was made: {said:?}"
+    );
     assert_layout_holds(&harness, size, "making a figure");
     drag_over_first_line(&mut harness, 10_000.0);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);

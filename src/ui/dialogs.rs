@@ -155,3 +155,25 @@ impl FileDialogs for ScriptedDialogs {
         self.next().into_iter().collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PathPurpose;
+    use crate::export::Format;
+
+    #[test]
+    fn a_typed_path_prompt_names_its_export() {
+        let headings: Vec<&str> = Format::ALL
+            .iter()
+            .map(|&format| PathPurpose::Export(format).heading())
+            .collect();
+        let mut distinct = headings.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), headings.len(), "{headings:?}");
+        assert_eq!(
+            PathPurpose::Export(Format::MapPng).heading(),
+            "Export the map as PNG to"
+        );
+    }
+}

@@ -75,7 +75,7 @@ impl Layout {
 /// while the timeline keeps [`TIMELINE_LEAST_HEIGHT`]; `None` when the map
 /// has no room at all (then the timeline takes the whole area).
 pub fn map_split(full: Rect) -> Option<(Rect, Rect)> {
-    let map_width = (full.width() * 0.35).clamp(MAP_LEAST, 560.0);
+    let map_width = (full.width() * 0.3).clamp(MAP_LEAST, 520.0);
     if full.width() - map_width - GAP >= TIMELINE_LEAST_WIDTH {
         let map = Rect::from_min_max(pos2(full.right() - map_width, full.top()), full.max);
         let timeline = Rect::from_min_max(full.min, pos2(map.left() - GAP, full.bottom()));
