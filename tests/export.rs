@@ -303,3 +303,53 @@ fn a_report_lands_beside_its_chart_and_says_so() {
     let error = export::write(&notebook, &missing, &request).expect_err("no folder");
     assert!(error.contains("no such folder"), "{error}");
 }
+
+#[test]
+fn events_with_no_room_for_a_label_are_counted_in_the_chart() {
+    let mut notebook = sample();
+    let article = notebook.articles[0].id;
+    // A dozen events a day apart: too close for every one to be named.
+    for day in 1..=12 {
+        notebook.events.push(Event {
+            id: EventId::from_u128(900 + day),
+            title: format!("Shelling reported in district number {day}"),
+            start: date(&format!("2021-07-{day:02}")),
+            end: None,
+            category: Category::Military,
+            tags: Vec::new(),
+            place: String::new(),
+            actors: Vec::new(),
+            notes: String::new(),
+            evidence: vec![Evidence {
+                article,
+                start: 0,
+                end: 0,
+                quote: String::new(),
+            }],
+            confidence: None,
+        });
+    }
+    notebook.canonicalize();
+    let svg = export::chart::svg(&notebook, &ChartOptions::new(&notebook));
+    parses(&svg);
+    let counted: usize = svg
+        .match_indices(r#"class="crowd""#)
+        .map(|(at, _)| {
+            let text = &svg[at..];
+            let start = text.find("</title>").expect("its hover") + "</title>+".len();
+            let end = start + text[start..].find('<').expect("its end");
+            text[start..end].parse::<usize>().expect("a count")
+        })
+        .sum();
+    // An event named in the lane has its label in its group.
+    let named = (1..=12)
+        .filter(|day| {
+            let id = EventId::from_u128(900 + day).to_string();
+            let at = svg.find(&format!(r#"data-id="{id}""#)).expect("drawn");
+            let group = &svg[at..at + svg[at..].find("</g>").expect("closed")];
+            group.contains("<text")
+        })
+        .count();
+    assert!(counted > 0, "some events are counted");
+    assert!(named + counted >= 12, "{named} named, {counted} counted");
+}

@@ -5,11 +5,13 @@
 //! on every machine.
 
 use crate::model::{Notebook, Qualifier, SeriesStyle, format_number};
-use crate::timeline::values::PixelBox;
 use crate::timeline::{self, FigureMark, Filter, UnitPlot};
 use std::fmt::Write as _;
 
 pub use super::png::png;
+
+mod labels;
+use labels::{LABEL_FONT_PX, ValuePlaces, lane_labels, legend_box, value_label_places};
 
 /// The font every exported text is set in: the one egui draws with.
 pub(super) const FONT_FAMILY: &str = "Ubuntu";
@@ -202,7 +204,7 @@ pub fn svg(notebook: &Notebook, options: &ChartOptions) -> String {
         n(lane_frame.top + 14.0)
     );
     let _ = writeln!(out, r#"<g clip-path="url(#clip-lane)">"#);
-    let labels = lane_labels(notebook, &in_view, &lane_frame);
+    let (labels, crowds) = lane_labels(notebook, &in_view, &lane_frame);
     for mark in &in_view {
         let Some(event) = notebook.event(mark.id) else {
             continue;
@@ -248,6 +250,24 @@ pub fn svg(notebook: &Notebook, options: &ChartOptions) -> String {
             );
         }
         out.push_str("</g>\n");
+    }
+    for crowd in &crowds {
+        // "+3": events with no room for their labels, named on hover.
+        let titles: Vec<String> = crowd
+            .ids
+            .iter()
+            .filter_map(|id| notebook.event(*id))
+            .map(|e| format!("{} {}", e.start, e.title))
+            .collect();
+        let y = lane_frame.top + 4.0 + (crowd.lane as f64 + 0.5) * LANE_HEIGHT;
+        let _ = writeln!(
+            out,
+            r##"<text class="crowd" x="{}" y="{}" font-size="{LABEL_FONT_PX}" font-style="italic" fill="#606060"><title>{}</title>{}</text>"##,
+            n(lane_frame.left + crowd.left),
+            n(y + 4.0),
+            xml(&titles.join("\n")),
+            xml(&crowd.text)
+        );
     }
     out.push_str("</g>\n");
     axis_labels(&mut out, &lane_frame);
@@ -654,131 +674,6 @@ fn marker(out: &mut String, qualifier: Qualifier, x: f64, y: f64, color: &str) {
             n(y + 6.0)
         ),
     };
-}
-
-/// Where each figure's value is written: the top-left corner of its text.
-type ValuePlaces = std::collections::HashMap<crate::model::ObservationId, (f64, f64)>;
-
-/// The legend's box, top left inside the plot: one row per series.
-fn legend_box(shown: &[(&timeline::SeriesTrace, Vec<FigureMark>)], frame: &Frame) -> PixelBox {
-    let mut measure = label_measure();
-    let widest = shown
-        .iter()
-        .map(|(trace, figures)| measure(&format!("{} ({})", trace.name, figures.len())))
-        .fold(0.0f64, f64::max);
-    (
-        frame.left + 4.0,
-        frame.top + 4.0,
-        widest + 24.0,
-        shown.len() as f64 * 15.0 + 6.0,
-    )
-}
-
-/// Where each figure's value is written beside its point, by the rule the
-/// app follows ([`timeline::values::place_values`]): inside the plot, clear
-/// of every marker, line, other value and the legend; a value with no room
-/// (or of a series too long to label) is left to the figure's tooltip.
-fn value_label_places(
-    notebook: &Notebook,
-    frame: &Frame,
-    shown: &[(&timeline::SeriesTrace, Vec<FigureMark>)],
-    legend: PixelBox,
-) -> ValuePlaces {
-    let days_per_pixel = frame.days_per_pixel();
-    let px = |x: f64, y: f64| (frame.x(x), frame.y(y));
-    let sparse: Vec<&(&timeline::SeriesTrace, Vec<FigureMark>)> = shown
-        .iter()
-        .filter(|(_, figures)| figures.len() as f64 <= frame.width)
-        .collect();
-    let mut obstacles = timeline::values::Obstacles::of_traces(
-        sparse
-            .iter()
-            .map(|(trace, figures)| (*trace, figures.as_slice())),
-        days_per_pixel,
-        px,
-    );
-    obstacles.keep_out.push(legend);
-    let mut measure = label_measure();
-    let mut wanted = Vec::new();
-    let mut ids = Vec::new();
-    for (trace, figures) in &sparse {
-        if figures.len() > timeline::labels::MAX_LABELLED_FIGURES {
-            continue;
-        }
-        let step = trace.style == SeriesStyle::Step;
-        for (k, figure) in figures.iter().enumerate() {
-            let said = notebook
-                .observation(trace.id, figure.id)
-                .map(|(_, o)| o.describe())
-                .unwrap_or_default();
-            let previous = k.checked_sub(1).map(|p| figures[p].central);
-            let next = figures.get(k + 1).map(|f| f.central);
-            let (x, y) = px(figure.x_drawn(days_per_pixel), figure.central);
-            wanted.push(timeline::values::ValueToPlace {
-                x,
-                y,
-                width: measure(&said),
-                height: f64::from(LABEL_FONT_PX) + 2.0,
-                preferred: timeline::labels::value_side(previous, figure.central, next, step),
-            });
-            ids.push(figure.id);
-        }
-    }
-    let plot = (frame.left, frame.top, frame.width, frame.height);
-    timeline::values::place_values(&wanted, &obstacles, plot)
-        .into_iter()
-        .zip(ids)
-        .filter_map(|(place, id)| place.map(|(left, top, _, _)| (id, (left, top))))
-        .collect()
-}
-
-/// The size of the event labels' text, pixels.
-const LABEL_FONT_PX: f32 = 11.0;
-
-/// The event labels of the lane, placed by the rules the app follows and
-/// measured in the font the PNG is drawn with.
-fn lane_labels(
-    notebook: &Notebook,
-    in_view: &[&timeline::EventMark],
-    frame: &Frame,
-) -> std::collections::HashMap<crate::model::EventId, timeline::labels::PlacedLabel> {
-    if in_view.len() > MAX_LABELS {
-        return Default::default();
-    }
-    let span = timeline::labels::PlotSpan {
-        x_min: frame.x_min,
-        x_max: frame.x_max,
-        width: frame.width,
-    };
-    let mut text_of = |mark: &timeline::EventMark| timeline::labels::full_label(notebook, mark);
-    let mut measure = label_measure();
-    timeline::labels::place_labels(in_view, &span, &mut text_of, &mut measure)
-        .into_iter()
-        .map(|label| (label.id, label))
-        .collect()
-}
-
-/// The width of a label's text in the chart's font, from the font's own
-/// advance widths (a character it lacks counts as an em, to be safe).
-fn label_measure() -> impl FnMut(&str) -> f64 {
-    use skrifa::MetadataProvider;
-    let font = skrifa::FontRef::new(epaint_default_fonts::UBUNTU_LIGHT).ok();
-    let size = skrifa::instance::Size::new(LABEL_FONT_PX);
-    move |text: &str| {
-        let Some(font) = &font else {
-            return text.chars().count() as f64 * f64::from(LABEL_FONT_PX);
-        };
-        let charmap = font.charmap();
-        let metrics = font.glyph_metrics(size, skrifa::instance::LocationRef::default());
-        text.chars()
-            .map(|c| {
-                charmap
-                    .map(c)
-                    .and_then(|glyph| metrics.advance_width(glyph))
-                    .map_or(f64::from(LABEL_FONT_PX), f64::from)
-            })
-            .sum()
-    }
 }
 
 #[cfg(test)]

@@ -163,53 +163,87 @@ pub struct Crowd {
 /// Gathers each run of unlabelled events in view (no labelled event
 /// between them in their lane) into a [`Crowd`], written after the run's
 /// last marker, else before its first, where it crosses no marker, bar or
-/// label; a run with room on neither side is left to its markers' hover.
+/// label. A run with room on neither side takes the place of the label
+/// after it (else before it), whose event it then counts too: every event
+/// in view is named or counted. `placed` loses the labels so taken.
 pub fn place_crowds(
     marks: &[&EventMark],
     span: &PlotSpan,
-    placed: &[PlacedLabel],
+    placed: &mut Vec<PlacedLabel>,
     measure: &mut dyn FnMut(&str) -> f64,
 ) -> Vec<Crowd> {
-    let labelled: std::collections::HashSet<EventId> = placed.iter().map(|l| l.id).collect();
     let lanes = marks.iter().map(|m| m.lane + 1).max().unwrap_or(0);
     let mut crowds = Vec::new();
     for lane in 0..lanes {
         let in_lane: Vec<&EventMark> = marks.iter().copied().filter(|m| m.lane == lane).collect();
         let footprints: Vec<(f64, f64)> = in_lane.iter().map(|m| footprint(m, span)).collect();
-        let label_spans: Vec<(f64, f64)> = placed
-            .iter()
-            .filter(|l| l.lane == lane)
-            .map(|l| (l.left, l.right))
-            .collect();
-        let taken: Vec<(f64, f64)> = footprints.iter().chain(&label_spans).copied().collect();
         let in_view = |k: usize| footprints[k].1 >= 0.0 && footprints[k].0 <= span.width;
+        let label_of =
+            |placed: &[PlacedLabel], k: usize| placed.iter().position(|l| l.id == in_lane[k].id);
         let mut k = 0;
         while k < in_lane.len() {
-            if labelled.contains(&in_lane[k].id) || !in_view(k) {
+            if label_of(placed, k).is_some() || !in_view(k) {
                 k += 1;
                 continue;
             }
-            let first = k;
-            while k + 1 < in_lane.len() && !labelled.contains(&in_lane[k + 1].id) && in_view(k + 1)
-            {
+            let mut first = k;
+            while k + 1 < in_lane.len() && label_of(placed, k + 1).is_none() && in_view(k + 1) {
                 k += 1;
             }
-            let last = k;
+            let mut last = k;
             k += 1;
-            let ids: Vec<EventId> = in_lane[first..=last].iter().map(|m| m.id).collect();
-            let text = format!("+{}", ids.len());
-            let width = measure(&text);
-            let free = |left: f64| {
-                let right = left + width;
-                left >= EDGE_PAD_PX
-                    && right <= span.width - EDGE_PAD_PX
-                    && taken.iter().all(|&(a, b)| {
-                        right + LABEL_GAP_PX / 2.0 <= a || b + LABEL_GAP_PX / 2.0 <= left
-                    })
-            };
-            let after = footprints[last].1 + LABEL_GAP_PX / 2.0;
-            let before = footprints[first].0 - LABEL_GAP_PX / 2.0 - width;
-            let Some(left) = [after, before].into_iter().find(|&left| free(left)) else {
+            let mut free_places =
+                |placed: &[PlacedLabel], first: usize, last: usize, freed: Option<f64>| {
+                    let text = format!("+{}", last - first + 1);
+                    let width = measure(&text);
+                    let taken: Vec<(f64, f64)> = footprints
+                        .iter()
+                        .copied()
+                        .chain(
+                            placed
+                                .iter()
+                                .filter(|l| l.lane == lane)
+                                .map(|l| (l.left, l.right)),
+                        )
+                        .collect();
+                    let free = |left: f64| {
+                        let right = left + width;
+                        left >= EDGE_PAD_PX
+                            && right <= span.width - EDGE_PAD_PX
+                            && taken.iter().all(|&(a, b)| {
+                                right + LABEL_GAP_PX / 2.0 <= a || b + LABEL_GAP_PX / 2.0 <= left
+                            })
+                    };
+                    let after = footprints[last].1 + LABEL_GAP_PX / 2.0;
+                    let before = footprints[first].0 - LABEL_GAP_PX / 2.0 - width;
+                    [after, before]
+                        .into_iter()
+                        .chain(freed)
+                        .find(|&left| free(left))
+                        .map(|left| (left, width, text))
+                };
+            let mut found = free_places(placed, first, last, None);
+            // No room: the neighbour's label makes way, and it is counted too.
+            for neighbour in [last + 1, first.wrapping_sub(1)] {
+                if found.is_some() {
+                    break;
+                }
+                let Some(at) = (neighbour < in_lane.len())
+                    .then(|| label_of(placed, neighbour))
+                    .flatten()
+                else {
+                    continue;
+                };
+                let freed = placed.remove(at).left;
+                if neighbour > last {
+                    last = neighbour;
+                    k = neighbour + 1;
+                } else {
+                    first = neighbour;
+                }
+                found = free_places(placed, first, last, Some(freed));
+            }
+            let Some((left, width, text)) = found else {
                 continue;
             };
             crowds.push(Crowd {
@@ -217,7 +251,7 @@ pub fn place_crowds(
                 left,
                 right: left + width,
                 text,
-                ids,
+                ids: in_lane[first..=last].iter().map(|m| m.id).collect(),
             });
         }
     }
@@ -448,13 +482,13 @@ mod tests {
             mark(4, 0, 13.0, 14.0, "A ceasefire is declared"),
         ];
         let marks: Vec<&EventMark> = marks.iter().collect();
-        let placed = place_labels(
+        let mut placed = place_labels(
             &marks,
             &span,
             &mut |m| m.title.to_string(),
             &mut measure_chars,
         );
-        let crowds = place_crowds(&marks, &span, &placed, &mut measure_chars);
+        let crowds = place_crowds(&marks, &span, &mut placed, &mut measure_chars);
         let counted: usize = crowds.iter().map(|c| c.ids.len()).sum();
         assert_eq!(placed.len() + counted, 4, "{placed:?} {crowds:?}");
         assert_eq!(crowds.len(), 1);
@@ -467,6 +501,42 @@ mod tests {
                 let (a, b) = footprint(m, &span);
                 assert!(crowd.right <= a || b <= crowd.left, "{crowd:?} on {a}..{b}");
             }
+        }
+    }
+
+    #[test]
+    fn a_lone_event_hemmed_in_by_labels_is_counted_in_its_neighbour_s_place() {
+        let span = PlotSpan {
+            x_min: 0.0,
+            x_max: 100.0,
+            width: 500.0,
+        };
+        // Two events at the plot's left edge, right before a third: their
+        // count fits neither before them (the edge) nor after them (the
+        // third's marker), so the third's label makes way.
+        let marks = [
+            mark(1, 0, 0.2, 1.2, "Talks open in the capital"),
+            mark(2, 0, 0.8, 1.8, "Aid convoy"),
+            mark(3, 0, 2.0, 3.0, "Ceasefire declared across the region"),
+        ];
+        let marks: Vec<&EventMark> = marks.iter().collect();
+        let mut placed = place_labels(
+            &marks,
+            &span,
+            &mut |m| m.title.to_string(),
+            &mut measure_chars,
+        );
+        let crowds = place_crowds(&marks, &span, &mut placed, &mut measure_chars);
+        let named: Vec<EventId> = placed.iter().map(|l| l.id).collect();
+        let counted: Vec<EventId> = crowds.iter().flat_map(|c| c.ids.clone()).collect();
+        assert_eq!(crowds.len(), 1, "{crowds:?}");
+        assert_eq!(crowds[0].text, "+3", "the third counted with the two");
+        for m in &marks {
+            assert!(
+                named.contains(&m.id) ^ counted.contains(&m.id),
+                "{:?} is named or counted, once: {placed:?} {crowds:?}",
+                m.title
+            );
         }
     }
 }

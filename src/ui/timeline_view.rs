@@ -614,13 +614,13 @@ fn event_items(
                 .map(|c| f64::from(fonts.glyph_width(&font, c)))
                 .sum()
         };
-        let placed = labels::place_labels(
+        let mut placed = labels::place_labels(
             marks,
             &span,
             &mut |mark| labels::full_label(notebook, mark),
             &mut measure,
         );
-        let crowds = labels::place_crowds(marks, &span, &placed, &mut measure);
+        let crowds = labels::place_crowds(marks, &span, &mut placed, &mut measure);
         (placed, crowds)
     });
     let days_per_px = (span.x_max - span.x_min) / span.width.max(1.0);
