@@ -467,13 +467,25 @@ mod tests {
         assert_eq!(value_side(None, 50.0, Some(80.0), false), Below);
     }
 
-    #[test]
-    fn events_with_no_room_for_a_label_are_counted_beside_them() {
+    /// The labels and counts of `marks` on 100 days over 500 px.
+    fn named_and_counted(marks: &[&EventMark]) -> (PlotSpan, Vec<PlacedLabel>, Vec<Crowd>) {
         let span = PlotSpan {
             x_min: 0.0,
             x_max: 100.0,
             width: 500.0,
         };
+        let mut placed = place_labels(
+            marks,
+            &span,
+            &mut |m| m.title.to_string(),
+            &mut measure_chars,
+        );
+        let crowds = place_crowds(marks, &span, &mut placed, &mut measure_chars);
+        (span, placed, crowds)
+    }
+
+    #[test]
+    fn events_with_no_room_for_a_label_are_counted_beside_them() {
         // Four events a day apart (5 px): only the last has room for words.
         let marks = [
             mark(1, 0, 10.0, 11.0, "Fighting in the east"),
@@ -482,13 +494,7 @@ mod tests {
             mark(4, 0, 13.0, 14.0, "A ceasefire is declared"),
         ];
         let marks: Vec<&EventMark> = marks.iter().collect();
-        let mut placed = place_labels(
-            &marks,
-            &span,
-            &mut |m| m.title.to_string(),
-            &mut measure_chars,
-        );
-        let crowds = place_crowds(&marks, &span, &mut placed, &mut measure_chars);
+        let (span, placed, crowds) = named_and_counted(&marks);
         let counted: usize = crowds.iter().map(|c| c.ids.len()).sum();
         assert_eq!(placed.len() + counted, 4, "{placed:?} {crowds:?}");
         assert_eq!(crowds.len(), 1);
@@ -506,11 +512,6 @@ mod tests {
 
     #[test]
     fn a_lone_event_hemmed_in_by_labels_is_counted_in_its_neighbour_s_place() {
-        let span = PlotSpan {
-            x_min: 0.0,
-            x_max: 100.0,
-            width: 500.0,
-        };
         // Two events at the plot's left edge, right before a third: their
         // count fits neither before them (the edge) nor after them (the
         // third's marker), so the third's label makes way.
@@ -520,13 +521,7 @@ mod tests {
             mark(3, 0, 2.0, 3.0, "Ceasefire declared across the region"),
         ];
         let marks: Vec<&EventMark> = marks.iter().collect();
-        let mut placed = place_labels(
-            &marks,
-            &span,
-            &mut |m| m.title.to_string(),
-            &mut measure_chars,
-        );
-        let crowds = place_crowds(&marks, &span, &mut placed, &mut measure_chars);
+        let (_, placed, crowds) = named_and_counted(&marks);
         let named: Vec<EventId> = placed.iter().map(|l| l.id).collect();
         let counted: Vec<EventId> = crowds.iter().flat_map(|c| c.ids.clone()).collect();
         assert_eq!(crowds.len(), 1, "{crowds:?}");
