@@ -147,6 +147,17 @@ fn assert_layout_holds(harness: &Harness<'static, App>, size: [f32; 2], step: &s
         timeline.expand(1.0).contains_rect(lane),
         "{step}: lane {lane:?}"
     );
+    let plots_in_sight = harness
+        .state()
+        .plot_frames()
+        .iter()
+        .filter(|(_, frame)| timeline.expand(1.0).contains_rect(*frame) && frame.height() >= 70.0)
+        .count();
+    assert!(
+        plots_in_sight >= 1,
+        "{step} at {size:?}: no plot has room: {:?} in {timeline:?} ({panels:?})",
+        harness.state().plot_frames()
+    );
 }
 
 /// Drags across the reader's first line of text, from its start to `to_x`.

@@ -77,10 +77,17 @@ fn selecting_any_item_then_relaunching_leaves_every_panel_usable() {
         lines.extend(node.accesskit_node().label());
     }
     lines.push("Biden meets Ghani".into());
+    let width_before = inspector(&harness).width();
     for line in &lines {
         let at = harness.get_by_label_contains(line).rect().center();
         click_at(&mut harness, at);
         assert_centre_usable(&harness, 1400.0, &format!("selecting {line:?}"));
+        // Long titles and quotes wrap: the inspector keeps its width.
+        let width = inspector(&harness).width();
+        assert!(
+            (width - width_before).abs() <= 1.0,
+            "selecting {line:?} widens the inspector from {width_before} to {width}"
+        );
     }
 
     // Dragging the inspector's edge across the window stops at a third.

@@ -42,6 +42,16 @@ impl PanelSize {
     }
 }
 
+impl PanelSize {
+    /// The most a panel keeps when the window has just changed size (or
+    /// opens at another size than the one its sizes were kept for): a
+    /// little over its default for the new window, so that sizes made for
+    /// a big screen never squeeze the timeline of a small one.
+    pub fn max_after_resize(&self) -> f32 {
+        (self.default * 1.15).clamp(self.min, self.max)
+    }
+}
+
 /// The side panels' and the reader's sizes for a window.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Layout {

@@ -501,12 +501,23 @@ impl eframe::App for App {
         // Each panel is held to its share of the window (restored sizes
         // included), so that no selection or long title squeezes the
         // timeline out; View → Reset layout puts back the defaults.
-        let layout = super::layout::Layout::for_window(ctx.content_rect().size());
+        let window = ctx.content_rect().size();
+        let layout = super::layout::Layout::for_window(window);
         let reset = std::mem::take(&mut self.view.reset_layout);
+        // The window the panel sizes were made for is kept with them (egui
+        // keeps both between sessions): opening or resizing to another size
+        // brings them near the new window's defaults.
+        let window_key = egui::Id::unique("sitrep-layout-window");
+        let made_for: Option<[f32; 2]> = ctx.data_mut(|d| d.get_persisted(window_key));
+        let resized =
+            made_for.is_some_and(|[w, h]| (w - window.x).abs() + (h - window.y).abs() > 1.0);
+        ctx.data_mut(|d| d.insert_persisted(window_key, [window.x, window.y]));
         let sized = |panel: egui::Panel, size: super::layout::PanelSize| {
             let panel = panel.default_size(size.default);
             if reset {
                 panel.exact_size(size.default)
+            } else if resized {
+                panel.size_range(size.min..=size.max_after_resize())
             } else {
                 panel.size_range(size.min..=size.max)
             }
