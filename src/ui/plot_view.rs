@@ -325,6 +325,13 @@ fn value_labels(
     notebook: &Notebook,
     traces: &[(&timeline::SeriesTrace, &[FigureMark], Color32)],
 ) {
+    // A long series is not labelled: with none short enough, nothing to place.
+    if traces
+        .iter()
+        .all(|(_, figures, _)| figures.len() > labels::MAX_LABELLED_FIGURES)
+    {
+        return;
+    }
     let transform = *plot_ui.transform();
     let days_per_pixel = 1.0 / transform.dpos_dvalue_x().max(1e-9);
     let px = |x: f64, y: f64| {
