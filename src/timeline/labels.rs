@@ -174,78 +174,85 @@ pub fn place_crowds(
 ) -> Vec<Crowd> {
     let lanes = marks.iter().map(|m| m.lane + 1).max().unwrap_or(0);
     let mut crowds = Vec::new();
+    let mut given_up: std::collections::HashSet<EventId> = std::collections::HashSet::new();
     for lane in 0..lanes {
         let in_lane: Vec<&EventMark> = marks.iter().copied().filter(|m| m.lane == lane).collect();
         let footprints: Vec<(f64, f64)> = in_lane.iter().map(|m| footprint(m, span)).collect();
         let in_view = |k: usize| footprints[k].1 >= 0.0 && footprints[k].0 <= span.width;
-        let label_of =
-            |placed: &[PlacedLabel], k: usize| placed.iter().position(|l| l.id == in_lane[k].id);
+        // This lane's labels, by event: what a count must not cross.
+        let mut labels: std::collections::HashMap<EventId, (f64, f64)> = placed
+            .iter()
+            .filter(|l| l.lane == lane)
+            .map(|l| (l.id, (l.left, l.right)))
+            .collect();
         let mut k = 0;
         while k < in_lane.len() {
-            if label_of(placed, k).is_some() || !in_view(k) {
+            if labels.contains_key(&in_lane[k].id) || !in_view(k) {
                 k += 1;
                 continue;
             }
             let mut first = k;
-            while k + 1 < in_lane.len() && label_of(placed, k + 1).is_none() && in_view(k + 1) {
+            while k + 1 < in_lane.len()
+                && !labels.contains_key(&in_lane[k + 1].id)
+                && in_view(k + 1)
+            {
                 k += 1;
             }
             let mut last = k;
             k += 1;
-            let mut free_places =
-                |placed: &[PlacedLabel], first: usize, last: usize, freed: Option<f64>| {
-                    let text = format!("+{}", last - first + 1);
-                    let width = measure(&text);
-                    let taken: Vec<(f64, f64)> = footprints
-                        .iter()
-                        .copied()
-                        .chain(
-                            placed
-                                .iter()
-                                .filter(|l| l.lane == lane)
-                                .map(|l| (l.left, l.right)),
-                        )
-                        .collect();
-                    let free = |left: f64| {
-                        let right = left + width;
-                        left >= EDGE_PAD_PX
-                            && right <= span.width - EDGE_PAD_PX
-                            && taken.iter().all(|&(a, b)| {
-                                right + LABEL_GAP_PX / 2.0 <= a || b + LABEL_GAP_PX / 2.0 <= left
-                            })
-                    };
-                    let after = footprints[last].1 + LABEL_GAP_PX / 2.0;
-                    let before = footprints[first].0 - LABEL_GAP_PX / 2.0 - width;
-                    [after, before]
-                        .into_iter()
-                        .chain(freed)
-                        .find(|&left| free(left))
-                        .map(|left| (left, width, text))
+            let mut free_places = |labels: &std::collections::HashMap<EventId, (f64, f64)>,
+                                   first: usize,
+                                   last: usize,
+                                   freed: Option<f64>| {
+                let text = format!("+{}", last - first + 1);
+                let width = measure(&text);
+                let clear = |left: f64, (a, b): (f64, f64)| {
+                    left + width + LABEL_GAP_PX / 2.0 <= a || b + LABEL_GAP_PX / 2.0 <= left
                 };
-            let mut found = free_places(placed, first, last, None);
+                let free = |left: f64| {
+                    left >= EDGE_PAD_PX
+                        && left + width <= span.width - EDGE_PAD_PX
+                        && footprints.iter().all(|&f| clear(left, f))
+                        && labels.values().all(|&l| clear(left, l))
+                };
+                let after = footprints[last].1 + LABEL_GAP_PX / 2.0;
+                let before = footprints[first].0 - LABEL_GAP_PX / 2.0 - width;
+                [after, before]
+                    .into_iter()
+                    .chain(freed)
+                    .find(|&left| free(left))
+                    .map(|left| (left, width, text))
+            };
+            let mut found = free_places(&labels, first, last, None);
+            // Where to go on from if no neighbour makes way.
+            let resume = k;
+            let mut made_way = Vec::new();
             // No room: the neighbour's label makes way, and it is counted too.
             for neighbour in [last + 1, first.wrapping_sub(1)] {
                 if found.is_some() {
                     break;
                 }
-                let Some(at) = (neighbour < in_lane.len())
-                    .then(|| label_of(placed, neighbour))
-                    .flatten()
+                let Some(&(freed, _)) = in_lane.get(neighbour).and_then(|m| labels.get(&m.id))
                 else {
                     continue;
                 };
-                let freed = placed.remove(at).left;
+                let id = in_lane[neighbour].id;
+                made_way.extend(labels.remove(&id).map(|span| (id, span)));
                 if neighbour > last {
                     last = neighbour;
                     k = neighbour + 1;
                 } else {
                     first = neighbour;
                 }
-                found = free_places(placed, first, last, Some(freed));
+                found = free_places(&labels, first, last, Some(freed));
             }
             let Some((left, width, text)) = found else {
+                // Room nowhere: the neighbours keep their labels, the run its hovers.
+                labels.extend(made_way);
+                k = resume;
                 continue;
             };
+            given_up.extend(made_way.into_iter().map(|(id, _)| id));
             crowds.push(Crowd {
                 lane,
                 left,
@@ -254,6 +261,9 @@ pub fn place_crowds(
                 ids: in_lane[first..=last].iter().map(|m| m.id).collect(),
             });
         }
+    }
+    if !given_up.is_empty() {
+        placed.retain(|l| !given_up.contains(&l.id));
     }
     crowds
 }
