@@ -141,6 +141,16 @@ fn the_reader_folds_to_a_strip_and_the_timeline_takes_its_room() {
         (unfolded.height() - before.reader.expect("reader").height()).abs() <= 1.0,
         "{unfolded:?}"
     );
+    // Opening another notebook keeps the layout the analyst chose.
+    click(&mut harness, "Fold");
+    harness
+        .state_mut()
+        .run(sitrep::ui::Command::OpenPath("saves/sudan-2023.ron".into()));
+    harness.run_steps(1);
+    common::settle(&mut harness);
+    assert!(harness.state().notebook().meta.title.contains("Sudan"));
+    let reopened = harness.state().panel_rects().reader.expect("strip");
+    assert!(reopened.height() <= 40.0, "still folded: {reopened:?}");
 }
 
 /// The texts painted last frame, with where they are.

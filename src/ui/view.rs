@@ -419,6 +419,22 @@ impl View {
 }
 
 impl View {
+    /// The view for another document: everything about the old notebook
+    /// goes, while the analyst's layout (hidden and folded panels) and the
+    /// country outlines, which belong to no notebook, stay.
+    pub fn for_another_document(&mut self) {
+        let outlines = match std::mem::take(&mut self.map.outlines) {
+            ready @ OutlinesLoad::Ready(_) => ready,
+            _ => OutlinesLoad::NotStarted,
+        };
+        *self = View {
+            hidden: self.hidden,
+            reader_folded: self.reader_folded,
+            ..View::default()
+        };
+        self.map.outlines = outlines;
+    }
+
     /// Selects an item; an article also opens in the reader.
     pub fn select(&mut self, selection: Selection) {
         if let Selection::Article(id) = selection {

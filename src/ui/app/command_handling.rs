@@ -338,7 +338,7 @@ impl App {
         match then {
             Pending::NewNotebook => {
                 self.replace_doc(Document::new(empty_notebook(), None));
-                self.view = View::default();
+                self.view.for_another_document();
                 self.set_status("New notebook", false);
             }
             Pending::Open => self.start_pick(false, None),

@@ -427,7 +427,7 @@ impl App {
                         let summary = store::summary(&notebook);
                         self.replace_doc(Document::new(notebook, Some(path.clone())));
                         self.doc.read_only = caution.as_ref().map(ToString::to_string);
-                        self.view = View::default();
+                        self.view.for_another_document();
                         self.view.selection = self
                             .doc
                             .notebook()
