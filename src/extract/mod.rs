@@ -20,6 +20,7 @@ pub mod noun_phrase;
 pub mod numbers;
 pub mod place_choice;
 pub mod place_evidence;
+pub mod place_score;
 pub mod place_words;
 pub mod places;
 pub mod quantities;

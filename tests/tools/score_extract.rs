@@ -1,12 +1,16 @@
 //! Scores the extractor on a labelled file of real excerpts and prints
 //! precision, recall and F1 per kind, then every miss and false hit.
 //!
-//! `cargo run --release --example score-extract -- FILE.jsonl [--floor FLOORS] [--quiet]`
+//! `cargo run --release --example score-extract -- FILE.jsonl [--floor FLOORS]
+//! [--places-gold GOLD.jsonl [--places-floor FLOORS]] [--quiet]`
 //!
 //! With `--floor`, exits 1 when a kind falls below its floor (the ratchet
-//! kept in `tests/corpus/real-news-floor.txt`).
+//! kept in `tests/corpus/real-news-floor.txt`). With `--places-gold`, it
+//! also scores where the found places were put against where each lies
+//! (floors in `tests/corpus/places-floor.txt`).
 
 use sitrep::extract::Extractor;
+use sitrep::extract::place_score::{below_resolution_floors, score_resolution};
 use sitrep::extract::score::{below_floors, parse_floors, score};
 use std::process::ExitCode;
 
@@ -14,13 +18,19 @@ fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
     let mut file = None;
     let mut floor = None;
+    let mut places_gold = None;
+    let mut places_floor = None;
     let mut quiet = false;
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("--floor") => floor = args.next(),
+            Some("--places-gold") => places_gold = args.next(),
+            Some("--places-floor") => places_floor = args.next(),
             Some("--quiet") => quiet = true,
             Some("--help" | "-h") => {
-                println!("usage: score-extract FILE.jsonl [--floor FLOORS] [--quiet]");
+                println!(
+                    "usage: score-extract FILE.jsonl [--floor FLOORS] [--places-gold GOLD.jsonl [--places-floor FLOORS]] [--quiet]"
+                );
                 return ExitCode::SUCCESS;
             }
             _ => file = Some(arg),
@@ -47,12 +57,28 @@ fn main() -> ExitCode {
             println!();
         }
         print!("{}", report.summary());
-        let Some(floor) = &floor else {
-            return Ok(true);
-        };
-        let floors = parse_floors(&read(floor)?)
-            .map_err(|e| format!("score-extract: {}: {e}", floor.to_string_lossy()))?;
-        let below = below_floors(&report, &floors);
+        let mut below = Vec::new();
+        if let Some(floor) = &floor {
+            let floors = parse_floors(&read(floor)?)
+                .map_err(|e| format!("score-extract: {}: {e}", floor.to_string_lossy()))?;
+            below.extend(below_floors(&report, &floors));
+        }
+        if let Some(gold) = &places_gold {
+            let resolution = score_resolution(&extractor, &jsonl, &read(gold)?)
+                .map_err(|e| format!("score-extract: {}: {e}", gold.to_string_lossy()))?;
+            if !quiet {
+                for miss in &resolution.misses {
+                    println!("{miss}");
+                }
+            }
+            print!("{}", resolution.summary());
+            if let Some(floor) = &places_floor {
+                below.extend(
+                    below_resolution_floors(&resolution, &read(floor)?)
+                        .map_err(|e| format!("score-extract: {}: {e}", floor.to_string_lossy()))?,
+                );
+            }
+        }
         for line in &below {
             eprintln!("score-extract: below the floor: {line}");
         }
