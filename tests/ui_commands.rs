@@ -50,15 +50,19 @@ fn the_palette_finds_a_command_by_name_and_runs_it() {
     assert_eq!(harness.state().notebook().articles.len(), 1);
 }
 
-#[test]
-fn save_as_a_view_from_the_palette_asks_for_a_name() {
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = app_with(
+/// The app on the one-article fixture.
+fn one_article_app() -> egui_kittest::Harness<'static, sitrep::ui::App> {
+    app_with(
         Some("tests/fixtures/one-article.ron".into()),
-        &dialogs,
+        &ScriptedDialogs::default(),
         None,
         Duration::from_secs(30),
-    );
+    )
+}
+
+#[test]
+fn save_as_a_view_from_the_palette_asks_for_a_name() {
+    let mut harness = one_article_app();
     let views = harness.state().notebook().views.len();
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     harness.run();
@@ -90,13 +94,7 @@ fn save_as_a_view_from_the_palette_asks_for_a_name() {
 
 #[test]
 fn undo_takes_a_new_article_away_whole_even_from_its_title_field() {
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = app_with(
-        Some("tests/fixtures/one-article.ron".into()),
-        &dialogs,
-        None,
-        Duration::from_secs(30),
-    );
+    let mut harness = one_article_app();
     let before = harness.state().notebook().articles.clone();
     let at = harness.get_by_label("New article").rect().center();
     common::click_at(&mut harness, at);
@@ -126,13 +124,7 @@ const SECOND: &str = "Ferry stopped at the border\n\n\
 
 #[test]
 fn switching_article_always_drops_the_selected_words() {
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = app_with(
-        Some("tests/fixtures/one-article.ron".into()),
-        &dialogs,
-        None,
-        Duration::from_secs(30),
-    );
+    let mut harness = one_article_app();
     common::import_text(&mut harness, SECOND);
     let notebook = harness.state().notebook().clone();
     let second = notebook

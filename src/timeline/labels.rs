@@ -521,7 +521,7 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_event_hemmed_in_by_labels_is_counted_in_its_neighbour_s_place() {
+    fn a_run_with_room_on_neither_side_takes_its_neighbour_s_label_place() {
         // Two events at the plot's left edge, right before a third: their
         // count fits neither before them (the edge) nor after them (the
         // third's marker), so the third's label makes way.

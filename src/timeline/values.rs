@@ -125,6 +125,87 @@ impl Obstacles {
     }
 }
 
+/// A figure's value as its source states it, placed beside its point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedValue {
+    /// Which of the traces given it belongs to.
+    pub trace: usize,
+    /// The figure.
+    pub figure: crate::model::ObservationId,
+    /// "more than 50 of 370".
+    pub text: String,
+    /// Its box's left edge, pixels.
+    pub left: f64,
+    /// Its box's top edge, pixels.
+    pub top: f64,
+}
+
+/// The values of a plot's figures, by the one rule of the window and the
+/// exported chart: every figure of `traces` (each in view, sorted by date)
+/// is an obstacle; those of a trace of at most
+/// [`super::labels::MAX_LABELLED_FIGURES`] figures are written, each
+/// preferring the side its line leaves free ([`super::labels::value_side`]),
+/// inside `frame` and clear of `keep_out` ([`place_values`]). `px` maps a
+/// day and a value to pixels; `measure` gives a text's width and
+/// `line_height` its height.
+#[allow(clippy::too_many_arguments)]
+pub fn plot_values(
+    notebook: &crate::model::Notebook,
+    traces: &[(&super::SeriesTrace, &[super::FigureMark])],
+    days_per_pixel: f64,
+    px: impl Fn(f64, f64) -> (f64, f64),
+    measure: &mut dyn FnMut(&str) -> f64,
+    line_height: f64,
+    frame: PixelBox,
+    keep_out: Vec<PixelBox>,
+) -> Vec<PlacedValue> {
+    let labelled =
+        |figures: &[super::FigureMark]| figures.len() <= super::labels::MAX_LABELLED_FIGURES;
+    if !traces.iter().any(|(_, figures)| labelled(figures)) {
+        return Vec::new();
+    }
+    let mut obstacles = Obstacles::of_traces(traces.iter().copied(), days_per_pixel, &px);
+    obstacles.keep_out = keep_out;
+    let mut wanted = Vec::new();
+    let mut whose = Vec::new();
+    for (index, &(trace, figures)) in traces.iter().enumerate() {
+        if !labelled(figures) {
+            continue;
+        }
+        let step = trace.style == crate::model::SeriesStyle::Step;
+        for (k, figure) in figures.iter().enumerate() {
+            let Some((_, observation)) = notebook.observation(trace.id, figure.id) else {
+                continue;
+            };
+            let text = observation.describe();
+            let previous = k.checked_sub(1).map(|p| figures[p].central);
+            let next = figures.get(k + 1).map(|f| f.central);
+            let (x, y) = px(figure.x_drawn(days_per_pixel), figure.central);
+            wanted.push(ValueToPlace {
+                x,
+                y,
+                width: measure(&text),
+                height: line_height,
+                preferred: super::labels::value_side(previous, figure.central, next, step),
+            });
+            whose.push((index, figure.id, text));
+        }
+    }
+    place_values(&wanted, &obstacles, frame)
+        .into_iter()
+        .zip(whose)
+        .filter_map(|(place, (trace, figure, text))| {
+            place.map(|(left, top, _, _)| PlacedValue {
+                trace,
+                figure,
+                text,
+                left,
+                top,
+            })
+        })
+        .collect()
+}
+
 /// Where each value is written (its box), in the order given, earlier
 /// values first; `None` where no side has room (the point keeps its hover).
 pub fn place_values(

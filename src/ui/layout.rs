@@ -40,9 +40,7 @@ impl PanelSize {
             max,
         }
     }
-}
 
-impl PanelSize {
     /// The most a panel keeps when the window has just changed size (or
     /// opens at another size than the one its sizes were kept for): a
     /// little over its default for the new window, so that sizes made for

@@ -5,15 +5,14 @@
 use super::plot_common::{HIT_RADIUS, default_color, source_line, time_plot, window_span};
 use super::view::{Out, Selection, View};
 use crate::model::{Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
-
-/// The least height of a plot's drawing area: room for three value ticks.
-pub(super) const MIN_PLOT_HEIGHT: f32 = 104.0;
-use crate::timeline::labels;
 use crate::timeline::pyramid::FigurePyramid;
 use crate::timeline::{self, FigureMark, UnitPlot, trend, values};
 use egui::{Color32, Ui};
 use egui_plot::{Line, MarkerShape, PlotPoint, Points, Text};
 use std::sync::Arc;
+
+/// The least height of a plot's drawing area: room for three value ticks.
+pub(super) const MIN_PLOT_HEIGHT: f32 = 104.0;
 
 fn figure_shape(qualifier: Qualifier) -> (MarkerShape, bool) {
     match qualifier {
@@ -325,80 +324,49 @@ fn value_labels(
     notebook: &Notebook,
     traces: &[(&timeline::SeriesTrace, &[FigureMark], Color32)],
 ) {
-    // A long series is not labelled: with none short enough, nothing to place.
-    if traces
-        .iter()
-        .all(|(_, figures, _)| figures.len() > labels::MAX_LABELLED_FIGURES)
-    {
-        return;
-    }
     let transform = *plot_ui.transform();
-    let days_per_pixel = 1.0 / transform.dpos_dvalue_x().max(1e-9);
     let px = |x: f64, y: f64| {
         let pos = transform.position_from_point(&PlotPoint::new(x, y));
         (f64::from(pos.x), f64::from(pos.y))
     };
-    let obstacles = values::Obstacles::of_traces(
-        traces.iter().map(|&(trace, figures, _)| (trace, figures)),
-        days_per_pixel,
-        px,
-    );
     let font = egui::TextStyle::Small.resolve(&plot_ui.ctx().global_style());
-    let mut wanted = Vec::new();
-    for &(trace, figures, color) in traces {
-        if figures.len() > labels::MAX_LABELLED_FIGURES {
-            continue;
-        }
-        let step = trace.style == SeriesStyle::Step;
-        for (k, figure) in figures.iter().enumerate() {
-            let Some((_, observation)) = notebook.observation(trace.id, figure.id) else {
-                continue;
-            };
-            let previous = k.checked_sub(1).map(|p| figures[p].central);
-            let next = figures.get(k + 1).map(|f| f.central);
-            let text = observation.describe();
-            let width = plot_ui.ctx().fonts_mut(|fonts| {
-                text.chars()
-                    .map(|c| fonts.glyph_width(&font, c))
-                    .sum::<f32>()
-            });
-            let (x, y) = px(figure.x_drawn(days_per_pixel), figure.central);
-            wanted.push((
-                values::ValueToPlace {
-                    x,
-                    y,
-                    width: f64::from(width),
-                    height: f64::from(font.size + 2.0),
-                    preferred: labels::value_side(previous, figure.central, next, step),
-                },
-                text,
-                color,
-                (trace.id, figure.id),
-            ));
-        }
-    }
+    let ctx = plot_ui.ctx().clone();
+    let mut measure = |text: &str| {
+        ctx.fonts_mut(|fonts| {
+            text.chars()
+                .map(|c| f64::from(fonts.glyph_width(&font, c)))
+                .sum()
+        })
+    };
     let frame = transform.frame();
-    let places = values::place_values(
-        &wanted.iter().map(|w| w.0).collect::<Vec<_>>(),
-        &obstacles,
+    let shown: Vec<(&timeline::SeriesTrace, &[FigureMark])> = traces
+        .iter()
+        .map(|&(trace, figures, _)| (trace, figures))
+        .collect();
+    let placed = values::plot_values(
+        notebook,
+        &shown,
+        1.0 / transform.dpos_dvalue_x().max(1e-9),
+        px,
+        &mut measure,
+        f64::from(font.size + 2.0),
         (
             f64::from(frame.left()),
             f64::from(frame.top()),
             f64::from(frame.width()),
             f64::from(frame.height()),
         ),
+        Vec::new(),
     );
-    for ((_, text, color, id), place) in wanted.into_iter().zip(places) {
-        let Some((left, top, _, _)) = place else {
-            continue;
-        };
-        let at = transform.value_from_position(egui::pos2(left as f32, top as f32));
+    for value in placed {
+        let (trace, _, color) = traces[value.trace];
+        let at = transform.value_from_position(egui::pos2(value.left as f32, value.top as f32));
         plot_ui.text(
-            Text::new("", at, text)
+            Text::new("", at, value.text)
                 .anchor(egui::Align2::LEFT_TOP)
                 .color(color)
                 .allow_hover(false)
-                .id(("trace-label", id.0, id.1)),
+                .id(("trace-label", trace.id, value.figure)),
         );
     }
 }

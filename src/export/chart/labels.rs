@@ -4,7 +4,7 @@
 //! is drawn with.
 
 use super::{Frame, MAX_LABELS};
-use crate::model::{Notebook, SeriesStyle};
+use crate::model::Notebook;
 use crate::timeline::{self, FigureMark, values::PixelBox};
 
 /// Where each figure's value is written: the top-left corner of its text.
@@ -38,52 +38,24 @@ pub(super) fn value_label_places(
     shown: &[(&timeline::SeriesTrace, Vec<FigureMark>)],
     legend: PixelBox,
 ) -> ValuePlaces {
-    let days_per_pixel = frame.days_per_pixel();
-    let px = |x: f64, y: f64| (frame.x(x), frame.y(y));
-    let sparse: Vec<&(&timeline::SeriesTrace, Vec<FigureMark>)> = shown
+    let sparse: Vec<(&timeline::SeriesTrace, &[FigureMark])> = shown
         .iter()
         .filter(|(_, figures)| figures.len() as f64 <= frame.width)
+        .map(|(trace, figures)| (*trace, figures.as_slice()))
         .collect();
-    let mut obstacles = timeline::values::Obstacles::of_traces(
-        sparse
-            .iter()
-            .map(|(trace, figures)| (*trace, figures.as_slice())),
-        days_per_pixel,
-        px,
-    );
-    obstacles.keep_out.push(legend);
-    let mut measure = label_measure();
-    let mut wanted = Vec::new();
-    let mut ids = Vec::new();
-    for (trace, figures) in &sparse {
-        if figures.len() > timeline::labels::MAX_LABELLED_FIGURES {
-            continue;
-        }
-        let step = trace.style == SeriesStyle::Step;
-        for (k, figure) in figures.iter().enumerate() {
-            let said = notebook
-                .observation(trace.id, figure.id)
-                .map(|(_, o)| o.describe())
-                .unwrap_or_default();
-            let previous = k.checked_sub(1).map(|p| figures[p].central);
-            let next = figures.get(k + 1).map(|f| f.central);
-            let (x, y) = px(figure.x_drawn(days_per_pixel), figure.central);
-            wanted.push(timeline::values::ValueToPlace {
-                x,
-                y,
-                width: measure(&said),
-                height: f64::from(LABEL_FONT_PX) + 2.0,
-                preferred: timeline::labels::value_side(previous, figure.central, next, step),
-            });
-            ids.push(figure.id);
-        }
-    }
-    let plot = (frame.left, frame.top, frame.width, frame.height);
-    timeline::values::place_values(&wanted, &obstacles, plot)
-        .into_iter()
-        .zip(ids)
-        .filter_map(|(place, id)| place.map(|(left, top, _, _)| (id, (left, top))))
-        .collect()
+    timeline::values::plot_values(
+        notebook,
+        &sparse,
+        frame.days_per_pixel(),
+        |x, y| (frame.x(x), frame.y(y)),
+        &mut label_measure(),
+        f64::from(LABEL_FONT_PX) + 2.0,
+        (frame.left, frame.top, frame.width, frame.height),
+        vec![legend],
+    )
+    .into_iter()
+    .map(|value| (value.figure, (value.left, value.top)))
+    .collect()
 }
 
 /// The size of the event labels' text, pixels.

@@ -511,7 +511,9 @@ impl eframe::App for App {
         let made_for: Option<[f32; 2]> = ctx.data_mut(|d| d.get_persisted(window_key));
         let resized =
             made_for.is_some_and(|[w, h]| (w - window.x).abs() + (h - window.y).abs() > 1.0);
-        ctx.data_mut(|d| d.insert_persisted(window_key, [window.x, window.y]));
+        if made_for != Some([window.x, window.y]) {
+            ctx.data_mut(|d| d.insert_persisted(window_key, [window.x, window.y]));
+        }
         let sized = |panel: egui::Panel, size: super::layout::PanelSize| {
             let panel = panel.default_size(size.default);
             if reset {
