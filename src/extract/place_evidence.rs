@@ -13,9 +13,10 @@
 
 use super::lexicon::Lexicon;
 use super::place_words::{
-    DEMONYM_ENDINGS, Typed, division_word, is_admin_word, is_harmless_before, is_kind_of_place,
-    is_locative, is_strong_locative, is_supranational,
+    DEMONYM_ENDINGS, Typed, division_word, implied_scale, is_admin_word, is_harmless_before,
+    is_kind_of_place, is_locative, is_strong_locative, is_supranational,
 };
+use super::places::PlaceScale;
 use super::places::{Gazetteer, PlaceKind, Slot, push_key, push_spelling_key};
 use super::tokens::{Kind, Token, lower, with_lower};
 
@@ -48,6 +49,26 @@ pub struct Candidate {
     /// Where the next capitalised name starts, when only ",", "and", "or"
     /// or "in" stand between: a list of places, or a place and its region.
     pub(super) next: Option<usize>,
+    /// Not a place but a word made from a country's name ("Israeli",
+    /// "Sudanese"): the text is about that country. Never stands.
+    pub(super) focus: Option<&'static str>,
+    /// How much ground the kind word beside it says the place covers
+    /// ("Kharkiv Oblast": a region; "Herat city": a point).
+    pub(super) implied: Option<PlaceScale>,
+}
+
+impl Candidate {
+    /// The country this name spells outright ("Sudan" in "Sudan 2023"),
+    /// or the one its word is made from ("Sudanese").
+    pub(super) fn named_country(&self, gazetteer: &Gazetteer) -> Option<&'static str> {
+        self.focus.or_else(|| {
+            self.places
+                .iter()
+                .map(|&p| gazetteer.place(p))
+                .find(|p| p.kind == PlaceKind::Country)
+                .map(|p| p.country)
+        })
+    }
 }
 
 /// Whether a word is a demonym of a country the gazetteer names
@@ -372,6 +393,7 @@ impl Gazetteer {
         out: &mut Vec<Candidate>,
     ) -> usize {
         let (text, tokens) = (sentence.text, sentence.tokens);
+        let mut implied = None;
         // "Shan State", "Chin State's": the type word is not part of the name,
         // but a capitalised feature word is ("Gaza City", "Dnipro River").
         if last > first {
@@ -389,6 +411,7 @@ impl Gazetteer {
                     .get(key.as_str())
                     .filter(|s| !s.places.is_empty())
                 {
+                    implied = with_lower(tail, implied_scale);
                     slot = shorter;
                     last -= 1;
                     possessive = 0;
@@ -521,6 +544,12 @@ impl Gazetteer {
                 return next;
             }
         }
+        if division_after {
+            implied = implied.or_else(|| {
+                word_after
+                    .and_then(|w| with_lower(&w[..w.len() - possessive_len(w)], implied_scale))
+            });
+        }
         if surname || !(name_after || name_before || of_a_name || demonym) {
             out.push(Candidate {
                 start,
@@ -538,6 +567,8 @@ impl Gazetteer {
                 surname,
                 typed: Typed::No,
                 next: sentence.next_in_list(last),
+                focus: None,
+                implied,
             });
         }
         last + 1
@@ -572,6 +603,23 @@ impl Gazetteer {
         let opening = tokens[first].text(text);
         if with_lower(opening, |l| lexicon.is_function_word(l)) || !is_name_like(opening) {
             return None;
+        }
+        if let Some(country) = self.demonym_country(opening) {
+            out.push(Candidate {
+                start: tokens[first].start,
+                end: tokens[first].end,
+                places: &[],
+                plain: false,
+                evidence: false,
+                modifier: false,
+                shouted: false,
+                surname: false,
+                typed: Typed::No,
+                next: None,
+                focus: Some(country),
+                implied: None,
+            });
+            return Some(first + 1);
         }
         // "North Ethiopia": a compass word before a name the gazetteer holds.
         if with_lower(opening, is_harmless_before)
@@ -681,6 +729,8 @@ impl Gazetteer {
             surname: false,
             typed,
             next,
+            focus: None,
+            implied: None,
         });
         Some(last + 1)
     }

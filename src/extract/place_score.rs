@@ -3,15 +3,20 @@
 //! (`places-gold.jsonl` beside the shared corpus), against the place the
 //! extractor resolved for the same words.
 //!
-//! Two shares of the labelled places: those found and put in the right
-//! country, and those found near enough. A point (city, town, village,
-//! camp, crossing, district) is near within [`NEAR_POINT_KM`]; an area
-//! (province, region, river, other) within [`NEAR_AREA_KM`] of its centre
-//! in the right country, an approximation of "inside the right region"
-//! that needs no outlines; a country in the right country. A place the
-//! extractor did not find, or found without coordinates, counts against both.
+//! Shares of the resolved places (found with coordinates): those put in
+//! the right country, and those put near enough. A point (city, town,
+//! village, camp, crossing, district) is near within [`NEAR_POINT_KM`], or
+//! when resolved only as the region or district it lies in (a village the
+//! gazetteer lacks, put at its region's centre), when that area's centre
+//! is within [`NEAR_AREA_KM`] in the right country; an area (province,
+//! region, river, other) is near within [`NEAR_AREA_KM`] of its centre in
+//! the right country, an approximation of "inside the right region" that
+//! needs no outlines; a country in the right country. The share of the
+//! labelled places that are resolved at all is measured beside them, so
+//! resolving less cannot raise the others.
 
 use super::{Extractor, Fact};
+use crate::model::PlaceScale;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -27,35 +32,44 @@ pub struct ResolutionReport {
     pub places: usize,
     /// Of them, found by the extractor with coordinates.
     pub located: usize,
-    /// Of them, put in the right country.
+    /// Of the located, put in the right country.
     pub right_country: usize,
-    /// Of them, near where the text means.
+    /// Of the located, near where the text means.
     pub near: usize,
+    /// Of the near, points resolved only as the area they lie in.
+    pub near_as_area: usize,
     /// One line per place not found, not located, or put elsewhere.
     pub misses: Vec<String>,
 }
 
 impl ResolutionReport {
-    /// The share of labelled places put in the right country.
+    /// The share of labelled places the extractor found and located.
+    pub fn located_share(&self) -> f64 {
+        share(self.located, self.places)
+    }
+
+    /// The share of located places put in the right country.
     pub fn country_share(&self) -> f64 {
-        share(self.right_country, self.places)
+        share(self.right_country, self.located)
     }
 
-    /// The share of labelled places put near where the text means.
+    /// The share of located places put near where the text means.
     pub fn near_share(&self) -> f64 {
-        share(self.near, self.places)
+        share(self.near, self.located)
     }
 
-    /// "places resolved: …", one line.
+    /// "resolution: …", one line.
     pub fn summary(&self) -> String {
         format!(
-            "resolution: {} labelled places, {} located; right country {:.3}, near {:.3} ({} km a point, {} km an area)\n",
+            "resolution: {} labelled places, {} resolved ({:.3}); of those, right country {:.3}, near {:.3} ({} km a point, {} km an area; {} points only as their area)\n",
             self.places,
             self.located,
+            self.located_share(),
             self.country_share(),
             self.near_share(),
             NEAR_POINT_KM,
-            NEAR_AREA_KM
+            NEAR_AREA_KM,
+            self.near_as_area,
         )
     }
 }
@@ -68,13 +82,7 @@ fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
-/// The great-circle distance between two points, kilometres.
-pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
-}
+pub use crate::model::distance_km;
 
 /// Where the extractor put each place it found in `text`, by its words (a
 /// possessive stripped), first mention first: country and point.
@@ -87,20 +95,21 @@ fn resolved(extractor: &Extractor, text: &str, published: jiff::civil::Date) -> 
             country,
             lat,
             lon,
+            scale,
             ..
         } = fact
         {
             let words = super::tokens::strip_possessive(text.get(start..end).unwrap_or(""));
             found
                 .entry(words.to_owned())
-                .or_insert((country, lat.zip(lon)));
+                .or_insert((country, lat.zip(lon), scale));
         }
     }
     found
 }
 
 /// Each place's words, and the country and point they were put at.
-type Resolved = HashMap<String, (Option<&'static str>, Option<(f64, f64)>)>;
+type Resolved = HashMap<String, (Option<&'static str>, Option<(f64, f64)>, PlaceScale)>;
 
 /// Scores `extractor`'s resolution of the places of `excerpts` (the
 /// labelled `.jsonl` of real news) against `gold` (one place a line:
@@ -158,12 +167,10 @@ pub fn score_resolution(
             .entry(id.to_owned())
             .or_insert_with(|| resolved(extractor, text, *published));
         report.places += 1;
-        let Some(&(found_country, point)) = found.get(place) else {
+        let Some(&(found_country, point, scale)) = found.get(place) else {
             report.misses.push(format!("{id} {place}: not found"));
             continue;
         };
-        let in_country = found_country == Some(country);
-        report.right_country += usize::from(in_country);
         let Some(point) = point else {
             report
                 .misses
@@ -171,27 +178,36 @@ pub fn score_resolution(
             continue;
         };
         report.located += 1;
+        let in_country = found_country == Some(country);
+        report.right_country += usize::from(in_country);
         let km = distance_km(point, (lat, lon));
-        let near = match kind {
-            "country" => in_country,
-            "city" | "town" | "village" | "camp" | "crossing" | "district" => km <= NEAR_POINT_KM,
-            _ => in_country && km <= NEAR_AREA_KM,
+        let in_area = in_country && km <= NEAR_AREA_KM;
+        let (near, as_area) = match kind {
+            "country" => (in_country, false),
+            "city" | "town" | "village" | "camp" | "crossing" | "district" => match scale {
+                PlaceScale::Point => (km <= NEAR_POINT_KM, false),
+                PlaceScale::District | PlaceScale::Region => (in_area, true),
+                PlaceScale::Country => (false, false),
+            },
+            _ => (in_area, false),
         };
         report.near += usize::from(near);
+        report.near_as_area += usize::from(near && as_area);
         if !near {
             report.misses.push(format!(
-                "{id} {place} ({kind}, {country}): put in {} at {:.2}, {:.2}, {km:.0} km off",
+                "{id} {place} ({kind}, {country}): put in {} at {:.2}, {:.2} as a {}, {km:.0} km off",
                 found_country.unwrap_or("?"),
                 point.0,
-                point.1
+                point.1,
+                scale.label(),
             ));
         }
     }
     Ok(report)
 }
 
-/// The floors a resolution run must reach: `country SHARE` and `near
-/// SHARE` lines, `#` comments. Returns what falls below, one line each.
+/// The floors a resolution run must reach: `resolved SHARE`, `country
+/// SHARE` and `near SHARE` lines, `#` comments. Returns what falls below, one line each.
 pub fn below_resolution_floors(
     report: &ResolutionReport,
     floors: &str,
@@ -212,6 +228,7 @@ pub fn below_resolution_floors(
         // Compared at the printed precision, so a floor copied from the output holds.
         let printed = |v: f64| (v * 1000.0).round() / 1000.0;
         let (what, got, want) = match parts.as_slice() {
+            ["resolved", value] => ("resolved", printed(report.located_share()), floor(value)?),
             ["country", value] => (
                 "right country",
                 printed(report.country_share()),
@@ -220,7 +237,7 @@ pub fn below_resolution_floors(
             ["near", value] => ("near", printed(report.near_share()), floor(value)?),
             _ => {
                 return Err(format!(
-                    "line {}: expected 'country SHARE' or 'near SHARE'",
+                    "line {}: expected 'resolved SHARE', 'country SHARE' or 'near SHARE'",
                     index + 1
                 ));
             }
@@ -266,8 +283,8 @@ mod tests {
         assert_eq!((report.located, report.near), (0, 0));
         assert!(report.misses[0].contains("not found"));
         assert_eq!(
-            below_resolution_floors(&report, "country 0.5\nnear 0.0\n").expect("floors"),
-            ["resolution right country: 0.000 (floor 0.500)"]
+            below_resolution_floors(&report, "resolved 0.5\nnear 0.0\n").expect("floors"),
+            ["resolution resolved: 0.000 (floor 0.500)"]
         );
         assert!(below_resolution_floors(&report, "nearby 0.5").is_err());
         assert!(score_resolution(&extractor, excerpts, "{\"id\":\"nope\"}").is_err());

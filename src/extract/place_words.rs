@@ -31,6 +31,25 @@ pub fn division_word(lower: &str) -> Option<Typed> {
     })
 }
 
+/// How much ground a kind word says a place covers: "province" a region,
+/// "district" a district, "town" a point.
+pub fn implied_scale(lower: &str) -> Option<super::places::PlaceScale> {
+    use super::places::PlaceScale;
+    Some(match lower {
+        "province" | "provinces" | "state" | "states" | "region" | "regions" | "governorate"
+        | "governorates" | "oblast" | "prefecture" | "department" | "territory" => {
+            PlaceScale::Region
+        }
+        "district" | "districts" | "county" | "counties" | "locality" | "localities"
+        | "municipality" | "township" | "townships" | "raion" | "subdistrict" | "commune" => {
+            PlaceScale::District
+        }
+        "city" | "town" | "towns" | "village" | "villages" | "camp" | "camps" | "airport"
+        | "port" | "base" | "airbase" | "outpost" | "crossing" | "settlement" => PlaceScale::Point,
+        _ => return None,
+    })
+}
+
 /// Words for a kind of division that are not part of a place's name, even
 /// capitalised ("Shan State" is reported as Shan).
 pub fn is_admin_word(lower: &str) -> bool {
@@ -201,5 +220,14 @@ pub fn is_supranational(key: &str) -> bool {
             | "arctic"
             | "eurasia"
             | "west bank and gaza"
+    ) || is_seat_of_power(key)
+}
+
+/// Buildings that stand for a government ("the White House said"): by the
+/// corpus rules, buildings are no places, though small towns share the names.
+fn is_seat_of_power(key: &str) -> bool {
+    matches!(
+        key,
+        "white house" | "kremlin" | "pentagon" | "downing street" | "elysee" | "capitol hill"
     )
 }

@@ -4,13 +4,16 @@
 //! Which names in a text are places is decided in [`super::place_evidence`].
 
 use super::names::fold_char;
+use super::place_words::DEMONYM_ENDINGS;
+pub use crate::model::PlaceScale;
 use foldhash::{HashMap as FoldMap, HashMapExt};
 use hashbrown::{HashTable, hash_table};
 use smallvec::SmallVec;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
-/// The gazetteer shipped with Sitrep: `name, aliases, kind, country, lat, lon, population`.
+/// The gazetteer shipped with Sitrep: `name, aliases, kind, country, lat,
+/// lon, population, region, radius_km`.
 pub const GAZETTEER_TSV: &str = include_str!("../../assets/gazetteer/gazetteer.tsv");
 
 /// What sort of place a row is, most important first.
@@ -60,9 +63,25 @@ pub struct WorldPlace {
     pub lon: f64,
     /// Inhabitants (of a division: of its places), 0 when unknown.
     pub population: u64,
+    /// The press name of the first-level division it lies in ("Badakhshan"),
+    /// empty for a country, a region or when unknown.
+    pub region: &'static str,
+    /// For a division: how far from its centre most of its places lie,
+    /// kilometres (0 for a point or a country).
+    pub radius_km: f32,
 }
 
 impl WorldPlace {
+    /// How much ground it covers: a country, a region, a district or a point.
+    pub fn scale(&self) -> PlaceScale {
+        match self.kind {
+            PlaceKind::Country => PlaceScale::Country,
+            PlaceKind::Region => PlaceScale::Region,
+            PlaceKind::District => PlaceScale::District,
+            PlaceKind::Capital | PlaceKind::City | PlaceKind::Town => PlaceScale::Point,
+        }
+    }
+
     /// Its name and every alias.
     pub fn spellings(&self) -> impl Iterator<Item = &'static str> {
         std::iter::once(self.name).chain(self.aliases.split('|').filter(|a| !a.is_empty()))
@@ -88,8 +107,9 @@ pub struct Gazetteer {
     pub(super) places: Vec<WorldPlace>,
     pub(super) index: KeyIndex,
     pub(super) country_names: FoldMap<&'static str, &'static str>,
-    /// Country names in lower case, sorted: for "Lebanese" → "leban…".
-    pub(super) country_keys: Vec<String>,
+    /// Country names in lower case with their codes, sorted: for
+    /// "Lebanese" → "leban…".
+    pub(super) country_keys: Vec<(String, &'static str)>,
     /// Country names without a final a, e or y, and whether anything was cut.
     pub(super) demonym_stems: FoldMap<&'static str, bool>,
 }
@@ -137,7 +157,8 @@ pub(super) fn push_key(word: &str, key: &mut String) {
     }
 }
 
-fn key_of(spelling: &str) -> String {
+/// The matching key of a spelling of one or more words.
+pub(super) fn key_of(spelling: &str) -> String {
     let mut key = String::with_capacity(spelling.len());
     push_spelling_key(spelling, &mut key);
     key
@@ -316,6 +337,11 @@ impl Gazetteer {
                     .next()
                     .and_then(|p| p.trim_end_matches('\r').parse().ok())
                     .unwrap_or(0),
+                region: cols.next().map_or("", |r| r.trim_end_matches('\r')),
+                radius_km: cols
+                    .next()
+                    .and_then(|r| r.trim_end_matches('\r').parse().ok())
+                    .unwrap_or(0.0),
             });
         }
         let mut index = KeyIndex::with_capacity(places.len() * 3, tsv.len());
@@ -352,9 +378,9 @@ impl Gazetteer {
                 (stem, stem.len() < name.len())
             })
             .collect();
-        let mut country_keys: Vec<String> = country_names
-            .values()
-            .map(|name| name.to_lowercase())
+        let mut country_keys: Vec<(String, &'static str)> = country_names
+            .iter()
+            .map(|(&code, name)| (name.to_lowercase(), code))
             .collect();
         country_keys.sort_unstable();
         Self {
@@ -366,6 +392,39 @@ impl Gazetteer {
         }
     }
 
+    /// The first broken row of a gazetteer file, as one line naming it: a
+    /// missing column, a coordinate that is no number or off the Earth, or
+    /// 0, 0 (no place sits there; it stands for "unknown").
+    pub fn check(tsv: &str) -> Result<(), String> {
+        for (index, line) in tsv.lines().enumerate().skip(1) {
+            let number = index + 1;
+            let cols: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+            let [name, _aliases, kind, country, lat, lon, ..] = cols.as_slice() else {
+                return Err(format!(
+                    "gazetteer line {number}: {} columns, expected at least 6 (name, aliases, kind, country, lat, lon)",
+                    cols.len()
+                ));
+            };
+            if name.trim().is_empty() || kind.is_empty() || country.len() != 2 {
+                return Err(format!(
+                    "gazetteer line {number}: needs a name, a kind and a two-letter country"
+                ));
+            }
+            let read = |what: &str, text: &str| {
+                text.parse::<f64>().map_err(|_| {
+                    format!("gazetteer line {number} ({name}): {what} '{text}' is not a number")
+                })
+            };
+            let (lat, lon) = (read("latitude", lat)?, read("longitude", lon)?);
+            if !crate::model::is_on_earth(lat, lon) {
+                return Err(format!(
+                    "gazetteer line {number} ({name}): {lat}, {lon} is no place on Earth"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Every row.
     pub fn places(&self) -> &[WorldPlace] {
         &self.places
@@ -374,6 +433,15 @@ impl Gazetteer {
     /// The row of an index entry (which may carry [`ALIAS_BIT`]).
     pub(super) fn place(&self, id: u32) -> &WorldPlace {
         &self.places[(id & !ALIAS_BIT) as usize]
+    }
+
+    /// The index entries of a spelling's places (with [`ALIAS_BIT`] set
+    /// where only an alias spells them), if any.
+    pub(super) fn ids_of(&self, spelling: &str) -> Option<&[u32]> {
+        self.index
+            .get(key_of(spelling).as_str())
+            .map(|slot| slot.places.as_slice())
+            .filter(|ids| !ids.is_empty())
     }
 
     /// The places a spelling names, most important first.
@@ -389,10 +457,74 @@ impl Gazetteer {
 
     /// Whether the name of a country begins with a lower-case stem.
     pub(super) fn a_country_begins_with(&self, stem: &str) -> bool {
-        let from = self.country_keys.partition_point(|k| k.as_str() < stem);
+        let from = self
+            .country_keys
+            .partition_point(|(k, _)| k.as_str() < stem);
         self.country_keys
             .get(from)
-            .is_some_and(|k| k.starts_with(stem))
+            .is_some_and(|(k, _)| k.starts_with(stem))
+    }
+
+    /// The country whose name a lower-case stem begins, when one alone does
+    /// or one is spelled so exactly ("niger" of "Nigerien": Niger, not Nigeria).
+    pub(super) fn country_beginning_with(&self, stem: &str) -> Option<&'static str> {
+        let from = self
+            .country_keys
+            .partition_point(|(k, _)| k.as_str() < stem);
+        let mut matching = self.country_keys[from..]
+            .iter()
+            .take_while(|(k, _)| k.starts_with(stem));
+        let first = matching.next()?;
+        if first.0 == stem || matching.next().is_none() {
+            Some(first.1)
+        } else {
+            None
+        }
+    }
+
+    /// The country a word is made from ("Israeli", "Palestinians",
+    /// "Sudanese", "Afghan"), when one alone fits: the remainder of the
+    /// country's name is a few letters, or the word begins it.
+    pub(super) fn demonym_country(&self, word: &str) -> Option<&'static str> {
+        // Asked of every capitalised word the gazetteer lacks: most are
+        // turned away by their last letters before anything is allocated.
+        let bytes = word.as_bytes();
+        if bytes.len() < 5 || !word.is_ascii() || bytes[1].is_ascii_uppercase() {
+            return None;
+        }
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        if !DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e)) && singular == word {
+            return None;
+        }
+        let lower = singular.to_ascii_lowercase();
+        let mut endings: Vec<&str> = DEMONYM_ENDINGS.to_vec();
+        endings.push("ien");
+        endings.sort_by_key(|e| e.len());
+        std::iter::once(lower.as_str())
+            .chain(endings.iter().filter_map(|e| lower.strip_suffix(e)))
+            .filter(|stem| stem.len() >= 4)
+            .find_map(|stem| {
+                let code = self.country_beginning_with(stem)?;
+                let name = self.country_name(code)?;
+                let fits = name.len() <= stem.len() + 3
+                    || name.to_ascii_lowercase().starts_with(lower.as_str());
+                (fits && !name.contains(' ')).then_some(code)
+            })
+    }
+
+    /// Every row of a country by its code ("AF"), if the gazetteer has one.
+    pub fn country(&'static self, code: &str) -> Option<&'static WorldPlace> {
+        let name = self.country_names.get(code)?;
+        self.lookup(name)
+            .into_iter()
+            .find(|p| p.kind == PlaceKind::Country && p.country == code)
+    }
+
+    /// The first-level division of a country by its press name.
+    pub fn region_of(&'static self, country: &str, name: &str) -> Option<&'static WorldPlace> {
+        self.lookup(name)
+            .into_iter()
+            .find(|p| p.kind == PlaceKind::Region && p.country == country)
     }
 
     /// The English name of a country by its ISO code ("AF" → "Afghanistan").
@@ -404,6 +536,44 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_gazetteer_has_no_broken_row_and_nothing_at_0_0() {
+        assert_eq!(Gazetteer::check(GAZETTEER_TSV), Ok(()));
+    }
+
+    #[test]
+    fn a_broken_row_is_named_in_one_line() {
+        let header = "name\taliases\tkind\tcountry\tlat\tlon\n";
+        let bad = format!("{header}Kabul\t\tcapital\tAF\t34.5\t69.2\nNowhere\t\ttown\tAF\tx\t1\n");
+        assert_eq!(
+            Gazetteer::check(&bad),
+            Err("gazetteer line 3 (Nowhere): latitude 'x' is not a number".into())
+        );
+        let zero = format!("{header}Nowhere\t\ttown\tAF\t0\t0\n");
+        assert!(Gazetteer::check(&zero).is_err_and(|e| e.contains("line 2") && !e.contains('\n')));
+        let short = format!("{header}Kabul\tcapital\n");
+        assert!(Gazetteer::check(&short).is_err_and(|e| e.starts_with("gazetteer line 2:")));
+    }
+
+    #[test]
+    fn capitals_and_big_cities_keep_their_press_names_apart_from_their_regions() {
+        let world = world();
+        let kinds = |name: &str| -> Vec<(PlaceKind, &str)> {
+            world
+                .lookup(name)
+                .iter()
+                .map(|p| (p.kind, p.country))
+                .collect()
+        };
+        assert!(kinds("Washington").contains(&(PlaceKind::Capital, "US")));
+        assert!(kinds("Washington").contains(&(PlaceKind::Region, "US")));
+        assert!(kinds("Kyiv").contains(&(PlaceKind::Capital, "UA")));
+        assert!(kinds("New York").contains(&(PlaceKind::City, "US")));
+        // A country sits at the middle of its land, not at its capital.
+        let afghanistan = world.country("AF").expect("Afghanistan");
+        assert!((afghanistan.lat - 33.9).abs() < 1.5 && (afghanistan.lon - 66.0).abs() < 2.0);
+    }
 
     #[test]
     fn every_coordinate_reads_as_the_standard_parser_reads_it() {

@@ -5,7 +5,9 @@
 use super::series_choice::{FigureFacts, SeriesChoice, series_unit, suggest_series_for};
 use super::waits_for_article_date;
 use crate::extract;
-use crate::model::{Edit, Event, Notebook, Proposal, ProposalId, ProposalKind};
+use crate::model::{
+    Edit, Event, Notebook, NotebookPlace, PlaceOption, Proposal, ProposalId, ProposalKind,
+};
 
 /// An event made from an accepted event proposal.
 pub fn event_from(proposal: &Proposal) -> Option<Event> {
@@ -129,7 +131,76 @@ pub fn accept_edit(
             });
         }
     }
+    edits.extend(settle_place_edit(notebook, proposal));
     Ok(Edit::Batch(edits))
+}
+
+/// The place a proposal names, as a proposal says it.
+fn place_named(proposal: &Proposal) -> &str {
+    match &proposal.kind {
+        ProposalKind::Event { place, .. } | ProposalKind::Figure { place, .. } => place.trim(),
+    }
+}
+
+/// Whether the notebook has a place of its own spelled `name`.
+fn has_place_named(notebook: &Notebook, name: &str) -> bool {
+    notebook.places.iter().any(|p| {
+        p.name.trim().eq_ignore_ascii_case(name)
+            || p.aliases
+                .iter()
+                .any(|a| a.trim().eq_ignore_ascii_case(name))
+    })
+}
+
+/// Accepting a proposal whose place was resolved with confidence settles
+/// that resolution: the notebook gains the place under the name the text
+/// used, so the map draws it there and later articles resolve the name the
+/// same way. A name the notebook already has a place for keeps it.
+fn settle_place_edit(notebook: &Notebook, proposal: &Proposal) -> Option<Edit> {
+    let name = place_named(proposal);
+    let resolved = proposal.place_at.as_ref()?;
+    if name.is_empty()
+        || resolved.confidence < extract::place_choice::REVIEW_BELOW
+        || has_place_named(notebook, name)
+    {
+        return None;
+    }
+    Some(correct_place_edit(notebook, name, &resolved.chosen))
+}
+
+/// The edit that settles where a name is: the analyst's correction (a
+/// candidate picked, a point clicked on the map) or an accepted
+/// resolution. The notebook's own place of that name changes in place;
+/// else a settled place is added. The same name in later imports then
+/// resolves the same way.
+pub fn correct_place_edit(notebook: &Notebook, name: &str, to: &PlaceOption) -> Edit {
+    let name = name.trim();
+    let existing = notebook.places.iter().find(|p| {
+        p.name.trim().eq_ignore_ascii_case(name)
+            || p.aliases
+                .iter()
+                .any(|a| a.trim().eq_ignore_ascii_case(name))
+    });
+    let place = match existing {
+        Some(own) => NotebookPlace {
+            lat: to.lat,
+            lon: to.lon,
+            country: to.country.clone(),
+            scale: to.scale,
+            ..own.clone()
+        },
+        None => NotebookPlace {
+            id: crate::model::PlaceId::from_uuid(uuid::Uuid::now_v7()),
+            name: name.to_owned(),
+            aliases: Vec::new(),
+            lat: to.lat,
+            lon: to.lon,
+            country: to.country.clone(),
+            scale: to.scale,
+            settled: true,
+        },
+    };
+    Edit::PutPlace(place)
 }
 
 /// The proposals found in the same sentence as `id` (itself included), in text order.

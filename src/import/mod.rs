@@ -20,7 +20,7 @@ mod redate;
 mod series_choice;
 pub mod watch;
 
-pub use accept::{accept_all_edit, accept_edit, event_from, same_sentence};
+pub use accept::{accept_all_edit, accept_edit, correct_place_edit, event_from, same_sentence};
 pub use redate::{date_article_edit, waits_for_article_date};
 pub use series_choice::{
     FigureFacts, SeriesChoice, name_for, new_series_name, series_kind, series_measure,
@@ -29,8 +29,8 @@ pub use series_choice::{
 
 use crate::extract::{self, Extractor, Fact};
 use crate::model::{
-    Article, ArticleId, DateSource, Edit, Evidence, Notebook, PartialDate, Precision, Proposal,
-    ProposalId, ProposalKind, sha256_hex,
+    Article, ArticleId, DateSource, Edit, Evidence, Notebook, PartialDate, PlaceOption, Precision,
+    Proposal, ProposalId, ProposalKind, ResolvedPlace, sha256_hex,
 };
 use jiff::Timestamp;
 use std::borrow::Cow;
@@ -423,8 +423,10 @@ pub fn propose(
     for sentence in extractor.sentences(text, reference) {
         let own = OwnFacts::of(text, &sentence, extractor);
         let dates = &own.dates;
-        let (place, country) = own.place.clone().unzip();
-        let country = country.unwrap_or_default();
+        let (place, country, place_at) = match own.place.clone() {
+            Some((place, country, at)) => (Some(place), country, at),
+            None => (None, String::new(), None),
+        };
         let actors = &own.actors;
         // A figure is as of the sentence's one date, unless that date lies
         // after the article ("leave by September 11"): then as of publication.
@@ -472,6 +474,7 @@ pub fn propose(
                     kind: reading.kind,
                 },
                 date_relative: as_of_relative,
+                place_at: place_at.clone(),
             });
         }
         if let Some(&(date, date_relative)) = dates.first() {
@@ -493,10 +496,47 @@ pub fn propose(
                     actors: actors.clone(),
                 },
                 date_relative,
+                place_at,
             });
         }
     }
     proposals
+}
+
+/// Where a found place was put, for its proposals: the notebook settles it
+/// when the proposal is accepted. A place with no coordinates has none.
+fn resolved_place(fact: &Fact) -> Option<ResolvedPlace> {
+    let Fact::Place {
+        name,
+        country,
+        lat: Some(lat),
+        lon: Some(lon),
+        scale,
+        confidence,
+        alternatives,
+        ..
+    } = fact
+    else {
+        return None;
+    };
+    let option = |place: &extract::places::WorldPlace| PlaceOption {
+        name: place.name.to_owned(),
+        country: place.country.to_owned(),
+        lat: place.lat,
+        lon: place.lon,
+        scale: place.scale(),
+    };
+    Some(ResolvedPlace {
+        chosen: PlaceOption {
+            name: name.to_string(),
+            country: country.unwrap_or_default().to_owned(),
+            lat: *lat,
+            lon: *lon,
+            scale: *scale,
+        },
+        confidence: *confidence,
+        alternatives: alternatives.iter().map(|p| option(p)).collect(),
+    })
 }
 
 /// What a sentence states of its own, its opening dateline aside: its
@@ -506,7 +546,7 @@ pub fn propose(
 /// when the sentence gives none of its own.
 struct OwnFacts {
     dates: Vec<(PartialDate, bool)>,
-    place: Option<(String, String)>,
+    place: Option<(String, String, Option<ResolvedPlace>)>,
     actors: Vec<String>,
     countries: Vec<(usize, usize)>,
     day_dated: bool,
@@ -544,10 +584,10 @@ impl OwnFacts {
         let place_of = |facts: &[&Fact]| {
             facts.iter().find_map(|f| match f {
                 Fact::Place { name, country, .. } => {
-                    let country = country
+                    let country_name = country
                         .map(|c| gazetteer.country_name(c).unwrap_or(c).to_owned())
                         .unwrap_or_default();
-                    Some((name.to_string(), country))
+                    Some((name.to_string(), country_name, resolved_place(f)))
                 }
                 _ => None,
             })

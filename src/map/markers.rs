@@ -4,8 +4,9 @@
 //! places first, then in the world gazetteer; an item whose place is found
 //! in neither is left off the map (and counted, so the map can say so).
 
-use crate::model::{Category, EventId, Notebook, ObservationId, SeriesId};
+use crate::model::{Category, EventId, Notebook, ObservationId, PlaceScale, SeriesId};
 use crate::timeline::Filter;
+use crate::timeline::{Located, Locator};
 use std::collections::HashMap;
 
 /// The events at one place.
@@ -22,6 +23,13 @@ pub struct PlaceMarker {
     /// The events' commonest category (the first in [`Category::ALL`] on a
     /// tie; [`Category::Other`] for a place of figures only).
     pub category: Category,
+    /// How much ground the place covers: a country is drawn as the country,
+    /// a region as the area it spans, not as a pin at their centres.
+    pub scale: PlaceScale,
+    /// ISO code of its country, when known.
+    pub country: Option<&'static str>,
+    /// For a district or region, how far it reaches, kilometres.
+    pub radius_km: f32,
 }
 
 impl PlaceMarker {
@@ -54,15 +62,97 @@ pub struct MapMarkers {
     pub markers: Vec<PlaceMarker>,
     /// Events and figures the filter shows whose place is named but cannot be found.
     pub unplaced: usize,
+    /// The country the notebook is most about (its title's, else its
+    /// places'), which the map opens on.
+    pub focus_country: Option<&'static str>,
 }
 
 pub use crate::timeline::locate;
+
+/// The bounds `[west, south, east, north]` (degrees) the map opens on: the
+/// places of the country the notebook is about ([`MapMarkers::focus_country`]),
+/// else of the one with the most items (a notebook about
+/// Afghanistan opens on Afghanistan, though its events also name
+/// Washington and Doha), with the reach of the regions among them and the
+/// extent (`country_bounds`) of a country named as a whole, and the places
+/// of other countries that lie close around them (a border crossing, a
+/// neighbour's towns in a crisis that spans a border); none without
+/// markers.
+pub fn focus_bounds(
+    markers: &MapMarkers,
+    country_bounds: impl Fn(&str) -> Option<[f64; 4]>,
+) -> Option<[f64; 4]> {
+    let mut items: HashMap<Option<&str>, usize> = HashMap::new();
+    for marker in &markers.markers {
+        *items.entry(marker.country).or_insert(0) += marker.items();
+    }
+    let by_items = items
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(country, _)| *country)?;
+    let main = markers
+        .focus_country
+        .filter(|&focus| items.contains_key(&Some(focus)))
+        .map_or(by_items, Some);
+    let extent = |marker: &PlaceMarker| {
+        let [lon, lat] = marker.at;
+        match (marker.scale, marker.country) {
+            (PlaceScale::Country, Some(code)) => {
+                country_bounds(code).unwrap_or([lon, lat, lon, lat])
+            }
+            _ => {
+                let reach_lat = f64::from(marker.radius_km) / 111.0;
+                let reach_lon = reach_lat / lat.to_radians().cos().max(0.1);
+                [
+                    lon - reach_lon,
+                    lat - reach_lat,
+                    lon + reach_lon,
+                    lat + reach_lat,
+                ]
+            }
+        }
+    };
+    let union = |a: [f64; 4], b: [f64; 4]| {
+        [
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[2].max(b[2]),
+            a[3].max(b[3]),
+        ]
+    };
+    let home = markers
+        .markers
+        .iter()
+        .filter(|m| m.country == main)
+        .map(extent)
+        .reduce(union)?;
+    // Close around: within half the home's size of its edges.
+    let (half_width, half_height) = ((home[2] - home[0]) / 2.0, (home[3] - home[1]) / 2.0);
+    let around = [
+        home[0] - half_width,
+        home[1] - half_height,
+        home[2] + half_width,
+        home[3] + half_height,
+    ];
+    Some(
+        markers
+            .markers
+            .iter()
+            .filter(|m| m.country != main)
+            .filter(|m| {
+                let [lon, lat] = m.at;
+                (around[0]..=around[2]).contains(&lon) && (around[1]..=around[3]).contains(&lat)
+            })
+            .map(extent)
+            .fold(home, union),
+    )
+}
 
 /// The markers for the events and figures `filter` shows in its window
 /// (every one when it has none).
 pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
     let mut gathered = Gathering {
-        notebook,
+        locator: Locator::new(notebook),
         located: HashMap::new(),
         at_place: HashMap::new(),
         unplaced: 0,
@@ -92,6 +182,11 @@ pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
             }
         }
     }
+    let focus_country = gathered
+        .locator
+        .focus()
+        .first()
+        .map(|&(country, _)| country);
     let Gathering {
         at_place, unplaced, ..
     } = gathered;
@@ -108,14 +203,18 @@ pub fn event_markers(notebook: &Notebook, filter: &Filter) -> MapMarkers {
         })
         .collect();
     markers.sort_by(|a, b| a.at[0].total_cmp(&b.at[0]).then(a.place.cmp(&b.place)));
-    MapMarkers { markers, unplaced }
+    MapMarkers {
+        markers,
+        unplaced,
+        focus_country,
+    }
 }
 
 /// The markers being gathered: each place located once, its spellings
 /// sharing one marker.
 struct Gathering<'n> {
-    notebook: &'n Notebook,
-    located: HashMap<&'n str, Option<[f64; 2]>>,
+    locator: Locator<'n>,
+    located: HashMap<&'n str, Option<Located>>,
     at_place: HashMap<[u64; 2], PlaceMarker>,
     unplaced: usize,
 }
@@ -124,32 +223,35 @@ impl<'n> Gathering<'n> {
     /// The marker of a place (made the first time) and its key; none, and
     /// counted, for a place not found.
     fn marker_at(&mut self, place: &'n str) -> Option<(&mut PlaceMarker, [u64; 2])> {
-        let notebook = self.notebook;
-        let Some(at) = *self
+        let locator = &self.locator;
+        let Some(found) = *self
             .located
             .entry(place)
-            .or_insert_with(|| locate(notebook, place))
+            .or_insert_with(|| locator.resolve(place))
         else {
             self.unplaced += 1;
             return None;
         };
-        let key = [at[0].to_bits(), at[1].to_bits()];
+        let key = [found.at[0].to_bits(), found.at[1].to_bits()];
         let marker = self
             .at_place
             .entry(key)
-            .or_insert_with(|| PlaceMarker::new(at, place));
+            .or_insert_with(|| PlaceMarker::new(found, place));
         Some((marker, key))
     }
 }
 
 impl PlaceMarker {
-    fn new(at: [f64; 2], place: &str) -> PlaceMarker {
+    fn new(found: Located, place: &str) -> PlaceMarker {
         PlaceMarker {
-            at,
+            at: found.at,
             place: place.to_owned(),
             events: Vec::new(),
             figures: Vec::new(),
             category: Category::Other,
+            scale: found.scale,
+            country: found.country,
+            radius_km: found.radius_km,
         }
     }
 }
@@ -197,6 +299,9 @@ mod tests {
             aliases: Vec::new(),
             lat: 13.6,
             lon: 25.3,
+            country: String::new(),
+            scale: Default::default(),
+            settled: false,
         });
         notebook
     }
@@ -274,6 +379,9 @@ mod tests {
             aliases: Vec::new(),
             lat: 0.0,
             lon: 0.0,
+            country: String::new(),
+            scale: Default::default(),
+            settled: false,
         });
         notebook
             .events

@@ -29,6 +29,8 @@ pub const MAX_LATITUDE: f64 = 85.0;
 pub struct Outline {
     /// Its name in Natural Earth ("Afghanistan", "S. Sudan").
     pub name: String,
+    /// Its ISO 3166-1 alpha-2 code ("AF"), empty when the atlas gives none.
+    pub code: String,
     /// Its rings (outer boundaries and holes alike), each a closed run of
     /// `[longitude, latitude]` points.
     pub rings: Vec<Vec<[f64; 2]>>,
@@ -44,6 +46,23 @@ pub struct Outlines {
 }
 
 impl Outlines {
+    /// The bounds `[west, south, east, north]` of a country's largest
+    /// ring, by alpha-2 code (the mainland: not Alaska for the US).
+    pub fn country_bounds(&self, code: &str) -> Option<[f64; 4]> {
+        let ring = self
+            .coarse
+            .iter()
+            .filter(|o| o.code == code)
+            .flat_map(|o| &o.rings)
+            .max_by_key(|ring| ring.len())?;
+        ring.iter().fold(None, |bounds, &[lon, lat]| {
+            Some(match bounds {
+                None => [lon, lat, lon, lat],
+                Some([w, s, e, n]) => [w.min(lon), s.min(lat), e.max(lon), n.max(lat)],
+            })
+        })
+    }
+
     /// The outlines to draw when a degree of longitude takes
     /// `pixels_per_degree` pixels: the finer ones once the coarse would
     /// look jagged.
@@ -92,6 +111,15 @@ pub fn parse_countries(text: &str) -> Result<Vec<Outline>, String> {
             .map(str::to_owned)
             .or_else(|| feature.id.as_ref().map(|id| format!("{id:?}")))
             .unwrap_or_default();
+        let code = feature
+            .id
+            .as_ref()
+            .and_then(|id| match id {
+                geojson::feature::Id::String(text) => alpha2_of(text),
+                geojson::feature::Id::Number(n) => alpha2_of(&format!("{n:0>3}")),
+            })
+            .unwrap_or_default()
+            .to_owned();
         let Some(geometry) = feature.geometry else {
             continue;
         };
@@ -113,12 +141,26 @@ pub fn parse_countries(text: &str) -> Result<Vec<Outline>, String> {
             })
             .filter(|ring| ring.len() >= 3)
             .collect();
-        outlines.push(Outline { name, rings });
+        outlines.push(Outline { name, code, rings });
     }
     if outlines.is_empty() {
         return Err(format!("the `{COUNTRIES}` collection holds no outline"));
     }
     Ok(outlines)
+}
+
+/// ISO numeric codes (as the atlas names countries) to alpha-2 codes (as
+/// the gazetteer does), from `assets/world-atlas/country-codes.tsv`.
+const COUNTRY_CODES: &str = include_str!("../../assets/world-atlas/country-codes.tsv");
+
+/// The alpha-2 code of an ISO numeric code ("004" → "AF").
+fn alpha2_of(numeric: &str) -> Option<&'static str> {
+    COUNTRY_CODES
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once('\t'))
+        .find(|(n, _)| *n == numeric)
+        .map(|(_, alpha2)| alpha2.trim_end_matches('\r'))
 }
 
 /// An outline ready to draw: a run of projected points (a whole ring, or
@@ -133,6 +175,8 @@ pub struct ProjectedRun {
     pub min: [f64; 2],
     /// The highest x and y of its points.
     pub max: [f64; 2],
+    /// The alpha-2 code of the country it outlines (empty when unknown).
+    pub code: String,
 }
 
 /// The outlines projected once, at both levels of detail, so that a frame
@@ -168,7 +212,10 @@ impl ProjectedOutlines {
 /// crosses the 180th meridian: Russia, Fiji, Antarctica).
 fn project_runs(outlines: &[Outline]) -> Vec<ProjectedRun> {
     let mut runs = Vec::new();
-    for ring in outlines.iter().flat_map(|o| &o.rings) {
+    for (ring, code) in outlines
+        .iter()
+        .flat_map(|o| o.rings.iter().map(|ring| (ring, &o.code)))
+    {
         let mut pieces: Vec<Vec<[f64; 2]>> = vec![Vec::new()];
         for (index, &point) in ring.iter().enumerate() {
             if index > 0 && (point[0] - ring[index - 1][0]).abs() > 180.0 {
@@ -193,6 +240,7 @@ fn project_runs(outlines: &[Outline]) -> Vec<ProjectedRun> {
                 closed,
                 min,
                 max,
+                code: code.clone(),
             });
         }
     }

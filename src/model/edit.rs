@@ -421,6 +421,7 @@ mod tests {
                 kind: Default::default(),
             },
             date_relative: false,
+            place_at: None,
         }
     }
 
@@ -457,6 +458,9 @@ mod tests {
                 aliases: vec![],
                 lat,
                 lon: 68.0,
+                country: String::new(),
+                scale: Default::default(),
+                settled: false,
             })),
             id.clone()
                 .prop_map(|i| Edit::DeletePlace(PlaceId::from_u128(i))),

@@ -20,6 +20,7 @@ mod evidence;
 mod figures;
 mod ids;
 mod measure;
+mod place;
 pub mod synthetic;
 mod validate;
 mod views;
@@ -34,6 +35,7 @@ pub use ids::{
     ActorId, ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId, ViewId, WatchId,
 };
 pub use measure::{FigureKind, Measure};
+pub use place::{PlaceOption, PlaceScale, ResolvedPlace, distance_km, is_on_earth};
 pub use validate::Invalid;
 pub use views::{DayWindow, Region, SavedView, WatchTerm};
 
@@ -123,6 +125,17 @@ pub struct NotebookPlace {
     pub lat: f64,
     /// Longitude, degrees east.
     pub lon: f64,
+    /// ISO 3166-1 alpha-2 code of its country, when known.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub country: String,
+    /// How much ground it covers.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub scale: PlaceScale,
+    /// A resolution the analyst settled (accepted or corrected) rather than
+    /// a place they added: the same name in later articles resolves to it,
+    /// but it is not searched for as a name of its own.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub settled: bool,
 }
 
 /// Something Sitrep found in an article, waiting for the analyst's decision.
@@ -140,6 +153,9 @@ pub struct Proposal {
     /// while the article has none (the day of import stood in), it waits.
     #[serde(default, skip_serializing_if = "is_default")]
     pub date_relative: bool,
+    /// Where the place it names was resolved, and how surely.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub place_at: Option<ResolvedPlace>,
 }
 
 /// What a proposal would become once accepted.

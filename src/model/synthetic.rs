@@ -98,6 +98,9 @@ pub fn notebook(size: Size) -> Notebook {
             aliases: Vec::new(),
             lat: ((k * 37) % 120) as f64 - 55.0,
             lon: ((k * 101) % 340) as f64 - 170.0,
+            country: String::new(),
+            scale: Default::default(),
+            settled: false,
         });
     }
     for index in 0..size.events {

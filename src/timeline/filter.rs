@@ -2,7 +2,7 @@
 //! of a notebook, and [`EventTest`], the same over many events with each
 //! place located once.
 
-use super::{Region, date_span, day_x, locate};
+use super::{Locator, Region, date_span, day_x};
 use crate::model::{Category, Notebook};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -94,7 +94,7 @@ impl Filter {
     /// Whether an event is on the lane. (Over many events, [`Filter::events`]
     /// locates each place once.)
     pub fn shows_event(&self, notebook: &Notebook, event: &crate::model::Event) -> bool {
-        self.shows_event_where(notebook, event, |place| self.in_region(notebook, place))
+        self.events(notebook).shows(event)
     }
 
     /// Whether an event is on the lane, `inside` saying whether a place is
@@ -112,10 +112,10 @@ impl Filter {
     }
 
     /// Whether a place is in the region (every place is, without one).
-    fn in_region(&self, notebook: &Notebook, place: &str) -> bool {
+    fn in_region(&self, locator: &Locator, place: &str) -> bool {
         self.region
             .as_ref()
-            .is_none_or(|region| locate(notebook, place).is_some_and(|at| region.contains(at)))
+            .is_none_or(|region| locator.locate(place).is_some_and(|at| region.contains(at)))
     }
 
     /// Tests events one after another, locating each place only once.
@@ -124,6 +124,7 @@ impl Filter {
             filter: self,
             notebook,
             inside: HashMap::new(),
+            locator: std::cell::OnceCell::new(),
         }
     }
 }
@@ -135,6 +136,8 @@ pub struct EventTest<'f, 'n> {
     filter: &'f Filter,
     notebook: &'n Notebook,
     inside: HashMap<&'n str, bool>,
+    /// Made on the first place asked about: a filter with no region never needs it.
+    locator: std::cell::OnceCell<Locator<'n>>,
 }
 
 impl<'n> EventTest<'_, 'n> {
@@ -156,10 +159,10 @@ impl<'n> EventTest<'_, 'n> {
     /// Whether a place is in the region, asking the gazetteer once per place.
     fn place_inside(&mut self, place: &'n str) -> bool {
         let (filter, notebook) = (self.filter, self.notebook);
-        *self
-            .inside
-            .entry(place)
-            .or_insert_with(|| filter.in_region(notebook, place))
+        let locator = &self.locator;
+        *self.inside.entry(place).or_insert_with(|| {
+            filter.in_region(locator.get_or_init(|| Locator::new(notebook)), place)
+        })
     }
 
     /// Whether a figure of a series is plotted.

@@ -223,28 +223,92 @@ pub struct EventMark {
 
 pub use crate::model::Region;
 
-/// Where a place name is, as `[longitude, latitude]`: the notebook's own
-/// places (name or alias, without case; one still at 0, 0 has not been
-/// given coordinates and is passed over) first, then the gazetteer's most
-/// important place of that name; "Kunduz, Afghanistan" is looked up as
-/// "Kunduz" when whole it is not found.
+/// Where a place name is, as `[longitude, latitude]`: see [`Locator`].
+/// Over many names, build one [`Locator`] and ask it.
 pub fn locate(notebook: &Notebook, place: &str) -> Option<[f64; 2]> {
-    let place = place.trim();
-    if place.is_empty() {
-        return None;
+    Locator::new(notebook).locate(place)
+}
+
+/// Where an item's place is, and how much ground it covers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Located {
+    /// `[longitude, latitude]`, degrees.
+    pub at: [f64; 2],
+    /// A point, a district, a region or a whole country.
+    pub scale: crate::model::PlaceScale,
+    /// ISO code of its country, when known.
+    pub country: Option<&'static str>,
+    /// For a district or region, how far it reaches, kilometres (0 when
+    /// unknown).
+    pub radius_km: f32,
+}
+
+/// Finds where a notebook's place names are: the notebook's own places
+/// (taught or settled; name or alias, without case; one still at 0, 0 has
+/// not been given coordinates and is passed over) first, then the world
+/// gazetteer's likeliest place of that name for a notebook about the
+/// countries the notebook is about ("Washington" the US capital,
+/// "Kandahar" the city). "Kunduz, Afghanistan" is looked up as "Kunduz"
+/// when whole it is not found.
+pub struct Locator<'n> {
+    notebook: &'n Notebook,
+    focus: Vec<(&'static str, f64)>,
+}
+
+impl<'n> Locator<'n> {
+    /// A locator for one notebook; works out once what the notebook is about.
+    pub fn new(notebook: &'n Notebook) -> Self {
+        let world = crate::extract::places::world();
+        Self {
+            notebook,
+            focus: crate::extract::notebook_focus(world, notebook),
+        }
     }
-    // A place added but not yet given coordinates sits at 0, 0: it has none.
-    let own = notebook.places.iter().find(|p| {
-        (p.lat, p.lon) != (0.0, 0.0)
-            && (p.name.eq_ignore_ascii_case(place)
-                || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(place)))
-    });
-    if let Some(own) = own {
-        return Some([own.lon, own.lat]);
+
+    /// The countries the notebook is about, most first, with weights.
+    pub fn focus(&self) -> &[(&'static str, f64)] {
+        &self.focus
     }
-    let world = crate::extract::places::world();
-    let found = |name: &str| world.lookup(name).first().map(|p| [p.lon, p.lat]);
-    found(place).or_else(|| found(place.split(',').next()?.trim()))
+
+    /// Where a place name is, as `[longitude, latitude]`.
+    pub fn locate(&self, place: &str) -> Option<[f64; 2]> {
+        self.resolve(place).map(|found| found.at)
+    }
+
+    /// Where a place name is and how much ground it covers.
+    pub fn resolve(&self, place: &str) -> Option<Located> {
+        let place = place.trim();
+        if place.is_empty() {
+            return None;
+        }
+        let world = crate::extract::places::world();
+        let own = |name: &str| {
+            self.notebook.places.iter().find(|p| {
+                crate::model::is_on_earth(p.lat, p.lon)
+                    && (p.name.trim().eq_ignore_ascii_case(name)
+                        || p.aliases
+                            .iter()
+                            .any(|a| a.trim().eq_ignore_ascii_case(name)))
+            })
+        };
+        let found = |name: &str| {
+            if let Some(own) = own(name) {
+                return Some(Located {
+                    at: [own.lon, own.lat],
+                    scale: own.scale,
+                    country: world.country(&own.country).map(|c| c.country),
+                    radius_km: 0.0,
+                });
+            }
+            crate::extract::place_context::most_likely(world, name, &self.focus).map(|p| Located {
+                at: [p.lon, p.lat],
+                scale: p.scale(),
+                country: Some(p.country),
+                radius_km: p.radius_km,
+            })
+        };
+        found(place).or_else(|| found(place.split(',').next()?.trim()))
+    }
 }
 
 /// The colour of an event category's markers, as sRGB.

@@ -47,7 +47,16 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
     // Until the analyst moves it, the map keeps its places in view as the
     // panel changes size; it is first framed once they are known.
-    let home = home(&state.markers);
+    let outlines_ready = matches!(state.outlines, OutlinesLoad::Ready(_));
+    let home_key = (Arc::as_ptr(&state.markers) as usize, outlines_ready);
+    let home = match state.home {
+        Some((home, key)) if key == home_key => home,
+        _ => {
+            let home = home(&state.markers, outlines_ready);
+            state.home = Some((home, home_key));
+            home
+        }
+    };
     if state.frame.is_none() && state.awaiting_places {
         ui.painter()
             .rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
@@ -138,6 +147,10 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         );
     }
     let markers = Arc::clone(&state.markers);
+    let ready_outlines = match &state.outlines {
+        OutlinesLoad::Ready(outlines) => Some(Arc::clone(outlines)),
+        _ => None,
+    };
     state.drawn.clear();
     let pointer = response.hover_pos();
     let mut hovered = None;
@@ -147,6 +160,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             continue;
         }
         let radius = 3.0 + 2.0 * (marker.items() as f32).sqrt().min(12.0);
+        draw_extent(&painter, rect, frame, marker, ready_outlines.as_deref());
         if picked
             .as_ref()
             .is_some_and(|region| region.contains(marker.at))
@@ -203,7 +217,11 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         }
     }
     response.on_hover_ui_at_pointer(|ui| {
-        ui.strong(format!("{} · {}", marker.place, marker.counted()));
+        let extent = match marker.scale {
+            crate::model::PlaceScale::Point => String::new(),
+            scale => format!(" (the {})", scale.label()),
+        };
+        ui.strong(format!("{}{extent} · {}", marker.place, marker.counted()));
         for event in marker
             .events
             .iter()
@@ -317,15 +335,16 @@ fn to_map(frame: MapFrame, rect: Rect, at: Pos2) -> [f64; 2] {
 }
 
 /// Where the map opens and returns to (double-click, F): the places of
-/// the events shown, with a margin, else the world.
-fn home(markers: &map::markers::MapMarkers) -> [f64; 4] {
+/// the events shown around the busiest of them (a notebook about
+/// Afghanistan opens on Afghanistan, though it names Washington), with a
+/// margin, else the world.
+fn home(markers: &map::markers::MapMarkers, outlines_ready: bool) -> [f64; 4] {
     const LEAST_SPAN: f64 = 12.0;
-    let mut bounds: Option<[f64; 4]> = None;
-    for marker in &markers.markers {
-        let [lon, lat] = marker.at;
-        let b = bounds.get_or_insert([lon, lat, lon, lat]);
-        *b = [b[0].min(lon), b[1].min(lat), b[2].max(lon), b[3].max(lat)];
-    }
+    // Read only once the worker has read them, so this never waits.
+    let outlines = outlines_ready.then(map::outlines).and_then(Result::ok);
+    let bounds = map::markers::focus_bounds(markers, |code| {
+        outlines.and_then(|o| o.country_bounds(code))
+    });
     let Some([west, south, east, north]) = bounds else {
         return WORLD;
     };
@@ -351,6 +370,55 @@ fn fit(rect: Rect, [west, south, east, north]: [f64; 4]) -> MapFrame {
     MapFrame {
         center: [(x0 + x1) / 2.0, (y0 + y1) / 2.0],
         scale: scale.max(1e-3),
+    }
+}
+
+/// The ground a place covers, under its marker: a country's outline drawn
+/// over in the marker's colour, a region's or district's reach as a disc.
+/// A point has none.
+fn draw_extent(
+    painter: &egui::Painter,
+    rect: Rect,
+    frame: MapFrame,
+    marker: &map::markers::PlaceMarker,
+    outlines: Option<&map::ProjectedOutlines>,
+) {
+    let color = category_color(marker.category);
+    match marker.scale {
+        crate::model::PlaceScale::Point => {}
+        crate::model::PlaceScale::Country => {
+            let (Some(code), Some(outlines)) = (marker.country, outlines) else {
+                return;
+            };
+            let runs: Vec<map::ProjectedRun> = outlines
+                .at_zoom(frame.scale)
+                .iter()
+                .filter(|run| run.code == code)
+                .cloned()
+                .collect();
+            draw_outlines(
+                painter,
+                rect,
+                frame,
+                &runs,
+                Stroke::new(2.5, color.gamma_multiply(0.8)),
+            );
+        }
+        crate::model::PlaceScale::District | crate::model::PlaceScale::Region => {
+            let at = map::project(marker.at);
+            // Mercator stretches a kilometre by 1/cos(latitude), as it does the map.
+            let degrees = f64::from(marker.radius_km.max(10.0))
+                / 111.0
+                / marker.at[1].to_radians().cos().max(0.1);
+            let reach = (degrees * frame.scale) as f32;
+            let centre = to_screen(frame, rect, at);
+            painter.circle(
+                centre,
+                reach,
+                color.gamma_multiply(0.12),
+                Stroke::new(1.0, color.gamma_multiply(0.6)),
+            );
+        }
     }
 }
 

@@ -286,6 +286,9 @@ pub struct MapState {
     /// Whether the pointer was over the map last frame: the view keys
     /// (+, -, arrows, F) then move the map, not the timeline.
     pub hovered: bool,
+    /// Where the map opens and returns to, and what it was worked out from
+    /// (the markers, and whether the outlines were read).
+    pub home: Option<([f64; 4], (usize, bool))>,
 }
 
 impl MapState {

@@ -88,6 +88,9 @@ impl App {
                     aliases: Vec::new(),
                     lat: 0.0,
                     lon: 0.0,
+                    country: String::new(),
+                    scale: Default::default(),
+                    settled: false,
                 };
                 let id = place.id;
                 self.apply(Edit::PutPlace(place), None);
