@@ -322,6 +322,29 @@ fn export_csv_round_trips_through_a_csv_reader() {
         ("2021-06-01", "month")
     );
     assert!(fighting[column("source_title")].contains("Tajikistan"));
+    // Where each place is, how much ground it covers and how sure that is.
+    let washington = rows
+        .iter()
+        .find(|r| &r[column("place")] == "Washington")
+        .expect("an event in Washington");
+    assert_eq!(
+        (
+            &washington[column("place_country")],
+            &washington[column("place_precision")]
+        ),
+        ("US", "point")
+    );
+    let lat: f64 = washington[column("place_lat")].parse().expect("latitude");
+    assert!((lat - 38.9).abs() < 0.3, "the US capital, not the state");
+    let sure: f64 = washington[column("place_confidence")]
+        .parse()
+        .expect("confidence");
+    assert!((0.0..=1.0).contains(&sure));
+    let several = rows
+        .iter()
+        .find(|r| r[column("place")].contains("Faryab"))
+        .expect("an event in several provinces");
+    assert_eq!(&several[column("place_precision")], "region");
     let dates: Vec<&str> = rows
         .iter()
         .filter(|r| &r[0] == "event")

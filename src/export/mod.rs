@@ -213,7 +213,7 @@ pub fn write(notebook: &Notebook, path: &Path, request: &Request) -> Result<Vec<
 use crate::model::{Notebook, Precision};
 
 /// The CSV header, in column order.
-pub const CSV_COLUMNS: [&str; 19] = [
+pub const CSV_COLUMNS: [&str; 24] = [
     "kind",
     "id",
     "date",
@@ -222,6 +222,11 @@ pub const CSV_COLUMNS: [&str; 19] = [
     "title",
     "category",
     "place",
+    "place_country",
+    "place_lat",
+    "place_lon",
+    "place_precision",
+    "place_confidence",
     "actors",
     "series",
     "unit",
@@ -269,11 +274,30 @@ pub fn csv(notebook: &Notebook, filter: &crate::timeline::Filter) -> Result<Stri
             None => Default::default(),
         }
     };
+    // Where each place is, looked up once per name.
+    let locator = crate::timeline::Locator::new(notebook);
+    let mut located: std::collections::HashMap<String, [String; 5]> = Default::default();
+    let mut where_is = |place: &str| -> [String; 5] {
+        located
+            .entry(place.to_owned())
+            .or_insert_with(|| match locator.resolve(place) {
+                Some(found) => [
+                    found.country.unwrap_or_default().to_owned(),
+                    found.at[1].to_string(),
+                    found.at[0].to_string(),
+                    found.scale.label().to_owned(),
+                    format!("{:.2}", found.confidence),
+                ],
+                None => Default::default(),
+            })
+            .clone()
+    };
     let mut test = filter.events(notebook);
     let mut events: Vec<_> = notebook.events.iter().filter(|e| test.lists(e)).collect();
     events.sort_by_key(|e| (e.start.first_day(), e.id));
     for event in events {
         let (title, url, quote) = source(event.evidence.first());
+        let [country, lat, lon, extent, sure] = where_is(&event.place);
         let row = [
             "event".to_owned(),
             event.id.to_string(),
@@ -286,6 +310,11 @@ pub fn csv(notebook: &Notebook, filter: &crate::timeline::Filter) -> Result<Stri
             event.title.clone(),
             event.category.label().to_owned(),
             event.place.clone(),
+            country,
+            lat,
+            lon,
+            extent,
+            sure,
             event.actors.join("; "),
             String::new(),
             String::new(),
@@ -309,6 +338,7 @@ pub fn csv(notebook: &Notebook, filter: &crate::timeline::Filter) -> Result<Stri
         observations.sort_by_key(|o| (o.as_of.first_day(), o.id));
         for observation in observations {
             let (title, url, quote) = source(observation.evidence.as_ref());
+            let [country, lat, lon, extent, sure] = where_is(&observation.place);
             let row = [
                 "figure".to_owned(),
                 observation.id.to_string(),
@@ -318,6 +348,11 @@ pub fn csv(notebook: &Notebook, filter: &crate::timeline::Filter) -> Result<Stri
                 String::new(),
                 String::new(),
                 observation.place.clone(),
+                country,
+                lat,
+                lon,
+                extent,
+                sure,
                 String::new(),
                 series.name.clone(),
                 series.unit.clone(),

@@ -355,10 +355,8 @@ impl Extractor {
                     continue;
                 }
                 facts.push(match name.target {
-                    Target::Place(index) => self.place_facts[index].fact(
-                        (name.start, name.end),
-                        &self.place_names[index],
-                    ),
+                    Target::Place(index) => self.place_facts[index]
+                        .fact((name.start, name.end), &self.place_names[index]),
                     Target::Actor(index) => Fact::Actor {
                         start: name.start,
                         end: name.end,

@@ -328,14 +328,15 @@ pub(super) fn choose(
 /// (the map's lookup of an item's place): the rule the extractor uses,
 /// with only the notebook to go on. "Washington" is the US capital, not the
 /// state; "Kandahar" the city.
+/// Returns the place and how sure the choice is (0–1).
 pub fn most_likely(
     gazetteer: &'static Gazetteer,
     name: &str,
     focus: &Focus,
-) -> Option<&'static WorldPlace> {
+) -> Option<(&'static WorldPlace, f32)> {
     let ids = gazetteer.ids_of(name)?;
     let context = Context::with_focus(focus);
-    choose(gazetteer, &context, ids, None).map(|c| c.place)
+    choose(gazetteer, &context, ids, None).map(|c| (c.place, c.confidence))
 }
 
 /// The country a name alone tells, with nothing around it: when one

@@ -203,6 +203,60 @@ pub fn correct_place_edit(notebook: &Notebook, name: &str, to: &PlaceOption) -> 
     Edit::PutPlace(place)
 }
 
+/// The places a name could mean, for the analyst to pick from: the
+/// notebook's own place of that name first, then the gazetteer's namesakes,
+/// most important first (at most `limit`).
+pub fn place_candidates(notebook: &Notebook, name: &str, limit: usize) -> Vec<PlaceOption> {
+    let name = name.split(',').next().unwrap_or("").trim();
+    let mut options: Vec<PlaceOption> = notebook
+        .places
+        .iter()
+        .filter(|p| {
+            p.name.trim().eq_ignore_ascii_case(name)
+                || p.aliases
+                    .iter()
+                    .any(|a| a.trim().eq_ignore_ascii_case(name))
+        })
+        .map(|p| PlaceOption {
+            name: p.name.clone(),
+            country: p.country.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            scale: p.scale,
+        })
+        .collect();
+    let world = extract::places::world();
+    for place in world.lookup(name) {
+        if options.len() >= limit {
+            break;
+        }
+        let option = PlaceOption {
+            name: place.name.to_owned(),
+            country: place.country.to_owned(),
+            lat: place.lat,
+            lon: place.lon,
+            scale: place.scale(),
+        };
+        if !options.contains(&option) {
+            options.push(option);
+        }
+    }
+    options
+}
+
+/// "Sidon, Lebanon (point)": a place option as a picker lists it.
+pub fn describe_option(option: &PlaceOption) -> String {
+    let world = extract::places::world();
+    let country = world
+        .country_name(&option.country)
+        .unwrap_or(&option.country);
+    if option.scale == crate::model::PlaceScale::Country || country.is_empty() {
+        format!("{} ({})", option.name, option.scale.label())
+    } else {
+        format!("{}, {country} ({})", option.name, option.scale.label())
+    }
+}
+
 /// The proposals found in the same sentence as `id` (itself included), in text order.
 pub fn same_sentence(notebook: &Notebook, id: ProposalId) -> Vec<ProposalId> {
     let Some(proposal) = notebook.proposal(id) else {

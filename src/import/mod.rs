@@ -20,7 +20,10 @@ mod redate;
 mod series_choice;
 pub mod watch;
 
-pub use accept::{accept_all_edit, accept_edit, correct_place_edit, event_from, same_sentence};
+pub use accept::{
+    accept_all_edit, accept_edit, correct_place_edit, describe_option, event_from,
+    place_candidates, same_sentence,
+};
 pub use redate::{date_article_edit, waits_for_article_date};
 pub use series_choice::{
     FigureFacts, SeriesChoice, name_for, new_series_name, series_kind, series_measure,

@@ -46,6 +46,25 @@ pub struct Outlines {
 }
 
 impl Outlines {
+    /// The alpha-2 code of the country a `[longitude, latitude]` point
+    /// lies in (by the 1:50m outlines), if any.
+    pub fn country_at(&self, [lon, lat]: [f64; 2]) -> Option<&str> {
+        self.fine
+            .iter()
+            .find(|outline| {
+                // Even-odd: a point inside an island's ring and not in a hole.
+                outline
+                    .rings
+                    .iter()
+                    .filter(|ring| ring_contains(ring, [lon, lat]))
+                    .count()
+                    % 2
+                    == 1
+            })
+            .map(|outline| outline.code.as_str())
+            .filter(|code| !code.is_empty())
+    }
+
     /// The bounds `[west, south, east, north]` of a country's largest
     /// ring, by alpha-2 code (the mainland: not Alaska for the US).
     pub fn country_bounds(&self, code: &str) -> Option<[f64; 4]> {
@@ -147,6 +166,23 @@ pub fn parse_countries(text: &str) -> Result<Vec<Outline>, String> {
         return Err(format!("the `{COUNTRIES}` collection holds no outline"));
     }
     Ok(outlines)
+}
+
+/// Whether a ring holds a point (ray casting).
+fn ring_contains(ring: &[[f64; 2]], [x, y]: [f64; 2]) -> bool {
+    let mut inside = false;
+    let mut previous = match ring.last() {
+        Some(&last) => last,
+        None => return false,
+    };
+    for &[x1, y1] in ring {
+        let [x0, y0] = previous;
+        if (y1 > y) != (y0 > y) && x < (x0 - x1) * (y - y1) / (y0 - y1) + x1 {
+            inside = !inside;
+        }
+        previous = [x1, y1];
+    }
+    inside
 }
 
 /// ISO numeric codes (as the atlas names countries) to alpha-2 codes (as

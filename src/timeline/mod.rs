@@ -241,6 +241,9 @@ pub struct Located {
     /// For a district or region, how far it reaches, kilometres (0 when
     /// unknown).
     pub radius_km: f32,
+    /// How sure the lookup is, 0–1: 1 for the notebook's own place, else
+    /// the gazetteer's choice among namesakes.
+    pub confidence: f32,
 }
 
 /// Finds where a notebook's place names are: the notebook's own places
@@ -298,14 +301,18 @@ impl<'n> Locator<'n> {
                     scale: own.scale,
                     country: world.country(&own.country).map(|c| c.country),
                     radius_km: 0.0,
+                    confidence: 1.0,
                 });
             }
-            crate::extract::place_context::most_likely(world, name, &self.focus).map(|p| Located {
-                at: [p.lon, p.lat],
-                scale: p.scale(),
-                country: Some(p.country),
-                radius_km: p.radius_km,
-            })
+            crate::extract::place_context::most_likely(world, name, &self.focus).map(
+                |(p, confidence)| Located {
+                    at: [p.lon, p.lat],
+                    scale: p.scale(),
+                    country: Some(p.country),
+                    radius_km: p.radius_km,
+                    confidence,
+                },
+            )
         };
         found(place).or_else(|| found(place.split(',').next()?.trim()))
     }

@@ -156,6 +156,7 @@ fn event(
                 out.edits
                     .push((Edit::PutEvent(updated.clone()), key("event", id, "place")));
             }
+            super::place_pick::item_place(ui, notebook, &updated.place, view, out);
             let draft = format!("event:{id}:actors");
             if let Some(actors) = fields::parsed(
                 ui,
@@ -513,6 +514,7 @@ fn observation(
                 out.edits
                     .push((put(updated.clone()), key("figure", id, "place")));
             }
+            super::place_pick::item_place(ui, notebook, &updated.place, view, out);
             if fields::multiline(ui, "Notes", &mut updated.notes, 3) {
                 out.edits.push((put(updated), key("figure", id, "notes")));
             }

@@ -200,6 +200,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             visuals.weak_text_color(),
         );
     }
+    put_place_here(notebook, frame, rect, &response, view, out);
     // While the map is dragged, the pointer only passes over markers.
     let Some(marker) = hovered
         .filter(|_| !response.dragged())
@@ -254,6 +255,61 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         }
         if marker.figures.len() > 12 {
             ui.weak(format!("… and {} more figures", marker.figures.len() - 12));
+        }
+    });
+}
+
+/// The place name of the selected event or figure, if it names one.
+fn selected_place<'n>(notebook: &'n Notebook, selection: Option<&Selection>) -> Option<&'n str> {
+    let place = match selection? {
+        Selection::Event(id) => &notebook.event(*id)?.place,
+        Selection::Observation(series, id) => &notebook.observation(*series, *id)?.1.place,
+        _ => return None,
+    };
+    Some(place.trim()).filter(|p| !p.is_empty())
+}
+
+/// A right-click on the map offers to put the selected item's place
+/// there: the notebook then keeps that point for the name, on the map and
+/// in later imports.
+fn put_place_here(
+    notebook: &Notebook,
+    frame: MapFrame,
+    rect: Rect,
+    response: &egui::Response,
+    view: &mut View,
+    out: &mut Out,
+) {
+    let Some(name) = selected_place(notebook, view.selection.as_ref()) else {
+        return;
+    };
+    if response.secondary_clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        view.map.pinned = Some(map::unproject(to_map(frame, rect, pointer)));
+    }
+    let Some([lon, lat]) = view.map.pinned else {
+        return;
+    };
+    response.context_menu(|ui| {
+        if ui.button(format!("Put “{name}” here")).clicked() {
+            let country = map::outlines()
+                .ok()
+                .and_then(|outlines| outlines.country_at([lon, lat]))
+                .unwrap_or_default()
+                .to_owned();
+            let option = crate::model::PlaceOption {
+                name: name.to_owned(),
+                country,
+                lat,
+                lon,
+                scale: crate::model::PlaceScale::Point,
+            };
+            out.edits.push((
+                crate::import::correct_place_edit(notebook, name, &option),
+                None,
+            ));
+            ui.close();
         }
     });
 }

@@ -17,6 +17,7 @@ mod layout;
 mod lists;
 mod map_view;
 mod palette;
+mod place_pick;
 mod plot_common;
 mod plot_view;
 pub(crate) mod reader;

@@ -225,6 +225,7 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                     dated_by_hand = true;
                 }
                 fields::text(ui, "Place", place);
+                super::place_pick::proposal_place(ui, notebook, place, &mut updated.place_at, out);
             }
             ProposalKind::Event {
                 title,
@@ -246,6 +247,15 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                 fields::text(ui, "Place", place);
                 if !country.is_empty() {
                     ui.weak(format!("Found as a place in {country}"));
+                    ui.end_row();
+                }
+                super::place_pick::proposal_place(ui, notebook, place, &mut updated.place_at, out);
+                // A picked place brings its country along.
+                if let Some(at) = &updated.place_at
+                    && let Some(name) =
+                        crate::extract::places::world().country_name(&at.chosen.country)
+                {
+                    name.clone_into(country);
                 }
                 let names = actors.join(", ");
                 if let Some(value) =

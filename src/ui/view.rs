@@ -289,6 +289,9 @@ pub struct MapState {
     /// Where the map opens and returns to, and what it was worked out from
     /// (the markers, and whether the outlines were read).
     pub home: Option<([f64; 4], (usize, bool))>,
+    /// Where the map was right-clicked, `[longitude, latitude]`: the
+    /// context menu puts the selected item's place there.
+    pub pinned: Option<[f64; 2]>,
 }
 
 impl MapState {
