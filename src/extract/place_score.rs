@@ -120,7 +120,43 @@ pub fn score_resolution(
     excerpts: &str,
     gold: &str,
 ) -> Result<ResolutionReport, String> {
-    let mut texts: HashMap<String, (String, jiff::civil::Date)> = HashMap::new();
+    score_with(excerpts, gold, |_| extractor)
+}
+
+/// [`score_resolution`] as the app resolves places: each excerpt read into
+/// a notebook titled by its crisis label (`crisis`, "Mozambique Cabo
+/// Delgado insurgency"), whose title tells the extractor the country the
+/// notebook follows. Excerpts without a label are read as text alone.
+pub fn score_resolution_in_notebooks(
+    extractor: &Extractor,
+    excerpts: &str,
+    gold: &str,
+) -> Result<ResolutionReport, String> {
+    let world = extractor.gazetteer();
+    let mut by_crisis: HashMap<String, Extractor> = HashMap::new();
+    for line in excerpts.lines() {
+        let item: Value = serde_json::from_str(line).unwrap_or_default();
+        if let Some(crisis) = item["crisis"].as_str()
+            && !by_crisis.contains_key(crisis)
+        {
+            let notebook =
+                crate::model::Notebook::new(String::new(), crisis, jiff::Timestamp::UNIX_EPOCH);
+            let focus = super::notebook_focus(world, &notebook);
+            by_crisis.insert(crisis.to_owned(), extractor.clone().with_focus(focus));
+        }
+    }
+    score_with(excerpts, gold, |crisis| {
+        crisis.and_then(|c| by_crisis.get(c)).unwrap_or(extractor)
+    })
+}
+
+/// Scores with the extractor `extractor_for` gives for an excerpt's crisis label.
+fn score_with<'e>(
+    excerpts: &str,
+    gold: &str,
+    extractor_for: impl Fn(Option<&str>) -> &'e Extractor,
+) -> Result<ResolutionReport, String> {
+    let mut texts: HashMap<String, (String, jiff::civil::Date, Option<String>)> = HashMap::new();
     for (index, line) in excerpts.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -137,7 +173,8 @@ pub fn score_resolution(
                 index + 1
             ));
         };
-        texts.insert(id.to_owned(), (text.to_owned(), published));
+        let crisis = item["crisis"].as_str().map(str::to_owned);
+        texts.insert(id.to_owned(), (text.to_owned(), published, crisis));
     }
     let mut report = ResolutionReport::default();
     let mut cache: HashMap<String, Resolved> = HashMap::new();
@@ -160,12 +197,12 @@ pub fn score_resolution(
                 "gold line {number}: needs id, place, kind, country, lat and lon"
             ));
         };
-        let (text, published) = texts
+        let (text, published, crisis) = texts
             .get(id)
             .ok_or(format!("gold line {number}: no excerpt {id}"))?;
         let found = cache
             .entry(id.to_owned())
-            .or_insert_with(|| resolved(extractor, text, *published));
+            .or_insert_with(|| resolved(extractor_for(crisis.as_deref()), text, *published));
         report.places += 1;
         let Some(&(found_country, point, scale)) = found.get(place) else {
             report.misses.push(format!("{id} {place}: not found"));
@@ -260,6 +297,16 @@ mod tests {
         assert_eq!(distance_km((34.5, 69.2), (34.5, 69.2)), 0.0);
         // Across the date line it is short, not half the world.
         assert!(distance_km((0.0, 179.5), (0.0, -179.5)) < 112.0);
+    }
+
+    #[test]
+    fn a_notebook_titled_by_its_crisis_tells_namesakes_apart() {
+        let extractor = Extractor::with_defaults().expect("extractor");
+        let excerpts = r#"{"id":"x1","published":"2024-10-01","crisis":"Algeria floods 2024","text":"A convoy reached Saida on Monday.","gold":{}}"#;
+        let gold =
+            r#"{"id":"x1","place":"Saida","kind":"city","country":"DZ","lat":34.83,"lon":0.15}"#;
+        let report = score_resolution_in_notebooks(&extractor, excerpts, gold).expect("scores");
+        assert_eq!((report.located, report.right_country, report.near), (1, 1, 1));
     }
 
     #[test]

@@ -611,7 +611,16 @@ fn place(
         return;
     };
     ui.label(egui::RichText::new("Place").strong());
-    ui.weak("Sitrep finds this place in articles by its name and aliases.");
+    ui.weak(if place.settled {
+        "Where this name is, as settled in review or on the map: articles \
+         that name it resolve it here."
+    } else {
+        "Sitrep finds this place in articles by its name and aliases."
+    });
+    let country = crate::extract::places::world()
+        .country_name(&place.country)
+        .unwrap_or("no known country");
+    ui.weak(format!("A {} in {country}.", place.scale.label()));
     egui::Grid::new("sitrep-inspect-place")
         .num_columns(2)
         .show(ui, |ui| {

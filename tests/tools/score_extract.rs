@@ -10,7 +10,9 @@
 //! (floors in `tests/corpus/places-floor.txt`).
 
 use sitrep::extract::Extractor;
-use sitrep::extract::place_score::{below_resolution_floors, score_resolution};
+use sitrep::extract::place_score::{
+    below_resolution_floors, score_resolution, score_resolution_in_notebooks,
+};
 use sitrep::extract::score::{below_floors, parse_floors, score};
 use std::process::ExitCode;
 
@@ -72,6 +74,10 @@ fn main() -> ExitCode {
                 }
             }
             print!("{}", resolution.summary());
+            // As the app reads them: in a notebook titled by the excerpt's crisis.
+            let in_notebooks = score_resolution_in_notebooks(&extractor, &jsonl, &read(gold)?)
+                .map_err(|e| format!("score-extract: {}: {e}", gold.to_string_lossy()))?;
+            print!("in a notebook of its crisis, {}", in_notebooks.summary());
             if let Some(floor) = &places_floor {
                 below.extend(
                     below_resolution_floors(&resolution, &read(floor)?)
