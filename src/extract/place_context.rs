@@ -34,9 +34,8 @@ pub(super) struct Context {
     /// Where its telling places lie: latitude and longitude in radians and
     /// the cosine of the latitude (at most [`MAX_ANCHORS`]).
     anchors: Vec<(f64, f64, f64)>,
-    /// The first-level divisions it names, by country and lower-case name.
-    regions: HashSet<(&'static str, String)>,
-    /// The same divisions' rows, with how often the text names each.
+    /// The first-level divisions it names, with how often it names each
+    /// (at most [`MAX_ANCHORS`]: a text names few).
     region_rows: Vec<(&'static WorldPlace, usize)>,
     /// The namesakes of names seen as the end of a person's name.
     pub(super) surnames: HashSet<&'static [u32]>,
@@ -51,6 +50,8 @@ impl Context {
     ) -> Self {
         let mut context = Self::with_focus(focus);
         let priors = Self::with_focus(&[]);
+        // A text names the same places again and again: weigh each spelling once.
+        let mut priors_memo: HashMap<(usize, Option<PlaceScale>), Option<Choice>> = HashMap::new();
         for c in candidates {
             if let Some(country) = c.focus {
                 *context.weights.entry(country).or_insert(0.0) += 0.5;
@@ -79,9 +80,6 @@ impl Context {
             for &p in c.places {
                 let place = gazetteer.place(p);
                 if place.kind == PlaceKind::Region {
-                    context
-                        .regions
-                        .insert((place.country, place.name.to_lowercase()));
                     let rows = &mut context.region_rows;
                     match rows.iter().position(|(r, _)| std::ptr::eq(*r, place)) {
                         Some(at) => rows[at].1 += 1,
@@ -94,7 +92,12 @@ impl Context {
             // namesake clearly wins and is a country, a region or a capital
             // (or the words say it is a place): "Borno" the Nigerian state,
             // not a village of that name in Italy.
-            let Some(choice) = choose(gazetteer, &priors, c.places, c.implied) else {
+            let key = (c.places.as_ptr() as usize, c.implied);
+            let Some(choice) = priors_memo
+                .entry(key)
+                .or_insert_with(|| choose(gazetteer, &priors, c.places, c.implied))
+                .as_ref()
+            else {
                 continue;
             };
             let place = choice.place;
@@ -136,7 +139,6 @@ impl Context {
             countries: weights.keys().copied().collect(),
             weights,
             anchors: Vec::new(),
-            regions: HashSet::new(),
             region_rows: Vec::new(),
             surnames: HashSet::new(),
         }
@@ -170,10 +172,10 @@ impl Context {
         // ("Saida" the city is not inside "Saida" the province because the
         // one word names both).
         let within = if !place.region.is_empty()
-            && !self.regions.is_empty()
-            && self
-                .regions
-                .contains(&(place.country, place.region.to_lowercase()))
+            && self.region_rows.iter().any(|(region, _)| {
+                region.country == place.country && region.name.eq_ignore_ascii_case(place.region)
+            })
+            && !place.region.eq_ignore_ascii_case(place.name)
             && key_of(place.region) != key_of(place.name)
         {
             2.0

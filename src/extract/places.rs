@@ -5,6 +5,12 @@
 
 use super::names::fold_char;
 use super::place_words::DEMONYM_ENDINGS;
+
+/// The endings of words made from a country's name, shortest first, with
+/// the French "-ien" ("Nigerien"): the first stem that names a country wins.
+const DEMONYM_ENDINGS_SHORTEST_FIRST: [&str; 14] = [
+    "i", "n", "is", "an", "ic", "ns", "ans", "ese", "ian", "ish", "ean", "ern", "ien", "ians",
+];
 pub use crate::model::PlaceScale;
 use foldhash::{HashMap as FoldMap, HashMapExt};
 use hashbrown::{HashTable, hash_table};
@@ -497,11 +503,8 @@ impl Gazetteer {
             return None;
         }
         let lower = singular.to_ascii_lowercase();
-        let mut endings: Vec<&str> = DEMONYM_ENDINGS.to_vec();
-        endings.push("ien");
-        endings.sort_by_key(|e| e.len());
         std::iter::once(lower.as_str())
-            .chain(endings.iter().filter_map(|e| lower.strip_suffix(e)))
+            .chain(DEMONYM_ENDINGS_SHORTEST_FIRST.iter().filter_map(|e| lower.strip_suffix(e)))
             .filter(|stem| stem.len() >= 4)
             .find_map(|stem| {
                 let code = self.country_beginning_with(stem)?;
@@ -536,6 +539,27 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_demonym_ending_is_tried_shortest_first() {
+        for ending in DEMONYM_ENDINGS {
+            assert!(DEMONYM_ENDINGS_SHORTEST_FIRST.contains(ending), "{ending}");
+        }
+        assert!(DEMONYM_ENDINGS_SHORTEST_FIRST.is_sorted_by_key(|e| e.len()));
+        let world = world();
+        for (word, country) in [
+            ("Israeli", "IL"),
+            ("Palestinians", "PS"),
+            ("Sudanese", "SD"),
+            ("Nigerien", "NE"),
+            ("Nigerian", "NG"),
+            ("Afghan", "AF"),
+            ("Ukrainian", "UA"),
+        ] {
+            assert_eq!(world.demonym_country(word), Some(country), "{word}");
+        }
+        assert_eq!(world.demonym_country("Christian"), None);
+    }
 
     #[test]
     fn the_shipped_gazetteer_has_no_broken_row_and_nothing_at_0_0() {
