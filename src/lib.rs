@@ -33,12 +33,18 @@
 //!   actors, each with a byte span; HTML to text behind a linear-time guard;
 //!   the tagging form's figure guess; what a count's sentence says happened
 //!   to the counted and whether it is a level, a running total or one
-//!   incident's toll (`extract::measure`). No notebook files.
+//!   incident's toll (`extract::measure`). Places are found on evidence
+//!   (`extract::place_evidence`), their namesakes weighed in context
+//!   (`extract::place_context`: the text's and the notebook's countries,
+//!   nearness, containment, the kind the words imply, size) and chosen with
+//!   a confidence and an extent (`extract::place_choice`); the notebook's
+//!   settled places win. No notebook files.
 //! - [`import`]: files in (txt, md, html, eml; charsets, page dates,
 //!   datelines, bylines), articles and their proposals out as one
 //!   [`model::Edit`]; and the review rules: accepting a proposal (which
 //!   series a figure joins: one of its measure and kind,
-//!   `import::suggest_series_for`), dating an undated article; and which articles
+//!   `import::suggest_series_for`), dating an undated article, settling
+//!   where a place is (`import::correct_place_edit`); and which articles
 //!   hold the notebook's watch terms (`import::watch`).
 //! - [`workspace`]: what the app and the command line share above the
 //!   model: the open [`workspace::Document`] (notebook, path, undo history,
@@ -54,7 +60,8 @@
 //!   and saved views made from them and back (`timeline::views`).
 //! - [`map`]: the map's ground: country outlines (Natural Earth via the
 //!   `world-atlas` TopoJSON in `assets/world-atlas`) at two levels of
-//!   detail, and the Web Mercator projection, in degrees.
+//!   detail, and the Web Mercator projection, in degrees; the items at their
+//!   places with their extent, and where the map opens (`map::markers`).
 //! - [`ui`] (feature `app`): the eframe [`ui::App`], split by job
 //!   (`app/{mod,jobs,recovery,command_handling,frame,modals}.rs`); one
 //!   [`ui::Command`] table for menus, shortcuts, buttons and the command
@@ -73,6 +80,8 @@
 //!   `timeline`, `map` and `cli` never name egui: `cargo test --no-default-features`
 //!   builds and tests them without it (CI runs it), and
 //!   `tests/architecture.rs` checks the source.
+//! - A place found or drawn never sits at 0, 0: a place with no known
+//!   coordinates has none (`model::is_on_earth`).
 //! - The UI changes the notebook only through [`model::Edit`]s applied to
 //!   its [`workspace::Document`]; one user action is one undo step.
 //! - No module of `src/ui` imports another round a circle; `view` names no
