@@ -320,3 +320,17 @@ fn a_notebook_about_a_country_resolves_its_namesakes_there() {
         .expect("resolved");
     assert_eq!(resolved.chosen.country, "LB", "{resolved:?}");
 }
+
+#[test]
+fn a_common_word_or_a_small_town_abroad_needs_the_text_behind_it() {
+    let found = places_in(
+        &plain(),
+        "Thousands sheltered in Mile camp in eastern Chad, aid workers said.",
+    );
+    assert_eq!(place(&found, "Mile").country, "TD", "{found:?}");
+    let found = places_in(
+        &plain(),
+        "Separatists attacked a school in the Northwest region of Cameroon on Monday.",
+    );
+    assert!(found.iter().all(|f| f.country == "CM"), "{found:?}");
+}

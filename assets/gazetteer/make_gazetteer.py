@@ -48,6 +48,7 @@ Standard library only.
 
 import json
 import math
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -252,6 +253,12 @@ def division_names(name):
         for n in list(names):
             if n.startswith(long_form + " "):
                 names.add(short + n[len(long_form):])
+    # "North-West" region is reported as "Northwest" and "North West".
+    for n in list(names):
+        joined = re.sub(r"\b(North|South)[- ](East|West)\b",
+                        lambda m: m.group(1) + m.group(2).lower(), n)
+        spaced = re.sub(r"\b(North|South)-(East|West)\b", r"\1 \2", n)
+        names |= {joined, spaced}
     names |= {ascii_fold(n) for n in names}
     return {n for n in names if len(n) >= 3}
 

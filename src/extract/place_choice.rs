@@ -9,6 +9,10 @@ use super::places::{Gazetteer, PlaceKind, PlaceScale, WorldPlace};
 use foldhash::{HashMap, HashMapExt};
 use smallvec::SmallVec;
 
+/// Towns smaller than this abroad are no match for a village or camp the
+/// words name in a text about another country.
+const SMALL_TOWN: u64 = 50_000;
+
 /// Below this confidence a place is proposed for review with its
 /// alternatives rather than taken as read.
 pub const REVIEW_BELOW: f32 = 0.6;
@@ -76,18 +80,32 @@ pub fn resolve(
     // A small namesake abroad that only an old spelling names, in a text
     // about somewhere else, is a place the gazetteer lacks ("Boni" in Mali
     // is not Bonn): known only from the text, and no anchor for its list.
+    // Likewise a small town abroad that the words call a village or a camp,
+    // in a text that names the country it is about ("Mile camp" in a text
+    // about Chad is not the Chinese county town).
+    let clearly_about = main_country.filter(|&c| context.weights.get(c).is_some_and(|&w| w >= 1.0));
     let places: Vec<Option<&'static WorldPlace>> = chosen
         .iter()
-        .map(|c| {
-            c.as_ref()
-                .map(|c| (c.place, c.by_alias))
-                .and_then(|(place, by_alias)| {
-                    let foreign_alias = by_alias
-                        && place.kind != PlaceKind::Country
-                        && !context.countries.contains(place.country)
-                        && main_country.is_some();
-                    (!foreign_alias).then_some(place)
-                })
+        .zip(candidates)
+        .map(|(choice, c)| {
+            let choice = choice.as_ref()?;
+            let place = choice.place;
+            let abroad = place.kind != PlaceKind::Country
+                && !context.countries.contains(place.country)
+                && main_country.is_some();
+            // Abroad, though its own mention may have made its country one
+            // the text names: nothing else in the text vouches for that
+            // country, and the text names another outright.
+            let elsewhere = place.kind != PlaceKind::Country
+                && context.support_besides(place.country, c.places) == 0.0
+                && clearly_about.is_some_and(|main| main != place.country);
+            let foreign_alias = (abroad || elsewhere) && choice.by_alias;
+            // "Mile camp" in a text about Chad is not the Chinese county town.
+            let small_town_typed_abroad = elsewhere
+                && matches!(place.kind, PlaceKind::Town | PlaceKind::City)
+                && place.population < SMALL_TOWN
+                && (c.typed != Typed::No || c.implied == Some(PlaceScale::Point));
+            (!(foreign_alias || small_town_typed_abroad)).then_some(place)
         })
         .collect();
     let named: Vec<Option<&'static WorldPlace>> =

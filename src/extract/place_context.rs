@@ -39,6 +39,9 @@ pub(super) struct Context {
     region_rows: Vec<(&'static WorldPlace, usize)>,
     /// The namesakes of names seen as the end of a person's name.
     pub(super) surnames: HashSet<&'static [u32]>,
+    /// How much each spelling (by its namesakes' slot) added to its own
+    /// country's weight: a name does not vouch for itself.
+    own_support: HashMap<usize, f64>,
 }
 
 impl Context {
@@ -113,6 +116,10 @@ impl Context {
                     0.5
                 };
                 *context.weights.entry(place.country).or_insert(0.0) += weight;
+                *context
+                    .own_support
+                    .entry(c.places.as_ptr() as usize)
+                    .or_insert(0.0) += weight;
                 let lat = place.lat.to_radians();
                 let anchor = (lat, place.lon.to_radians(), lat.cos());
                 if context.anchors.len() < MAX_ANCHORS && !context.anchors.contains(&anchor) {
@@ -141,6 +148,7 @@ impl Context {
             anchors: Vec::new(),
             region_rows: Vec::new(),
             surnames: HashSet::new(),
+            own_support: HashMap::new(),
         }
     }
 
@@ -244,6 +252,17 @@ impl Context {
             .filter(|(r, _)| r.country == country)
             .max_by_key(|(_, count)| *count)
             .map(|(r, _)| *r)
+    }
+
+    /// How much the rest of the text (and the notebook) says it is about
+    /// `country`, leaving out what the spelling `places` itself added.
+    pub(super) fn support_besides(&self, country: &str, places: &[u32]) -> f64 {
+        let own = self
+            .own_support
+            .get(&(places.as_ptr() as usize))
+            .copied()
+            .unwrap_or(0.0);
+        (self.weights.get(country).copied().unwrap_or(0.0) - own).max(0.0)
     }
 
     /// The country the text is most about, if any.

@@ -306,7 +306,10 @@ mod tests {
         let gold =
             r#"{"id":"x1","place":"Saida","kind":"city","country":"DZ","lat":34.83,"lon":0.15}"#;
         let report = score_resolution_in_notebooks(&extractor, excerpts, gold).expect("scores");
-        assert_eq!((report.located, report.right_country, report.near), (1, 1, 1));
+        assert_eq!(
+            (report.located, report.right_country, report.near),
+            (1, 1, 1)
+        );
     }
 
     #[test]

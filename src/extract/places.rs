@@ -504,7 +504,11 @@ impl Gazetteer {
         }
         let lower = singular.to_ascii_lowercase();
         std::iter::once(lower.as_str())
-            .chain(DEMONYM_ENDINGS_SHORTEST_FIRST.iter().filter_map(|e| lower.strip_suffix(e)))
+            .chain(
+                DEMONYM_ENDINGS_SHORTEST_FIRST
+                    .iter()
+                    .filter_map(|e| lower.strip_suffix(e)),
+            )
             .filter(|stem| stem.len() >= 4)
             .find_map(|stem| {
                 let code = self.country_beginning_with(stem)?;
