@@ -479,3 +479,249 @@ fn a_sixteen_mebibyte_article_and_names_that_look_like_places_never_panic() {
         }
     }
 }
+
+/// The dates of a text as `(text, date)`, in order.
+fn dates_of(text: &str, published: &str) -> Vec<(String, String)> {
+    let extractor = Extractor::with_defaults().expect("extractor");
+    extractor
+        .extract(text, published.parse().expect("date"))
+        .into_iter()
+        .filter_map(|fact| match fact {
+            Fact::Date(d) => Some((text[d.start..d.end].to_owned(), d.date.iso())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn dated(text: &str, date: &str) -> (String, String) {
+    (text.to_owned(), date.to_owned())
+}
+
+#[test]
+fn quake_magnitudes_and_other_scale_readings_are_no_counts() {
+    for text in [
+        "A 6.4 magnitude quake struck off Sumatra overnight.",
+        "The magnitude 7.8 earthquake was felt across Anatolia.",
+        "An M6.1 tremor shook Luzon; a 5.9-magnitude aftershock followed.",
+        "The shock measured 6.2 on the Richter scale near Herat.",
+        "Forecasters expect a category 4 cyclone off Mozambique.",
+        "A magnitude 7 earthquake hit Haiti's southern peninsula.",
+    ] {
+        assert!(counts(text).is_empty(), "{text}: {:?}", counts(text));
+    }
+    assert_eq!(
+        counts("A 6.8 magnitude quake in the Atlas mountains destroyed 2,900 homes."),
+        [count(2900.0, "exact", "homes")]
+    );
+    assert_eq!(
+        counts("Seismologists logged six earthquakes and 40 aftershocks."),
+        [
+            count(6.0, "exact", "earthquakes"),
+            count(40.0, "exact", "aftershocks")
+        ]
+    );
+}
+
+#[test]
+fn thousands_written_with_dots_or_a_stray_space() {
+    assert_eq!(
+        counts("Border guards in Moldova counted 12.500 refugees on Sunday."),
+        [count(12500.0, "exact", "refugees")]
+    );
+    assert_eq!(
+        counts("Some 310, 000 people have fled Cabo Delgado."),
+        [count(310_000.0, "about", "people")]
+    );
+    assert_eq!(
+        counts("More than 1 250 000 people need food aid in Tigray."),
+        [count(1_250_000.0, "more_than", "people")]
+    );
+    assert_eq!(
+        counts("Between 2.5 and 3 million Venezuelans have left."),
+        [count(2_500_000.0, "exact", "venezuelans")]
+    );
+    // Decimals, years and lists keep their reading.
+    assert_eq!(
+        counts("About 2.5 million Syrians live in Turkey."),
+        [count(2_500_000.0, "about", "syrians")]
+    );
+    assert_eq!(
+        counts("In 2021, 300 families returned to Marawi."),
+        [count(300.0, "exact", "families")]
+    );
+    assert!(
+        counts("Convoys reached 100, 150 and 200 villages in Tigray.")
+            .iter()
+            .all(|c| c.0 <= 200.0)
+    );
+}
+
+#[test]
+fn days_of_a_range_are_dates_not_counts() {
+    let published = "2023-06-01";
+    assert!(counts("Fighting raged around Bakhmut between 3 and 17 May.").is_empty());
+    assert_eq!(
+        dates_of(
+            "Fighting raged around Bakhmut between 3 and 17 May.",
+            published
+        ),
+        [dated("3", "2023-05-03"), dated("17 May", "2023-05-17")]
+    );
+    assert!(counts("Polls in Kinshasa stayed open from 20 to 23 December 2022.").is_empty());
+    assert_eq!(
+        dates_of(
+            "Polls in Kinshasa stayed open from 20 to 23 December 2022.",
+            published
+        ),
+        [
+            dated("20", "2022-12-20"),
+            dated("23 December 2022", "2022-12-23")
+        ]
+    );
+    assert_eq!(
+        counts("Strikes on 12 and 13 April killed 40 fighters in Idlib."),
+        [count(40.0, "exact", "fighters")]
+    );
+    assert_eq!(
+        dates_of("Strikes on 12 and 13 April killed 40 fighters.", published),
+        [dated("12", "2023-04-12"), dated("13 April", "2023-04-13")]
+    );
+    assert_eq!(
+        counts("Talks in Doha ran on March 3-17, and 14 delegates left early."),
+        [count(14.0, "exact", "delegates")]
+    );
+    assert!(counts("Curfews held on 8-21 January across Juba.").is_empty());
+    // Counts stay counts: a range of things, and days out of order.
+    assert_eq!(
+        counts("Between 30 and 40 soldiers were killed near Kidal."),
+        [count(30.0, "exact", "soldiers")]
+    );
+    assert_eq!(
+        counts("Between 3 and 17 villages were hit."),
+        [count(3.0, "exact", "villages")]
+    );
+}
+
+#[test]
+fn each_figure_of_a_breakdown_counts_the_first_figure_s_noun() {
+    assert_eq!(
+        counts(
+            "The floods damaged 21,300 homes: 8,100 in Sindh, 5,400 north of Karachi \
+             and 7 in the hills."
+        ),
+        [
+            count(21300.0, "exact", "homes"),
+            count(8100.0, "exact", "homes"),
+            count(5400.0, "exact", "homes"),
+            count(7.0, "exact", "homes")
+        ]
+    );
+    assert_eq!(
+        counts("The quake destroyed 4,600 buildings: 2,100 Hatay, 1,500 Malatya."),
+        [
+            count(4600.0, "exact", "buildings"),
+            count(2100.0, "exact", "buildings"),
+            count(1500.0, "exact", "buildings")
+        ]
+    );
+    assert_eq!(
+        counts("Rebels overran 64 villages, 30 in the east and 9 near Goma."),
+        [
+            count(64.0, "exact", "villages"),
+            count(30.0, "exact", "villages"),
+            count(9.0, "exact", "villages")
+        ]
+    );
+    assert_eq!(
+        counts("Some 12,000 schools were shut. Of these, 4,000 were in Gaza City."),
+        [
+            count(12000.0, "about", "schools"),
+            count(4000.0, "exact", "schools")
+        ]
+    );
+    // A small figure with no count before it stays a bare figure.
+    assert!(counts("In round 2, 5 were approved.").is_empty());
+    assert_eq!(
+        counts("Some 80,000 Rohingya crossed at Teknaf."),
+        [count(80000.0, "about", "rohingya")]
+    );
+}
+
+#[test]
+fn a_count_without_its_noun_takes_the_group_of_the_clause_before() {
+    assert_eq!(
+        counts("Gunmen killed 1,200 villagers in Plateau and injured another 3,100."),
+        [
+            count(1200.0, "exact", "villagers"),
+            count(3100.0, "exact", "villagers")
+        ]
+    );
+    assert_eq!(
+        counts("Monsoon floods displaced 5,000 people and left 2,000 homeless."),
+        [
+            count(5000.0, "exact", "people"),
+            count(2000.0, "exact", "people")
+        ]
+    );
+    assert_eq!(
+        counts("The cyclone wrecked 300 homes in Rakhine and left 2,000 homeless."),
+        [
+            count(300.0, "exact", "homes"),
+            count(2000.0, "exact", "people")
+        ]
+    );
+    assert_eq!(
+        counts("The storm swept away 14 bridges, 30 injured."),
+        [
+            count(14.0, "exact", "bridges"),
+            count(30.0, "exact", "people")
+        ]
+    );
+    assert_eq!(
+        counts("The storm swept away 14 bridges, and 30 were injured."),
+        [
+            count(14.0, "exact", "bridges"),
+            count(30.0, "exact", "people")
+        ]
+    );
+    assert_eq!(
+        counts("Soldiers killed 40 in a raid on Mopti."),
+        [count(40.0, "exact", "people")]
+    );
+    assert_eq!(
+        counts("Journalists were killed in the strikes: 12 in Gaza and 3 in Lebanon."),
+        [
+            count(12.0, "exact", "journalists"),
+            count(3.0, "exact", "journalists")
+        ]
+    );
+    assert_eq!(
+        counts("Clashes killed 1,200 in West Darfur."),
+        [count(1200.0, "exact", "people")]
+    );
+    assert_eq!(
+        counts("Air strikes killed 120 Palestinians. Another 300 were injured."),
+        [
+            count(120.0, "exact", "palestinians"),
+            count(300.0, "exact", "palestinians")
+        ]
+    );
+    assert_eq!(
+        counts("The quake flattened 1,500 buildings in Herat. Another 4,000 were damaged."),
+        [
+            count(1500.0, "exact", "buildings"),
+            count(4000.0, "exact", "buildings")
+        ]
+    );
+    assert_eq!(
+        counts("The quake flattened 1,500 buildings. Another 400 were injured."),
+        [
+            count(1500.0, "exact", "buildings"),
+            count(400.0, "exact", "people")
+        ]
+    );
+    assert_eq!(
+        counts("Officials counted 80 trucks at Rafah. Later 120 were turned back."),
+        [count(80.0, "exact", "trucks")]
+    );
+}

@@ -212,6 +212,16 @@ pub fn find(text: &str, tokens: &[Token], published: Date, out: &mut Vec<DateMen
             i += 1;
             continue;
         }
+        // "between 3 and 17 May", "12 and 13 June": the days before the
+        // month are days of it.
+        if let Some(last) = super::not_counts::day_list_end(text, tokens, i)
+            && let Some((closing, next)) = parse_at(text, tokens, last, published)
+        {
+            days_before(text, tokens, (i, last), &closing, out);
+            out.push(closing);
+            i = next;
+            continue;
+        }
         match parse_at(text, tokens, i, published) {
             Some((mention, mut next)) => {
                 let date = mention.date;
@@ -239,6 +249,47 @@ pub fn find(text: &str, tokens: &[Token], published: Date, out: &mut Vec<DateMen
                 i = next;
             }
             None => i += 1,
+        }
+    }
+}
+
+/// The days of a list or range that names its month once, at its end
+/// (tokens `from` to `last`, every other one a day): each is a mention of
+/// its own in the month and year of `closing`, the last day's date, as
+/// "Dec. 15 and 19" gives "19" its own. Days out of order ("30 and 2 June"
+/// began in another month) give none.
+fn days_before(
+    text: &str,
+    tokens: &[Token],
+    (from, last): (usize, usize),
+    closing: &DateMention,
+    out: &mut Vec<DateMention>,
+) {
+    if closing.date.precision != Precision::Day {
+        return;
+    }
+    let days: Vec<(usize, i8)> = (from..last)
+        .step_by(2)
+        .filter_map(|at| Some((at, day_number(text, tokens, at)?)))
+        .collect();
+    let ascending = days
+        .iter()
+        .map(|&(_, day)| day)
+        .chain([closing.date.date.day()])
+        .is_sorted_by(|a, b| a < b);
+    if !ascending {
+        return;
+    }
+    for (at, day) in days {
+        if let Ok(date) = Date::new(closing.date.date.year(), closing.date.date.month(), day) {
+            out.push(DateMention {
+                start: tokens[at].start,
+                end: tokens[at].end,
+                date: PartialDate {
+                    date,
+                    precision: Precision::Day,
+                },
+            });
         }
     }
 }

@@ -16,6 +16,7 @@ mod json;
 pub mod lexicon;
 pub mod measure;
 pub mod names;
+pub mod not_counts;
 pub mod noun_phrase;
 pub mod numbers;
 pub mod place_choice;
@@ -24,6 +25,7 @@ pub mod place_evidence;
 pub mod place_score;
 pub mod place_words;
 pub mod places;
+pub mod qualifiers;
 pub mod quantities;
 pub mod score;
 pub mod tokens;
@@ -331,7 +333,7 @@ impl Extractor {
         let mut names = names.into_iter().peekable();
         let mut tokens = Vec::new();
         let mut quantities = Vec::new();
-        let mut carried: Option<String> = None;
+        let mut carried: Option<quantities::Carried> = None;
         let mut dates = Vec::new();
         let mut candidates = Vec::with_capacity(expected);
         let mut key = String::with_capacity(64);
@@ -343,8 +345,8 @@ impl Extractor {
             first_fact.push(first);
             tokens.clear();
             tokens::tokenize(text, start, end, &mut tokens);
-            quantities::find_after(text, &tokens, carried.as_deref(), &mut quantities);
-            carried = quantities::carried_group(&quantities);
+            quantities::find_after(text, &tokens, carried.as_ref(), &mut quantities);
+            carried = quantities::carried_group(text, &quantities);
             dates::find(text, &tokens, published, &mut dates);
             self.world
                 .candidates(text, &tokens, self.lexicon, &mut key, &mut candidates);

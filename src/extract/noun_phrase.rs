@@ -20,6 +20,7 @@ const CASUALTY_WORDS: &[&str] = &[
     "abducted",
     "kidnapped",
     "hurt",
+    "homeless",
     "others",
 ];
 
@@ -42,6 +43,7 @@ pub fn noun_phrase(
     // count is of a name ("217 Pamir Corps") unless a plain noun follows.
     let mut in_name = false;
     let mut group_name: Option<String> = None;
+    let mut place_at_head = false;
     let mut j = at;
     // "1,200 “terror targets”": an opening quote before the noun.
     if matches!(tokens.get(j).map(|t| t.text(text)), Some("“" | "\"" | "‘")) {
@@ -81,15 +83,18 @@ pub fn noun_phrase(
                 &long
             }
         };
-        // "400 injured", but "600,000 displaced people".
-        if j == head && CASUALTY_WORDS.contains(&lower) {
+        // "400 injured", but "600,000 displaced people" and "84 770
+        // forcibly displaced people".
+        if CASUALTY_WORDS.contains(&lower) {
             if word_at(text, tokens, j + 1)
                 .is_some_and(|w| with_lower(w, |w| lex.is_plural_noun(w)))
             {
                 j += 1;
                 continue;
             }
-            break;
+            if j == head {
+                break;
+            }
         }
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         // "26 US C-17 flights": a model's name modifies the noun; it is no subject.
@@ -114,8 +119,13 @@ pub fn noun_phrase(
                 last_noun = Some((lower.to_owned(), j));
             } else {
                 if !caps && reading.is_none() && j == head {
-                    // "80,000 Rohingya": a people's name counted by itself.
-                    group_name = Some(lower.to_owned());
+                    // "80,000 Rohingya": a people's name counted by itself;
+                    // "9,870 Hatay" names where, in a breakdown of a count.
+                    if names_a_place(bare) {
+                        place_at_head = true;
+                    } else {
+                        group_name = Some(lower.to_owned());
+                    }
                 }
                 match &mut subject {
                     Some((_, to)) if *to + 1 == j => *to = j,
@@ -129,7 +139,8 @@ pub fn noun_phrase(
             j += 1;
             continue;
         }
-        if lex.is_function_word(lower) {
+        // "6,402 east of the capital": a direction, never what is counted.
+        if lex.is_function_word(lower) || is_direction(lower) {
             break;
         }
         if lower == "ones" {
@@ -137,6 +148,15 @@ pub fn noun_phrase(
             return with_subject(lower.to_owned(), subject, j);
         }
         let (reading, plural_noun) = lex.reading_and_plural(lower);
+        // "84 770 forcibly displaced people", "12 badly damaged homes".
+        if lower.ends_with("ly")
+            && reading.is_some_and(|r| r.adverb > 0 && r.noun == 0)
+            && word_at(text, tokens, j + 1).is_some()
+        {
+            j += 1;
+            window += 1;
+            continue;
+        }
         // "1,200 more left on Monday": "more" adds to a group already
         // counted, and a verb after it is no noun.
         if j == head && head > at && reading.is_some_and(|r| r.verb > r.noun) {
@@ -183,6 +203,10 @@ pub fn noun_phrase(
         j += 1;
     }
     if let Some((noun, index)) = last_noun {
+        // "3,000 left homeless": the people the word stands for, as "400 injured".
+        if CASUALTY_WORDS.contains(&noun.as_str()) {
+            return Some((String::new(), None, index));
+        }
         let unit = if value <= 1.0 && !lex.is_plural_noun(&noun) {
             plural(&noun)
         } else {
@@ -201,21 +225,49 @@ pub fn noun_phrase(
     if word_at(text, tokens, head).is_some_and(|w| with_lower(w, |w| CASUALTY_WORDS.contains(&w))) {
         return Some((String::new(), None, head));
     }
-    let bare = word_at(text, tokens, at).is_none_or(|w| {
-        with_lower(w, |w| {
-            lex.is_function_word(w)
-                || lex
-                    .reading(w)
-                    .is_some_and(|r| r.noun == 0 || !r.mostly_noun())
-        })
-    });
+    let bare = place_at_head
+        || word_at(text, tokens, at).is_none_or(|w| {
+            with_lower(w, |w| {
+                lex.is_function_word(w)
+                    || is_direction(w)
+                    || lex
+                        .reading(w)
+                        .is_some_and(|r| r.noun == 0 || !r.mostly_noun())
+            })
+        });
     // Only a written-out figure stands without its noun: "two" or "one" alone is no count.
-    // "2,000 from Afghanistan" is a figure; "in 2020" is a year.
+    // "2,000 from Afghanistan" is a figure; "in 2020" is a year. A figure
+    // under ten stands alone only as an item of a list ("… 95 in the
+    // centre and 6 in the north"), and [`super::quantities::find_after`]
+    // keeps it only after a count with a noun.
     let figure = at > 0
         && tokens[at - 1].kind == Kind::Number
         && (!(1900.0..=2100.0).contains(&value) || tokens[at - 1].text(text).contains(','))
-        && value >= 10.0;
+        && (value >= 10.0 || value >= 1.0 && at >= 2 && is_list_break(text, &tokens[at - 2]));
     (bare && figure).then(|| (String::new(), None, at - 1))
+}
+
+/// Whether a token separates the items of a list: ",", ";", ":", "and",
+/// a dash.
+pub fn is_list_break(text: &str, token: &Token) -> bool {
+    matches!(token.text(text), "," | ";" | ":" | "and" | "-" | "–" | "—")
+}
+
+/// A compass direction ("north", "south-east", "northwest"): where, not what.
+fn is_direction(lower: &str) -> bool {
+    match lower
+        .strip_prefix("north")
+        .or_else(|| lower.strip_prefix("south"))
+    {
+        Some(rest) => matches!(rest.strip_prefix('-').unwrap_or(rest), "" | "east" | "west"),
+        None => matches!(lower, "east" | "west"),
+    }
+}
+
+/// Whether a capitalised word the lexicon lacks names a place in the
+/// world gazetteer, not a people ("Hatay", but "Rohingya").
+fn names_a_place(word: &str) -> bool {
+    !super::places::world().lookup(word).is_empty()
 }
 
 /// "98 aid trucks", "40 rescue workers": a word read more often as a verb
@@ -312,6 +364,66 @@ fn is_people_cue(lower: &str) -> bool {
     )
 }
 
+/// Verbs of what is done to people, whose subject did it: (was) "killed",
+/// "wounded", "displaced"…
+fn is_done_to_people(lower: &str) -> bool {
+    matches!(
+        lower,
+        "killed"
+            | "killing"
+            | "wounded"
+            | "wounding"
+            | "injured"
+            | "injuring"
+            | "displaced"
+            | "displacing"
+            | "evacuated"
+            | "arrested"
+            | "detained"
+            | "abducted"
+            | "kidnapped"
+    )
+}
+
+/// Words that make the participle after them passive, or stand between a
+/// count and its verb ("30 were injured", "12 have reportedly been killed").
+fn is_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+            | "get"
+            | "got"
+            | "have"
+            | "has"
+            | "had"
+            | "reportedly"
+            | "also"
+    )
+}
+
+/// Whether the words after a count's last token (`past` is the token after
+/// it) say what was done to people: "30 were injured", "12 died", "40 have
+/// been killed". Such a count counts people, as "30 injured" does.
+pub fn people_cue_follows(text: &str, tokens: &[Token], past: usize) -> bool {
+    let mut at = past;
+    while let Some(word) = word_at(text, tokens, at).filter(|_| at < past + 4) {
+        let Some(lower) = super::tokens::lower(word) else {
+            return false;
+        };
+        if !is_auxiliary(lower.as_str()) {
+            return is_people_cue(lower.as_str());
+        }
+        at += 1;
+    }
+    false
+}
+
 /// What a sentence says about the group a count without a noun counts:
 /// the X of "the number of X", and whether it speaks of people at all.
 /// Read once per sentence, so a long sentence of bare numbers stays linear.
@@ -323,8 +435,13 @@ pub struct UnderstoodGroup {
     /// Byte offsets of the words that speak of people ("evacuated").
     people_cues: Vec<usize>,
     /// Plural nouns for the group the sentence is about, with their token
-    /// index: its opening word ("Journalists are…") or "among the soldiers".
-    groups: Vec<(usize, String)>,
+    /// index and end byte: its opening word ("Journalists are…") or "among
+    /// the soldiers".
+    groups: Vec<(usize, String, usize)>,
+    /// Byte offsets of verbs that do to people in the active voice
+    /// ("Clashes killed 1,200"): what stands before one did it, and is no
+    /// group of the counted.
+    agent_cues: Vec<usize>,
 }
 
 impl UnderstoodGroup {
@@ -335,6 +452,7 @@ impl UnderstoodGroup {
         let mut people = false;
         let mut people_cues = Vec::new();
         let mut groups = Vec::new();
+        let mut agent_cues = Vec::new();
         // On the stack for any sentence of ordinary length.
         let words: smallvec::SmallVec<[(usize, &Token); 96]> = tokens
             .iter()
@@ -349,6 +467,13 @@ impl UnderstoodGroup {
                 people_cues.push(t.start);
             }
             let word = |n: usize| words.get(n).map(|(_, t)| t.text(text));
+            let passive = k
+                .checked_sub(1)
+                .and_then(word)
+                .is_some_and(|w| with_lower(w, is_auxiliary));
+            if !passive && with_lower(w, is_done_to_people) {
+                agent_cues.push(t.start);
+            }
             // "the number of missing persons": the first plural noun after "of".
             if number_of.is_none()
                 && w.eq_ignore_ascii_case("number")
@@ -376,7 +501,7 @@ impl UnderstoodGroup {
                         && word(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
                         && word(k - 2).is_some_and(|w| w.eq_ignore_ascii_case("among")));
             if (opening || among) && with_lower(w, is_group) {
-                groups.push((index, w.to_lowercase()));
+                groups.push((index, w.to_lowercase(), t.end));
             }
         }
         Self {
@@ -384,7 +509,13 @@ impl UnderstoodGroup {
             people,
             people_cues,
             groups,
+            agent_cues,
         }
+    }
+
+    /// Whether the sentence speaks of people ("killed", "fled", "the toll").
+    pub fn speaks_of_people(&self) -> bool {
+        self.people
     }
 
     /// The noun of an earlier count in the sentence ("three journalists
@@ -413,8 +544,10 @@ impl UnderstoodGroup {
                 .get(first)
                 .is_some_and(|&cue| cue < at_byte)
         };
+        // "destroyed 14 bridges, 30 injured": the injured are people, not
+        // bridges; "nine medics were killed and 30 injured": the medics.
         let previous = earlier.iter().rev().find(|q| {
-            !q.unit.is_empty() && (casualty || counts_people(&q.unit) || !people_between(q))
+            !q.unit.is_empty() && (counts_people(&q.unit) || casualty == people_between(q))
         });
         if let Some((offset, group)) = &self.number_of
             && *offset < at_byte
@@ -432,10 +565,17 @@ impl UnderstoodGroup {
         {
             return Some(previous.unit.clone());
         }
-        // Groups are in text order: the last one before the count.
-        let before = self.groups.partition_point(|(index, _)| *index < at);
-        if let Some((_, group)) = before.checked_sub(1).and_then(|k| self.groups.get(k)) {
-            return Some(group.clone());
+        // Groups are in text order: the last one before the count, unless
+        // it did to the counted what the verb between says ("Clashes
+        // killed 1,200", "Soldiers killed 40"; but "Journalists were
+        // killed: 12 in Gaza").
+        let before = self.groups.partition_point(|(index, ..)| *index < at);
+        if let Some((_, group, end)) = before.checked_sub(1).and_then(|k| self.groups.get(k)) {
+            let cue = self.agent_cues.partition_point(|&cue| cue < *end);
+            let agent = self.agent_cues.get(cue).is_some_and(|&c| c < at_byte);
+            if !agent {
+                return Some(group.clone());
+            }
         }
         if let Some(carried) = carried {
             return Some(carried.to_owned());

@@ -2,7 +2,7 @@
 //! ("2,500", "85 000"), decimals, spelled words ("twenty-five", "two
 //! hundred", "a dozen") and scales ("2.3 million").
 
-use super::tokens::{Kind, Token, lower};
+use super::tokens::{Kind, Token, lower, with_lower};
 
 /// Whether a figure has a thousands separator or a decimal point ("2,500", "2.5").
 pub fn has_separator(figure: &str) -> bool {
@@ -115,6 +115,60 @@ fn parse_digits(text: &str) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+/// Digits grouped in threes by dots ("12.500", "1.250.000") as a whole
+/// number; `None` for anything else ("2.5", "12.50", "0.500").
+fn dotted_thousands(figure: &str) -> Option<f64> {
+    let mut groups = figure.split('.');
+    let lead = groups.next()?;
+    let well_formed = (1..=3).contains(&lead.len())
+        && !lead.starts_with('0')
+        && lead.bytes().all(|b| b.is_ascii_digit())
+        && figure.contains('.')
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if !well_formed || figure.len() > 19 {
+        return None;
+    }
+    let whole = figure
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+    Some(whole as f64)
+}
+
+/// Three digits at token `at`, one space after the token before it
+/// (a plain, no-break or thin space): the next group of "85 000".
+fn thousands_after_space(text: &str, tokens: &[Token], at: usize) -> Option<f64> {
+    let group = tokens.get(at)?;
+    let gap = text.get(tokens.get(at.checked_sub(1)?)?.end..group.start)?;
+    let one_space = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
+    let digits = group.text(text);
+    (group.kind == Kind::Number
+        && one_space
+        && digits.len() == 3
+        && digits.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| parse_digits(digits))
+    .flatten()
+}
+
+/// The group after "310, " in "310, 000 people": a comma glued to the
+/// figure at `at`, one space, then three digits. A list ("100, 150 and 200
+/// people", "of those, 15, 300") is left alone unless the group is "000",
+/// which no list holds.
+fn thousands_after_comma_space(text: &str, tokens: &[Token], at: usize) -> Option<f64> {
+    let comma = tokens.get(at + 1)?;
+    if punct_at(text, tokens, at + 1) != Some(',') || comma.start != tokens[at].end {
+        return None;
+    }
+    let group = thousands_after_space(text, tokens, at + 2)?;
+    let zeros = group == 0.0;
+    let in_a_list = at
+        .checked_sub(1)
+        .is_some_and(|before| punct_at(text, tokens, before) == Some(','))
+        || punct_at(text, tokens, at + 3).is_some_and(|c| matches!(c, ',' | '-' | '–' | '&'))
+        || word_at(text, tokens, at + 3).is_some_and(|w| matches!(w, "and" | "or" | "to"));
+    (zeros || !in_a_list).then_some(group)
+}
+
 /// A number at token `i`: its value and the index just past it.
 pub fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)> {
     let token = tokens.get(i)?;
@@ -125,19 +179,27 @@ pub fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)>
             if t.as_bytes().contains(&b',') && !t.split(',').skip(1).all(|g| g.len() == 3) {
                 return None;
             }
-            let mut value = parse_digits(t)?;
             let mut next = i + 1;
-            // "85 000": thousands grouped with a space.
-            if !has_separator(t)
-                && t.len() <= 3
-                && let Some(group) = tokens.get(next)
-                && group.kind == Kind::Number
-                && group.start == token.end + 1
-                && group.end - group.start == 3
-                && group.text(text).bytes().all(|b| b.is_ascii_digit())
-            {
-                value = value * 1000.0 + parse_digits(group.text(text))?;
-                next += 1;
+            let scale_follows = scaled(text, tokens, 1.0, next).1 > next;
+            // "12.500 refugees": thousands grouped with dots, as much of
+            // Europe writes them; "2.500 million" is a decimal still.
+            let mut value = match dotted_thousands(t) {
+                Some(whole) if !scale_follows => whole,
+                _ => parse_digits(t)?,
+            };
+            if !has_separator(t) && t.len() <= 3 && !t.starts_with('0') {
+                // "85 000", "1 250 000": thousands grouped with spaces.
+                while let Some(group) = thousands_after_space(text, tokens, next) {
+                    value = value * 1000.0 + group;
+                    next += 1;
+                }
+                // "310, 000 people": a stray space after the comma.
+                if next == i + 1
+                    && let Some(group) = thousands_after_comma_space(text, tokens, i)
+                {
+                    value = value * 1000.0 + group;
+                    next += 2;
+                }
             }
             Some(scaled(text, tokens, value, next))
         }
@@ -285,4 +347,87 @@ pub fn punct_at(text: &str, tokens: &[Token], i: usize) -> Option<char> {
         .get(i)
         .filter(|t| t.kind == Kind::Punct)
         .and_then(|t| t.text(text).chars().next())
+}
+
+/// The low end of a range whose second figure alone names its scale:
+/// "2.5-3 million" starts at 2.5 million. `first` is the first figure's
+/// tokens (from, past), `values` the two figures as read, and the second
+/// ends just before `past`. A first figure with a scale of its own, or one
+/// the scale would lift past the second ("2,000 to 3 million"), stays.
+pub fn scaled_range_start(
+    text: &str,
+    tokens: &[Token],
+    first: (usize, usize),
+    (low, high): (f64, f64),
+    past: usize,
+) -> f64 {
+    let scale = past
+        .checked_sub(1)
+        .and_then(|last| word_at(text, tokens, last))
+        .and_then(|word| {
+            with_lower(word, |w| match w {
+                "thousand" => Some(1e3),
+                "million" => Some(1e6),
+                "billion" => Some(1e9),
+                _ => None,
+            })
+        });
+    match scale {
+        Some(scale) if first.1 == first.0 + 1 && (low * scale).round() < high => {
+            (low * scale).round()
+        }
+        _ => low,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    /// The first number of `text`, as read.
+    fn first_number(text: &str) -> Option<f64> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &mut tokens);
+        number_at(text, &tokens, 0).map(|(value, _)| value)
+    }
+
+    #[test]
+    fn thousands_grouped_with_dots_spaces_or_a_stray_space() {
+        assert_eq!(first_number("12.500 refugees"), Some(12_500.0));
+        assert_eq!(first_number("1.250.000 people"), Some(1_250_000.0));
+        assert_eq!(first_number("310, 000 people"), Some(310_000.0));
+        assert_eq!(first_number("12, 500 displaced"), Some(12_500.0));
+        assert_eq!(first_number("1 250 000 people"), Some(1_250_000.0));
+        assert_eq!(first_number("64\u{a0}000 migrants"), Some(64_000.0));
+        assert_eq!(first_number("7\u{202f}500 tents"), Some(7_500.0));
+    }
+
+    #[test]
+    fn decimals_and_lists_stay_as_written() {
+        assert_eq!(first_number("2.5 million people"), Some(2_500_000.0));
+        assert_eq!(first_number("1.250 million people"), Some(1_250_000.0));
+        assert_eq!(first_number("6.4 magnitude"), Some(6.4));
+        assert_eq!(first_number("12.50 a litre"), Some(12.5));
+        assert_eq!(first_number("0.500 grams"), Some(0.5));
+        // A list of figures, not one broken figure.
+        assert_eq!(first_number("100, 150 and 200 people"), Some(100.0));
+        assert_eq!(first_number("100, 150, 200 people"), Some(100.0));
+        assert_eq!(first_number("2021, 500 people"), Some(2021.0));
+    }
+
+    #[test]
+    fn a_range_takes_the_scale_its_second_figure_names() {
+        let start = |text: &str| {
+            let mut tokens = Vec::new();
+            tokenize(text, 0, text.len(), &mut tokens);
+            let (low, past_low) = number_at(text, &tokens, 0).expect("low");
+            let (high, past) = number_at(text, &tokens, past_low + 1).expect("high");
+            scaled_range_start(text, &tokens, (0, past_low), (low, high), past)
+        };
+        assert_eq!(start("2.5-3 million"), 2_500_000.0);
+        assert_eq!(start("5 to 6 thousand"), 5_000.0);
+        assert_eq!(start("2,000 to 3 million"), 2_000.0);
+        assert_eq!(start("2,500-3,500"), 2_500.0);
+    }
 }

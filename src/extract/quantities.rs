@@ -8,75 +8,19 @@
 
 use super::dates::is_month;
 use super::lexicon::lexicon;
-use super::noun_phrase::{UnderstoodGroup, is_casualty_word, noun_phrase};
-use super::numbers::{has_separator, is_in_model_name, number_at, punct_at, spelled, word_at};
-use super::tokens::{Kind, Token, lower, strip_possessive, with_lower};
+use super::not_counts::{closes_a_day_list, day_list_end, is_not_a_count_after, is_scale_reading};
+use super::noun_phrase::{UnderstoodGroup, is_casualty_word, noun_phrase, people_cue_follows};
+use super::numbers::{
+    has_separator, is_in_model_name, number_at, punct_at, scaled_range_start, spelled, word_at,
+};
+use super::qualifiers::qualifier_before;
+use super::tokens::{Kind, Token, strip_possessive, with_lower};
 use crate::model::Qualifier;
 
 /// Whether a word after a number makes it a count ("2020 troops" is not a year).
 pub fn is_counted_noun(word: &str) -> bool {
     let lex = lexicon();
     with_lower(word, |lower| lex.is_counted_plural(lower))
-}
-
-/// Words after a number that make it a measure, a time, money or an age,
-/// not a count ("5 km", "20 years", "12 midnight", "3 dollars").
-fn is_not_a_count_after(word: &str) -> bool {
-    lower(word).is_some_and(|word| {
-        matches!(
-            word.as_str(),
-            "a.m."
-                | "acres"
-                | "afghanis"
-                | "am"
-                | "barrels"
-                | "days"
-                | "dollars"
-                | "euros"
-                | "feet"
-                | "gmt"
-                | "hectares"
-                | "hours"
-                | "hrs"
-                | "kg"
-                | "kilometer"
-                | "kilometers"
-                | "kilometre"
-                | "kilometres"
-                | "km"
-                | "liters"
-                | "litres"
-                | "meter"
-                | "meters"
-                | "metre"
-                | "metres"
-                | "metric"
-                | "midnight"
-                | "mile"
-                | "miles"
-                | "minutes"
-                | "months"
-                | "noon"
-                | "o'clock"
-                | "p.m."
-                | "per"
-                | "percent"
-                | "pm"
-                | "pounds"
-                | "rupees"
-                | "seconds"
-                | "sq"
-                | "square"
-                | "tonnes"
-                | "tons"
-                | "utc"
-                | "weeks"
-                | "year"
-                | "year-old"
-                | "years"
-                | "years-old"
-        )
-    })
 }
 
 /// A count found in text.
@@ -107,109 +51,70 @@ fn glued_prefix(text: &str, tokens: &[Token], i: usize) -> Option<char> {
         .then(|| previous.text(text).chars().next())?
 }
 
-/// The qualifier that ends just before token `i`, with the index where it starts.
-fn qualifier_before(text: &str, tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
-    let word = |back: usize| {
-        i.checked_sub(back)
-            .and_then(|j| word_at(text, tokens, j))
-            .and_then(lower)
-    };
-    // Every qualifier ends in one of these words: most numbers stop here,
-    // before the words further back are read.
-    let w1 = word(1)?;
-    if !matches!(
-        w1.as_str(),
-        "than"
-            | "as"
-            | "to"
-            | "of"
-            | "least"
-            | "most"
-            | "more"
-            | "estimated"
-            | "over"
-            | "under"
-            | "about"
-            | "around"
-            | "some"
-            | "roughly"
-            | "approximately"
-            | "nearly"
-            | "almost"
-            | "approx"
-            | "circa"
-    ) {
-        return None;
-    }
-    let (w1, w2, w3) = (Some(w1), word(2), word(3));
-    let is =
-        |w: &Option<super::tokens::LowerWord>, s: &str| w.as_ref().is_some_and(|w| w.as_str() == s);
-    let two = |a: &str, b: &str| is(&w2, a) && is(&w1, b);
-    let three = |a: &str, b: &str, c: &str| is(&w3, a) && two(b, c);
-    // "not less than seven", "no fewer than 20".
-    if (is(&w3, "not") || is(&w3, "no")) && (two("less", "than") || two("fewer", "than")) {
-        return Some((Qualifier::AtLeast, i - 3));
-    }
-    if three("not", "more", "than") {
-        return Some((Qualifier::AtMost, i - 3));
-    }
-    if three("as", "many", "as") || three("as", "high", "as") || three("as", "much", "as") {
-        return Some((Qualifier::UpTo, i - 3));
-    }
-    if two("close", "to") {
-        return Some((Qualifier::About, i - 2));
-    }
-    if two("upwards", "of") {
-        return Some((Qualifier::MoreThan, i - 2));
-    }
-    if two("more", "than") || two("greater", "than") {
-        return Some((Qualifier::MoreThan, i - 2));
-    }
-    if is(&w3, "in") && two("excess", "of") {
-        return Some((Qualifier::MoreThan, i - 3));
-    }
-    if two("less", "than") || two("fewer", "than") {
-        return Some((Qualifier::LessThan, i - 2));
-    }
-    if two("at", "least") {
-        return Some((Qualifier::AtLeast, i - 2));
-    }
-    if two("at", "most") || two("no", "more") {
-        return Some((Qualifier::AtMost, i - 2));
-    }
-    if two("up", "to") {
-        return Some((Qualifier::UpTo, i - 2));
-    }
-    if two("an", "estimated") {
-        return Some((Qualifier::About, i - 2));
-    }
-    match w1?.as_str() {
-        "over" => Some((Qualifier::MoreThan, i - 1)),
-        "under" => Some((Qualifier::LessThan, i - 1)),
-        "about" | "around" | "some" | "roughly" | "approximately" | "nearly" | "almost"
-        | "estimated" | "approx" | "circa" => Some((Qualifier::About, i - 1)),
-        _ => None,
-    }
-}
-
 /// Finds the counts in one sentence's tokens.
 pub fn find(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
     find_after(text, tokens, None, out);
 }
 
 /// The group a sentence's counts leave for the next sentence: the unit of
-/// its first count, when that counts people ("Ten of our men were killed";
-/// "the 90 detainees … include 69 women" leaves detainees).
-pub fn carried_group(counts: &[Quantity]) -> Option<String> {
+/// its first count ("Ten of our men were killed"; "the 90 detainees …
+/// include 69 women" leaves detainees; "1,500 buildings collapsed" leaves
+/// buildings, for "Another 4,000 were damaged").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Carried {
+    /// The plural noun counted.
+    pub unit: String,
+    /// Whether it counts people: a toll in the next sentence may take it
+    /// then, while a group of things is taken only by a count that points
+    /// back ("another 4,000", "of these, 900").
+    pub people: bool,
+}
+
+/// The group `counts`, a sentence's counts in order, leave for the next
+/// sentence ([`Carried`]); `text` is what they were found in.
+pub fn carried_group(text: &str, counts: &[Quantity]) -> Option<Carried> {
     let first = counts.first()?;
     let lex = lexicon();
-    (lex.reading(&first.unit).is_some_and(|r| r.person) && lex.is_plural_noun(&first.unit))
-        .then(|| first.unit.clone())
+    let name = written_as_a_name(text, first);
+    if first.unit.is_empty() || !lex.is_plural_noun(&first.unit) && !name {
+        return None;
+    }
+    Some(Carried {
+        unit: first.unit.clone(),
+        people: name || lex.reading(&first.unit).is_some_and(|r| r.person),
+    })
+}
+
+/// Whether a count's noun is written capitalised, as a people's name is
+/// ("120 Palestinians", "80,000 Rohingya").
+fn written_as_a_name(text: &str, count: &Quantity) -> bool {
+    text.get(count.start..count.end).is_some_and(|span| {
+        span.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(&count.unit) && w.starts_with(char::is_uppercase))
+    })
+}
+
+/// Whether the count at token `i` points back at a group named before:
+/// "another 4,000", "a further 300", "4,000 more", or a sentence opening
+/// "Of these", "Of those", "Among them".
+fn points_back(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is = |at: usize, words: &[&str]| {
+        word_at(text, tokens, at).is_some_and(|w| words.iter().any(|e| w.eq_ignore_ascii_case(e)))
+    };
+    i.checked_sub(1)
+        .is_some_and(|b| is(b, &["another", "further"]))
+        || is(i + 1, &["more"])
+        || is(0, &["of", "among"]) && is(1, &["these", "those", "them"])
 }
 
 /// Finds the counts in one sentence's tokens; a count without a noun may
 /// take `carried`, the group the sentence before counted ([`carried_group`]).
-pub fn find_after(text: &str, tokens: &[Token], carried: Option<&str>, out: &mut Vec<Quantity>) {
+pub fn find_after(
+    text: &str,
+    tokens: &[Token],
+    carried: Option<&Carried>,
+    out: &mut Vec<Quantity>,
+) {
     let first = out.len();
     let mut understood: Option<UnderstoodGroup> = None;
     let mut i = 0;
@@ -238,12 +143,32 @@ pub fn find_after(text: &str, tokens: &[Token], carried: Option<&str>, out: &mut
                         }
                     }
                 }
+                // "95 in the centre and 6 in the north": a figure under ten
+                // without its noun is an item of a list after a count.
+                let lone_small_figure = quantity.unit.is_empty()
+                    && quantity.low < 10.0
+                    && tokens[next - 1].kind == Kind::Number;
+                if lone_small_figure && out.len() == first {
+                    i += 1;
+                    continue;
+                }
                 if quantity.unit.is_empty() {
                     // "400 injured" says people; "122 others" and "six of
                     // them" say nothing new.
-                    let casualty = word_at(text, tokens, next - 1).is_some_and(is_casualty_word);
+                    let own_word = word_at(text, tokens, next - 1);
+                    let others = own_word.is_some_and(|w| w.eq_ignore_ascii_case("others"));
+                    let casualty = own_word.is_some_and(is_casualty_word)
+                        || !others && people_cue_follows(text, tokens, next);
                     let group =
                         understood.get_or_insert_with(|| UnderstoodGroup::read(text, tokens));
+                    let carried = carried
+                        .filter(|c| {
+                            c.people
+                                || !casualty
+                                    && !group.speaks_of_people()
+                                    && points_back(text, tokens, i)
+                        })
+                        .map(|c| c.unit.as_str());
                     match group.unit(&out[first..], casualty, (tokens, i), carried) {
                         Some(unit) => quantity.unit = unit,
                         None => {
@@ -361,14 +286,23 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     let token = tokens[i];
     let mut start_index = i;
     let mut qualifier = Qualifier::Exact;
-    let (low, mut high, mut next);
+    let (mut low, mut high, mut next);
     // "a dozen" is about twelve.
     let dozen = tokens.get(i..(i + 2).min(tokens.len())).is_some_and(|ts| {
         ts.iter()
             .any(|t| t.text(text).eq_ignore_ascii_case("dozen"))
     });
 
-    if word_at(text, tokens, i).is_some_and(|w| w.eq_ignore_ascii_case("between")) {
+    let between = word_at(text, tokens, i).is_some_and(|w| w.eq_ignore_ascii_case("between"));
+    // Where the figure begins: after "between".
+    let figure = i + usize::from(between);
+    // "3 and 17 May", "between 3 and 17 May", "May 3-17": days, not counts.
+    if tokens[figure].kind == Kind::Number
+        && (day_list_end(text, tokens, figure).is_some() || closes_a_day_list(text, tokens, i))
+    {
+        return None;
+    }
+    if between {
         // "between 2,500 and 3,500 troops".
         let (a, after_a) = number_at(text, tokens, i + 1)?;
         if !word_at(text, tokens, after_a).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
@@ -377,6 +311,9 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
         let (b, after_b) = number_at(text, tokens, after_a + 1)?;
         low = a.min(b);
         high = a.max(b);
+        if a < b {
+            low = scaled_range_start(text, tokens, (i + 1, after_a), (a, b), after_b);
+        }
         next = after_b;
     } else {
         let (value, after) = number_at(text, tokens, i)?;
@@ -395,18 +332,6 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
                     t.kind == Kind::Number || word_at(text, tokens, after + 1) == Some("every")
                 });
         if one_in {
-            return None;
-        }
-        // "on Dec. 15 and 19", "between March 8 and 20": the second day of a date.
-        if token.kind == Kind::Number
-            && word_before_is(1, &["and", "or", "to"])
-            && i >= 2
-            && tokens[i - 2].kind == Kind::Number
-            && (i >= 3 && word_at(text, tokens, i - 3).is_some_and(is_month)
-                || i >= 4
-                    && punct_at(text, tokens, i - 3) == Some('.')
-                    && word_at(text, tokens, i - 4).is_some_and(is_month))
-        {
             return None;
         }
         if token.kind == Kind::Number {
@@ -441,9 +366,15 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
             && tokens[next + 1].kind == token.kind
             && second > value
         {
+            // "2.5-3 million": the scale of the second figure is the first's too.
+            low = scaled_range_start(text, tokens, (i, after), (value, second), after_second);
             high = second;
             next = after_second;
         }
+    }
+    // "a 6.4 magnitude quake", "magnitude 7.8": a reading, not a count.
+    if is_scale_reading(text, tokens, figure, next) {
+        return None;
     }
 
     // What follows must not make it a time, a percentage, a fraction or an age.
@@ -590,6 +521,10 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     } else {
         tokens[unit_index].end
     };
+    // A count of things is whole: "6.4 quakes" was a reading of some scale.
+    if low.fract() != 0.0 || high.fract() != 0.0 {
+        return None;
+    }
     let quantity = Quantity {
         start: tokens[start_index].start,
         end,
@@ -759,6 +694,18 @@ mod tests {
             pairs(&[(2140.0, "people")])
         );
         assert_eq!(units("The budget rose to 2,140."), vec![]);
+    }
+
+    #[test]
+    fn adverbs_before_the_noun_are_skipped() {
+        assert_eq!(
+            units("officials said 84 770 forcibly displaced people arrived"),
+            pairs(&[(84_770.0, "people")])
+        );
+        assert_eq!(
+            units("the shelling left 12 badly damaged clinics"),
+            pairs(&[(12.0, "clinics")])
+        );
     }
 
     #[test]
