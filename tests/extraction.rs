@@ -246,6 +246,7 @@ fn a_notebooks_own_places_and_actors_are_found_too() {
         country: String::new(),
         scale: Default::default(),
         settled: false,
+        unsure: None,
     });
     notebook.actors.push(NotebookActor {
         id: ActorId::from_u128(2),

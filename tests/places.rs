@@ -334,3 +334,43 @@ fn a_common_word_or_a_small_town_abroad_needs_the_text_behind_it() {
     );
     assert!(found.iter().all(|f| f.country == "CM"), "{found:?}");
 }
+
+#[test]
+fn an_unsure_place_is_marked_on_the_map_until_it_is_settled() {
+    let mut notebook =
+        sitrep::model::Notebook::new("n".into(), "Convoys", jiff::Timestamp::UNIX_EPOCH);
+    import(
+        &mut notebook,
+        "Aid\n\nThe convoy reached Saida on 4 March 2024.",
+    );
+    let proposal = event_proposal(&notebook.proposals.clone()).clone();
+    // Accepted in a batch: the place was unsure, so nothing is settled.
+    sitrep::import::accept_all_edit(&notebook, &[proposal.id])
+        .expect("accepts")
+        .apply(&mut notebook)
+        .expect("applies");
+    assert!(
+        notebook.places.iter().all(|p| p.unsure.is_some()),
+        "an unsure place is kept as unsure: {:?}",
+        notebook.places
+    );
+    let saida = |notebook: &sitrep::model::Notebook| {
+        event_markers(notebook, &Filter::default())
+            .markers
+            .into_iter()
+            .find(|m| m.place == notebook.events[0].place)
+            .expect("on the map")
+    };
+    assert!(saida(&notebook).is_unsure());
+    let option = sitrep::import::place_candidates(&notebook, &notebook.events[0].place, 12)
+        .into_iter()
+        .find(|o| o.country == "LB")
+        .expect("the Lebanese one among the candidates");
+    let name = notebook.events[0].place.clone();
+    sitrep::import::correct_place_edit(&notebook, &name, &option)
+        .apply(&mut notebook)
+        .expect("settles");
+    let settled = saida(&notebook);
+    assert!(!settled.is_unsure());
+    assert_eq!(settled.country, Some("LB"));
+}

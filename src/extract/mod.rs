@@ -187,6 +187,11 @@ impl Extractor {
             .iter()
             .filter(|p| crate::model::is_on_earth(p.lat, p.lon));
         let (settled, taught): (Vec<_>, Vec<_>) = usable.partition(|p| p.settled);
+        // An unsure resolution accepted without a look is no lesson.
+        let settled: Vec<_> = settled
+            .into_iter()
+            .filter(|p| p.unsure.is_none_or(|c| c >= place_choice::REVIEW_BELOW))
+            .collect();
         let places = taught
             .iter()
             .map(|p| Place {

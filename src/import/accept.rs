@@ -152,20 +152,25 @@ fn has_place_named(notebook: &Notebook, name: &str) -> bool {
     })
 }
 
-/// Accepting a proposal whose place was resolved with confidence settles
-/// that resolution: the notebook gains the place under the name the text
-/// used, so the map draws it there and later articles resolve the name the
-/// same way. A name the notebook already has a place for keeps it.
+/// Accepting a proposal whose place was resolved settles that resolution:
+/// the notebook gains the place under the name the proposal gives, so the
+/// map draws it there and later articles resolve the name the same way. An
+/// unsure one is kept marked unsure (the map flags it, later imports do not
+/// follow it). A name the notebook already has a place for keeps it.
 fn settle_place_edit(notebook: &Notebook, proposal: &Proposal) -> Option<Edit> {
     let name = place_named(proposal);
     let resolved = proposal.place_at.as_ref()?;
-    if name.is_empty()
-        || resolved.confidence < extract::place_choice::REVIEW_BELOW
-        || has_place_named(notebook, name)
-    {
+    if name.is_empty() || has_place_named(notebook, name) {
         return None;
     }
-    Some(correct_place_edit(notebook, name, &resolved.chosen))
+    let mut edit = correct_place_edit(notebook, name, &resolved.chosen);
+    // Unsure, and accepted without a pick: kept, and marked as such.
+    if resolved.confidence < extract::place_choice::REVIEW_BELOW
+        && let Edit::PutPlace(place) = &mut edit
+    {
+        place.unsure = Some(resolved.confidence);
+    }
+    Some(edit)
 }
 
 /// The edit that settles where a name is: the analyst's correction (a
@@ -187,6 +192,7 @@ pub fn correct_place_edit(notebook: &Notebook, name: &str, to: &PlaceOption) -> 
             lon: to.lon,
             country: to.country.clone(),
             scale: to.scale,
+            unsure: None,
             ..own.clone()
         },
         None => NotebookPlace {
@@ -198,6 +204,7 @@ pub fn correct_place_edit(notebook: &Notebook, name: &str, to: &PlaceOption) -> 
             country: to.country.clone(),
             scale: to.scale,
             settled: true,
+            unsure: None,
         },
     };
     Edit::PutPlace(place)

@@ -30,6 +30,16 @@ pub struct PlaceMarker {
     pub country: Option<&'static str>,
     /// For a district or region, how far it reaches, kilometres.
     pub radius_km: f32,
+    /// How sure the place is (1 for the notebook's own); an unsure one is
+    /// marked on the map until the analyst settles it.
+    pub confidence: f32,
+}
+
+impl PlaceMarker {
+    /// Whether the place is too unsure to be drawn without a mark.
+    pub fn is_unsure(&self) -> bool {
+        self.confidence < crate::extract::place_choice::REVIEW_BELOW
+    }
 }
 
 impl PlaceMarker {
@@ -252,6 +262,7 @@ impl PlaceMarker {
             scale: found.scale,
             country: found.country,
             radius_km: found.radius_km,
+            confidence: found.confidence,
         }
     }
 }
@@ -302,6 +313,7 @@ mod tests {
             country: String::new(),
             scale: Default::default(),
             settled: false,
+            unsure: None,
         });
         notebook
     }
@@ -382,6 +394,7 @@ mod tests {
             country: String::new(),
             scale: Default::default(),
             settled: false,
+            unsure: None,
         });
         notebook
             .events

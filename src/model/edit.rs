@@ -461,6 +461,7 @@ mod tests {
                 country: String::new(),
                 scale: Default::default(),
                 settled: false,
+                unsure: None,
             })),
             id.clone()
                 .prop_map(|i| Edit::DeletePlace(PlaceId::from_u128(i))),

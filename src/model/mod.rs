@@ -136,6 +136,11 @@ pub struct NotebookPlace {
     /// but it is not searched for as a name of its own.
     #[serde(default, skip_serializing_if = "is_default")]
     pub settled: bool,
+    /// How sure an automatic resolution was, when it was unsure (accepted
+    /// in a batch without a look): the map marks it until the analyst picks.
+    /// `None`: sure, or decided by the analyst.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub unsure: Option<f32>,
 }
 
 /// Something Sitrep found in an article, waiting for the analyst's decision.

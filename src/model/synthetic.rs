@@ -101,6 +101,7 @@ pub fn notebook(size: Size) -> Notebook {
             country: String::new(),
             scale: Default::default(),
             settled: false,
+            unsure: None,
         });
     }
     for index in 0..size.events {

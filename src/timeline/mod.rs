@@ -301,7 +301,7 @@ impl<'n> Locator<'n> {
                     scale: own.scale,
                     country: world.country(&own.country).map(|c| c.country),
                     radius_km: 0.0,
-                    confidence: 1.0,
+                    confidence: own.unsure.unwrap_or(1.0),
                 });
             }
             crate::extract::place_context::most_likely(world, name, &self.focus).map(

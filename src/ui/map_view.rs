@@ -182,6 +182,16 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                 Stroke::new(1.0, visuals.strong_text_color()),
             );
         }
+        if marker.is_unsure() {
+            // Unsure where this is: a question mark until someone settles it.
+            painter.text(
+                at + vec2(radius + 2.0, -radius - 2.0),
+                egui::Align2::LEFT_BOTTOM,
+                "?",
+                egui::FontId::proportional(12.0),
+                visuals.warn_fg_color,
+            );
+        }
         state.drawn.push((at, index));
         if pointer.is_some_and(|p| p.distance(at) <= radius + 3.0) {
             hovered = Some(index);
@@ -223,6 +233,15 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             scale => format!(" (the {})", scale.label()),
         };
         ui.strong(format!("{}{extent} · {}", marker.place, marker.counted()));
+        if marker.is_unsure() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "Unsure where this is ({:.0}%): select an item and pick its place in the inspector, or right-click the map",
+                    marker.confidence * 100.0
+                ),
+            );
+        }
         for event in marker
             .events
             .iter()

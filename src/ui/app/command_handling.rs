@@ -91,6 +91,7 @@ impl App {
                     country: String::new(),
                     scale: Default::default(),
                     settled: false,
+                    unsure: None,
                 };
                 let id = place.id;
                 self.apply(Edit::PutPlace(place), None);
