@@ -6,7 +6,7 @@
 //! publication); after "by", "until", "till", "before" or "next" they may lie
 //! ahead. The calendar arithmetic is jiff's.
 
-use super::tokens::{Kind, Token, lower, strip_possessive};
+use super::tokens::{Kind, Openings, Token, lower, strip_possessive};
 use crate::model::{PartialDate, Precision};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -214,7 +214,8 @@ pub fn find(text: &str, tokens: &[Token], published: Date, out: &mut Vec<DateMen
         }
         // "between 3 and 17 May", "12 and 13 June": the days before the
         // month are days of it.
-        if let Some(last) = super::not_counts::day_list_end(text, tokens, i)
+        if tokens[i].kind == Kind::Number
+            && let Some(last) = super::not_counts::day_list_end(text, tokens, i)
             && let Some((closing, next)) = parse_at(text, tokens, last, published)
         {
             days_before(text, tokens, (i, last), &closing, out);
@@ -294,43 +295,35 @@ fn days_before(
     }
 }
 
-/// A cheap test before the full parse, on a word's first two letters in
-/// either case: a figure, or a word that may be a month, a weekday, "mid-"
-/// or one of the relative words ("yesterday", "last", "this", "next"…).
+/// A cheap test before the full parse: a figure, a capitalised word whose
+/// first two letters may open a month, a weekday or a relative word, or
+/// one of the lower-case words that open a date ("yesterday", "last",
+/// "this", "next", "mid-June"…).
 fn could_open(text: &str, token: &Token) -> bool {
     match token.kind {
         Kind::Number | Kind::Mixed => true,
         Kind::Punct => false,
         Kind::Word => {
-            let bytes = text.as_bytes();
-            let (Some(&a), Some(&b)) = (bytes.get(token.start), bytes.get(token.start + 1)) else {
-                return false;
-            };
-            matches!(
-                &[a | 0x20, b | 0x20],
-                b"ja"
-                    | b"fe"
-                    | b"ma"
-                    | b"ap"
-                    | b"ju"
-                    | b"au"
-                    | b"se"
-                    | b"oc"
-                    | b"no"
-                    | b"de"
-                    | b"mo"
-                    | b"tu"
-                    | b"we"
-                    | b"th"
-                    | b"fr"
-                    | b"sa"
-                    | b"su"
-                    | b"mi"
-                    | b"ye"
-                    | b"to"
-                    | b"la"
-                    | b"ne"
-            )
+            const OPENS: Openings = Openings::new(&[
+                b"ja", b"fe", b"ma", b"ap", b"ju", b"au", b"se", b"oc", b"no", b"de", b"mo", b"tu",
+                b"we", b"th", b"fr", b"sa", b"su", b"mi", b"ye", b"to", b"la", b"ne",
+            ]);
+            let word = text
+                .as_bytes()
+                .get(token.start..token.end)
+                .unwrap_or_default();
+            match word {
+                // Lower case opens a date only as one of a few words
+                // ([`parse_at`]): "the" and "to" go no further.
+                [b'a'..=b'z', ..] => {
+                    matches!(
+                        word,
+                        b"yesterday" | b"today" | b"tomorrow" | b"last" | b"this" | b"next"
+                    ) || word.starts_with(b"mid-")
+                }
+                [a, b, ..] => OPENS.hold(*a, *b),
+                _ => false,
+            }
         }
     }
 }

@@ -130,6 +130,9 @@ pub struct NameFinder {
     automaton: AhoCorasick,
     /// For each pattern, what it names (a spelling may name a place and an actor).
     targets: Vec<Vec<Target>>,
+    /// Whether a name holds an apostrophe, so that "’" must be folded to
+    /// match it: no shipped name does, and most news has curly quotes.
+    apostrophe: bool,
 }
 
 impl NameFinder {
@@ -141,7 +144,8 @@ impl NameFinder {
             std::collections::HashMap::new();
         let mut add = |spelling: &str, target: Target| {
             let folded = fold(spelling);
-            if folded.chars().count() < 2 {
+            // The text is searched a line at a time ([`NameFinder::find`]).
+            if folded.chars().count() < 2 || folded.contains('\n') {
                 return;
             }
             match index_of.get(&folded) {
@@ -186,32 +190,96 @@ impl NameFinder {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)?;
-        Ok(Self { automaton, targets })
+        let apostrophe = patterns.iter().any(|p| p.contains('\''));
+        Ok(Self {
+            automaton,
+            targets,
+            apostrophe,
+        })
     }
 
     /// Every name in `text`, on word boundaries, with spans into `text`.
     /// Matching is case-sensitive: "us" and "un" in running text are not the US and the UN.
     pub fn find(&self, text: &str, out: &mut Vec<NameMention>) {
-        let needs_folding = !text.is_ascii() && text.chars().any(|c| fold_char(c) != c);
-        if !needs_folding {
-            self.find_in(text, None, out);
-            return;
-        }
-        // Map each byte of the folded text back to the original.
-        let mut folded = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len() + 1);
-        for (at, c) in text.char_indices() {
-            let f = fold_char(c);
-            for _ in 0..f.len_utf8() {
-                origin.push(at);
+        // No name spans a line end, so only the lines that must be folded
+        // are copied folded, and the text between them is searched as it
+        // is: a folded copy of the whole text with a map back for every
+        // byte cost more than the search (a single "’" made a text need it).
+        let bytes = text.as_bytes();
+        let mut folded = String::new();
+        let mut origin = Vec::new();
+        let mut clean_from = 0;
+        // The next letter and the next wider character to fold, each
+        // looked for again only once the text is read past it.
+        let mut letter = self.next_to_fold(text, 0, false);
+        let mut wide = self.next_to_fold(text, 0, true);
+        loop {
+            for (next, wide_ones) in [(&mut letter, false), (&mut wide, true)] {
+                if next.is_some_and(|at| at < clean_from) {
+                    *next = self.next_to_fold(text, clean_from, wide_ones);
+                }
             }
-            folded.push(f);
+            let Some(at) = letter.into_iter().chain(wide).min() else {
+                break;
+            };
+            let line_start = memchr::memrchr(b'\n', &bytes[clean_from..at])
+                .map_or(clean_from, |n| clean_from + n + 1);
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |n| at + n + 1);
+            self.find_in(&text[clean_from..line_start], clean_from, None, out);
+            folded.clear();
+            origin.clear();
+            for (at, c) in text[line_start..line_end].char_indices() {
+                let f = fold_char(c);
+                origin.extend(std::iter::repeat_n(line_start + at, f.len_utf8()));
+                folded.push(f);
+            }
+            origin.push(line_end);
+            self.find_in(&folded, 0, Some(&origin), out);
+            clean_from = line_end;
         }
-        origin.push(text.len());
-        self.find_in(&folded, Some(&origin), out);
+        self.find_in(&text[clean_from..], clean_from, None, out);
     }
 
-    fn find_in(&self, haystack: &str, origin: Option<&[usize]>, out: &mut Vec<NameMention>) {
+    /// Where the first character at or after byte `from` is that folding
+    /// could make part of a match: a letter with a diacritic (`wide`
+    /// false), or "ḥ", or "’" when a name has an apostrophe (`wide` true).
+    /// Folding keeps letters letters and other characters not, so word
+    /// boundaries never change; a character that folds to one no name
+    /// holds takes part in no match either way.
+    fn next_to_fold(&self, text: &str, from: usize, wide: bool) -> Option<usize> {
+        let bytes = text.as_bytes().get(from..)?;
+        let folds = |at: &usize| {
+            text.get(from + at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| {
+                    let folded = fold_char(c);
+                    folded != c && (folded != '\'' || self.apostrophe)
+                })
+        };
+        // Every folding character opens with one of these bytes (Latin-1
+        // and Latin Extended-A letters; "ḥ"; "’"), which are never inside
+        // a character: memchr finds the few there are.
+        let found = match (wide, self.apostrophe) {
+            (false, _) => memchr::memchr3_iter(0xC3, 0xC4, 0xC5, bytes).find(folds),
+            (true, true) => memchr::memchr2_iter(0xE1, 0xE2, bytes).find(folds),
+            (true, false) => memchr::memchr_iter(0xE1, bytes).find(folds),
+        };
+        found.map(|at| from + at)
+    }
+
+    /// The names in `haystack`, whole lines of the text from byte `offset`
+    /// (so a line end or the text's ends bound it), or one folded line
+    /// whose bytes map back through `origin`.
+    fn find_in(
+        &self,
+        haystack: &str,
+        offset: usize,
+        origin: Option<&[usize]>,
+        out: &mut Vec<NameMention>,
+    ) {
+        if haystack.is_empty() {
+            return;
+        }
         let bytes = haystack.as_bytes();
         for found in self.automaton.find_iter(haystack) {
             let (s, e) = (found.start(), found.end());
@@ -230,7 +298,7 @@ impl NameFinder {
             }
             let (start, end) = match origin {
                 Some(map) => (map[s], map[e]),
-                None => (s, e),
+                None => (offset + s, offset + e),
             };
             for &target in &self.targets[found.pattern().as_usize()] {
                 out.push(NameMention { start, end, target });
@@ -251,6 +319,35 @@ mod tests {
                 .iter()
                 .any(|a| a.name == "United States" && a.aliases.iter().any(|x| x == "U.S."))
         );
+    }
+
+    #[test]
+    fn every_folding_character_opens_with_a_byte_the_line_test_looks_for() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            if fold_char(c) != c {
+                let mut utf8 = [0; 4];
+                let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+                assert!(matches!(first, 0xC3..=0xC5 | 0xE1 | 0xE2), "{c:?}");
+                assert_eq!(c.is_alphanumeric(), fold_char(c).is_alphanumeric());
+            }
+        }
+    }
+
+    #[test]
+    fn a_curly_apostrophe_is_folded_only_for_a_name_that_has_one() {
+        let places = vec![Place {
+            name: "Ma'arrat".into(),
+            aliases: vec![],
+            kind: "town".into(),
+            lat: 35.6,
+            lon: 36.7,
+        }];
+        let finder = NameFinder::new(&places, &[]).expect("small automaton");
+        let text = "Shelling hit Ma’arrat.\nThe army’s guns left Ma'arrat.";
+        let mut found = Vec::new();
+        finder.find(text, &mut found);
+        let names: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(names, ["Ma’arrat", "Ma'arrat"]);
     }
 
     #[test]

@@ -71,6 +71,11 @@ pub fn is_not_a_count_after(word: &str) -> bool {
 /// Words that name a scale when they stand right before its reading
 /// ("magnitude 7.8", "category 4", "level 3", "Mw 6.1").
 fn names_a_scale_before(word: &str) -> bool {
+    // Told by the first letter first: this runs for the word before every number.
+    let first = word.as_bytes().first().map_or(0, |b| b | 0x20);
+    if word.len() > 9 || !matches!(first, b'm' | b'r' | b'c' | b'l' | b'p' | b'g' | b'i' | b's') {
+        return false;
+    }
     with_lower(word, |w| {
         matches!(
             w,
@@ -92,6 +97,10 @@ fn names_a_scale_before(word: &str) -> bool {
 /// Words that name a scale when they follow its reading ("6.4 magnitude",
 /// "5.9 Richter", "7.1-magnitude" is glued and goes elsewhere).
 fn names_a_scale_after(word: &str) -> bool {
+    let first = word.as_bytes().first().map_or(0, |b| b | 0x20);
+    if word.len() > 13 || !matches!(first, b'm' | b'r') {
+        return false;
+    }
     with_lower(word, |w| {
         matches!(w, "magnitude" | "richter" | "richter-scale" | "mw")
     })
@@ -126,9 +135,11 @@ pub fn is_scale_reading(text: &str, tokens: &[Token], first: usize, past: usize)
 /// A day of the month written as digits: 1 to 31, at most two digits.
 fn is_day(text: &str, tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
+        if t.kind != Kind::Number || t.end - t.start > 2 {
+            return false;
+        }
         let digits = t.text(text).as_bytes();
-        t.kind == Kind::Number
-            && (1..=2).contains(&digits.len())
+        (1..=2).contains(&digits.len())
             && digits.iter().all(u8::is_ascii_digit)
             && (1..=31).contains(&digits.iter().fold(0u8, |n, d| n * 10 + (d - b'0')))
     })
@@ -140,9 +151,10 @@ fn joins_days(text: &str, tokens: &[Token], i: usize) -> bool {
     match tokens.get(i).map(|t| t.kind) {
         Some(Kind::Punct) => matches!(punct_at(text, tokens, i), Some('-' | '–' | '—' | ',' | '&')),
         Some(Kind::Word) => word_at(text, tokens, i).is_some_and(|w| {
-            with_lower(w, |w| {
-                matches!(w, "and" | "or" | "to" | "through" | "till" | "until")
-            })
+            (2..=7).contains(&w.len())
+                && with_lower(w, |w| {
+                    matches!(w, "and" | "or" | "to" | "through" | "till" | "until")
+                })
         }),
         _ => false,
     }

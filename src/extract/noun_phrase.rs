@@ -361,6 +361,9 @@ fn is_people_cue(lower: &str) -> bool {
             | "evacuees"
             | "evacuation"
             | "hurt"
+            | "wounding"
+            | "injuring"
+            | "displacing"
     )
 }
 
@@ -462,17 +465,19 @@ impl UnderstoodGroup {
         let is_group = |w: &str| lex.is_counted_plural(w);
         for (k, &(index, t)) in words.iter().enumerate() {
             let w = t.text(text);
-            if super::tokens::lower(w).is_some_and(|l| is_people_cue(l.as_str())) {
+            let word = |n: usize| words.get(n).map(|(_, t)| t.text(text));
+            if let Some(l) = super::tokens::lower(w)
+                && is_people_cue(l.as_str())
+            {
                 people = true;
                 people_cues.push(t.start);
-            }
-            let word = |n: usize| words.get(n).map(|(_, t)| t.text(text));
-            let passive = k
-                .checked_sub(1)
-                .and_then(word)
-                .is_some_and(|w| with_lower(w, is_auxiliary));
-            if !passive && with_lower(w, is_done_to_people) {
-                agent_cues.push(t.start);
+                let passive = k
+                    .checked_sub(1)
+                    .and_then(word)
+                    .is_some_and(|w| with_lower(w, is_auxiliary));
+                if !passive && is_done_to_people(l.as_str()) {
+                    agent_cues.push(t.start);
+                }
             }
             // "the number of missing persons": the first plural noun after "of".
             if number_of.is_none()

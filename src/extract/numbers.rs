@@ -118,12 +118,14 @@ fn parse_digits(text: &str) -> Option<f64> {
 /// Digits grouped in threes by dots ("12.500", "1.250.000") as a whole
 /// number; `None` for anything else ("2.5", "12.50", "0.500").
 fn dotted_thousands(figure: &str) -> Option<f64> {
+    if !figure.as_bytes().contains(&b'.') {
+        return None;
+    }
     let mut groups = figure.split('.');
     let lead = groups.next()?;
     let well_formed = (1..=3).contains(&lead.len())
         && !lead.starts_with('0')
         && lead.bytes().all(|b| b.is_ascii_digit())
-        && figure.contains('.')
         && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
     if !well_formed || figure.len() > 19 {
         return None;
@@ -138,16 +140,15 @@ fn dotted_thousands(figure: &str) -> Option<f64> {
 /// Three digits at token `at`, one space after the token before it
 /// (a plain, no-break or thin space): the next group of "85 000".
 fn thousands_after_space(text: &str, tokens: &[Token], at: usize) -> Option<f64> {
-    let group = tokens.get(at)?;
+    let group = tokens
+        .get(at)
+        .filter(|g| g.kind == Kind::Number && g.end - g.start == 3)?;
     let gap = text.get(tokens.get(at.checked_sub(1)?)?.end..group.start)?;
     let one_space = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
     let digits = group.text(text);
-    (group.kind == Kind::Number
-        && one_space
-        && digits.len() == 3
-        && digits.bytes().all(|b| b.is_ascii_digit()))
-    .then(|| parse_digits(digits))
-    .flatten()
+    (one_space && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| parse_digits(digits))
+        .flatten()
 }
 
 /// The group after "310, " in "310, 000 people": a comma glued to the
@@ -180,11 +181,10 @@ pub fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(f64, usize)>
                 return None;
             }
             let mut next = i + 1;
-            let scale_follows = scaled(text, tokens, 1.0, next).1 > next;
             // "12.500 refugees": thousands grouped with dots, as much of
             // Europe writes them; "2.500 million" is a decimal still.
             let mut value = match dotted_thousands(t) {
-                Some(whole) if !scale_follows => whole,
+                Some(whole) if scaled(text, tokens, 1.0, next).1 == next => whole,
                 _ => parse_digits(t)?,
             };
             if !has_separator(t) && t.len() <= 3 && !t.starts_with('0') {

@@ -14,7 +14,7 @@ use super::numbers::{
     has_separator, is_in_model_name, number_at, punct_at, scaled_range_start, spelled, word_at,
 };
 use super::qualifiers::qualifier_before;
-use super::tokens::{Kind, Token, strip_possessive, with_lower};
+use super::tokens::{Kind, Openings, Token, strip_possessive, with_lower};
 use crate::model::Qualifier;
 
 /// Whether a word after a number makes it a count ("2020 troops" is not a year).
@@ -75,23 +75,26 @@ pub struct Carried {
 pub fn carried_group(text: &str, counts: &[Quantity]) -> Option<Carried> {
     let first = counts.first()?;
     let lex = lexicon();
-    let name = written_as_a_name(text, first);
-    if first.unit.is_empty() || !lex.is_plural_noun(&first.unit) && !name {
+    let (reading, plural) = lex.reading_and_plural(&first.unit);
+    let person = reading.is_some_and(|r| r.person);
+    let people = person || written_as_a_name(text, first);
+    if first.unit.is_empty() || !plural && !people {
         return None;
     }
     Some(Carried {
         unit: first.unit.clone(),
-        people: name || lex.reading(&first.unit).is_some_and(|r| r.person),
+        people,
     })
 }
 
-/// Whether a count's noun is written capitalised, as a people's name is
-/// ("120 Palestinians", "80,000 Rohingya").
+/// Whether a count's noun, which ends its words, is written capitalised as
+/// a people's name is ("120 Palestinians", "80,000 Rohingya").
 fn written_as_a_name(text: &str, count: &Quantity) -> bool {
-    text.get(count.start..count.end).is_some_and(|span| {
-        span.split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(&count.unit) && w.starts_with(char::is_uppercase))
-    })
+    let noun = count.end.checked_sub(count.unit.len()).and_then(|from| {
+        text.get(from..count.end)
+            .filter(|w| w.eq_ignore_ascii_case(&count.unit))
+    });
+    noun.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
 }
 
 /// Whether the count at token `i` points back at a group named before:
@@ -249,25 +252,11 @@ fn could_start(text: &str, token: &Token) -> bool {
                 _ => {}
             }
             // The first two letters of every number word, and of "between".
-            let opens = bytes.len() <= 13
-                && matches!(
-                    &[bytes[0] | 0x20, bytes[1] | 0x20],
-                    b"on"
-                        | b"tw"
-                        | b"th"
-                        | b"fo"
-                        | b"fi"
-                        | b"si"
-                        | b"se"
-                        | b"ei"
-                        | b"ni"
-                        | b"te"
-                        | b"el"
-                        | b"hu"
-                        | b"do"
-                        | b"be"
-                );
-            if !opens {
+            const OPENS: Openings = Openings::new(&[
+                b"on", b"tw", b"th", b"fo", b"fi", b"si", b"se", b"ei", b"ni", b"te", b"el", b"hu",
+                b"do", b"be",
+            ]);
+            if bytes.len() > 13 || !OPENS.hold(bytes[0], bytes[1]) {
                 return false;
             }
             let word = token.text(text);
@@ -372,10 +361,7 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
             next = after_second;
         }
     }
-    // "a 6.4 magnitude quake", "magnitude 7.8": a reading, not a count.
-    if is_scale_reading(text, tokens, figure, next) {
-        return None;
-    }
+    let figure_end = next;
 
     // What follows must not make it a time, a percentage, a fraction or an age.
     if let Some(c) = punct_at(text, tokens, next)
@@ -521,8 +507,12 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     } else {
         tokens[unit_index].end
     };
-    // A count of things is whole: "6.4 quakes" was a reading of some scale.
-    if low.fract() != 0.0 || high.fract() != 0.0 {
+    // A count of things is whole: "6.4 quakes" was a reading of some scale;
+    // "a 6.4 magnitude quake", "magnitude 7.8" are readings, not counts.
+    if low.fract() != 0.0
+        || high.fract() != 0.0
+        || is_scale_reading(text, tokens, figure, figure_end)
+    {
         return None;
     }
     let quantity = Quantity {

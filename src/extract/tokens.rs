@@ -127,6 +127,33 @@ impl LowerWord {
     }
 }
 
+/// A set of two-letter openings of words, blind to case: the finders tell
+/// most words apart by their first two bytes with one table load, before
+/// reading any further.
+pub struct Openings([u32; 32]);
+
+impl Openings {
+    /// The set of these lower-case pairs.
+    pub const fn new(pairs: &[&[u8; 2]]) -> Self {
+        let mut rows = [0u32; 32];
+        let mut k = 0;
+        while k < pairs.len() {
+            let [a, b] = *pairs[k];
+            rows[(a & 31) as usize] |= 1 << (b & 31);
+            k += 1;
+        }
+        Self(rows)
+    }
+
+    /// Whether a word opening with bytes `a` and `b` opens with a pair of the set.
+    pub fn hold(&self, a: u8, b: u8) -> bool {
+        let (a, b) = (a | 0x20, b | 0x20);
+        a.is_ascii_lowercase()
+            && b.is_ascii_lowercase()
+            && self.0[usize::from(a & 31)] >> (b & 31) & 1 == 1
+    }
+}
+
 /// The word without a possessive "'s" or "’s".
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
@@ -479,6 +506,19 @@ mod tests {
         assert_eq!(key, "al fasher");
         assert!(lower("seventeen letters").is_none());
         assert!(lower("Curaçao").is_none());
+    }
+
+    #[test]
+    fn openings_hold_their_pairs_in_either_case_and_nothing_else() {
+        let pairs: [&[u8; 2]; 3] = [b"on", b"tw", b"ze"];
+        let set = Openings::new(&pairs);
+        for a in 0u8..=255 {
+            for b in 0u8..=255 {
+                let lower = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+                let expected = pairs.iter().any(|p| **p == lower);
+                assert_eq!(set.hold(a, b), expected, "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -180,7 +180,11 @@ fn finish(name: Option<&str>, source: &mut Source) -> Result<(), String> {
     if let Some(name) = name {
         source.title = name.replace(['_', '-'], " ");
     }
-    source.text = normalize(&source.text);
+    // A long text file is most often in that form already: checked in one
+    // pass, it is kept rather than copied.
+    if !is_normalized(&source.text) {
+        source.text = normalize(&source.text);
+    }
     if source.text.trim().is_empty() {
         return Err("no article text in the file".into());
     }
@@ -198,6 +202,23 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
     controls * 20 > head.len()
+}
+
+/// Whether `text` is already in [`normalize`]'s form, found without a copy.
+fn is_normalized(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if text.trim().len() != text.len()
+        || memchr::memchr(b'\r', bytes).is_some()
+        || memchr::memmem::find(bytes, b"\n\n\n").is_some()
+    {
+        return false;
+    }
+    let mut line_start = 0;
+    memchr::memchr_iter(b'\n', bytes).all(|end| {
+        let line = &text[line_start..end];
+        line_start = end + 1;
+        !line.ends_with(char::is_whitespace)
+    })
 }
 
 /// The form article text is stored and compared in: LF line ends, no
@@ -644,6 +665,28 @@ mod tests {
         let untitled =
             from_bytes("txt", "my_notes", b"Just one paragraph with no headline.").expect("reads");
         assert_eq!(untitled.title, "my notes");
+    }
+
+    #[test]
+    fn a_text_already_normalised_is_told_apart_without_a_copy() {
+        for text in [
+            "",
+            "One.",
+            "One.\n\nTwo.",
+            "One.\n\n\nTwo.",
+            "One. \nTwo.",
+            "One.\u{a0}\nTwo.",
+            "One.\r\nTwo.",
+            "One.\rTwo.",
+            "\nOne.",
+            " One.",
+            "One.\n",
+            "One.\n \nTwo.",
+            "One.\n\u{b}\nTwo.",
+            "A\tB\nC",
+        ] {
+            assert_eq!(is_normalized(text), normalize(text) == text, "{text:?}");
+        }
     }
 
     #[test]
