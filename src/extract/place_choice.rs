@@ -236,7 +236,7 @@ fn stand_by_lists(
         // ("Kofab and Argo in Badakhshan", "Panjwai in Kandahar"), else
         // beside the one before it ("Mekele and Shire"): both found in one
         // pass each way, so a long list stays linear.
-        let mut after: Vec<Option<usize>> = vec![None; to - from];
+        let mut after: SmallVec<[Option<usize>; 8]> = smallvec::smallvec![None; to - from];
         let mut next_anchor = None;
         for k in members.clone().rev() {
             after[k - from] = next_anchor;
@@ -245,7 +245,7 @@ fn stand_by_lists(
             }
         }
         let mut before: Option<usize> = None;
-        let mut nearest: Vec<Option<usize>> = vec![None; to - from];
+        let mut nearest: SmallVec<[Option<usize>; 8]> = smallvec::smallvec![None; to - from];
         for k in members.clone() {
             nearest[k - from] = after[k - from].or(before);
             if is_anchor(k, located) {

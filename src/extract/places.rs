@@ -113,6 +113,10 @@ pub struct Gazetteer {
     pub(super) places: Vec<WorldPlace>,
     pub(super) index: KeyIndex,
     pub(super) country_names: FoldMap<&'static str, &'static str>,
+    /// The row of each country, by code.
+    country_rows: FoldMap<&'static str, u32>,
+    /// The row of each first-level division, by country and name.
+    region_rows: FoldMap<(&'static str, &'static str), u32>,
     /// Country names in lower case with their codes, sorted: for
     /// "Lebanese" → "leban…".
     pub(super) country_keys: Vec<(String, &'static str)>,
@@ -352,10 +356,18 @@ impl Gazetteer {
         }
         let mut index = KeyIndex::with_capacity(places.len() * 3, tsv.len());
         let mut country_names = FoldMap::new();
+        let mut country_rows = FoldMap::new();
+        let mut region_rows = FoldMap::new();
         let mut key = String::new();
         for (at, place) in places.iter().enumerate() {
             if place.kind == PlaceKind::Country {
                 country_names.insert(place.country, place.name);
+                country_rows.insert(place.country, at as u32);
+            }
+            if place.kind == PlaceKind::Region {
+                region_rows
+                    .entry((place.country, place.name))
+                    .or_insert(at as u32);
             }
             for (n, spelling) in place.spellings().enumerate() {
                 let id = at as u32 | if n > 0 { ALIAS_BIT } else { 0 };
@@ -393,6 +405,8 @@ impl Gazetteer {
             places,
             index,
             country_names,
+            country_rows,
+            region_rows,
             country_keys,
             demonym_stems,
         }
@@ -521,17 +535,14 @@ impl Gazetteer {
 
     /// Every row of a country by its code ("AF"), if the gazetteer has one.
     pub fn country(&'static self, code: &str) -> Option<&'static WorldPlace> {
-        let name = self.country_names.get(code)?;
-        self.lookup(name)
-            .into_iter()
-            .find(|p| p.kind == PlaceKind::Country && p.country == code)
+        self.country_rows.get(code).map(|&at| self.place(at))
     }
 
     /// The first-level division of a country by its press name.
     pub fn region_of(&'static self, country: &str, name: &str) -> Option<&'static WorldPlace> {
-        self.lookup(name)
-            .into_iter()
-            .find(|p| p.kind == PlaceKind::Region && p.country == country)
+        self.region_rows
+            .get(&(country, name))
+            .map(|&at| self.place(at))
     }
 
     /// The English name of a country by its ISO code ("AF" → "Afghanistan").
