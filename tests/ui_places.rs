@@ -155,3 +155,75 @@ fn a_right_click_on_the_map_puts_the_selected_items_place_there() {
         assert!(moved.0.distance(spot) < 3.0, "{:?} vs {spot:?}", moved.0);
     }
 }
+
+#[test]
+fn a_country_named_as_a_whole_is_drawn_as_the_country() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("sudan.ron");
+    let mut notebook =
+        sitrep::model::Notebook::new("n".into(), "Sudan", jiff::Timestamp::UNIX_EPOCH);
+    notebook.events.push(sitrep::model::Event {
+        id: sitrep::model::EventId::from_u128(1),
+        title: "Fighting spreads across the country".into(),
+        start: sitrep::model::PartialDate::parse("2023-05").expect("date"),
+        end: None,
+        category: sitrep::model::Category::Military,
+        tags: Vec::new(),
+        place: "Sudan".into(),
+        actors: Vec::new(),
+        notes: String::new(),
+        evidence: Vec::new(),
+        confidence: None,
+    });
+    sitrep::store::save(&path, &notebook).expect("saves");
+    for size in SIZES {
+        let dialogs = ScriptedDialogs::default();
+        let mut harness = app_sized(
+            Some(path.clone()),
+            &dialogs,
+            None,
+            Duration::from_secs(30),
+            size,
+        );
+        settle(&mut harness);
+        // The outlines are read on a worker: step until they are drawn.
+        for _ in 0..300 {
+            harness.run_steps(1);
+            if common::painted_shapes(&harness)
+                .iter()
+                .any(|s| matches!(s, egui::Shape::Path(p) if p.points.len() > 20))
+            {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        harness.run_steps(2);
+        let map = harness.state().map_rect().expect("the map is shown");
+        let [r, g, b] = sitrep::timeline::category_rgb(sitrep::model::Category::Military);
+        // Sudan's outline, drawn over in the event's colour across much of
+        // the map: not a pin at its centre.
+        let outline: Vec<egui::Rect> = common::painted_shapes(&harness)
+            .into_iter()
+            .filter_map(|shape| match shape {
+                egui::Shape::Path(path) if path.points.len() > 20 => {
+                    let egui::epaint::ColorMode::Solid(color) = path.stroke.color else {
+                        return None;
+                    };
+                    let near = |a: u8, b: u8| a.abs_diff(b) <= 60;
+                    let [cr, cg, cb, _] = color.to_srgba_unmultiplied();
+                    (near(cr, r) && near(cg, g) && near(cb, b)).then(|| path.visual_bounding_rect())
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !outline.is_empty(),
+            "no country outline in the event's colour at {size:?}"
+        );
+        let spans = outline.iter().fold(egui::Rect::NOTHING, |a, b| a.union(*b));
+        assert!(
+            spans.width() > map.width() * 0.3 && map.expand(1.0).contains_rect(spans),
+            "the country fills the view it opens on: {spans:?} in {map:?}"
+        );
+    }
+}

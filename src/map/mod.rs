@@ -404,3 +404,29 @@ mod tests {
         }
     }
 }
+#[cfg(test)]
+mod code_tests {
+    #[test]
+    fn every_outline_knows_its_country_code() {
+        let outlines = super::outlines().expect("outlines");
+        let coded = outlines
+            .coarse
+            .iter()
+            .filter(|o| !o.code.is_empty())
+            .count();
+        assert!(
+            coded * 10 >= outlines.coarse.len() * 9,
+            "{coded} of {}",
+            outlines.coarse.len()
+        );
+        let sudan = outlines
+            .coarse
+            .iter()
+            .find(|o| o.name == "Sudan")
+            .expect("Sudan");
+        assert_eq!(sudan.code, "SD");
+        assert_eq!(outlines.country_at([30.0, 15.0]), Some("SD"));
+        let bounds = outlines.country_bounds("AF").expect("Afghanistan");
+        assert!(bounds[0] > 59.0 && bounds[2] < 76.0, "{bounds:?}");
+    }
+}

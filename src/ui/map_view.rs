@@ -62,9 +62,14 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             .rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
         return;
     }
-    if state.frame.is_none() || (!state.moved && state.fitted_to != Some(rect.size())) {
+    // Refitted, until the analyst moves it, when the panel changes size,
+    // and once the outlines are read (a country's extent is known then);
+    // not as places change, which would move the map under the hand.
+    let refit = state.fitted_to != Some(rect.size()) || (outlines_ready && !state.fitted_outlines);
+    if state.frame.is_none() || (!state.moved && refit) {
         state.frame = Some(fit(rect, home));
         state.fitted_to = Some(rect.size());
+        state.fitted_outlines = outlines_ready;
         state.moved = false;
     }
     let Some(frame) = state.frame.as_mut() else {

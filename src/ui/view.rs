@@ -277,6 +277,8 @@ pub struct MapState {
     pub rect: Option<egui::Rect>,
     /// The panel size the whole world was last fitted to.
     pub fitted_to: Option<egui::Vec2>,
+    /// Whether it was last fitted with the outlines read.
+    pub fitted_outlines: bool,
     /// Whether the analyst has panned or zoomed since the map was fitted.
     pub moved: bool,
     /// Where a Shift+drag box selection began, while one is drawn.
