@@ -268,6 +268,12 @@ impl<'n> Locator<'n> {
         }
     }
 
+    /// A locator told what the notebook is about, without working it out
+    /// again (the UI keeps it from the map's last pass).
+    pub fn with_focus(notebook: &'n Notebook, focus: Vec<(&'static str, f64)>) -> Self {
+        Self { notebook, focus }
+    }
+
     /// The countries the notebook is about, most first, with weights.
     pub fn focus(&self) -> &[(&'static str, f64)] {
         &self.focus

@@ -91,9 +91,19 @@ pub fn item_place(ui: &mut Ui, notebook: &Notebook, name: &str, view: &View, out
             .find(|m| m.place.trim().eq_ignore_ascii_case(name));
         let found = match on_map {
             Some(marker) => Some((marker.at, marker.scale, marker.country)),
-            None => crate::timeline::Locator::new(notebook)
-                .resolve(name)
-                .map(|found| (found.at, found.scale, found.country)),
+            // Not on the map (filtered out): looked up with the focus the
+            // map's last pass found, not worked out again every frame.
+            None => crate::timeline::Locator::with_focus(
+                notebook,
+                view.map
+                    .markers
+                    .focus_country
+                    .map(|c| (c, 1.0))
+                    .into_iter()
+                    .collect(),
+            )
+            .resolve(name)
+            .map(|found| (found.at, found.scale, found.country)),
         };
         match found {
             Some(([lon, lat], scale, country)) => {
