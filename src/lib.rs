@@ -38,7 +38,10 @@
 //!   (`extract::place_context`: the text's and the notebook's countries,
 //!   nearness, containment, the kind the words imply, size) and chosen with
 //!   a confidence and an extent (`extract::place_choice`); the notebook's
-//!   settled places win. No notebook files.
+//!   settled places win. The world gazetteer is indexed when Sitrep is
+//!   built (`src/build.rs` includes `extract/gazetteer_index.rs`, which
+//!   therefore uses nothing else of the crate) and decoded at start. No
+//!   notebook files.
 //! - [`import`]: files in (txt, md, html, eml; charsets, page dates,
 //!   datelines, bylines), articles and their proposals out as one
 //!   [`model::Edit`]; and the review rules: accepting a proposal (which

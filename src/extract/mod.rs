@@ -10,6 +10,7 @@
 pub mod category;
 pub mod dates;
 pub mod figure_guess;
+mod gazetteer_index;
 pub mod html;
 pub mod html_guard;
 mod json;

@@ -337,7 +337,7 @@ impl Gazetteer {
         sentence: &Sentence,
         first: usize,
         key: &mut String,
-    ) -> Option<(usize, &'static Slot, usize)> {
+    ) -> Option<(usize, Slot<'static>, usize)> {
         let (text, tokens) = (sentence.text, sentence.tokens);
         key.clear();
         let mut best = None;
@@ -388,7 +388,7 @@ impl Gazetteer {
         sentence: &Sentence,
         lexicon: &Lexicon,
         (first, mut last, mut possessive): (usize, usize, usize),
-        mut slot: &'static Slot,
+        mut slot: Slot<'static>,
         key: &mut String,
         out: &mut Vec<Candidate>,
     ) -> usize {
@@ -554,7 +554,7 @@ impl Gazetteer {
             out.push(Candidate {
                 start,
                 end,
-                places: &slot.places,
+                places: slot.places,
                 plain: if caps { exact_acronym } else { !common },
                 evidence: !(common && initial)
                     && (locative_before
@@ -750,7 +750,7 @@ impl Gazetteer {
     fn begins_a_name(&self, word: &str) -> bool {
         let mut key = String::with_capacity(word.len());
         push_key(word, &mut key);
-        self.index.contains_key(key.as_str())
+        self.index.get(key.as_str()).is_some()
     }
 
     /// "Lebanese", "African", "Ukrainian-controlled", "Nigeria-Cameroon":
@@ -764,10 +764,12 @@ impl Gazetteer {
                     || self.is_adjective_of_place(part)
             });
         }
-        let lower = word.to_lowercase();
-        DEMONYM_ENDINGS.iter().any(|ending| {
-            lower.strip_suffix(ending).is_some_and(|stem| {
-                stem.len() >= 4 && (self.a_country_begins_with(stem) || is_supranational_stem(stem))
+        with_lower(word, |lower| {
+            DEMONYM_ENDINGS.iter().any(|ending| {
+                lower.strip_suffix(ending).is_some_and(|stem| {
+                    stem.len() >= 4
+                        && (self.a_country_begins_with(stem) || is_supranational_stem(stem))
+                })
             })
         })
     }

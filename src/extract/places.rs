@@ -3,7 +3,7 @@
 //! first- and second-level divisions, and towns and cities.
 //! Which names in a text are places is decided in [`super::place_evidence`].
 
-use super::names::fold_char;
+use super::gazetteer_index::{self as gi, Index, Row, push_word_key};
 use super::place_words::DEMONYM_ENDINGS;
 
 /// The endings of words made from a country's name, shortest first, with
@@ -13,14 +13,15 @@ const DEMONYM_ENDINGS_SHORTEST_FIRST: [&str; 14] = [
 ];
 pub use crate::model::PlaceScale;
 use foldhash::{HashMap as FoldMap, HashMapExt};
-use hashbrown::{HashTable, hash_table};
-use smallvec::SmallVec;
-use std::hash::BuildHasher;
+pub(super) use gi::{ALIAS_BIT, Slot};
 use std::sync::OnceLock;
 
 /// The gazetteer shipped with Sitrep: `name, aliases, kind, country, lat,
 /// lon, population, region, radius_km`.
 pub const GAZETTEER_TSV: &str = include_str!("../../assets/gazetteer/gazetteer.tsv");
+
+/// The index of [`GAZETTEER_TSV`] and its rows, built by `src/build.rs`.
+const GAZETTEER_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.idx"));
 
 /// What sort of place a row is, most important first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -77,6 +78,22 @@ pub struct WorldPlace {
     pub radius_km: f32,
 }
 
+impl From<Row<'static>> for WorldPlace {
+    fn from(row: Row<'static>) -> Self {
+        Self {
+            name: row.name,
+            aliases: row.aliases,
+            kind: PlaceKind::parse(row.kind),
+            country: row.country,
+            lat: row.lat,
+            lon: row.lon,
+            population: row.population,
+            region: row.region,
+            radius_km: row.radius_km,
+        }
+    }
+}
+
 impl WorldPlace {
     /// How much ground it covers: a country, a region, a district or a point.
     pub fn scale(&self) -> PlaceScale {
@@ -94,24 +111,11 @@ impl WorldPlace {
     }
 }
 
-/// Set in an index entry that a place's alias, not its name, spells:
-/// "Hamas" is an old name of Hamm, which a text about Gaza does not mean.
-pub(super) const ALIAS_BIT: u32 = 1 << 31;
-
-/// What one normalised spelling leads to.
-#[derive(Debug, Default)]
-pub(super) struct Slot {
-    /// Places spelled so.
-    pub(super) places: SmallVec<[u32; 2]>,
-    /// Whether a longer name begins with these words.
-    pub(super) prefix: bool,
-}
-
 /// The world gazetteer, indexed by normalised spelling.
 #[derive(Debug)]
 pub struct Gazetteer {
     pub(super) places: Vec<WorldPlace>,
-    pub(super) index: KeyIndex,
+    pub(super) index: Index,
     pub(super) country_names: FoldMap<&'static str, &'static str>,
     /// The row of each country, by code.
     country_rows: FoldMap<&'static str, u32>,
@@ -120,16 +124,20 @@ pub struct Gazetteer {
     /// Country names in lower case with their codes, sorted: for
     /// "Lebanese" → "leban…".
     pub(super) country_keys: Vec<(String, &'static str)>,
+    /// Every beginning of four bytes or more of a lower-case country name,
+    /// with the country it alone begins (see
+    /// [`Self::country_beginning_with`]): asked of most capitalised words.
+    country_prefixes: FoldMap<Box<str>, Option<&'static str>>,
     /// Country names without a final a, e or y, and whether anything was cut.
     pub(super) demonym_stems: FoldMap<&'static str, bool>,
 }
 
 static WORLD: OnceLock<Gazetteer> = OnceLock::new();
 
-/// The shipped gazetteer, parsed on first use and then shared. Parsing takes
-/// tens of milliseconds: the app builds it on a worker thread.
+/// The shipped gazetteer, read on first use from the index built with the
+/// program (a few milliseconds), and then shared.
 pub fn world() -> &'static Gazetteer {
-    WORLD.get_or_init(|| Gazetteer::parse(GAZETTEER_TSV))
+    WORLD.get_or_init(|| Gazetteer::prebuilt().unwrap_or_else(|| Gazetteer::parse(GAZETTEER_TSV)))
 }
 
 /// Whether [`world`] has been parsed, so that calling it will not wait.
@@ -147,24 +155,7 @@ pub(super) fn push_key(word: &str, key: &mut String) {
         lowered.push_to(key);
         return;
     }
-    if word.is_ascii() {
-        let keyed = word.bytes().map(|b| match b {
-            b'`' => b'\'',
-            b'-' => b' ',
-            b => b.to_ascii_lowercase(),
-        });
-        // SAFETY: ASCII bytes map to ASCII bytes, and ASCII is UTF-8.
-        unsafe { key.as_mut_vec() }.extend(keyed);
-        return;
-    }
-    for c in word.chars() {
-        match fold_char(c) {
-            '’' | '‘' | '`' | 'ʼ' | 'ʻ' | '\'' => key.push('\''),
-            '-' | '‐' | '–' => key.push(' '),
-            c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
-            c => key.extend(c.to_lowercase()),
-        }
-    }
+    push_word_key(word, key);
 }
 
 /// The matching key of a spelling of one or more words.
@@ -176,189 +167,37 @@ pub(super) fn key_of(spelling: &str) -> String {
 
 /// Appends the matching key of a spelling of one or more words.
 pub(super) fn push_spelling_key(spelling: &str, key: &mut String) {
-    let mut push_words = |words: &mut dyn Iterator<Item = &str>| {
-        for (i, word) in words.enumerate() {
-            if i > 0 {
-                key.push(' ');
-            }
-            push_key(word, key);
-        }
-    };
-    // ASCII white space is all the white space of plain ASCII, but for the
-    // vertical tab.
-    if spelling.is_ascii() && !spelling.contains('\x0b') {
-        push_words(&mut spelling.split_ascii_whitespace());
-    } else {
-        push_words(&mut spelling.split_whitespace());
-    }
-}
-
-/// The tab-separated columns of a line.
-fn columns(line: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut from = 0;
-    let tabs = memchr::memchr_iter(b'\t', line.as_bytes()).chain([line.len()]);
-    tabs.map(move |to| {
-        let column = line.get(from..to).unwrap_or("");
-        from = to + 1;
-        column
-    })
-}
-
-/// A plain decimal ("-21.3413") read exactly as `str::parse` would: its
-/// digits as an integer and the power of ten below it are both exact in an
-/// `f64`, and one division rounds correctly. Anything else goes to
-/// `str::parse`.
-fn decimal(text: &str) -> Option<f64> {
-    const POWERS: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
-    let text = text.trim_end_matches('\r');
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest.as_bytes()),
-        None => (false, text.as_bytes()),
-    };
-    let mut mantissa = 0u64;
-    let mut point = None;
-    for (at, &b) in digits.iter().enumerate() {
-        match b {
-            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
-            b'.' if point.is_none() && at > 0 && at + 1 < digits.len() => point = Some(at),
-            _ => return text.parse().ok(),
-        }
-    }
-    let places = point.map_or(0, |at| digits.len() - at - 1);
-    if digits.is_empty() || digits.len() > 16 {
-        return text.parse().ok();
-    }
-    let value = mantissa as f64 / POWERS[places];
-    Some(if negative { -value } else { value })
-}
-
-/// Normalised spellings to their slots, every key kept in one string: the
-/// gazetteer's few hundred thousand keys then cost no allocation each, and
-/// start-up waits on building them.
-#[derive(Debug, Default)]
-pub(super) struct KeyIndex {
-    keys: String,
-    /// Where each key is in `keys`, and its slot.
-    table: HashTable<(u32, u32, Slot)>,
-    hasher: foldhash::fast::RandomState,
-}
-
-impl KeyIndex {
-    fn with_capacity(keys: usize, key_bytes: usize) -> Self {
-        Self {
-            keys: String::with_capacity(key_bytes),
-            table: HashTable::with_capacity(keys),
-            hasher: foldhash::fast::RandomState::default(),
-        }
-    }
-
-    fn key<'k>(keys: &'k str, &(start, len, _): &(u32, u32, Slot)) -> &'k str {
-        keys.get(start as usize..(start + len) as usize)
-            .unwrap_or_default()
-    }
-
-    /// The slot of a key.
-    pub(super) fn get(&self, key: &str) -> Option<&Slot> {
-        let hash = self.hasher.hash_one(key);
-        // Lengths first, then bytes: this runs for every capitalised word.
-        let keys = self.keys.as_bytes();
-        self.table
-            .find(hash, |&(start, len, _)| {
-                len as usize == key.len()
-                    && keys.get(start as usize..(start + len) as usize) == Some(key.as_bytes())
-            })
-            .map(|(_, _, slot)| slot)
-    }
-
-    /// Whether a key has a slot.
-    pub(super) fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
-    }
-
-    /// The slot of a key, made when new: the key is copied only then.
-    fn slot_of(&mut self, key: &str) -> &mut Slot {
-        let Self {
-            keys,
-            table,
-            hasher,
-        } = self;
-        let hash = hasher.hash_one(key);
-        let entry = table.entry(
-            hash,
-            |entry| Self::key(keys, entry) == key,
-            |entry| hasher.hash_one(Self::key(keys, entry)),
-        );
-        match entry {
-            hash_table::Entry::Occupied(found) => &mut found.into_mut().2,
-            hash_table::Entry::Vacant(vacant) => {
-                let start = keys.len() as u32;
-                keys.push_str(key);
-                &mut vacant
-                    .insert((start, key.len() as u32, Slot::default()))
-                    .into_mut()
-                    .2
-            }
-        }
-    }
+    gi::push_spelling_key_with(spelling, key, push_key);
 }
 
 impl Gazetteer {
     /// Parses a gazetteer in the layout of `assets/gazetteer/gazetteer.tsv`;
     /// malformed lines are skipped (the file is generated).
     pub fn parse(tsv: &'static str) -> Self {
-        let mut places = Vec::with_capacity(140_000);
-        // Start-up waits on this: split with memchr, and read coordinates
-        // without the general float parser.
-        let mut line_start = 0;
-        for line_end in memchr::memchr_iter(b'\n', tsv.as_bytes()).chain([tsv.len()]) {
-            let line = tsv.get(line_start..line_end).unwrap_or("");
-            let header = line_start == 0;
-            line_start = line_end + 1;
-            if header {
-                continue;
-            }
-            let mut cols = columns(line);
-            let (Some(name), Some(aliases), Some(kind), Some(country), Some(lat), Some(lon)) = (
-                cols.next(),
-                cols.next(),
-                cols.next(),
-                cols.next(),
-                cols.next(),
-                cols.next(),
-            ) else {
-                continue;
-            };
-            let (Some(lat), Some(lon)) = (decimal(lat), decimal(lon)) else {
-                continue;
-            };
-            if name.is_empty() {
-                continue;
-            }
-            places.push(WorldPlace {
-                name,
-                aliases,
-                kind: PlaceKind::parse(kind),
-                country,
-                lat,
-                lon,
-                population: cols
-                    .next()
-                    .and_then(|p| p.trim_end_matches('\r').parse().ok())
-                    .unwrap_or(0),
-                region: cols.next().map_or("", |r| r.trim_end_matches('\r')),
-                radius_km: cols
-                    .next()
-                    .and_then(|r| r.trim_end_matches('\r').parse().ok())
-                    .unwrap_or(0.0),
-            });
-        }
-        let mut index = KeyIndex::with_capacity(places.len() * 3, tsv.len());
+        let index = Index::build(gi::rows(tsv), push_key);
+        Self::with_rows(gi::rows(tsv).map(WorldPlace::from).collect(), index)
+    }
+
+    /// The shipped gazetteer from the index `src/build.rs` made of it, or
+    /// `None` if that index is not of this very file.
+    pub fn prebuilt() -> Option<Self> {
+        let hash = gi::key_hash(GAZETTEER_TSV.as_bytes());
+        let (index, rest) =
+            Index::decode(GAZETTEER_INDEX, GAZETTEER_TSV.len() as u64, hash).ok()?;
+        let mut places = Vec::with_capacity(160_000);
+        gi::decode_rows(rest, GAZETTEER_TSV, |row| {
+            places.push(WorldPlace::from(row))
+        })
+        .ok()?;
+        Some(Self::with_rows(places, index))
+    }
+
+    /// The gazetteer of these rows and their index, with its lookups by
+    /// country and region.
+    fn with_rows(places: Vec<WorldPlace>, index: Index) -> Self {
         let mut country_names = FoldMap::new();
         let mut country_rows = FoldMap::new();
         let mut region_rows = FoldMap::new();
-        let mut key = String::new();
         for (at, place) in places.iter().enumerate() {
             if place.kind == PlaceKind::Country {
                 country_names.insert(place.country, place.name);
@@ -368,25 +207,6 @@ impl Gazetteer {
                 region_rows
                     .entry((place.country, place.name))
                     .or_insert(at as u32);
-            }
-            for (n, spelling) in place.spellings().enumerate() {
-                let id = at as u32 | if n > 0 { ALIAS_BIT } else { 0 };
-                key.clear();
-                push_spelling_key(spelling, &mut key);
-                let short = key.len() < 12 && key.chars().count() < 3;
-                if short && !spelling.chars().all(|c| c.is_uppercase()) {
-                    continue;
-                }
-                let slot = index.slot_of(&key);
-                if !slot.places.iter().any(|&p| p & !ALIAS_BIT == at as u32) {
-                    slot.places.push(id);
-                }
-                // Keys are short: a plain scan beats a memrchr call.
-                let mut cut = key.len();
-                while let Some(space) = key.as_bytes()[..cut].iter().rposition(|&b| b == b' ') {
-                    index.slot_of(&key[..space]).prefix = true;
-                    cut = space;
-                }
             }
         }
         let demonym_stems = country_names
@@ -401,6 +221,20 @@ impl Gazetteer {
             .map(|(&code, name)| (name.to_lowercase(), code))
             .collect();
         country_keys.sort_unstable();
+        let mut prefixes: Vec<&str> = country_keys
+            .iter()
+            .flat_map(|(key, _)| {
+                key.char_indices()
+                    .map(|(at, c)| &key[..at + c.len_utf8()])
+                    .filter(|prefix| prefix.len() >= 4)
+            })
+            .collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        let country_prefixes = prefixes
+            .into_iter()
+            .map(|prefix| (prefix.into(), searched_country(&country_keys, prefix)))
+            .collect();
         Self {
             places,
             index,
@@ -408,6 +242,7 @@ impl Gazetteer {
             country_rows,
             region_rows,
             country_keys,
+            country_prefixes,
             demonym_stems,
         }
     }
@@ -460,7 +295,7 @@ impl Gazetteer {
     pub(super) fn ids_of(&self, spelling: &str) -> Option<&[u32]> {
         self.index
             .get(key_of(spelling).as_str())
-            .map(|slot| slot.places.as_slice())
+            .map(|slot| slot.places)
             .filter(|ids| !ids.is_empty())
     }
 
@@ -477,6 +312,9 @@ impl Gazetteer {
 
     /// Whether the name of a country begins with a lower-case stem.
     pub(super) fn a_country_begins_with(&self, stem: &str) -> bool {
+        if stem.len() >= 4 {
+            return self.country_prefixes.contains_key(stem);
+        }
         let from = self
             .country_keys
             .partition_point(|(k, _)| k.as_str() < stem);
@@ -488,18 +326,10 @@ impl Gazetteer {
     /// The country whose name a lower-case stem begins, when one alone does
     /// or one is spelled so exactly ("niger" of "Nigerien": Niger, not Nigeria).
     pub(super) fn country_beginning_with(&self, stem: &str) -> Option<&'static str> {
-        let from = self
-            .country_keys
-            .partition_point(|(k, _)| k.as_str() < stem);
-        let mut matching = self.country_keys[from..]
-            .iter()
-            .take_while(|(k, _)| k.starts_with(stem));
-        let first = matching.next()?;
-        if first.0 == stem || matching.next().is_none() {
-            Some(first.1)
-        } else {
-            None
+        if stem.len() >= 4 {
+            return self.country_prefixes.get(stem).copied().flatten();
         }
+        searched_country(&self.country_keys, stem)
     }
 
     /// The country a word is made from ("Israeli", "Palestinians",
@@ -516,8 +346,12 @@ impl Gazetteer {
         if !DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e)) && singular == word {
             return None;
         }
-        let lower = singular.to_ascii_lowercase();
-        std::iter::once(lower.as_str())
+        super::tokens::with_lower(singular, |lower| self.demonym_stem_country(lower))
+    }
+
+    /// [`Self::demonym_country`] of a lower-case word, its plural "s" cut.
+    fn demonym_stem_country(&self, lower: &str) -> Option<&'static str> {
+        std::iter::once(lower)
             .chain(
                 DEMONYM_ENDINGS_SHORTEST_FIRST
                     .iter()
@@ -528,7 +362,9 @@ impl Gazetteer {
                 let code = self.country_beginning_with(stem)?;
                 let name = self.country_name(code)?;
                 let fits = name.len() <= stem.len() + 3
-                    || name.to_ascii_lowercase().starts_with(lower.as_str());
+                    || name
+                        .get(..lower.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(lower));
                 (fits && !name.contains(' ')).then_some(code)
             })
     }
@@ -548,6 +384,19 @@ impl Gazetteer {
     /// The English name of a country by its ISO code ("AF" → "Afghanistan").
     pub fn country_name(&self, code: &str) -> Option<&'static str> {
         self.country_names.get(code).copied()
+    }
+}
+
+/// The country whose lower-case name `stem` begins, when one alone does or
+/// one is spelled so exactly, searched in the sorted `keys`.
+fn searched_country(keys: &[(String, &'static str)], stem: &str) -> Option<&'static str> {
+    let from = keys.partition_point(|(k, _)| k.as_str() < stem);
+    let mut matching = keys[from..].iter().take_while(|(k, _)| k.starts_with(stem));
+    let first = matching.next()?;
+    if first.0 == stem || matching.next().is_none() {
+        Some(first.1)
+    } else {
+        None
     }
 }
 
@@ -574,6 +423,30 @@ mod tests {
             assert_eq!(world.demonym_country(word), Some(country), "{word}");
         }
         assert_eq!(world.demonym_country("Christian"), None);
+    }
+
+    #[test]
+    fn the_index_built_with_the_program_is_the_one_the_file_gives() {
+        let prebuilt = Gazetteer::prebuilt().expect("the build's index is of the shipped file");
+        let parsed = Gazetteer::parse(GAZETTEER_TSV);
+        assert_eq!(prebuilt.places, parsed.places);
+        assert_eq!(prebuilt.index, parsed.index);
+        // The build keys words the slow way, the program the fast way.
+        for place in &parsed.places {
+            for spelling in place.spellings() {
+                let mut slow = String::new();
+                gi::push_spelling_key_with(spelling, &mut slow, push_word_key);
+                assert_eq!(key_of(spelling), slow, "{spelling}");
+            }
+        }
+        assert!(prebuilt.lookup("Kabul").iter().any(|p| p.country == "AF"));
+        assert_eq!(
+            Index::decode(GAZETTEER_INDEX, GAZETTEER_TSV.len() as u64 + 1, 0).err(),
+            Some(gi::DecodeError::Foreign)
+        );
+        let cut = &GAZETTEER_INDEX[..GAZETTEER_INDEX.len() / 2];
+        let hash = gi::key_hash(GAZETTEER_TSV.as_bytes());
+        assert!(Index::decode(cut, GAZETTEER_TSV.len() as u64, hash).is_err());
     }
 
     #[test]
@@ -618,7 +491,7 @@ mod tests {
     fn every_coordinate_reads_as_the_standard_parser_reads_it() {
         for line in GAZETTEER_TSV.lines().skip(1) {
             for column in line.split('\t').skip(4).take(2) {
-                assert_eq!(decimal(column), column.parse().ok(), "{column}");
+                assert_eq!(gi::decimal(column), column.parse().ok(), "{column}");
             }
         }
         for odd in [
@@ -632,7 +505,7 @@ mod tests {
             "1.2.3",
             "99999999999999999",
         ] {
-            assert_eq!(decimal(odd), odd.parse::<f64>().ok(), "{odd}");
+            assert_eq!(gi::decimal(odd), odd.parse::<f64>().ok(), "{odd}");
         }
     }
 }
