@@ -10,10 +10,12 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
-use sitrep::model::synthetic::{self, Size};
+#[path = "../tests/tools/synthetic.rs"]
+mod synthetic;
 use sitrep::ui::App;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+use synthetic::Size;
 
 fn input() -> egui::RawInput {
     egui::RawInput {

@@ -7,10 +7,12 @@
 //! Run: `cargo bench --bench map`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sitrep::model::synthetic::{self, Size};
+#[path = "../tests/tools/synthetic.rs"]
+mod synthetic;
 use sitrep::ui::MapAlone;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+use synthetic::Size;
 
 fn bench_outlines(c: &mut Criterion) {
     let coarse = include_str!("../assets/world-atlas/countries-110m.json");

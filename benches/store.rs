@@ -3,10 +3,12 @@
 //! for behind the progress bar. Run: `cargo bench --bench store`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sitrep::model::synthetic::{self, Size};
+#[path = "../tests/tools/synthetic.rs"]
+mod synthetic;
 use sitrep::store;
 use std::hint::black_box;
 use std::time::Duration;
+use synthetic::Size;
 
 fn bench_store(c: &mut Criterion) {
     let large = synthetic::notebook(Size::LARGE);

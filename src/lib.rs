@@ -30,8 +30,7 @@
 //!   or one error with line:column; saving is atomic and keeps `.ron.bak`.
 //! - [`extract`]: text in, facts out: counts, dates (resolved against the
 //!   publication date; [`extract::today`] is the one "today"), places and
-//!   actors, each with a byte span; HTML to text behind a linear-time guard;
-//!   the tagging form's figure guess; what a count's sentence says happened
+//!   actors, each with a byte span; the tagging form's figure guess; what a count's sentence says happened
 //!   to the counted and whether it is a level, a running total or one
 //!   incident's toll (`extract::measure`). Places are found on evidence
 //!   (`extract::place_evidence`), their namesakes weighed in context
@@ -40,10 +39,12 @@
 //!   a confidence and an extent (`extract::place_choice`); the notebook's
 //!   settled places win. The world gazetteer is indexed when Sitrep is
 //!   built (`src/build.rs` includes `extract/gazetteer_index.rs`, which
-//!   therefore uses nothing else of the crate) and decoded at start. No
-//!   notebook files.
+//!   therefore uses nothing else of the crate) and decoded at start. The
+//!   finders of counts, dates and places ask their word tests of
+//!   `extract::words`, below them all. No notebook files.
 //! - [`import`]: files in (txt, md, html, eml; charsets, page dates,
-//!   datelines, bylines), articles and their proposals out as one
+//!   datelines, bylines; HTML to text behind a linear-time guard,
+//!   `import::html`), articles and their proposals out as one
 //!   [`model::Edit`]; and the review rules: accepting a proposal (which
 //!   series a figure joins: one of its measure and kind,
 //!   `import::suggest_series_for`), dating an undated article, settling
@@ -76,6 +77,12 @@
 //!   returns what it wants done as `Command`s and `Edit`s.
 //! - [`cli`]: the command line (`sitrep check`, `extract`, `import`,
 //!   `export`, `merge`, `fmt`); opens the window when no subcommand is given.
+//!   The JSON lines of `sitrep extract` are its own (`cli::json`): no other
+//!   module knows that format.
+//! - Tools, not library: the extraction scorer (`tests/tools/score.rs`,
+//!   `place_score.rs`, run as `--example score-extract`) and the synthetic
+//!   notebooks of the tests and benchmarks (`tests/tools/synthetic.rs`,
+//!   included by each that uses it).
 //!
 //! # Invariants
 //!
@@ -87,7 +94,8 @@
 //!   coordinates has none (`model::is_on_earth`).
 //! - The UI changes the notebook only through [`model::Edit`]s applied to
 //!   its [`workspace::Document`]; one user action is one undo step.
-//! - No module of `src/ui` imports another round a circle; `view` names no
+//! - No module of `src/extract` imports another round a circle, and no
+//!   module of `src/ui` does; `view` names no
 //!   panel; the reader changes article only through
 //!   `View::show_in_reader`, which drops the selected words.
 //! - No source file is over 800 lines.
@@ -109,3 +117,11 @@ pub mod timeline;
 #[cfg(feature = "app")]
 pub mod ui;
 pub mod workspace;
+
+// The synthetic notebooks of the tests and benchmarks, written against the
+// library's public paths (`sitrep::model`), serve its unit tests too.
+#[cfg(test)]
+extern crate self as sitrep;
+#[cfg(test)]
+#[path = "../tests/tools/synthetic.rs"]
+mod synthetic;

@@ -179,7 +179,9 @@ fn json_lines_follow_the_design_schema() {
     let lines: Vec<Value> = extractor
         .extract(text, published)
         .iter()
-        .map(|fact| serde_json::from_str(&fact.to_json(text)).expect("valid JSON"))
+        .map(|fact| {
+            serde_json::from_str(&sitrep::cli::json::fact_line(fact, text)).expect("valid JSON")
+        })
         .collect();
     let quantity = lines
         .iter()

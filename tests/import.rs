@@ -352,3 +352,81 @@ fn relative_dates_in_an_undated_article_wait_for_its_date_then_follow_it() {
         matches!(event(&notebook, "Gunmen").kind, ProposalKind::Event { date, .. } if date.iso() == "2023-05-16")
     );
 }
+
+/// A figure tagged by hand goes where the same words go when their
+/// proposal is accepted: one rule makes both (series, unit, measure, kind).
+#[test]
+fn a_hand_tagged_figure_lands_on_the_series_its_proposal_would() {
+    use sitrep::extract::Extractor;
+    use sitrep::model::{FigureKind, Measure, Notebook, ProposalKind};
+    let extractor = Extractor::with_defaults().expect("extractor");
+    let source = import::from_bytes(
+        "txt",
+        "report.txt",
+        b"Published: 2024-03-02\n\nClashes\n\nThe militia's raid on Friday killed 1,200 \
+          soldiers, local officials said. Aid workers counted 300 tents.\n",
+    )
+    .expect("imports");
+    let mut accepted = Notebook::new("n".into(), "t", jiff::Timestamp::UNIX_EPOCH);
+    let (edit, _) = import::article_edit(&source, &extractor, jiff::Timestamp::now());
+    edit.apply(&mut accepted).expect("applies");
+    let mut tagged = accepted.clone();
+    let proposal = accepted
+        .proposals
+        .iter()
+        .find(|p| matches!(&p.kind, ProposalKind::Figure { low, .. } if *low == 1200.0))
+        .cloned()
+        .expect("the toll is proposed");
+    import::accept_edit(&accepted, proposal.id, None, None)
+        .expect("accepts")
+        .apply(&mut accepted)
+        .expect("applies");
+    let by_proposal = accepted.series[0].clone();
+    assert_eq!(by_proposal.unit, "troops", "soldiers are counted as troops");
+    assert_eq!(by_proposal.measure, Some(Measure::Deaths));
+    assert_eq!(by_proposal.kind, FigureKind::Incident);
+
+    // The analyst selects the same words by hand.
+    let article = tagged.articles[0].clone();
+    let span = (proposal.evidence.start, proposal.evidence.end);
+    let reading = import::read_selection(Some(&extractor), &article.text, span, article.published)
+        .expect("a figure");
+    let choice = reading.suggested_series(&tagged);
+    let entry = import::FigureEntry {
+        reading,
+        best: None,
+        as_of: article.published.expect("dated"),
+        place: String::new(),
+        evidence: Some(proposal.evidence.clone()),
+        notes: String::new(),
+    };
+    import::figure_edit(&entry, &choice)
+        .expect("builds")
+        .apply(&mut tagged)
+        .expect("applies");
+    let by_hand = &tagged.series[0];
+    assert_eq!(
+        (&by_hand.name, &by_hand.unit, by_hand.measure, by_hand.kind),
+        (
+            &by_proposal.name,
+            &by_proposal.unit,
+            by_proposal.measure,
+            by_proposal.kind
+        )
+    );
+    // Once the series is there, the same words are offered onto it.
+    let again = import::read_selection(Some(&extractor), &article.text, span, article.published)
+        .expect("a figure");
+    assert_eq!(
+        again.suggested_series(&accepted),
+        import::SeriesChoice::Existing(by_proposal.id)
+    );
+    // Words with no number give nothing to tag; a bare number is offered alone.
+    let text = "No figure here, then 42.";
+    assert_eq!(
+        import::read_selection(Some(&extractor), text, (0, 14), None),
+        None
+    );
+    let bare = import::read_selection(None, text, (21, 23), None).expect("a number");
+    assert_eq!((bare.value.low, bare.value.unit.as_str()), (42.0, ""));
+}

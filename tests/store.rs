@@ -1,6 +1,9 @@
 //! The notebook file: round trips, atomic saves, and every kind of bad file
 //! getting one clear line instead of a panic or a half-loaded notebook.
 
+#[path = "tools/synthetic.rs"]
+mod synthetic;
+
 use sitrep::model::{FORMAT_VERSION, Notebook};
 use sitrep::store::{self, LoadError, ParseError};
 use std::fs;
@@ -207,7 +210,7 @@ fn a_failed_save_leaves_the_old_file_untouched() {
 
 #[test]
 fn big_notebooks_report_progress_while_they_load_and_save() {
-    use sitrep::model::synthetic::{Size, notebook};
+    use crate::synthetic::{Size, notebook};
     use store::{Progress, Stage};
     let big = notebook(Size {
         articles: 200,
@@ -458,4 +461,32 @@ fn a_notebook_begun_another_way_opens_the_same() {
         "{}",
         load_error(newer.as_bytes())
     );
+}
+
+#[test]
+fn a_small_synthetic_notebook_is_valid_and_says_it_is_synthetic() {
+    use synthetic::{Size, notebook};
+    let size = Size {
+        articles: 30,
+        events: 200,
+        series: 3,
+        observations_per_series: 500,
+        days: 400,
+    };
+    let made = notebook(size);
+    assert!(made.validate().is_empty(), "{:?}", made.validate());
+    assert!(
+        sitrep::model::evidence_problems(&made).is_empty(),
+        "every quote is at its span"
+    );
+    assert_eq!(
+        (
+            made.articles.len(),
+            made.events.len(),
+            made.observation_count()
+        ),
+        (30, 200, 1500)
+    );
+    assert!(made.meta.title.contains("Synthetic"));
+    assert_eq!(made, notebook(size), "deterministic");
 }

@@ -2,6 +2,9 @@
 //! shortcuts and dialogs (scripted, never real ones).
 #![cfg(feature = "app")]
 
+#[path = "tools/synthetic.rs"]
+mod synthetic;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -1321,7 +1324,7 @@ fn merge_conflicts_are_listed_and_settled_in_the_app() {
 
 #[test]
 fn work_done_while_a_notebook_loads_is_never_replaced_by_it() {
-    use sitrep::model::synthetic::{Size, notebook};
+    use crate::synthetic::{Size, notebook};
     let dialogs = ScriptedDialogs::default();
     let mut harness = app(Some(SAMPLE.into()), &dialogs);
     let work = tempfile::tempdir().expect("temp dir");

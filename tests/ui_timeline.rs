@@ -2,6 +2,9 @@
 //! actions that work on any desktop, with or without a file dialog.
 #![cfg(feature = "app")]
 
+#[path = "tools/synthetic.rs"]
+mod synthetic;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -509,7 +512,7 @@ fn at_800_by_600_the_reader_stays_clear_of_the_inspector_and_every_plot_can_be_r
 
 #[test]
 fn a_big_notebooks_timeline_is_laid_out_on_a_worker_and_follows_each_change() {
-    use sitrep::model::synthetic::{self, Size};
+    use crate::synthetic::{self, Size};
     use sitrep::ui::Selection;
     // Big enough that the layout is built on a worker, and the event lane laid out per zoom level.
     let notebook = synthetic::notebook(Size {

@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(start >= previous, "facts come sorted by start");
         previous = start;
         let line: serde_json::Value =
-            serde_json::from_str(&fact.to_json(&text)).expect("one line of JSON");
+            serde_json::from_str(&sitrep::cli::json::fact_line(&fact, &text)).expect("one line of JSON");
         assert_eq!(line["text"].as_str(), text.get(start..end));
     }
     let by_sentence: usize = extractor

@@ -5,7 +5,8 @@
 //! Every error is one line on stderr, `sitrep: CMD: what went wrong`
 //! (usage errors then add clap's tip and usage lines). Exit codes: 0 ok,
 //! 1 invalid input or conflicts, 2 usage ([`args::EXIT_CODES`]). Nothing
-//! here duplicates logic of the other modules.
+//! here duplicates logic of the other modules. The JSON lines of `sitrep
+//! extract` are written in [`json`], the one place that knows their format.
 
 use crate::extract::Extractor;
 use crate::import;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub mod args;
+pub mod json;
 mod notebooks;
 
 pub use args::{Cli, Cmd, ExportOptions};
@@ -102,7 +104,7 @@ pub fn extract(
     let lines_of = |facts: &[crate::extract::Fact], lines: &mut Vec<u8>| {
         lines.clear();
         for fact in facts {
-            fact.append_json(&source.text, lines);
+            json::append(fact, &source.text, lines);
             lines.push(b'\n');
         }
     };

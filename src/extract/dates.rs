@@ -7,6 +7,7 @@
 //! ahead. The calendar arithmetic is jiff's.
 
 use super::tokens::{Kind, Openings, Token, lower, strip_possessive};
+use super::words::{is_counted_noun, is_month, word_at};
 use crate::model::{PartialDate, Precision};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -20,43 +21,6 @@ pub struct DateMention {
     pub end: usize,
     /// The date, with its precision.
     pub date: PartialDate,
-}
-
-/// Whether a word is a month name (capitalised, as in dates).
-pub fn is_month(word: &str) -> bool {
-    let first = word.as_bytes().first().copied().unwrap_or(0);
-    if !(3..=10).contains(&word.len()) || !first.is_ascii_uppercase() {
-        return false;
-    }
-    let word = word.strip_suffix('.').unwrap_or(word);
-    // A match on the spelling: this runs for the words around every number.
-    matches!(
-        word,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
 }
 
 fn month_number(word: &str) -> Option<i8> {
@@ -94,14 +58,7 @@ fn weekday(word: &str) -> Option<Weekday> {
     })
 }
 
-fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
-    tokens
-        .get(i)
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.text(text))
-}
-
-fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(i64, usize)> {
+fn day_or_year_at(text: &str, tokens: &[Token], i: usize) -> Option<(i64, usize)> {
     let token = tokens.get(i).filter(|t| t.kind == Kind::Number)?;
     let digits = token.text(text);
     // Days and years have at most four digits: read in one pass, no overflow.
@@ -119,12 +76,12 @@ fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(i64, usize)> {
 }
 
 fn day_number(text: &str, tokens: &[Token], i: usize) -> Option<i8> {
-    let (value, len) = number_at(text, tokens, i)?;
+    let (value, len) = day_or_year_at(text, tokens, i)?;
     ((1..=31).contains(&value) && len <= 2).then_some(value as i8)
 }
 
 fn year_number(text: &str, tokens: &[Token], i: usize) -> Option<i16> {
-    let (value, len) = number_at(text, tokens, i)?;
+    let (value, len) = day_or_year_at(text, tokens, i)?;
     (len == 4 && (1900..=2100).contains(&value)).then_some(value as i16)
 }
 
@@ -359,8 +316,8 @@ fn parse_at(
                 && is_punct(text, tokens, i + 1, '-')
                 && is_punct(text, tokens, i + 3, '-')
                 && let (Some((month, 2)), Some((day, 2))) = (
-                    number_at(text, tokens, i + 2),
-                    number_at(text, tokens, i + 4),
+                    day_or_year_at(text, tokens, i + 2),
+                    day_or_year_at(text, tokens, i + 4),
                 )
             {
                 return mention(
@@ -392,8 +349,7 @@ fn parse_at(
             if let Some(year) = year_number(text, tokens, i) {
                 let glued_slash = is_punct(text, tokens, i + 1, '/')
                     || (i > 0 && is_punct(text, tokens, i - 1, '/'));
-                let counted =
-                    word_at(text, tokens, i + 1).is_some_and(super::quantities::is_counted_noun);
+                let counted = word_at(text, tokens, i + 1).is_some_and(is_counted_noun);
                 if !glued_slash && !counted {
                     return mention(tokens, i, i + 1, PartialDate::year(year));
                 }

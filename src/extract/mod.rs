@@ -11,9 +11,6 @@ pub mod category;
 pub mod dates;
 pub mod figure_guess;
 mod gazetteer_index;
-pub mod html;
-pub mod html_guard;
-mod json;
 pub mod lexicon;
 pub mod measure;
 pub mod names;
@@ -23,13 +20,12 @@ pub mod numbers;
 pub mod place_choice;
 pub mod place_context;
 pub mod place_evidence;
-pub mod place_score;
 pub mod place_words;
 pub mod places;
 pub mod qualifiers;
 pub mod quantities;
-pub mod score;
 pub mod tokens;
+pub mod words;
 
 use crate::model::{PartialDate, PlaceScale, Qualifier};
 use foldhash::{HashMap, HashMapExt};
@@ -39,11 +35,32 @@ use place_evidence::Candidate;
 use places::WorldPlace;
 use std::sync::Arc;
 
+/// A count found in text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// Byte offset where the phrase starts.
+    pub start: usize,
+    /// Byte offset just past the unit noun.
+    pub end: usize,
+    /// Low end of the stated range.
+    pub low: f64,
+    /// High end.
+    pub high: f64,
+    /// "more than" and the like.
+    pub qualifier: Qualifier,
+    /// The noun counted, lower case.
+    pub unit: String,
+    /// Whose count it is, as written ("US"), when the text says.
+    pub subject: Option<String>,
+    /// "of 370".
+    pub denominator: Option<f64>,
+}
+
 /// One thing found in the text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fact {
     /// A count: "2,500-3,500 US troops".
-    Quantity(quantities::Quantity),
+    Quantity(Quantity),
     /// A date: "May 1".
     Date(dates::DateMention),
     /// A place from the gazetteer or the notebook, or one the text alone
@@ -93,19 +110,6 @@ impl Fact {
             Fact::Date(d) => (d.start, d.end),
             Fact::Place { start, end, .. } | Fact::Actor { start, end, .. } => (*start, *end),
         }
-    }
-
-    /// One line of JSON in the schema of DESIGN.md ("Extraction output").
-    pub fn to_json(&self, text: &str) -> String {
-        let mut line = Vec::new();
-        json::append(self, text, &mut line);
-        String::from_utf8(line).unwrap_or_default()
-    }
-
-    /// Appends [`Self::to_json`]'s line, without its newline, to `line`:
-    /// `sitrep extract` writes hundreds of thousands of them into one buffer.
-    pub fn append_json(&self, text: &str, line: &mut Vec<u8>) {
-        json::append(self, text, line);
     }
 }
 

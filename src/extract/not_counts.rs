@@ -4,9 +4,8 @@
 //! ("between 3 and 17 May", "12 and 13 June"). General English rules:
 //! nothing here knows a country, a conflict or a year.
 
-use super::dates::is_month;
-use super::numbers::{punct_at, word_at};
 use super::tokens::{Kind, Token, lower, with_lower};
+use super::words::{is_month, punct_at, word_at};
 
 /// Words after a number that make it a measure, a time, money or an age,
 /// not a count ("5 km", "20 years", "12 midnight", "3 dollars").

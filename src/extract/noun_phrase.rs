@@ -1,11 +1,12 @@
 //! The noun a count counts ("14 armoured vehicles", "US troops") and, when
 //! the count has none ("another 400 injured"), the group the sentence speaks of.
 
+use super::Quantity;
 use super::lexicon::{lexicon, plural};
 use super::measure::counts_people;
-use super::numbers::{model_name_end, word_at};
-use super::quantities::Quantity;
+use super::numbers::model_name_end;
 use super::tokens::{Kind, Token, strip_possessive, with_lower};
+use super::words::word_at;
 
 /// Words that stand for people when a count has no noun ("400 injured").
 const CASUALTY_WORDS: &[&str] = &[

@@ -3,6 +3,7 @@
 //! hundred", "a dozen") and scales ("2.3 million").
 
 use super::tokens::{Kind, Token, lower, with_lower};
+use super::words::{punct_at, word_at};
 
 /// Whether a figure has a thousands separator or a decimal point ("2,500", "2.5").
 pub fn has_separator(figure: &str) -> bool {
@@ -331,22 +332,6 @@ pub fn model_name_end(text: &str, tokens: &[Token], j: usize) -> Option<usize> {
         && !has_separator(designation.text(text))
         && word_at(text, tokens, end).is_some();
     model.then_some(end)
-}
-
-/// The word at token `i`, if it is one.
-pub fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
-    tokens
-        .get(i)
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.text(text))
-}
-
-/// The punctuation character at token `i`, if it is one.
-pub fn punct_at(text: &str, tokens: &[Token], i: usize) -> Option<char> {
-    tokens
-        .get(i)
-        .filter(|t| t.kind == Kind::Punct)
-        .and_then(|t| t.text(text).chars().next())
 }
 
 /// The low end of a range whose second figure alone names its scale:

@@ -160,7 +160,7 @@ struct Sentence<'a> {
 
 impl<'a> Sentence<'a> {
     fn word(&self, at: usize) -> Option<&'a str> {
-        super::numbers::word_at(self.text, self.tokens, at)
+        super::words::word_at(self.text, self.tokens, at)
     }
 
     fn word_before(&self, at: usize, back: usize) -> Option<&'a str> {

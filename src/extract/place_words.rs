@@ -33,8 +33,8 @@ pub fn division_word(lower: &str) -> Option<Typed> {
 
 /// How much ground a kind word says a place covers: "province" a region,
 /// "district" a district, "town" a point.
-pub fn implied_scale(lower: &str) -> Option<super::places::PlaceScale> {
-    use super::places::PlaceScale;
+pub fn implied_scale(lower: &str) -> Option<crate::model::PlaceScale> {
+    use crate::model::PlaceScale;
     Some(match lower {
         "province" | "provinces" | "state" | "states" | "region" | "regions" | "governorate"
         | "governorates" | "oblast" | "prefecture" | "department" | "territory" => {

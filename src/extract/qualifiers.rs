@@ -2,8 +2,8 @@
 //! "at least 31", "as many as 70", "not less than nine", "an estimated
 //! 3,000". A qualifier describes the number it stands before.
 
-use super::numbers::word_at;
 use super::tokens::{Token, lower};
+use super::words::word_at;
 use crate::model::Qualifier;
 
 /// The qualifier that ends just before token `i`, with the index where it starts.

@@ -6,43 +6,15 @@
 //! percentages, money, times, ordinals, dates and vague amounts ("dozens")
 //! are not counts.
 
-use super::dates::is_month;
+pub use super::Quantity;
 use super::lexicon::lexicon;
 use super::not_counts::{closes_a_day_list, day_list_end, is_not_a_count_after, is_scale_reading};
 use super::noun_phrase::{UnderstoodGroup, is_casualty_word, noun_phrase, people_cue_follows};
-use super::numbers::{
-    has_separator, is_in_model_name, number_at, punct_at, scaled_range_start, spelled, word_at,
-};
+use super::numbers::{has_separator, is_in_model_name, number_at, scaled_range_start, spelled};
 use super::qualifiers::qualifier_before;
 use super::tokens::{Kind, Openings, Token, strip_possessive, with_lower};
+use super::words::{is_counted_noun, is_month, punct_at, word_at};
 use crate::model::Qualifier;
-
-/// Whether a word after a number makes it a count ("2020 troops" is not a year).
-pub fn is_counted_noun(word: &str) -> bool {
-    let lex = lexicon();
-    with_lower(word, |lower| lex.is_counted_plural(lower))
-}
-
-/// A count found in text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Quantity {
-    /// Byte offset where the phrase starts.
-    pub start: usize,
-    /// Byte offset just past the unit noun.
-    pub end: usize,
-    /// Low end of the stated range.
-    pub low: f64,
-    /// High end.
-    pub high: f64,
-    /// "more than" and the like.
-    pub qualifier: Qualifier,
-    /// The noun counted, lower case.
-    pub unit: String,
-    /// Whose count it is, as written ("US"), when the text says.
-    pub subject: Option<String>,
-    /// "of 370".
-    pub denominator: Option<f64>,
-}
 
 /// Whether the token before `i` glues onto it ("$2", "#5").
 fn glued_prefix(text: &str, tokens: &[Token], i: usize) -> Option<char> {

@@ -41,12 +41,7 @@ pub fn lower(word: &str) -> Option<LowerWord> {
     }
     // The word as two 8-byte lanes, tested and lower-cased a lane at a
     // time: this runs for most words of every text.
-    let mut word_bytes = [0u8; 16];
-    word_bytes[..bytes.len()].copy_from_slice(bytes);
-    let lanes = [
-        u64::from_le_bytes(word_bytes[..8].try_into().unwrap_or_default()),
-        u64::from_le_bytes(word_bytes[8..].try_into().unwrap_or_default()),
-    ];
+    let lanes = lanes_of(bytes);
     if (lanes[0] | lanes[1]) & HIGH_BITS != 0 {
         return None;
     }
@@ -60,6 +55,38 @@ pub fn lower(word: &str) -> Option<LowerWord> {
 }
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of a word of at most 16 bytes as two little-endian lanes, zero
+/// past its end: read with overlapping loads, since a copy of a length known
+/// only now is a call to `memcpy`, and this runs for most words.
+fn lanes_of(bytes: &[u8]) -> [u64; 2] {
+    let n = bytes.len();
+    let load8 = |at: usize| {
+        let mut lane = [0u8; 8];
+        lane.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(lane)
+    };
+    let load4 = |at: usize| {
+        let mut lane = [0u8; 4];
+        lane.copy_from_slice(&bytes[at..at + 4]);
+        u64::from(u32::from_le_bytes(lane))
+    };
+    match n {
+        // The second load ends at the word's end: shifted down, its bytes
+        // past the first lane's land at the second lane's start.
+        9..=16 => [load8(0), load8(n - 8) >> (8 * (16 - n))],
+        8 => [load8(0), 0],
+        // Two loads that overlap put the same bytes in the same places.
+        4..=7 => [load4(0) | (load4(n - 4) << (8 * (n - 4))), 0],
+        _ => {
+            let low = bytes
+                .iter()
+                .enumerate()
+                .fold(0, |lane, (i, &b)| lane | (u64::from(b) << (8 * i)));
+            [low, 0]
+        }
+    }
+}
 
 /// The high bit of each byte of `lane` that is an ASCII letter. Bytes are
 /// cut to seven bits and lower-cased first, so no sum carries into the next
@@ -500,6 +527,16 @@ mod tests {
                 lower(word).map(|w| w.as_str().to_owned()),
                 Some(word.to_ascii_lowercase())
             );
+        }
+        // Every length reads every byte once, and nothing past the end.
+        let letters = "AbCdEfGhIjKlMnOp";
+        for n in 0..=16 {
+            let word = &letters[..n];
+            assert_eq!(lower(word).map(|w| w.buf), {
+                let mut buf = [0u8; 16];
+                buf[..n].copy_from_slice(word.to_ascii_lowercase().as_bytes());
+                Some(buf)
+            });
         }
         let mut key = String::from("al ");
         lower("Fasher").expect("short").push_to(&mut key);

@@ -2,7 +2,8 @@
 //! or a figure (on a series found or made for it), alone, by sentence or in
 //! a batch, as `Edit`s.
 
-use super::series_choice::{FigureFacts, SeriesChoice, series_unit, suggest_series_for};
+use super::figure_entry::{FigureEntry, FigureReading, FigureValue, figure_edit};
+use super::series_choice::SeriesChoice;
 use super::waits_for_article_date;
 use crate::extract;
 use crate::model::{
@@ -75,60 +76,37 @@ pub fn accept_edit(
             let as_of = as_of
                 .or(article_date)
                 .ok_or("the figure needs an as-of date: set one first")?;
+            let entry = FigureEntry {
+                reading: FigureReading {
+                    value: FigureValue {
+                        low: *low,
+                        high: *high,
+                        qualifier: *qualifier,
+                        unit: unit.clone(),
+                        subject: subject.clone(),
+                        denominator: *denominator,
+                    },
+                    measure: *measure,
+                    kind: *kind,
+                },
+                best: None,
+                as_of,
+                place: place.clone(),
+                evidence: Some(proposal.evidence.clone()),
+                notes: String::new(),
+            };
             let suggestion;
             let choice = match series {
                 Some(choice) => choice,
                 None => {
-                    let facts = FigureFacts {
-                        unit,
-                        subject,
-                        measure: *measure,
-                        kind: *kind,
-                    };
-                    suggestion = suggest_series_for(notebook, &facts);
+                    suggestion = entry.reading.suggested_series(notebook);
                     &suggestion
                 }
             };
-            let series_id = match choice {
-                SeriesChoice::Existing(id) => *id,
-                SeriesChoice::New { name } => {
-                    let series = crate::model::Series {
-                        id: crate::model::SeriesId::from_uuid(uuid::Uuid::now_v7()),
-                        name: name.trim().to_owned(),
-                        unit: series_unit(unit).to_owned(),
-                        subject: subject.clone(),
-                        denominator: *denominator,
-                        style: if high > low {
-                            crate::model::SeriesStyle::Band
-                        } else {
-                            crate::model::SeriesStyle::Step
-                        },
-                        color: None,
-                        plot: String::new(),
-                        kind: *kind,
-                        measure: *measure,
-                        observations: Vec::new(),
-                    };
-                    let id = series.id;
-                    edits.push(Edit::PutSeries(series));
-                    id
-                }
-            };
-            edits.push(Edit::PutObservation {
-                series: series_id,
-                observation: crate::model::Observation {
-                    id: crate::model::ObservationId::from_uuid(uuid::Uuid::now_v7()),
-                    as_of,
-                    low: *low,
-                    high: *high,
-                    best: None,
-                    qualifier: *qualifier,
-                    denominator: *denominator,
-                    place: place.clone(),
-                    evidence: Some(proposal.evidence.clone()),
-                    notes: String::new(),
-                },
-            });
+            match figure_edit(&entry, choice)? {
+                Edit::Batch(figure) => edits.extend(figure),
+                figure => edits.push(figure),
+            }
         }
     }
     edits.extend(settle_place_edit(notebook, proposal));

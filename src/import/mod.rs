@@ -14,6 +14,9 @@ mod accept;
 mod byline;
 pub mod charset;
 mod dateline;
+mod figure_entry;
+mod html;
+mod html_guard;
 mod mail;
 pub mod page_date;
 mod redate;
@@ -24,6 +27,7 @@ pub use accept::{
     accept_all_edit, accept_edit, correct_place_edit, describe_option, event_from,
     place_candidates, same_sentence,
 };
+pub use figure_entry::{FigureEntry, FigureReading, FigureValue, figure_edit, read_selection};
 pub use redate::{date_article_edit, waits_for_article_date};
 pub use series_choice::{
     FigureFacts, SeriesChoice, name_for, new_series_name, series_kind, series_measure,
@@ -325,7 +329,7 @@ fn from_markdown(text: &str) -> Source {
 }
 
 fn from_html(html: &str) -> Result<Source, String> {
-    let mut page = extract::html::to_text(html)?;
+    let mut page = html::to_text(html)?;
     // Pages often repeat the byline as the first line of the text.
     if let Some(byline) = &page.byline {
         let trimmed = page.text.trim_start();
@@ -458,29 +462,7 @@ pub fn propose(
             [(only, unanchored)] if only.first_day() <= reference => (Some(*only), *unanchored),
             _ => (article.published, true),
         };
-        let counts: Vec<extract::measure::Count> = sentence
-            .facts
-            .iter()
-            .filter_map(|f| match f {
-                Fact::Quantity(q) => Some(extract::measure::Count {
-                    span: (q.start, q.end),
-                    unit: &q.unit,
-                }),
-                _ => None,
-            })
-            .collect();
-        let readings = extract::measure::read_sentence(
-            text,
-            (sentence.start, sentence.end),
-            &counts,
-            &own.countries,
-            own.day_dated,
-        );
-        let quantities = sentence.facts.iter().filter_map(|f| match f {
-            Fact::Quantity(q) => Some(q),
-            _ => None,
-        });
-        for (q, reading) in quantities.zip(readings) {
+        for (q, reading) in count_readings(text, &sentence, &own) {
             proposals.push(Proposal {
                 id: ProposalId::from_uuid(uuid::Uuid::now_v7()),
                 evidence: evidence(q.start, q.end),
@@ -561,6 +543,40 @@ fn resolved_place(fact: &Fact) -> Option<ResolvedPlace> {
         confidence: *confidence,
         alternatives: alternatives.iter().map(|p| option(p)).collect(),
     })
+}
+
+/// Each count of a sentence with what the sentence says of it: what
+/// happened to the counted and whether it is a level, a running total or
+/// one incident's toll. The one reading of a figure, for proposals and for
+/// figures tagged by hand.
+fn count_readings<'s>(
+    text: &str,
+    sentence: &'s extract::Sentence,
+    own: &OwnFacts,
+) -> Vec<(&'s extract::Quantity, extract::measure::Reading)> {
+    let quantities: Vec<&extract::Quantity> = sentence
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Quantity(q) => Some(q),
+            _ => None,
+        })
+        .collect();
+    let counts: Vec<extract::measure::Count> = quantities
+        .iter()
+        .map(|q| extract::measure::Count {
+            span: (q.start, q.end),
+            unit: &q.unit,
+        })
+        .collect();
+    let readings = extract::measure::read_sentence(
+        text,
+        (sentence.start, sentence.end),
+        &counts,
+        &own.countries,
+        own.day_dated,
+    );
+    quantities.into_iter().zip(readings).collect()
 }
 
 /// What a sentence states of its own, its opening dateline aside: its

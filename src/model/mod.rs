@@ -21,7 +21,6 @@ mod figures;
 mod ids;
 mod measure;
 mod place;
-pub mod synthetic;
 mod validate;
 mod views;
 

@@ -357,7 +357,7 @@ fn read_list<T: DeserializeOwned>(list: &str, options: &ron::Options) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::synthetic::{self, Size};
+    use crate::synthetic::{self, Size};
 
     fn options() -> ron::Options {
         ron::Options::default().with_recursion_limit(super::super::RECURSION_LIMIT)

@@ -111,7 +111,7 @@ impl TimelineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::synthetic::{self, Size};
+    use crate::synthetic::{self, Size};
 
     #[test]
     fn the_index_holds_a_pyramid_per_trace_and_every_event() {

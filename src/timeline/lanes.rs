@@ -249,7 +249,7 @@ impl LaneLevel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::synthetic::{self, Size};
+    use crate::synthetic::{self, Size};
 
     fn lanes_of(notebook: &Notebook) -> EventLanes {
         EventLanes::build(

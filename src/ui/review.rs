@@ -143,7 +143,11 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
                 let mut picked = choice.clone();
                 let fresh = match &choice {
                     SeriesChoice::New { name } => name.clone(),
-                    SeriesChoice::Existing(_) => import::new_series_name(unit, subject),
+                    // The name accepting it would give a new series.
+                    SeriesChoice::Existing(_) => import::FigureFacts::of(proposal).map_or_else(
+                        || import::new_series_name(unit, subject),
+                        |facts| import::name_for(&facts),
+                    ),
                 };
                 egui::ComboBox::from_id_salt("sitrep-proposal-series")
                     .selected_text(shown)

@@ -3,9 +3,10 @@
 
 use super::fields;
 use super::view::View;
+use crate::import::{self, FigureEntry, FigureReading, FigureValue};
 use crate::model::{
-    Category, Edit, Event, EventId, Evidence, Notebook, Observation, ObservationId, PartialDate,
-    Qualifier, Series, SeriesId, SeriesStyle,
+    Category, Edit, Event, EventId, Evidence, FigureKind, Measure, Notebook, PartialDate,
+    Qualifier, SeriesId,
 };
 use egui::Ui;
 
@@ -210,42 +211,62 @@ pub struct FigureDraft {
     as_of: String,
     place: String,
     notes: String,
+    /// What the words' sentence says happened to the counted.
+    measure: Option<Measure>,
+    /// A level, a running total or one incident's toll, as the sentence says.
+    kind: FigureKind,
     error: String,
 }
 
 impl FigureDraft {
-    /// A draft from the reader's selection, with the numbers, qualifier and
-    /// series guessed from the words.
-    pub fn from_selection(notebook: &Notebook, view: &View) -> Option<Self> {
+    /// A draft from the reader's selection: the figure read as an import
+    /// reads it (the count in the words, what its sentence says happened to
+    /// the counted and of which kind it is, by `extractor`; else the words'
+    /// first number), on the series an import would choose for it.
+    pub fn from_selection(
+        notebook: &Notebook,
+        view: &View,
+        extractor: Option<&crate::extract::Extractor>,
+    ) -> Option<Self> {
         let (evidence, published) = selected_evidence(notebook, view)?;
-        let guess = crate::extract::figure_guess::guess(&evidence.quote);
+        let text = &notebook.article(evidence.article)?.text;
+        let selection = (evidence.start, evidence.end);
+        let read = import::read_selection(extractor, text, selection, published);
+        let number = |value: Option<f64>| fields::number_text(value);
+        let (low, high) = match &read {
+            Some(r) => (number(Some(r.value.low)), number(Some(r.value.high))),
+            // No number in the words: the analyst types it.
+            None => (String::new(), String::new()),
+        };
+        let reading = read.unwrap_or_default();
         // The series import would pick for the same words.
-        let (existing, new_name) = if guess.unit.is_empty() {
+        let (existing, new_name) = if reading.value.unit.is_empty() {
             (None, String::new())
         } else {
-            match crate::import::suggest_series(notebook, &guess.unit, &guess.subject) {
-                crate::import::SeriesChoice::Existing(id) => (
-                    Some(id),
-                    crate::import::new_series_name(&guess.unit, &guess.subject),
-                ),
-                crate::import::SeriesChoice::New { name } => (None, name),
+            match reading.suggested_series(notebook) {
+                import::SeriesChoice::Existing(id) => {
+                    (Some(id), import::name_for(&reading.facts()))
+                }
+                import::SeriesChoice::New { name } => (None, name),
             }
         };
-        let number = |value: Option<f64>| fields::number_text(value);
+        let value = &reading.value;
         Some(Self {
             evidence,
             series: existing.map_or(SeriesChoice::New, SeriesChoice::Existing),
             new_name,
-            new_unit: guess.unit.clone(),
-            new_subject: guess.subject.clone(),
-            low: number(guess.low),
-            high: number(guess.high),
+            new_unit: value.unit.clone(),
+            new_subject: value.subject.clone(),
+            low,
+            high,
             best: String::new(),
-            qualifier: guess.qualifier,
-            denominator: number(guess.denominator),
+            qualifier: value.qualifier,
+            denominator: number(value.denominator),
             as_of: published.map(PartialDate::iso).unwrap_or_default(),
             place: String::new(),
             notes: String::new(),
+            measure: reading.measure,
+            kind: reading.kind,
             error: String::new(),
         })
     }
@@ -264,56 +285,32 @@ impl FigureDraft {
         let denominator =
             fields::parse_optional_number(&self.denominator).map_err(|e| format!("Of: {e}"))?;
         let as_of = PartialDate::parse(&self.as_of).map_err(|e| format!("As of: {e}"))?;
-        let observation = Observation {
-            id: ObservationId::from_uuid(uuid::Uuid::now_v7()),
-            as_of,
-            low,
-            high,
+        let entry = FigureEntry {
+            reading: FigureReading {
+                value: FigureValue {
+                    low,
+                    high,
+                    qualifier: self.qualifier,
+                    unit: self.new_unit.clone(),
+                    subject: self.new_subject.clone(),
+                    denominator,
+                },
+                measure: self.measure,
+                kind: self.kind,
+            },
             best,
-            qualifier: self.qualifier,
-            denominator,
-            place: self.place.trim().to_owned(),
+            as_of,
+            place: self.place.clone(),
             evidence: Some(self.evidence.clone()),
             notes: self.notes.clone(),
         };
-        Ok(match &self.series {
-            SeriesChoice::Existing(series) => Edit::PutObservation {
-                series: *series,
-                observation,
+        let series = match &self.series {
+            SeriesChoice::Existing(id) => import::SeriesChoice::Existing(*id),
+            SeriesChoice::New => import::SeriesChoice::New {
+                name: self.new_name.clone(),
             },
-            SeriesChoice::New => {
-                if self.new_name.trim().is_empty() {
-                    return Err("Name the new series".into());
-                }
-                let series = Series {
-                    id: SeriesId::from_uuid(uuid::Uuid::now_v7()),
-                    name: self.new_name.trim().to_owned(),
-                    unit: self.new_unit.trim().to_lowercase(),
-                    subject: self.new_subject.trim().to_owned(),
-                    denominator,
-                    style: if high > low {
-                        SeriesStyle::Band
-                    } else {
-                        SeriesStyle::Step
-                    },
-                    color: None,
-                    plot: String::new(),
-                    // The form reads the words alone: what happened to the
-                    // counted is left for the analyst to say in the name.
-                    kind: Default::default(),
-                    measure: None,
-                    observations: Vec::new(),
-                };
-                let id = series.id;
-                Edit::Batch(vec![
-                    Edit::PutSeries(series),
-                    Edit::PutObservation {
-                        series: id,
-                        observation,
-                    },
-                ])
-            }
-        })
+        };
+        import::figure_edit(&entry, &series)
     }
 }
 

@@ -9,11 +9,14 @@
 //! also scores where the found places were put against where each lies
 //! (floors in `tests/corpus/places-floor.txt`).
 
+#[path = "place_score.rs"]
+mod place_score;
+#[path = "score.rs"]
+mod score;
+
+use place_score::{below_resolution_floors, score_resolution, score_resolution_in_notebooks};
+use score::{below_floors, parse_floors, score};
 use sitrep::extract::Extractor;
-use sitrep::extract::place_score::{
-    below_resolution_floors, score_resolution, score_resolution_in_notebooks,
-};
-use sitrep::extract::score::{below_floors, parse_floors, score};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -69,7 +69,14 @@ impl App {
                 }
             }
             Command::FigureFromSelection => {
-                match tagging::FigureDraft::from_selection(self.doc.notebook(), &self.view) {
+                // Read as an import reads it; without an extractor, the
+                // words alone.
+                let extractor = self.extractor().ok();
+                match tagging::FigureDraft::from_selection(
+                    self.doc.notebook(),
+                    &self.view,
+                    extractor.as_deref(),
+                ) {
                     Some(draft) => self.modal = Some(Modal::NewFigure(draft)),
                     None => self.set_status("Select words in an article first", true),
                 }

@@ -5,12 +5,20 @@
 //! and boxes each number. The tests hold the lines to what `serde_json`
 //! reads back.
 
-use super::{Fact, qualifier_name};
+use crate::extract::{Fact, qualifier_name};
 use crate::model::Precision;
 
-/// Appends `fact`'s line (without its newline) to `line`; `text` is the
-/// text the fact was found in.
-pub(super) fn append(fact: &Fact, text: &str, line: &mut Vec<u8>) {
+/// One fact as one line of JSON (without its newline); `text` is the text
+/// it was found in.
+pub fn fact_line(fact: &Fact, text: &str) -> String {
+    let mut line = Vec::new();
+    append(fact, text, &mut line);
+    String::from_utf8(line).unwrap_or_default()
+}
+
+/// Appends [`fact_line`]'s line to `line`: `sitrep extract` writes hundreds
+/// of thousands of them into one buffer.
+pub fn append(fact: &Fact, text: &str, line: &mut Vec<u8>) {
     let (start, end) = fact.span();
     let quoted = text.get(start..end).unwrap_or("");
     let kind = match fact {

@@ -15,9 +15,9 @@
 //! labelled places that are resolved at all is measured beside them, so
 //! resolving less cannot raise the others.
 
-use super::{Extractor, Fact};
-use crate::model::PlaceScale;
 use serde_json::Value;
+use sitrep::extract::{Extractor, Fact};
+use sitrep::model::PlaceScale;
 use std::collections::HashMap;
 
 /// A point within this many kilometres of where the text means is right.
@@ -82,7 +82,7 @@ fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
-pub use crate::model::distance_km;
+pub use sitrep::model::distance_km;
 
 /// Where the extractor put each place it found in `text`, by its words (a
 /// possessive stripped), first mention first: country and point.
@@ -99,7 +99,8 @@ fn resolved(extractor: &Extractor, text: &str, published: jiff::civil::Date) -> 
             ..
         } = fact
         {
-            let words = super::tokens::strip_possessive(text.get(start..end).unwrap_or(""));
+            let words =
+                sitrep::extract::tokens::strip_possessive(text.get(start..end).unwrap_or(""));
             found
                 .entry(words.to_owned())
                 .or_insert((country, lat.zip(lon), scale));
@@ -140,8 +141,8 @@ pub fn score_resolution_in_notebooks(
             && !by_crisis.contains_key(crisis)
         {
             let notebook =
-                crate::model::Notebook::new(String::new(), crisis, jiff::Timestamp::UNIX_EPOCH);
-            let focus = super::notebook_focus(world, &notebook);
+                sitrep::model::Notebook::new(String::new(), crisis, jiff::Timestamp::UNIX_EPOCH);
+            let focus = sitrep::extract::notebook_focus(world, &notebook);
             by_crisis.insert(crisis.to_owned(), extractor.clone().with_focus(focus));
         }
     }

@@ -8,9 +8,9 @@
 //! - a date: the same date and precision, on words that overlap the gold text;
 //! - a place: the same spelling (without a possessive), once per excerpt.
 
-use super::{Extractor, Fact, qualifier_name};
-use crate::model::Precision;
 use serde_json::Value;
+use sitrep::extract::{Extractor, Fact, qualifier_name};
+use sitrep::model::Precision;
 use std::fmt::Write as _;
 
 /// The kinds of fact scored, in the order reports list them.
@@ -287,7 +287,7 @@ fn found_key(kind: &str, text: &str, fact: &Fact) -> Option<Key> {
             spans: vec![(start, end)],
         }),
         ("places", Fact::Place { .. }) => Some(Key {
-            text: super::tokens::strip_possessive(&words).to_owned(),
+            text: sitrep::extract::tokens::strip_possessive(&words).to_owned(),
             spans: vec![(start, end)],
             values: String::new(),
         }),

@@ -1,14 +1,20 @@
 //! Synthetic notebooks for benchmarks and scale tests: made-up articles,
 //! events and figures over several years. Everything in them says it is
 //! synthetic; nothing in them is true. Deterministic for a given size.
+//!
+//! A tool of the tests and benchmarks, not of the library: each includes
+//! this file (`#[path]`), and the library's own unit tests too (`src/lib.rs`).
 
-use super::{
-    Article, ArticleId, Category, Event, EventId, Evidence, Notebook, NotebookPlace, Observation,
-    ObservationId, PartialDate, PlaceId, Precision, Qualifier, Series, SeriesId, SeriesStyle,
-};
+// Each includer uses part of it.
+#![allow(dead_code)]
+
 use jiff::Timestamp;
 use jiff::ToSpan;
 use jiff::civil::Date;
+use sitrep::model::{
+    Article, ArticleId, Category, Event, EventId, Evidence, Notebook, NotebookPlace, Observation,
+    ObservationId, PartialDate, PlaceId, Precision, Qualifier, Series, SeriesId, SeriesStyle,
+};
 
 /// How big a synthetic notebook to make.
 #[derive(Clone, Copy, Debug)]
@@ -183,36 +189,4 @@ pub fn notebook(size: Size) -> Notebook {
     }
     notebook.canonicalize();
     notebook
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_small_synthetic_notebook_is_valid_and_says_it_is_synthetic() {
-        let size = Size {
-            articles: 30,
-            events: 200,
-            series: 3,
-            observations_per_series: 500,
-            days: 400,
-        };
-        let notebook = notebook(size);
-        assert!(notebook.validate().is_empty(), "{:?}", notebook.validate());
-        assert!(
-            crate::model::evidence_problems(&notebook).is_empty(),
-            "every quote is at its span"
-        );
-        assert_eq!(
-            (
-                notebook.articles.len(),
-                notebook.events.len(),
-                notebook.observation_count()
-            ),
-            (30, 200, 1500)
-        );
-        assert!(notebook.meta.title.contains("Synthetic"));
-        assert_eq!(notebook, super::notebook(size), "deterministic");
-    }
 }
