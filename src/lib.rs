@@ -68,8 +68,10 @@
 //!   places with their extent, and where the map opens (`map::markers`).
 //! - [`ui`] (feature `app`): the eframe [`ui::App`], split by job
 //!   (`app/{mod,jobs,recovery,command_handling,frame,modals}.rs`); one
-//!   [`ui::Command`] table for menus, shortcuts, buttons and the command
-//!   palette; `view.rs`, the shared view state, is a leaf; `layout.rs`
+//!   [`ui::Command`] table for menus, buttons and the command palette,
+//!   holding every key of every command and when it fires (the map's view
+//!   keys are the map's own commands; the README's key table is made from
+//!   it and a test holds the two equal); `view.rs`, the shared view state, is a leaf; `layout.rs`
 //!   holds each panel to its share of the window; each panel
 //!   (`articles`, `inspector`, `reader`, `review`, `tagging`,
 //!   `timeline_view`, `plot_view`, `map_view`, `views_menu`,

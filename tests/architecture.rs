@@ -152,3 +152,24 @@ fn no_two_ui_modules_import_each_other_even_round_a_circle() {
         assert!(!imports["view"].contains(panel), "view imports {panel}");
     }
 }
+
+/// The README's table of keys is the command table's: every key of every
+/// command, made by `sitrep::ui::key_table` (paste its output between the
+/// markers when a key changes).
+#[cfg(feature = "app")]
+#[test]
+fn the_readme_lists_every_key_of_the_command_table() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
+    let (open, close) = (
+        "<!-- keys: made from the command table -->\n",
+        "<!-- /keys -->",
+    );
+    let listed = readme
+        .split_once(open)
+        .and_then(|(_, rest)| rest.split_once(close))
+        .map(|(table, _)| table)
+        .expect("the README marks its key table");
+    let table = sitrep::ui::key_table();
+    assert_eq!(listed, table, "the README's keys should read:\n{table}");
+}

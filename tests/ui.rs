@@ -429,6 +429,10 @@ fn delete_removes_the_selected_item_and_undo_brings_it_back() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().notebook().events.len(), 7);
+    // Redo's second key, from the same table.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().notebook().events.len(), 6);
 }
 
 #[test]

@@ -1,18 +1,97 @@
 //! [`Command`]: everything the user can ask for from a menu, a shortcut or a
-//! button, with its text and its keys in one place.
+//! button, with its text, its tooltip and every key that runs it in one
+//! table (the README's key table is made from it: [`key_table`]).
 
 use super::dialogs::PathPurpose;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
+/// What must hold for a key to run its command, besides the keyboard being
+/// free (a bare key never fires while a text field or a dialog has it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Always.
+    Always,
+    /// The pointer is on the map.
+    OnMap,
+    /// The pointer is not on the map.
+    OffMap,
+    /// A proposal is selected.
+    ProposalSelected,
+}
+
+/// One key of a command and when it runs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Binding {
+    /// The keys.
+    pub shortcut: KeyboardShortcut,
+    /// When they run the command.
+    pub when: When,
+}
+
+impl Binding {
+    /// Whether it is a key without Ctrl, Alt or Shift.
+    pub fn is_bare(&self) -> bool {
+        self.shortcut.modifiers.is_none()
+    }
+
+    /// The keys as the README and the palette name them ("Ctrl+Shift+Z").
+    pub fn text(&self) -> String {
+        let m = self.shortcut.modifiers;
+        let mut text = String::new();
+        for (held, name) in [
+            (m.command || m.ctrl, "Ctrl+"),
+            (m.alt, "Alt+"),
+            (m.shift, "Shift+"),
+        ] {
+            if held {
+                text.push_str(name);
+            }
+        }
+        text.push_str(match self.shortcut.logical_key {
+            Key::ArrowLeft => "Left",
+            Key::ArrowRight => "Right",
+            Key::Plus => "+",
+            Key::Minus => "-",
+            key => key.name(),
+        });
+        match self.when {
+            When::OnMap => text + " (pointer on the map)",
+            When::OffMap => text + " (pointer off the map)",
+            When::ProposalSelected => text + " (a proposal selected)",
+            When::Always => text,
+        }
+    }
+}
+
+const fn keys(modifiers: Modifiers, key: Key, when: When) -> Binding {
+    Binding {
+        shortcut: KeyboardShortcut::new(modifiers, key),
+        when,
+    }
+}
+
+const fn ctrl(key: Key) -> Binding {
+    keys(Modifiers::COMMAND, key, When::Always)
+}
+
+const fn ctrl_shift(key: Key) -> Binding {
+    keys(Modifiers::COMMAND.plus(Modifiers::SHIFT), key, When::Always)
+}
+
+const fn bare(key: Key, when: When) -> Binding {
+    keys(Modifiers::NONE, key, when)
+}
+
 /// Defines [`Command`] from its variants, so that the list of commands that
-/// need nothing more than themselves ([`Command::UNIT`]) and every
-/// command's tooltip (its doc comment) come from the one declaration.
+/// need nothing more than themselves ([`Command::UNIT`]), every command's
+/// menu text, tooltip (its doc comment) and keys come from the one
+/// declaration.
 macro_rules! commands {
     (
-        $( $(#[doc = $unit_doc:literal])+ $unit:ident, )*
+        $( $(#[doc = $unit_doc:literal])+ $unit:ident => $unit_label:literal, [$($binding:expr),*], )*
         ;
-        $( $(#[doc = $data_doc:literal])+ $data:ident ( $($field:ty),+ ), )*
+        $( $(#[doc = $data_doc:literal])+ $data:ident ( $($field:ty),+ ) => $data_label:expr, )*
     ) => {
         /// A user action. Menus, shortcuts, buttons and the command palette
         /// all produce these; the app carries them out after the frame's UI pass.
@@ -24,7 +103,7 @@ macro_rules! commands {
 
         impl Command {
             /// Every command that needs nothing more than itself, in
-            /// declaration order: what the palette lists and shortcuts run.
+            /// declaration order: what the palette lists and keys run.
             pub const UNIT: &'static [Command] = &[$(Command::$unit),*];
 
             /// What the command does, in a sentence: its tooltip.
@@ -35,132 +114,186 @@ macro_rules! commands {
                 }
                 .trim()
             }
+
+            /// The menu text.
+            pub fn label(&self) -> &'static str {
+                match self {
+                    $( Command::$unit => $unit_label, )*
+                    $( Command::$data(..) => ($data_label)(self), )*
+                }
+            }
+
+            /// Every key that runs the command, the one menus show first.
+            pub fn keys(&self) -> &'static [Binding] {
+                match self {
+                    $( Command::$unit => {
+                        // A constant, so that the keys live for the whole program.
+                        const KEYS: &[Binding] = &[$($binding),*];
+                        KEYS
+                    } )*
+                    $( Command::$data(..) => &[], )*
+                }
+            }
         }
     };
 }
 
 commands! {
     /// Start an empty notebook.
-    NewNotebook,
+    NewNotebook => "New notebook", [ctrl(Key::N)],
     /// Pick a notebook file to open.
-    Open,
+    Open => "Open…", [ctrl(Key::O)],
     /// Save to the current file (asks for one if there is none).
-    Save,
+    Save => "Save", [ctrl(Key::S)],
     /// Save to a new file.
-    SaveAs,
+    SaveAs => "Save As…", [ctrl_shift(Key::S)],
     /// Type a path to open or save, for machines without a file dialog.
-    TypePath,
+    TypePath => "Open or save by path…", [],
     /// Leave the app (asks about unsaved changes).
-    Quit,
+    Quit => "Quit", [ctrl(Key::Q)],
     /// Undo the last change.
-    Undo,
+    Undo => "Undo", [ctrl(Key::Z)],
     /// Redo the last undone change.
-    Redo,
+    Redo => "Redo", [ctrl_shift(Key::Z), ctrl(Key::Y)],
     /// Add an article and open it for writing.
-    NewArticle,
+    NewArticle => "New article", [ctrl_shift(Key::N)],
     /// Turn the reader's selection into an event.
-    EventFromSelection,
+    EventFromSelection => "Event from selection…", [ctrl(Key::E)],
     /// Turn the reader's selection into a figure on a series.
-    FigureFromSelection,
-    /// Delete the selected article, event, figure or series.
-    DeleteSelected,
+    FigureFromSelection => "Figure from selection…", [ctrl(Key::G)],
+    /// Delete the selected article, event, figure or series; reject the selected proposal.
+    DeleteSelected => "Delete selected", [bare(Key::Delete, When::Always)],
+    /// Accept the selected proposal as an event or a figure.
+    AcceptSelected => "Accept the selected proposal", [bare(Key::Enter, When::ProposalSelected)],
     /// Import article files.
-    ImportFiles,
+    ImportFiles => "Import articles…", [ctrl(Key::I)],
     /// Import every article file in a folder.
-    ImportFolder,
+    ImportFolder => "Import a folder…", [],
     /// Stop the import under way.
-    CancelImport,
+    CancelImport => "Cancel import", [],
     /// Stop opening a notebook; the one showing stays.
-    CancelOpen,
+    CancelOpen => "Cancel opening", [],
     /// Find events and figures in the open article.
-    ProposeForArticle,
+    ProposeForArticle => "Find events and figures in this article", [],
     /// Add a place to the notebook's gazetteer (named after the reader's selection, if any).
-    AddPlace,
+    AddPlace => "Add a place", [],
     /// Add an actor to the notebook's list (named after the reader's selection, if any).
-    AddActor,
+    AddActor => "Add an actor", [],
     /// Show the whole timeline.
-    FitTimeline,
+    FitTimeline => "Fit timeline", [bare(Key::F, When::OffMap)],
     /// Zoom the timeline in.
-    ZoomIn,
+    ZoomIn => "Zoom in", [bare(Key::Plus, When::OffMap)],
     /// Zoom the timeline out.
-    ZoomOut,
+    ZoomOut => "Zoom out", [bare(Key::Minus, When::OffMap)],
     /// Pan the timeline towards the past.
-    PanLeft,
+    PanLeft => "Pan left", [bare(Key::ArrowLeft, When::OffMap)],
     /// Pan the timeline towards the future.
-    PanRight,
+    PanRight => "Pan right", [bare(Key::ArrowRight, When::OffMap)],
     /// Show the start of the timeline, at the same zoom.
-    JumpToStart,
+    JumpToStart => "Go to the start", [bare(Key::Home, When::Always)],
     /// Show the end of the timeline, at the same zoom.
-    JumpToEnd,
+    JumpToEnd => "Go to the end", [bare(Key::End, When::Always)],
     /// Narrow the lists and the inspector to the dates now in view.
-    WindowFromView,
+    WindowFromView => "Window to the dates in view", [bare(Key::W, When::Always)],
     /// Widen the lists back to every date.
-    ClearWindow,
+    ClearWindow => "Clear the window", [],
+    /// Frame the map as it opens: on the notebook's country and places.
+    FitMap => "Fit the map", [bare(Key::F, When::OnMap)],
+    /// Zoom the map in.
+    MapZoomIn => "Zoom the map in", [bare(Key::Plus, When::OnMap)],
+    /// Zoom the map out.
+    MapZoomOut => "Zoom the map out", [bare(Key::Minus, When::OnMap)],
+    /// Pan the map west.
+    MapPanLeft => "Pan the map west", [bare(Key::ArrowLeft, When::OnMap)],
+    /// Pan the map east.
+    MapPanRight => "Pan the map east", [bare(Key::ArrowRight, When::OnMap)],
     /// Show or hide the lists on the left.
-    ToggleLists,
+    ToggleLists => "Show the lists", [ctrl_shift(Key::L)],
     /// Show or hide the inspector on the right.
-    ToggleInspector,
+    ToggleInspector => "Show the inspector", [ctrl_shift(Key::I)],
     /// Show or hide the reader above the timeline.
-    ToggleReader,
+    ToggleReader => "Show the reader", [ctrl_shift(Key::R)],
     /// Show or hide the map beside the timeline.
-    ToggleMap,
+    ToggleMap => "Show the map", [ctrl_shift(Key::M)],
     /// Fold the reader to its title row, or unfold it.
-    FoldReader,
+    FoldReader => "Fold the reader", [ctrl_shift(Key::F)],
     /// Put every panel back to its default size.
-    ResetLayout,
+    ResetLayout => "Reset layout", [],
     /// Name the filters in force and keep them in the notebook as a view.
-    NameView,
+    NameView => "Save as a view…", [],
     /// Find any command by name and run it.
-    OpenPalette,
+    OpenPalette => "Command palette…", [ctrl_shift(Key::P)],
     /// Show everything again: no window, category, tag, place, series or "as known on" filter.
-    ClearFilters,
+    ClearFilters => "Show everything", [],
     ;
     /// Apply a saved view's filters.
-    ApplyView(crate::model::ViewId),
+    ApplyView(crate::model::ViewId) => |_| "Apply the view",
     /// Keep the filters in force as a view of this name (replacing one so named).
-    SaveView(String),
+    SaveView(String) => |_| "Save as a view",
     /// Keep the filters in force under a saved view's name instead of its own.
-    UpdateView(crate::model::ViewId),
+    UpdateView(crate::model::ViewId) => |_| "Update the view",
     /// Delete a saved view.
-    DeleteView(crate::model::ViewId),
+    DeleteView(crate::model::ViewId) => |_| "Delete the view",
     /// Open this notebook file.
-    OpenPath(std::path::PathBuf),
+    OpenPath(std::path::PathBuf) => |_| "Open",
     /// Write the notebook out: CSV, the chart as SVG or PNG, or a report.
-    Export(crate::export::Format),
+    Export(crate::export::Format) => export_label,
     /// Import these files (dropped on the window).
-    ImportPaths(Vec<std::path::PathBuf>),
+    ImportPaths(Vec<std::path::PathBuf>) => |_| "Import",
     /// Accept a proposal as an event or a figure.
-    AcceptProposal(crate::model::ProposalId),
+    AcceptProposal(crate::model::ProposalId) => |_| "Accept",
     /// Accept every proposal of the same sentence.
-    AcceptSentence(crate::model::ProposalId),
+    AcceptSentence(crate::model::ProposalId) => |_| "Accept all in this sentence",
     /// Reject a proposal.
-    RejectProposal(crate::model::ProposalId),
+    RejectProposal(crate::model::ProposalId) => |_| "Reject",
     /// Show an article in the reader, at these words when given.
-    ShowInReader(crate::model::ArticleId, Option<(usize, usize)>),
+    ShowInReader(crate::model::ArticleId, Option<(usize, usize)>) => |_| "Show in the reader",
     /// Open an article's fields for writing.
-    EditArticle(crate::model::ArticleId),
+    EditArticle(crate::model::ArticleId) => |_| "Edit article",
     /// Give an article its published date (or none), and work out again the
     /// dates its proposals reckoned from the day of import.
-    DateArticle(crate::model::ArticleId, Option<crate::model::PartialDate>),
+    DateArticle(crate::model::ArticleId, Option<crate::model::PartialDate>) => |_| "Set the article's date",
     /// Settle merge conflict `.0` by keeping one side.
-    SettleConflict(usize, crate::store::merge::Side),
+    SettleConflict(usize, crate::store::merge::Side) => settle_label,
+}
+
+/// The menu text of an export.
+fn export_label(command: &Command) -> &'static str {
+    use crate::export::Format;
+    match command {
+        Command::Export(Format::Csv) => "Export CSV…",
+        Command::Export(Format::Svg) => "Export chart as SVG…",
+        Command::Export(Format::Png) => "Export chart as PNG…",
+        Command::Export(Format::Markdown) => "Export situation report…",
+        Command::Export(Format::MapSvg) => "Export map as SVG…",
+        Command::Export(Format::MapPng) => "Export map as PNG…",
+        _ => "Export…",
+    }
+}
+
+/// The button text of a side of a merge conflict.
+fn settle_label(command: &Command) -> &'static str {
+    match command {
+        Command::SettleConflict(_, crate::store::merge::Side::Theirs) => "Keep theirs",
+        _ => "Keep ours",
+    }
 }
 
 impl Command {
-    /// Commands that have a keyboard shortcut, taken from [`Command::UNIT`],
-    /// more modifiers first so that Ctrl+Shift+Z is matched before Ctrl+Z.
-    pub fn with_shortcuts() -> Vec<Command> {
-        let mut found: Vec<(KeyboardShortcut, Command)> = Command::UNIT
+    /// Every key of every command, with the command it runs: more
+    /// modifiers first, so that Ctrl+Shift+Z is matched before Ctrl+Z.
+    pub fn bindings() -> Vec<(Binding, Command)> {
+        let mut found: Vec<(Binding, Command)> = Command::UNIT
             .iter()
-            .filter_map(|c| Some((c.shortcut()?, c.clone())))
+            .flat_map(|c| c.keys().iter().map(|k| (*k, c.clone())))
             .collect();
-        found.sort_by_key(|(shortcut, _)| {
-            let m = shortcut.modifiers;
+        found.sort_by_key(|(binding, _)| {
+            let m = binding.shortcut.modifiers;
             std::cmp::Reverse(
                 u8::from(m.command) + u8::from(m.ctrl) + u8::from(m.shift) + u8::from(m.alt),
             )
         });
-        found.into_iter().map(|(_, command)| command).collect()
+        found
     }
 
     /// What the command palette offers: every command that needs nothing
@@ -175,134 +308,25 @@ impl Command {
         all
     }
 
-    /// The menu text.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Command::NewNotebook => "New notebook",
-            Command::Open => "Open…",
-            Command::OpenPath(_) => "Open",
-            Command::Save => "Save",
-            Command::SaveAs => "Save As…",
-            Command::TypePath => "Open or save by path…",
-            Command::Quit => "Quit",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::NewArticle => "New article",
-            Command::EventFromSelection => "Event from selection…",
-            Command::FigureFromSelection => "Figure from selection…",
-            Command::DeleteSelected => "Delete selected",
-            Command::AddPlace => "Add a place",
-            Command::AddActor => "Add an actor",
-            Command::Export(crate::export::Format::Csv) => "Export CSV…",
-            Command::Export(crate::export::Format::Svg) => "Export chart as SVG…",
-            Command::Export(crate::export::Format::Png) => "Export chart as PNG…",
-            Command::Export(crate::export::Format::Markdown) => "Export situation report…",
-            Command::Export(crate::export::Format::MapSvg) => "Export map as SVG…",
-            Command::Export(crate::export::Format::MapPng) => "Export map as PNG…",
-            Command::ImportFiles => "Import articles…",
-            Command::ImportFolder => "Import a folder…",
-            Command::ImportPaths(_) => "Import",
-            Command::CancelImport => "Cancel import",
-            Command::CancelOpen => "Cancel opening",
-            Command::ProposeForArticle => "Find events and figures in this article",
-            Command::AcceptProposal(_) => "Accept",
-            Command::AcceptSentence(_) => "Accept all in this sentence",
-            Command::RejectProposal(_) => "Reject",
-            Command::DateArticle(..) => "Set the article's date",
-            Command::ShowInReader(..) => "Show in the reader",
-            Command::EditArticle(_) => "Edit article",
-            Command::FitTimeline => "Fit timeline",
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::PanLeft => "Pan left",
-            Command::PanRight => "Pan right",
-            Command::JumpToStart => "Go to the start",
-            Command::JumpToEnd => "Go to the end",
-            Command::WindowFromView => "Window to the dates in view",
-            Command::ClearWindow => "Clear the window",
-            Command::SettleConflict(_, crate::store::merge::Side::Ours) => "Keep ours",
-            Command::SettleConflict(_, crate::store::merge::Side::Theirs) => "Keep theirs",
-            Command::ToggleLists => "Show the lists",
-            Command::ToggleInspector => "Show the inspector",
-            Command::ToggleReader => "Show the reader",
-            Command::ToggleMap => "Show the map",
-            Command::FoldReader => "Fold the reader",
-            Command::ResetLayout => "Reset layout",
-            Command::NameView => "Save as a view…",
-            Command::OpenPalette => "Command palette…",
-            Command::ClearFilters => "Show everything",
-            Command::ApplyView(_) => "Apply the view",
-            Command::SaveView(_) => "Save as a view",
-            Command::UpdateView(_) => "Update the view",
-            Command::DeleteView(_) => "Delete the view",
-        }
-    }
-
-    /// The keys, if any.
+    /// The keys menus and the palette show: the first.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let command = Modifiers::COMMAND;
-        let command_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        let keys = match self {
-            Command::NewNotebook => (command, Key::N),
-            Command::Open => (command, Key::O),
-            Command::Save => (command, Key::S),
-            Command::SaveAs => (command_shift, Key::S),
-            Command::Quit => (command, Key::Q),
-            Command::Undo => (command, Key::Z),
-            Command::Redo => (command_shift, Key::Z),
-            Command::NewArticle => (command_shift, Key::N),
-            Command::EventFromSelection => (command, Key::E),
-            Command::FigureFromSelection => (command, Key::G),
-            Command::FitTimeline => (Modifiers::NONE, Key::F),
-            Command::ZoomIn => (Modifiers::NONE, Key::Plus),
-            Command::ZoomOut => (Modifiers::NONE, Key::Minus),
-            Command::PanLeft => (Modifiers::NONE, Key::ArrowLeft),
-            Command::PanRight => (Modifiers::NONE, Key::ArrowRight),
-            Command::JumpToStart => (Modifiers::NONE, Key::Home),
-            Command::JumpToEnd => (Modifiers::NONE, Key::End),
-            Command::WindowFromView => (Modifiers::NONE, Key::W),
-            Command::ImportFiles => (command, Key::I),
-            Command::ToggleLists => (command_shift, Key::L),
-            Command::ToggleInspector => (command_shift, Key::I),
-            Command::ToggleReader => (command_shift, Key::R),
-            Command::ToggleMap => (command_shift, Key::M),
-            Command::OpenPalette => (command_shift, Key::P),
-            Command::FoldReader => (command_shift, Key::F),
-            Command::DeleteSelected
-            | Command::ResetLayout
-            | Command::NameView
-            | Command::OpenPath(_)
-            | Command::TypePath
-            | Command::ImportFolder
-            | Command::Export(_)
-            | Command::ClearWindow
-            | Command::ClearFilters
-            | Command::ApplyView(_)
-            | Command::SaveView(_)
-            | Command::UpdateView(_)
-            | Command::DeleteView(_)
-            | Command::SettleConflict(..)
-            | Command::AddPlace
-            | Command::AddActor
-            | Command::ImportPaths(_)
-            | Command::CancelImport
-            | Command::CancelOpen
-            | Command::ProposeForArticle
-            | Command::AcceptProposal(_)
-            | Command::AcceptSentence(_)
-            | Command::RejectProposal(_)
-            | Command::DateArticle(..)
-            | Command::ShowInReader(..)
-            | Command::EditArticle(_) => return None,
-        };
-        Some(KeyboardShortcut::new(keys.0, keys.1))
+        self.keys().first().map(|k| k.shortcut)
     }
+}
 
-    /// Whether the shortcut is a bare key, which must not fire while the
-    /// user types in a text field.
-    pub fn is_bare_key(&self) -> bool {
-        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+/// The README's table of keys, made from the command table: one row per
+/// command that has keys, in the table's order.
+pub fn key_table() -> String {
+    let mut table = String::from("| keys | does |\n| --- | --- |\n");
+    for command in Command::UNIT.iter().filter(|c| !c.keys().is_empty()) {
+        let keys: Vec<String> = command.keys().iter().map(Binding::text).collect();
+        table.push_str(&format!(
+            "| {} | {} |\n",
+            keys.join(", "),
+            command.tooltip()
+        ));
     }
+    table
 }
 
 /// What to do once unsaved changes are dealt with.

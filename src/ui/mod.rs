@@ -30,7 +30,7 @@ mod watch_terms;
 
 pub use crate::workspace::Document;
 pub use app::{APP_ID, App, AppOptions, Modal, Pending, SAMPLE_NOTEBOOK, Status};
-pub use commands::Command;
+pub use commands::{Binding, Command, When, key_table};
 pub use dialogs::{FileDialogs, NativeDialogs, PathPurpose, ScriptedDialogs};
 #[doc(hidden)]
 pub use map_view::MapAlone;

@@ -142,6 +142,7 @@ fn rows(ui: &mut egui::Ui, found: &[Entry], chosen: usize, moved: bool, outcome:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::When;
 
     fn commands(entries: Vec<Entry>) -> Vec<Command> {
         entries.into_iter().map(|(_, command)| command).collect()
@@ -179,16 +180,32 @@ mod tests {
     }
 
     #[test]
-    fn shortcuts_come_from_the_table_with_more_modifiers_first() {
-        let keyed = Command::with_shortcuts();
-        let position = |c: &Command| keyed.iter().position(|k| k == c).expect("keyed");
+    fn keys_come_from_the_table_with_more_modifiers_first() {
+        let keyed = Command::bindings();
+        let position = |c: &Command| keyed.iter().position(|(_, k)| k == c).expect("keyed");
         assert!(position(&Command::Redo) < position(&Command::Undo));
         assert!(position(&Command::SaveAs) < position(&Command::Save));
-        let every_shortcut = Command::UNIT
-            .iter()
-            .filter(|c| c.shortcut().is_some())
-            .count();
-        assert_eq!(keyed.len(), every_shortcut);
-        assert!(keyed.contains(&Command::OpenPalette));
+        let every_key: usize = Command::UNIT.iter().map(|c| c.keys().len()).sum();
+        assert_eq!(keyed.len(), every_key);
+        // Redo has two keys; the map and the timeline share theirs, each
+        // where the pointer is.
+        assert_eq!(Command::Redo.keys().len(), 2);
+        let f = |c: &Command| c.keys()[0];
+        assert_eq!(
+            f(&Command::FitMap).shortcut,
+            f(&Command::FitTimeline).shortcut
+        );
+        assert_ne!(f(&Command::FitMap).when, f(&Command::FitTimeline).when);
+        // No two commands answer one key at once.
+        for (n, (a, first)) in keyed.iter().enumerate() {
+            for (b, second) in &keyed[n + 1..] {
+                assert!(
+                    a.shortcut != b.shortcut
+                        || a.when != b.when && a.when != When::Always && b.when != When::Always,
+                    "{first:?} and {second:?} share {}",
+                    a.text()
+                );
+            }
+        }
     }
 }

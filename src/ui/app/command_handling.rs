@@ -81,6 +81,18 @@ impl App {
                     None => self.set_status("Select words in an article first", true),
                 }
             }
+            Command::DeleteSelected
+                if matches!(self.view.selection, Some(Selection::Proposal(_))) =>
+            {
+                if let Some(Selection::Proposal(id)) = self.view.selection {
+                    self.execute(Command::RejectProposal(id));
+                }
+            }
+            Command::AcceptSelected => {
+                if let Some(Selection::Proposal(id)) = self.view.selection {
+                    self.execute(Command::AcceptProposal(id));
+                }
+            }
             Command::DeleteSelected => {
                 if let Some(edit) = self.view.selection.as_ref().and_then(|s| s.delete_edit()) {
                     self.apply(edit, None);
@@ -205,12 +217,11 @@ impl App {
                     None => Some(crate::ui::palette::Palette::default()),
                 }
             }
-            // With the pointer on the map, the view keys move the map.
-            Command::FitTimeline if self.view.map.hovered => self.view.map.frame = None,
-            Command::ZoomIn if self.view.map.hovered => self.view.map.zoom(2.0),
-            Command::ZoomOut if self.view.map.hovered => self.view.map.zoom(0.5),
-            Command::PanLeft if self.view.map.hovered => self.view.map.pan(-0.2),
-            Command::PanRight if self.view.map.hovered => self.view.map.pan(0.2),
+            Command::FitMap => self.view.map.frame = None,
+            Command::MapZoomIn => self.view.map.zoom(2.0),
+            Command::MapZoomOut => self.view.map.zoom(0.5),
+            Command::MapPanLeft => self.view.map.pan(-0.2),
+            Command::MapPanRight => self.view.map.pan(0.2),
             Command::FitTimeline => self.view.timeline.fit(self.doc.notebook()),
             Command::ZoomIn => self.view.timeline.zoom(0.5),
             Command::ZoomOut => self.view.timeline.zoom(2.0),

@@ -19,45 +19,24 @@ impl App {
             && focused != self.view.reader.text_id
             && !focused.is_some_and(|id| self.is_notebook_field(ctx, id));
         let modal_open = self.modal.is_some() || self.palette.is_some();
+        let on_map = self.view.map.hovered;
+        let proposal_selected = matches!(self.view.selection, Some(Selection::Proposal(_)));
         ctx.input_mut(|input| {
-            for command in Command::with_shortcuts() {
-                let Some(shortcut) = command.shortcut() else {
-                    continue;
-                };
-                let owned_by_text = (text_focused && command.is_bare_key())
+            for (binding, command) in Command::bindings() {
+                let owned_by_text = (text_focused && binding.is_bare())
                     || (typing && matches!(command, Command::Undo | Command::Redo));
-                if owned_by_text || (modal_open && command.is_bare_key()) {
+                if owned_by_text || (modal_open && binding.is_bare()) {
                     continue;
                 }
-                if input.consume_shortcut(&shortcut) {
+                let holds = match binding.when {
+                    When::Always => true,
+                    When::OnMap => on_map,
+                    When::OffMap => !on_map,
+                    When::ProposalSelected => proposal_selected,
+                };
+                if holds && input.consume_shortcut(&binding.shortcut) {
                     self.commands.push(command);
                 }
-            }
-            if !text_focused && !modal_open && input.consume_key(egui::Modifiers::NONE, Key::Delete)
-            {
-                match self.view.selection {
-                    Some(Selection::Proposal(id)) => {
-                        self.commands.push(Command::RejectProposal(id))
-                    }
-                    _ => self.commands.push(Command::DeleteSelected),
-                }
-            }
-            // Enter accepts the proposal under review.
-            if !text_focused
-                && !modal_open
-                && let Some(Selection::Proposal(id)) = self.view.selection
-                && input.consume_key(egui::Modifiers::NONE, Key::Enter)
-            {
-                self.commands.push(Command::AcceptProposal(id));
-            }
-            // Ctrl+Y is redo too, as on Windows.
-            if !typing
-                && input.consume_shortcut(&egui::KeyboardShortcut::new(
-                    egui::Modifiers::COMMAND,
-                    Key::Y,
-                ))
-            {
-                self.commands.push(Command::Redo);
             }
         });
     }
@@ -170,6 +149,17 @@ impl App {
                 self.menu_item(ui, Command::PanRight, true);
                 self.menu_item(ui, Command::JumpToStart, true);
                 self.menu_item(ui, Command::JumpToEnd, true);
+                ui.separator();
+                let map_shown = !hidden.map;
+                for command in [
+                    Command::FitMap,
+                    Command::MapZoomIn,
+                    Command::MapZoomOut,
+                    Command::MapPanLeft,
+                    Command::MapPanRight,
+                ] {
+                    self.menu_item(ui, command, map_shown);
+                }
                 ui.separator();
                 self.menu_item(ui, Command::WindowFromView, true);
                 let windowed = self.view.timeline.filter.window.is_some();

@@ -17,7 +17,7 @@ mod saved_views;
 
 pub use super::commands::{AfterModal, Pending};
 
-use super::commands::Command;
+use super::commands::{Command, When};
 use super::dialogs::{FileDialogs, NativeDialogs, PathPurpose};
 use super::view::{Out, Selection, View};
 use super::{articles, inspector, reader, review, tagging, timeline_view};
