@@ -96,6 +96,10 @@
 //!   coordinates has none (`model::is_on_earth`).
 //! - The UI changes the notebook only through [`model::Edit`]s applied to
 //!   its [`workspace::Document`]; one user action is one undo step.
+//! - What is shown (the scope: `timeline::Filter`, held by the view) is
+//!   read by every panel and changed only where commands are carried out:
+//!   a panel asks with `Command::Scope(timeline::ScopeChange)`
+//!   (`tests/architecture.rs` checks).
 //! - No module of `src/extract` imports another round a circle, and no
 //!   module of `src/ui` does; `view` names no
 //!   panel; the reader changes article only through

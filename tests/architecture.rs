@@ -173,3 +173,23 @@ fn the_readme_lists_every_key_of_the_command_table() {
     let table = sitrep::ui::key_table();
     assert_eq!(listed, table, "the README's keys should read:\n{table}");
 }
+
+/// What is shown (the scope: dates, categories, tags, series, place, "as
+/// known on") changes only where commands are carried out: panels ask with
+/// `Command::Scope`.
+#[test]
+fn the_scope_changes_only_in_command_handling() {
+    let allowed = ["command_handling.rs", "saved_views.rs"];
+    let mut changers = Vec::new();
+    for file in rust_files(&src().join("ui")) {
+        let text = fs::read_to_string(&file).expect("readable");
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if text.contains("scope_mut()") && !allowed.contains(&name) && name != "view.rs" {
+            changers.push(file.display().to_string());
+        }
+    }
+    assert!(
+        changers.is_empty(),
+        "these change the scope themselves: {changers:?}"
+    );
+}

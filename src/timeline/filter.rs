@@ -32,7 +32,67 @@ pub struct Filter {
     pub hidden_series: Vec<crate::model::SeriesId>,
 }
 
+/// One change to what is shown: what the filter bar, the map and the lists
+/// ask for, and the app carries out (the scope changes nowhere else).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScopeChange {
+    /// Show or hide a category of events.
+    ShowCategory(Category, bool),
+    /// Plot figures as shares of their whole, or as they are.
+    AsShare(bool),
+    /// Keep what is tagged so (compared without case), or stop keeping it.
+    KeepTag(String, bool),
+    /// Keep every tag again.
+    EveryTag,
+    /// Keep only events at places in a region, or everywhere.
+    Region(Option<Region>),
+    /// Draw a series, or leave it off.
+    ShowSeries(crate::model::SeriesId, bool),
+    /// Draw every series again.
+    EverySeries,
+    /// Narrow the lists to a window of days, or to every day.
+    Window(Option<(Date, Date)>),
+    /// Show what was known on a day, or everything.
+    KnownOn(Option<Date>),
+    /// Show everything.
+    Everything,
+    /// Show what a saved view shows.
+    Replace(Box<Filter>),
+}
+
 impl Filter {
+    /// Carries out one change.
+    pub fn change(&mut self, change: ScopeChange) {
+        match change {
+            ScopeChange::ShowCategory(category, shown) => {
+                self.hidden_categories.retain(|c| *c != category);
+                if !shown {
+                    self.hidden_categories.push(category);
+                }
+            }
+            ScopeChange::AsShare(on) => self.as_share = on,
+            ScopeChange::KeepTag(tag, kept) => {
+                self.tags.retain(|t| !t.eq_ignore_ascii_case(&tag));
+                if kept {
+                    self.tags.push(tag);
+                }
+            }
+            ScopeChange::EveryTag => self.tags.clear(),
+            ScopeChange::Region(region) => self.region = region,
+            ScopeChange::ShowSeries(series, shown) => {
+                self.hidden_series.retain(|s| *s != series);
+                if !shown {
+                    self.hidden_series.push(series);
+                }
+            }
+            ScopeChange::EverySeries => self.hidden_series.clear(),
+            ScopeChange::Window(window) => self.window = window,
+            ScopeChange::KnownOn(day) => self.known_on = day,
+            ScopeChange::Everything => *self = Filter::default(),
+            ScopeChange::Replace(filter) => *self = *filter,
+        }
+    }
+
     /// Whether the evidence was known on the filter's day: some cited article
     /// was published by then. Items with no dated source are always shown.
     fn known<'e>(
@@ -247,5 +307,31 @@ impl Filter {
             (Some(_), Some((start, end))) => self.in_window(start, end),
         };
         known && tagged && in_window
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_toggle_without_repeats_and_clear() {
+        let mut filter = Filter::default();
+        filter.change(ScopeChange::ShowCategory(Category::Military, false));
+        filter.change(ScopeChange::ShowCategory(Category::Military, false));
+        assert_eq!(filter.hidden_categories, [Category::Military]);
+        filter.change(ScopeChange::ShowCategory(Category::Military, true));
+        assert!(filter.hidden_categories.is_empty());
+        filter.change(ScopeChange::KeepTag("North".into(), true));
+        filter.change(ScopeChange::KeepTag("north".into(), true));
+        assert_eq!(filter.tags, ["north"]);
+        filter.change(ScopeChange::KeepTag("NORTH".into(), false));
+        assert!(filter.tags.is_empty());
+        let day = "2021-06-22".parse().ok();
+        filter.change(ScopeChange::KnownOn(day));
+        filter.change(ScopeChange::AsShare(true));
+        assert_eq!((filter.known_on, filter.as_share), (day, true));
+        filter.change(ScopeChange::Everything);
+        assert_eq!(filter, Filter::default());
     }
 }

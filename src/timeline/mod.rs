@@ -17,7 +17,7 @@ pub mod trend;
 pub mod values;
 pub mod views;
 
-pub use filter::{EventTest, Filter};
+pub use filter::{EventTest, Filter, ScopeChange};
 
 pub use pyramid::{Column, columns};
 

@@ -91,7 +91,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
         notebook,
         revision,
         (&view.article_filter, view.watched_only),
-        &view.timeline.filter,
+        view.scope(),
         view.timeline.brush_from.is_some(),
     );
     if lists.watch.watcher.is_some() {
@@ -107,7 +107,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
             view.watched_only = !view.watched_only;
         }
     }
-    let narrowed = view.timeline.filter != crate::timeline::Filter::default()
+    let narrowed = *view.scope() != crate::timeline::Filter::default()
         || (view.watched_only && lists.watch.watcher.is_some());
     let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
@@ -216,7 +216,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                         }
                     }
                 });
-            let hidden_series = view.timeline.filter.hidden_series.clone();
+            let hidden_series = view.scope().hidden_series.clone();
             let mut toggled = None;
             egui::CollapsingHeader::new(format!("Series ({})", notebook.series.len()))
                 .default_open(true)
@@ -284,13 +284,10 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
                     }
                 });
             if let Some(id) = toggled {
-                let hidden = &mut view.timeline.filter.hidden_series;
-                match hidden.iter().position(|h| *h == id) {
-                    Some(at) => {
-                        hidden.remove(at);
-                    }
-                    None => hidden.push(id),
-                }
+                let shown = hidden_series.contains(&id);
+                out.commands.push(super::Command::Scope(
+                    crate::timeline::ScopeChange::ShowSeries(id, shown),
+                ));
             }
         });
     view.lists = lists;

@@ -95,7 +95,7 @@ macro_rules! commands {
     ) => {
         /// A user action. Menus, shortcuts, buttons and the command palette
         /// all produce these; the app carries them out after the frame's UI pass.
-        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub enum Command {
             $( $(#[doc = $unit_doc])+ $unit, )*
             $( $(#[doc = $data_doc])+ $data($($field),+), )*
@@ -255,6 +255,8 @@ commands! {
     DateArticle(crate::model::ArticleId, Option<crate::model::PartialDate>) => |_| "Set the article's date",
     /// Settle merge conflict `.0` by keeping one side.
     SettleConflict(usize, crate::store::merge::Side) => settle_label,
+    /// Change what the timeline, the lists and the map show.
+    Scope(crate::timeline::ScopeChange) => |_| "Change what is shown",
 }
 
 /// The menu text of an export.

@@ -368,7 +368,7 @@ fn figures_in_window(
     view: &View,
     out: &mut Out,
 ) {
-    let filter = &view.timeline.filter;
+    let filter = view.scope();
     let Some((first, last)) = filter.window else {
         return;
     };

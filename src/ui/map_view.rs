@@ -4,13 +4,14 @@
 //! the whole world; hovering a marker lists its events with their sources,
 //! clicking it narrows everything to that place.
 
+use super::Command;
 use super::timeline_view::category_color;
 use super::view::{
     MAX_MAP_POINTS_PER_DEGREE, MapFrame, MapState, Out, OutlinesLoad, Selection, View,
 };
 use crate::map;
 use crate::model::Notebook;
-use crate::timeline::Region;
+use crate::timeline::{Region, ScopeChange};
 use egui::{Pos2, Rect, Shape, Stroke, Ui, pos2, vec2};
 use std::sync::Arc;
 
@@ -24,9 +25,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     // Every place stays on the map when one is picked, so another can be.
     let filter = crate::timeline::Filter {
         region: None,
-        ..view.timeline.filter.clone()
+        ..view.scope().clone()
     };
-    let picked = view.timeline.filter.region.clone();
+    let picked = view.scope().region.clone();
     let state = &mut view.map;
     load_outlines(ui.ctx(), state);
     let key = (revision, filter.clone());
@@ -89,7 +90,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     {
         state.box_from = None;
         if drawn.width() >= 4.0 && drawn.height() >= 4.0 {
-            view.timeline.filter.region = Some(boxed_region(*frame, rect, drawn));
+            let region = boxed_region(*frame, rect, drawn);
+            out.commands
+                .push(Command::Scope(ScopeChange::Region(Some(region))));
         }
     } else if response.dragged() && state.box_from.is_none() {
         state.moved = true;
@@ -225,7 +228,9 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     };
     if response.clicked() {
         // Picking a place narrows the timeline, the lists and the exports to it.
-        view.timeline.filter.region = Some(Region::around(&marker.place, marker.at));
+        let region = Region::around(&marker.place, marker.at);
+        out.commands
+            .push(Command::Scope(ScopeChange::Region(Some(region))));
         if let Some(first) = marker.events.first() {
             out.select = Some(Selection::Event(*first));
         } else if let Some((series, id)) = marker.figures.first() {

@@ -96,7 +96,7 @@ pub(super) fn unit_plot(
                 plot_ui.set_plot_bounds_x(min..=max);
             }
             plot_ui.set_plot_bounds_y(-0.06 * y_top..=y_top);
-            window_span(plot_ui, view.timeline.filter.window);
+            window_span(plot_ui, view.scope().window);
             for (&(trace, figures), pyramid) in shown
                 .iter()
                 .zip(pyramids.iter().chain(std::iter::repeat(&empty)))

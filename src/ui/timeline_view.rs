@@ -6,7 +6,7 @@ use super::view::{IndexBuild, IndexKey, Out, Selection, TimelineCache, View};
 use crate::model::{Category, Notebook};
 use crate::timeline::index::TimelineIndex;
 use crate::timeline::labels::{self, PlacedLabel, PlotSpan};
-use crate::timeline::{self, EventMark};
+use crate::timeline::{self, EventMark, ScopeChange};
 use egui::{Color32, Ui};
 use egui_plot::{Line, MarkerShape, PlotPoint, Points, Text};
 use std::sync::Arc;
@@ -25,10 +25,11 @@ pub fn category_color(category: Category) -> Color32 {
 }
 
 /// The category toggles, the shares switch, the tag filter, the window and
-/// the "as known on" cursor.
-fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
+/// the "as known on" cursor: each asks for its change as a command.
+fn filters(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
     let tags = Arc::clone(&view.timeline.cache.tags);
-    let filter = &mut view.timeline.filter;
+    let filter = view.scope();
+    let mut ask = |change: ScopeChange| out.commands.push(super::Command::Scope(change));
     ui.horizontal_wrapped(|ui| {
         for category in Category::ALL {
             let shown = !filter.hidden_categories.contains(&category);
@@ -44,18 +45,20 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
                 .on_hover_text("Show or hide on the event lane")
                 .clicked()
             {
-                if shown {
-                    filter.hidden_categories.push(category);
-                } else {
-                    filter.hidden_categories.retain(|c| *c != category);
-                }
+                ask(ScopeChange::ShowCategory(category, !shown));
             }
         }
         ui.separator();
-        ui.checkbox(&mut filter.as_share, "Shares of the whole")
+        let mut as_share = filter.as_share;
+        if ui
+            .checkbox(&mut as_share, "Shares of the whole")
             .on_hover_text(
                 "Plot each figure as a percentage of its whole: 50 of 370 districts = 13.5 %",
-            );
+            )
+            .changed()
+        {
+            ask(ScopeChange::AsShare(as_share));
+        }
         if !tags.is_empty() {
             ui.separator();
             let label = if filter.tags.is_empty() {
@@ -67,15 +70,11 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
                 for tag in tags.iter() {
                     let mut on = filter.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
                     if ui.checkbox(&mut on, tag.as_str()).changed() {
-                        if on {
-                            filter.tags.push(tag.clone());
-                        } else {
-                            filter.tags.retain(|t| !t.eq_ignore_ascii_case(tag));
-                        }
+                        ask(ScopeChange::KeepTag(tag.clone(), on));
                     }
                 }
                 if !filter.tags.is_empty() && ui.button("Show every tag").clicked() {
-                    filter.tags.clear();
+                    ask(ScopeChange::EveryTag);
                 }
             })
             .on_hover_text("Show only what is tagged so, or comes from articles tagged so");
@@ -88,7 +87,7 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
                 .on_hover_text("Show events at every place again")
                 .clicked()
             {
-                filter.region = None;
+                ask(ScopeChange::Region(None));
             }
         }
         if !filter.hidden_series.is_empty() {
@@ -99,7 +98,7 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
                 .on_hover_text("Draw every series again")
                 .clicked()
             {
-                filter.hidden_series.clear();
+                ask(ScopeChange::EverySeries);
             }
         }
         if let Some((first, last)) = filter.window {
@@ -110,7 +109,7 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
                 .on_hover_text("Show every date in the lists again")
                 .clicked()
             {
-                filter.window = None;
+                ask(ScopeChange::Window(None));
             }
         }
         ui.separator();
@@ -128,7 +127,9 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
             .checkbox(&mut on, "As known on")
             .on_hover_text("Show only what had been published by a day");
         if toggle.changed() {
-            filter.known_on = on.then_some(filter.known_on.unwrap_or(last));
+            ask(ScopeChange::KnownOn(
+                on.then_some(filter.known_on.unwrap_or(last)),
+            ));
         }
         if let Some(day) = filter.known_on {
             let mut x = timeline::day_x(day);
@@ -142,7 +143,7 @@ fn filters(ui: &mut Ui, notebook: &Notebook, view: &mut View) {
                         .map(timeline::day_x)
                 });
             if ui.add(slider).labelled_by(toggle.id).changed() {
-                filter.known_on = Some(timeline::x_date(x));
+                ask(ScopeChange::KnownOn(Some(timeline::x_date(x))));
             }
         }
     });
@@ -283,7 +284,7 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
         view.timeline.cache.tags = Arc::new(timeline::all_tags(notebook));
         view.timeline.cache.tags_for = Some(revision);
     }
-    filters(ui, notebook, view);
+    filters(ui, notebook, view, out);
     if view.timeline.x_range.is_none() && view.timeline.requested.is_none() {
         view.timeline.requested = Some(
             timeline::data_range(notebook).unwrap_or_else(|| (today_x() - 180.0, today_x() + 30.0)),
@@ -299,8 +300,8 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
     let lanes_fit = ((ui.available_height() * 0.25 - 36.0) / LANE_HEIGHT).floor();
     let max_lanes = (lanes_fit.max(2.0) as usize).min(MAX_LANES);
     // The window only shades the plots: brushing must not rebuild them.
-    let key = (revision, view.timeline.filter.without_window(), max_lanes);
-    let window = view.timeline.filter.window;
+    let key = (revision, view.scope().without_window(), max_lanes);
+    let window = view.scope().window;
     let cache = &mut view.timeline.cache;
     refresh_index(ui.ctx(), shared, key, cache);
     let Some(index) = cache.index.clone() else {
@@ -356,7 +357,7 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
     }
     let (bounds, (placed_labels, crowds)) = events_response.inner;
     view.timeline.x_range = Some((bounds.min()[0], bounds.max()[0]));
-    brush(ui, &events_response.transform, view);
+    brush(ui, &events_response.transform, view, out);
     wheel_pan(ui, &events_response.response, bounds, view);
     if let Some(crowd) = hit_crowd(
         &events_response.response,
@@ -408,7 +409,7 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
         }
     }
 
-    if view.timeline.filter.as_share {
+    if view.scope().as_share {
         let left_out = timeline::series_without_whole(notebook);
         if !left_out.is_empty() {
             ui.weak(format!(
@@ -481,7 +482,7 @@ fn wheel_pan(ui: &Ui, response: &egui::Response, bounds: egui_plot::PlotBounds, 
 
 /// The date strip under the event lane: drag across it to pick the window
 /// of dates the lists, the inspector and the report keep; double-click clears it.
-fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View) {
+fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View, out: &mut Out) {
     let frame = *transform.frame();
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), 20.0),
@@ -493,7 +494,9 @@ fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View) {
         let value = transform.value_from_position(egui::pos2(x, frame.center().y));
         timeline::x_date(value.x)
     };
-    let filter = &mut view.timeline.filter;
+    // Drawn as it will be once the app has carried out the change.
+    let mut window = view.scope().window;
+    let asked = window;
     if response.drag_started()
         && let Some(pointer) = ui.input(|i| i.pointer.press_origin())
     {
@@ -504,18 +507,22 @@ fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View) {
             (view.timeline.brush_from, response.interact_pointer_pos())
     {
         let to = day_at(pointer.x.clamp(strip.left(), strip.right()));
-        filter.window = Some((from.min(to), from.max(to)));
+        window = Some((from.min(to), from.max(to)));
     }
     if response.drag_stopped() {
         view.timeline.brush_from = None;
     }
     if response.double_clicked() {
-        filter.window = None;
+        window = None;
+    }
+    if window != asked {
+        out.commands
+            .push(super::Command::Scope(ScopeChange::Window(window)));
     }
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(strip, 3.0, visuals.faint_bg_color);
-    match filter.window {
+    match window {
         Some((first, last)) => {
             let left = transform.position_from_point_x(timeline::day_x(first));
             let right = transform.position_from_point_x(timeline::day_x(last) + 1.0);

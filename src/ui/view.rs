@@ -90,8 +90,6 @@ pub struct TimelineState {
     pub targets: Vec<(egui::Pos2, Selection)>,
     /// What the plots draw, kept while the notebook and the zoom stay the same.
     pub cache: TimelineCache,
-    /// "As known on", hidden categories, tags and the brushed window.
-    pub filter: crate::timeline::Filter,
     /// Where a drag on the window strip started.
     pub brush_from: Option<jiff::civil::Date>,
     /// The size of the timeline on screen last frame, in points: exported
@@ -258,6 +256,10 @@ pub struct View {
     pub panels: PanelRects,
     /// The map.
     pub map: MapState,
+    /// What the timeline, the lists, the map and the exports show: read by
+    /// every panel, changed only where commands are carried out
+    /// ([`View::scope_mut`]; `tests/architecture.rs` checks).
+    scope: crate::timeline::Filter,
 }
 
 /// The map's outlines, markers and view.
@@ -386,6 +388,18 @@ pub struct Citations {
 }
 
 impl View {
+    /// What is shown: "as known on", categories, tags, series, place and
+    /// the window of days.
+    pub fn scope(&self) -> &crate::timeline::Filter {
+        &self.scope
+    }
+
+    /// What is shown, to change: for carrying out commands alone (a panel
+    /// asks with [`super::Command::Scope`]).
+    pub fn scope_mut(&mut self) -> &mut crate::timeline::Filter {
+        &mut self.scope
+    }
+
     /// What cites `article`, recounted only when the notebook changed.
     pub fn citations(
         &mut self,

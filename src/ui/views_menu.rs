@@ -13,10 +13,7 @@ const NEW_VIEW_DRAFT: &str = "sitrep-new-view-name";
 
 /// The view the timeline's filters now equal, if one does.
 pub fn current<'n>(notebook: &'n Notebook, view: &View) -> Option<&'n SavedView> {
-    notebook
-        .views
-        .iter()
-        .find(|v| view.timeline.filter.matches_view(v))
+    notebook.views.iter().find(|v| view.scope().matches_view(v))
 }
 
 /// Draws the menu button and, open, the views.

@@ -233,15 +233,18 @@ impl App {
                 if let Some((min, max)) = self.view.timeline.x_range {
                     let first = crate::timeline::x_date(min);
                     let last = crate::timeline::x_date(max - 0.5).max(first);
-                    self.view.timeline.filter.window = Some((first, last));
+                    self.view.scope_mut().window = Some((first, last));
                     self.set_status(format!("Window: {first} to {last}"), false);
                 }
             }
-            Command::ClearWindow => self.view.timeline.filter.window = None,
+            Command::ClearWindow => self.view.scope_mut().window = None,
             Command::ClearFilters => {
-                self.view.timeline.filter = crate::timeline::Filter::default();
+                self.view
+                    .scope_mut()
+                    .change(crate::timeline::ScopeChange::Everything);
                 self.set_status("Showing everything", false);
             }
+            Command::Scope(change) => self.view.scope_mut().change(change),
             Command::ApplyView(id) => self.apply_view(id),
             Command::SaveView(name) => self.save_view(&name),
             Command::UpdateView(id) => self.update_view(id),

@@ -162,7 +162,7 @@ impl App {
                 }
                 ui.separator();
                 self.menu_item(ui, Command::WindowFromView, true);
-                let windowed = self.view.timeline.filter.window.is_some();
+                let windowed = self.view.scope().window.is_some();
                 self.menu_item(ui, Command::ClearWindow, windowed);
                 ui.separator();
                 self.menu_item(ui, Command::OpenPalette, true);

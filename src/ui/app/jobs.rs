@@ -172,9 +172,9 @@ impl App {
             notebook,
             format,
             export_size(timeline.area),
-            timeline.filter.clone(),
+            self.view.scope().clone(),
             timeline.x_range,
-            timeline.filter.window,
+            self.view.scope().window,
         )
     }
 

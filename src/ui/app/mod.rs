@@ -379,7 +379,7 @@ impl App {
 
     /// The timeline's filters: as known on, categories, tags, the brushed window.
     pub fn timeline_filter(&self) -> &crate::timeline::Filter {
-        &self.view.timeline.filter
+        self.view.scope()
     }
 
     /// The events the event list showed last frame, in its order.

@@ -12,8 +12,8 @@ impl App {
             self.set_status("That view is no longer in the notebook", true);
             return;
         };
-        self.view.timeline.filter = Filter::from_view(&saved);
-        if let Some((first, last)) = self.view.timeline.filter.window {
+        *self.view.scope_mut() = Filter::from_view(&saved);
+        if let Some((first, last)) = self.view.scope().window {
             // The window fills most of the timeline, with a margin each side.
             let (start, end) = (
                 crate::timeline::day_x(first),
@@ -42,7 +42,7 @@ impl App {
         }
         let existing = self.doc.notebook().view_named(name).map(|v| v.id);
         let id = existing.unwrap_or_else(|| ViewId::from_uuid(uuid::Uuid::now_v7()));
-        let saved = self.view.timeline.filter.to_view(id, name);
+        let saved = self.view.scope().to_view(id, name);
         self.put_view(saved, existing.is_some());
     }
 
@@ -51,7 +51,7 @@ impl App {
         let Some(name) = self.doc.notebook().view(id).map(|v| v.name.clone()) else {
             return;
         };
-        let saved = self.view.timeline.filter.to_view(id, &name);
+        let saved = self.view.scope().to_view(id, &name);
         self.put_view(saved, true);
     }
 
