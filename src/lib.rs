@@ -71,12 +71,17 @@
 //!   [`ui::Command`] table for menus, buttons and the command palette,
 //!   holding every key of every command and when it fires (the map's view
 //!   keys are the map's own commands; the README's key table is made from
-//!   it and a test holds the two equal); `view.rs`, the shared view state, is a leaf; `layout.rs`
-//!   holds each panel to its share of the window; each panel
-//!   (`articles`, `inspector`, `reader`, `review`, `tagging`,
-//!   `timeline_view`, `plot_view`, `map_view`, `views_menu`,
-//!   `watch_terms`) reads the notebook and the view and
-//!   returns what it wants done as `Command`s and `Edit`s.
+//!   it and a test holds the two equal); `view.rs`, the shared view state
+//!   (with the scope, what is shown), is a leaf; `layout.rs` holds each
+//!   panel to its share of the window; `runner.rs` runs every background
+//!   job (the app's jobs with their progress, and a panel's `Task`: the
+//!   timeline index, the map's outlines). Each panel (`articles`,
+//!   `inspector`, `reader`, `timeline_view`, `map_view`) reads the
+//!   notebook and the view and returns what it wants done as `Command`s
+//!   and `Edit`s; the parts panels draw (`review`: the proposal list and
+//!   form; `tagging`: the tagging dialogs; `plot_view`, `views_menu`,
+//!   `watch_terms`, `place_pick`) and the helpers (`fields`,
+//!   `plot_common`, `lists`) name no panel.
 //! - [`cli`]: the command line (`sitrep check`, `extract`, `import`,
 //!   `export`, `merge`, `fmt`); opens the window when no subcommand is given.
 //!   The JSON lines of `sitrep extract` are its own (`cli::json`): no other
@@ -100,6 +105,8 @@
 //!   read by every panel and changed only where commands are carried out:
 //!   a panel asks with `Command::Scope(timeline::ScopeChange)`
 //!   (`tests/architecture.rs` checks).
+//! - In the UI only `ui::runner` starts threads, and no panel names
+//!   another (`tests/architecture.rs` checks both).
 //! - No module of `src/extract` imports another round a circle, and no
 //!   module of `src/ui` does; `view` names no
 //!   panel; the reader changes article only through

@@ -193,3 +193,43 @@ fn the_scope_changes_only_in_command_handling() {
         "these change the scope themselves: {changers:?}"
     );
 }
+
+/// The panels of the window: each reads the notebook and the view and
+/// returns what it wants done; the parts they draw (the review list and
+/// form, the tagging dialogs, the unit plots, the views menu, the watch
+/// terms, the place picker) and the shared helpers are not panels.
+const PANELS: [&str; 5] = [
+    "articles",
+    "inspector",
+    "reader",
+    "timeline_view",
+    "map_view",
+];
+
+#[test]
+fn no_panel_names_another_panel() {
+    let imports = imports_within("ui");
+    for panel in PANELS {
+        let named: Vec<&String> = imports[panel]
+            .iter()
+            .filter(|other| PANELS.contains(&other.as_str()))
+            .collect();
+        assert!(named.is_empty(), "{panel} names {named:?}");
+    }
+}
+
+/// Only the runner starts threads in the UI: every background job goes
+/// through it.
+#[test]
+fn only_the_runner_spawns_a_thread_in_the_ui() {
+    let spawners: Vec<String> = rust_files(&src().join("ui"))
+        .into_iter()
+        .filter(|file| !file.ends_with("runner.rs"))
+        .filter(|file| {
+            let text = fs::read_to_string(file).expect("readable");
+            text.contains("thread::spawn") || text.contains("thread::Builder")
+        })
+        .map(|file| file.display().to_string())
+        .collect();
+    assert!(spawners.is_empty(), "these start threads: {spawners:?}");
+}

@@ -399,33 +399,15 @@ fn conflicts(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
             } else {
                 conflict.field.clone()
             };
-            let text = format!("{} · {what}", conflict_item_name(notebook, &conflict.item));
+            let text = format!(
+                "{} · {what}",
+                super::lists::conflict_item_name(notebook, &conflict.item)
+            );
             if ui.selectable_label(selected, text).clicked() {
                 out.select = Some(Selection::Conflict(index));
             }
         }
     });
-}
-
-/// "Event “Taliban take …”" for `events/<id>`; the raw path when the item is gone.
-pub fn conflict_item_name(notebook: &Notebook, item: &str) -> String {
-    let mut parts = item.split('/');
-    let kind = parts.next().unwrap_or_default();
-    let id = parts.next().and_then(|id| uuid::Uuid::parse_str(id).ok());
-    let named = match (kind, id) {
-        ("events", Some(id)) => notebook
-            .event(crate::model::EventId::from_uuid(id))
-            .map(|e| format!("Event “{}”", e.title)),
-        ("articles", Some(id)) => notebook
-            .article(crate::model::ArticleId::from_uuid(id))
-            .map(|a| format!("Article “{}”", a.title)),
-        ("series", Some(id)) => notebook
-            .series(crate::model::SeriesId::from_uuid(id))
-            .map(|s| format!("Series “{}”", s.name)),
-        ("meta", _) => Some("The notebook".to_owned()),
-        _ => None,
-    };
-    named.unwrap_or_else(|| item.to_owned())
 }
 
 /// The notebook's own actors (or more names for built-in ones).

@@ -2,7 +2,7 @@
 //! an [`Edit`] (typing in one field merges into one undo step).
 
 use super::fields;
-use super::tagging::split_list;
+use super::fields::split_list;
 use super::view::{Out, Selection, View};
 use crate::model::{
     Category, Confidence, Edit, Evidence, EvidenceStatus, Notebook, PartialDate, Qualifier,
@@ -536,10 +536,7 @@ fn conflict(ui: &mut Ui, notebook: &Notebook, index: usize, out: &mut Out) {
         return;
     };
     ui.label(egui::RichText::new("Merge conflict").strong());
-    ui.label(super::articles::conflict_item_name(
-        notebook,
-        &conflict.item,
-    ));
+    ui.label(super::lists::conflict_item_name(notebook, &conflict.item));
     if conflict.field.is_empty() {
         ui.weak("One side deleted this item and the other edited it; the edited one is kept.");
     } else {

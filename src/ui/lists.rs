@@ -182,3 +182,24 @@ impl ListCache {
         self.key = Some((revision, needle, timeline.clone(), watched_only));
     }
 }
+
+/// "Event “Taliban take …”" for `events/<id>`; the raw path when the item is gone.
+pub fn conflict_item_name(notebook: &Notebook, item: &str) -> String {
+    let mut parts = item.split('/');
+    let kind = parts.next().unwrap_or_default();
+    let id = parts.next().and_then(|id| uuid::Uuid::parse_str(id).ok());
+    let named = match (kind, id) {
+        ("events", Some(id)) => notebook
+            .event(crate::model::EventId::from_uuid(id))
+            .map(|e| format!("Event “{}”", e.title)),
+        ("articles", Some(id)) => notebook
+            .article(crate::model::ArticleId::from_uuid(id))
+            .map(|a| format!("Article “{}”", a.title)),
+        ("series", Some(id)) => notebook
+            .series(crate::model::SeriesId::from_uuid(id))
+            .map(|s| format!("Series “{}”", s.name)),
+        ("meta", _) => Some("The notebook".to_owned()),
+        _ => None,
+    };
+    named.unwrap_or_else(|| item.to_owned())
+}

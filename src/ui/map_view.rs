@@ -5,7 +5,8 @@
 //! clicking it narrows everything to that place.
 
 use super::Command;
-use super::timeline_view::category_color;
+use super::plot_common::category_color;
+use super::runner::{Poll, Task};
 use super::view::{
     MAX_MAP_POINTS_PER_DEGREE, MapFrame, MapState, Out, OutlinesLoad, Selection, View,
 };
@@ -374,28 +375,19 @@ fn degrees(value: f64, positive: char, negative: char) -> String {
 fn load_outlines(ctx: &egui::Context, state: &mut MapState) {
     match &state.outlines {
         OutlinesLoad::NotStarted => {
-            let (send, receive) = std::sync::mpsc::channel();
-            let ctx = ctx.clone();
-            let spawned = std::thread::Builder::new()
-                .name("sitrep-map-outlines".into())
-                .spawn(move || {
-                    let projected = map::outlines()
-                        .map(|outlines| Arc::new(map::ProjectedOutlines::of(outlines)));
-                    let _ = send.send(projected);
-                    ctx.request_repaint();
-                });
-            state.outlines = match spawned {
-                Ok(_) => OutlinesLoad::Loading(receive),
-                Err(error) => OutlinesLoad::Failed(error.to_string()),
+            let started = Task::start(ctx, "sitrep-map-outlines", |_| {
+                map::outlines().map(|outlines| Arc::new(map::ProjectedOutlines::of(outlines)))
+            });
+            state.outlines = match started {
+                Ok(task) => OutlinesLoad::Loading(task),
+                Err(error) => OutlinesLoad::Failed(error),
             };
         }
-        OutlinesLoad::Loading(receive) => match receive.try_recv() {
-            Ok(Ok(outlines)) => state.outlines = OutlinesLoad::Ready(outlines),
-            Ok(Err(why)) => state.outlines = OutlinesLoad::Failed(why),
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                state.outlines = OutlinesLoad::Failed("the reader stopped".into())
-            }
+        OutlinesLoad::Loading(task) => match task.poll() {
+            Poll::Ready(Ok(outlines)) => state.outlines = OutlinesLoad::Ready(outlines),
+            Poll::Ready(Err(why)) => state.outlines = OutlinesLoad::Failed(why),
+            Poll::Running => {}
+            Poll::Stopped => state.outlines = OutlinesLoad::Failed("the reader stopped".into()),
         },
         OutlinesLoad::Ready(_) | OutlinesLoad::Failed(_) => {}
     }

@@ -22,6 +22,7 @@ mod plot_common;
 mod plot_view;
 pub(crate) mod reader;
 mod review;
+mod runner;
 mod tagging;
 mod timeline_view;
 mod view;

@@ -3,7 +3,7 @@
 //! colours, how near a click must be, and how a source is named. A leaf:
 //! the timeline and the unit plots both draw with it.
 
-use crate::model::{Notebook, SeriesId};
+use crate::model::{Category, Notebook, SeriesId};
 use crate::timeline;
 use egui::Color32;
 use egui_plot::{GridInput, GridMark, Plot};
@@ -78,4 +78,10 @@ pub fn source_line(notebook: &Notebook, evidence: &crate::model::Evidence) -> St
         }
         None => "— (article deleted)".to_owned(),
     }
+}
+
+/// The colour of an event category's markers.
+pub fn category_color(category: Category) -> Color32 {
+    let [r, g, b] = timeline::category_rgb(category);
+    Color32::from_rgb(r, g, b)
 }

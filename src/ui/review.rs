@@ -3,7 +3,7 @@
 
 use super::Command;
 use super::fields;
-use super::tagging::split_list;
+use super::fields::split_list;
 use super::view::{Out, Selection, View};
 use crate::import::{self, SeriesChoice};
 use crate::model::{

@@ -113,7 +113,7 @@ impl EventDraft {
             category: self.category,
             tags: Vec::new(),
             place: self.place.trim().to_owned(),
-            actors: split_list(&self.actors),
+            actors: fields::split_list(&self.actors),
             notes: self.notes.clone(),
             evidence: vec![self.evidence.clone()],
             confidence: None,
@@ -150,15 +150,6 @@ fn named_in(
         }
     }
     named
-}
-
-/// "Taliban, Afghan forces" → ["Taliban", "Afghan forces"].
-pub fn split_list(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// The new-event dialog.

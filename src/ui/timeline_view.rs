@@ -1,7 +1,8 @@
 //! The timeline: an event lane above one plot per unit, all on one linked
 //! calendar axis. Hovering a mark shows its words; clicking selects it.
 
-use super::plot_common::{HIT_RADIUS, source_line, time_plot, window_span};
+use super::plot_common::{HIT_RADIUS, category_color, source_line, time_plot, window_span};
+use super::runner::{Poll, Task};
 use super::view::{IndexBuild, IndexKey, Out, Selection, TimelineCache, View};
 use crate::model::{Category, Notebook};
 use crate::timeline::index::TimelineIndex;
@@ -17,12 +18,6 @@ const MAX_LANES: usize = 6;
 const LANE_HEIGHT: f32 = 22.0;
 /// More events than this on screen and the labels would be noise: markers only.
 const MAX_LABELS: usize = 400;
-
-/// The colour of an event category's markers.
-pub fn category_color(category: Category) -> Color32 {
-    let [r, g, b] = timeline::category_rgb(category);
-    Color32::from_rgb(r, g, b)
-}
 
 /// The category toggles, the shares switch, the tag filter, the window and
 /// the "as known on" cursor: each asks for its change as a command.
@@ -171,11 +166,11 @@ fn refresh_index(
         return;
     }
     if let Some(build) = cache.building.as_ref().filter(|b| b.key == key) {
-        match build.result.try_recv() {
-            Ok(Some(index)) => install(cache, key, index),
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        match build.task.poll() {
+            Poll::Ready(Some(index)) => install(cache, key, index),
+            Poll::Running => {}
             // Stopped or gone: start again next frame.
-            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            Poll::Ready(None) | Poll::Stopped => {
                 cache.building = None;
                 ctx.request_repaint();
             }
@@ -211,31 +206,17 @@ fn refresh_index(
         }
         return;
     }
-    let (send, result) = std::sync::mpsc::channel();
     let worker_notebook = Arc::clone(notebook);
     let (filter, max_lanes) = (key.1.clone(), key.2);
-    let worker_cancel = Arc::clone(&cancel);
-    let worker_ctx = ctx.clone();
-    let spawned = std::thread::Builder::new()
-        .name("sitrep-timeline-index".into())
-        .spawn(move || {
-            let inputs = TimelineIndex::gather(&worker_notebook, &filter);
-            // Let go of the notebook as soon as it is read: an edit while a
-            // worker still holds it has to copy it.
-            drop(worker_notebook);
-            let index = TimelineIndex::from_inputs(inputs, LANE_CHAR_PX, max_lanes, &worker_cancel);
-            // The UI may have moved on and dropped the receiver: nothing to do then.
-            let _ = send.send(index);
-            worker_ctx.request_repaint();
-        });
-    match spawned {
-        Ok(_) => {
-            cache.building = Some(IndexBuild {
-                key,
-                result,
-                cancel,
-            })
-        }
+    let started = Task::start(ctx, "sitrep-timeline-index", move |cancel| {
+        let inputs = TimelineIndex::gather(&worker_notebook, &filter);
+        // Let go of the notebook as soon as it is read: an edit while a
+        // worker still holds it has to copy it.
+        drop(worker_notebook);
+        TimelineIndex::from_inputs(inputs, LANE_CHAR_PX, max_lanes, cancel)
+    });
+    match started {
+        Ok(task) => cache.building = Some(IndexBuild { key, task }),
         // No thread to be had: build here rather than show nothing.
         Err(_) => {
             if let Some(index) =

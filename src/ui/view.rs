@@ -148,23 +148,14 @@ impl TimelineCache {
 /// without its window, and the most lanes.
 pub type IndexKey = (u64, crate::timeline::Filter, usize);
 
-/// A timeline index being built on a worker thread; dropping it asks the
-/// worker to stop.
+/// A timeline index being built on a worker; dropping it asks the worker
+/// to stop.
 #[derive(Debug)]
 pub struct IndexBuild {
     /// What it is built for.
     pub key: IndexKey,
-    /// Where the worker sends it (`None` if it stopped).
-    pub result: std::sync::mpsc::Receiver<Option<crate::timeline::index::TimelineIndex>>,
-    /// Set to stop the worker.
-    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl Drop for IndexBuild {
-    fn drop(&mut self) {
-        self.cancel
-            .store(true, std::sync::atomic::Ordering::Relaxed);
-    }
+    /// The worker (its result is `None` if it stopped).
+    pub task: super::runner::Task<Option<crate::timeline::index::TimelineIndex>>,
 }
 
 impl TimelineState {
@@ -336,9 +327,7 @@ pub enum OutlinesLoad {
     #[default]
     NotStarted,
     /// Being read (and projected) on a worker.
-    Loading(
-        std::sync::mpsc::Receiver<Result<std::sync::Arc<crate::map::ProjectedOutlines>, String>>,
-    ),
+    Loading(super::runner::Task<Result<std::sync::Arc<crate::map::ProjectedOutlines>, String>>),
     /// Read and projected.
     Ready(std::sync::Arc<crate::map::ProjectedOutlines>),
     /// Could not be read: why.

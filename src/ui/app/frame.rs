@@ -214,7 +214,7 @@ impl App {
                 if ui.button("Cancel import").clicked() {
                     self.commands.push(Command::CancelImport);
                 }
-            } else if let Some((job, label)) = self.running.last() {
+            } else if let Some((job, label)) = self.jobs.running().last() {
                 ui.spinner();
                 ui.label(label);
                 if let Some((_, progress)) = self.store_progress.filter(|(id, _)| id == job) {

@@ -1,38 +1,27 @@
 //! Background jobs: loads, saves, file dialogs, imports and exports run on
-//! worker threads and report back through [`Reporter`]; the frame polls
-//! what they send.
+//! the app's [`Runner`] and report back through a [`Reporter`]; the frame
+//! polls what they send.
 
 use super::*;
 
 impl App {
-    /// Runs `job` on a worker thread; what it returns comes back to
-    /// [`Self::poll_jobs`], and it can report progress on the way.
+    /// Runs `job` on a worker (see [`Runner`]); what it returns comes back
+    /// to [`Self::poll_jobs`], and it can report progress on the way.
     pub(super) fn spawn(
         &mut self,
         label: String,
-        job: impl FnOnce(&Reporter) -> JobDone + Send + 'static,
+        job: impl FnOnce(&Reporter<JobDone>) -> JobDone + Send + 'static,
     ) {
-        let id = self.next_job;
-        self.next_job += 1;
-        self.running.push((id, label));
-        let reporter = Reporter {
-            id,
-            tx: self.jobs_tx.clone(),
-            ctx: self.ctx.clone(),
-        };
-        std::thread::spawn(move || {
-            let done = job(&reporter);
-            reporter.send(done);
-        });
+        self.jobs.spawn(label, job);
     }
 
     pub(super) fn start_load(&mut self, path: PathBuf) {
         let shown = path.display().to_string();
         let replaces = self.doc_version();
         let cancel = Arc::new(AtomicBool::new(false));
-        self.opening = Some((self.next_job, Arc::clone(&cancel)));
+        self.opening = Some((self.jobs.next_id(), Arc::clone(&cancel)));
         self.spawn(format!("Opening {shown}…"), move |reporter| {
-            let result = store::open_with_progress(&path, &cancel, |p| reporter.progress(p));
+            let result = store::open_with_progress(&path, &cancel, |p| store_progress(reporter, p));
             JobDone::Loaded {
                 path,
                 result: Box::new(result),
@@ -49,7 +38,7 @@ impl App {
         };
         cancel.store(true, Ordering::Relaxed);
         let job = *job;
-        self.running.retain(|(id, _)| *id != job);
+        self.jobs.finished(job);
         if self.store_progress.is_some_and(|(id, _)| id == job) {
             self.store_progress = None;
         }
@@ -81,7 +70,8 @@ impl App {
         let state = self.doc.state();
         let shown = path.display().to_string();
         self.spawn(format!("Saving {shown}…"), move |reporter| {
-            let result = store::save_stamped(&path, &snapshot, modified, |p| reporter.progress(p));
+            let result =
+                store::save_stamped(&path, &snapshot, modified, |p| store_progress(reporter, p));
             // Let go before the app hears of it, so marking it saved copies nothing.
             drop(snapshot);
             JobDone::Saved {
@@ -299,7 +289,7 @@ impl App {
     }
 
     pub(super) fn poll_jobs(&mut self) {
-        while let Ok((job, done)) = self.jobs_rx.try_recv() {
+        while let Some((job, done)) = self.jobs.poll() {
             match done {
                 JobDone::ImportProgress { done, total } => {
                     if let Some(import) = self.import.as_mut() {
@@ -314,7 +304,7 @@ impl App {
                 }
                 _ => {}
             }
-            self.running.retain(|(id, _)| *id != job);
+            self.jobs.finished(job);
             if self.store_progress.is_some_and(|(id, _)| id == job) {
                 self.store_progress = None;
             }
@@ -495,22 +485,9 @@ impl App {
     }
 }
 
-/// A worker's line back to the app: progress on the way, the result at the end.
-pub(super) struct Reporter {
-    id: JobId,
-    tx: Sender<(JobId, JobDone)>,
-    ctx: Context,
-}
-
-impl Reporter {
-    pub(super) fn send(&self, done: JobDone) {
-        let _ = self.tx.send((self.id, done));
-        self.ctx.request_repaint();
-    }
-
-    pub(super) fn progress(&self, progress: store::Progress) {
-        self.send(JobDone::StoreProgress(progress));
-    }
+/// Progress of an open or a save, sent to the frame.
+fn store_progress(reporter: &Reporter<JobDone>, progress: store::Progress) {
+    reporter.send(JobDone::StoreProgress(progress));
 }
 
 /// The size of pictures exported from the app, in pixels.

@@ -19,6 +19,7 @@ pub use super::commands::{AfterModal, Pending};
 
 use super::commands::{Command, When};
 use super::dialogs::{FileDialogs, NativeDialogs, PathPurpose};
+use super::runner::{JobId, Reporter, Runner};
 use super::view::{Out, Selection, View};
 use super::{articles, inspector, reader, review, tagging, timeline_view};
 use crate::extract::Extractor;
@@ -30,7 +31,6 @@ use egui::{Context, Key, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 /// Where the sample notebook lives in a checkout.
@@ -170,11 +170,8 @@ pub struct App {
     view: View,
     dialogs: Arc<dyn FileDialogs>,
     ctx: Context,
-    jobs_tx: Sender<(JobId, JobDone)>,
-    jobs_rx: Receiver<(JobId, JobDone)>,
-    /// Jobs under way, oldest first, with what the status bar says of them.
-    running: Vec<(JobId, String)>,
-    next_job: JobId,
+    /// Jobs under way, with what the status bar says of them.
+    jobs: Runner<JobDone>,
     /// How far the open or save under way has come.
     store_progress: Option<(JobId, store::Progress)>,
     recent: Vec<PathBuf>,
@@ -273,17 +270,13 @@ impl App {
     fn blank(ctx: &Context, dialogs: Arc<dyn FileDialogs>) -> Self {
         // The world gazetteer and the lexicon take a moment to parse: do it
         // now, off the UI thread, so the first import or proposal does not.
-        std::thread::spawn(crate::extract::warm_up);
-        let (jobs_tx, jobs_rx) = channel();
+        super::runner::warm("sitrep-warm-up", crate::extract::warm_up);
         Self {
             doc: Document::new(empty_notebook(), None),
             view: View::default(),
             dialogs,
             ctx: ctx.clone(),
-            jobs_tx,
-            jobs_rx,
-            running: Vec::new(),
-            next_job: 0,
+            jobs: Runner::new(ctx.clone()),
             store_progress: None,
             opening: None,
             recent: Vec::new(),
@@ -315,7 +308,7 @@ impl App {
     /// layout, the map's outlines) is under way, a cancelled open still
     /// winding down included.
     pub fn is_busy(&self) -> bool {
-        !self.running.is_empty()
+        !self.jobs.running().is_empty()
             || self.opening.is_some()
             || self.view.timeline.cache.is_pending()
             || matches!(
@@ -669,6 +662,3 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
         path.with_extension("ron")
     }
 }
-
-/// Which background job a message is from.
-type JobId = u64;
