@@ -71,13 +71,14 @@
 //!   [`ui::Command`] table for menus, buttons and the command palette,
 //!   holding every key of every command and when it fires (the map's view
 //!   keys are the map's own commands; the README's key table is made from
-//!   it and a test holds the two equal); `view.rs`, the shared view state
-//!   (with the scope, what is shown), is a leaf; `layout.rs` holds each
+//!   it and a test holds the two equal); `state.rs`, the UI state the
+//!   panels share (`UiState`, with the scope: what is shown; "view" is
+//!   left to saved views), is a leaf; `layout.rs` holds each
 //!   panel to its share of the window; `runner.rs` runs every background
 //!   job (the app's jobs with their progress, and a panel's `Task`: the
 //!   timeline index, the map's outlines). Each panel (`articles`,
 //!   `inspector`, `reader`, `timeline_view`, `map_view`) reads the
-//!   notebook and the view and returns what it wants done as `Command`s
+//!   notebook and the UI state and returns what it wants done as `Command`s
 //!   and `Edit`s; the parts panels draw (`review`: the proposal list and
 //!   form; `tagging`: the tagging dialogs; `plot_view`, `views_menu`,
 //!   `watch_terms`, `place_pick`) and the helpers (`fields`,
@@ -101,16 +102,16 @@
 //!   coordinates has none (`model::is_on_earth`).
 //! - The UI changes the notebook only through [`model::Edit`]s applied to
 //!   its [`workspace::Document`]; one user action is one undo step.
-//! - What is shown (the scope: `timeline::Filter`, held by the view) is
+//! - What is shown (the scope: `timeline::Filter`, held by the UI state) is
 //!   read by every panel and changed only where commands are carried out:
 //!   a panel asks with `Command::Scope(timeline::ScopeChange)`
 //!   (`tests/architecture.rs` checks).
 //! - In the UI only `ui::runner` starts threads, and no panel names
 //!   another (`tests/architecture.rs` checks both).
 //! - No module of `src/extract` imports another round a circle, and no
-//!   module of `src/ui` does; `view` names no
+//!   module of `src/ui` does; `state` names no
 //!   panel; the reader changes article only through
-//!   `View::show_in_reader`, which drops the selected words.
+//!   `UiState::show_in_reader`, which drops the selected words.
 //! - No source file is over 800 lines.
 //! - Every span in the notebook is a byte range of its article's text at
 //!   the time it was made; a mismatch since is shown, never dropped.

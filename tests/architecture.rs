@@ -149,7 +149,7 @@ fn no_two_ui_modules_import_each_other_even_round_a_circle() {
         "timeline_view",
         "app",
     ] {
-        assert!(!imports["view"].contains(panel), "view imports {panel}");
+        assert!(!imports["state"].contains(panel), "state imports {panel}");
     }
 }
 

@@ -2,7 +2,7 @@
 //! and the series, each a click away from the inspector.
 
 use super::Command;
-use super::view::{Out, Selection, View};
+use super::state::{Out, Selection, UiState};
 use crate::model::Notebook;
 use egui::Ui;
 
@@ -68,7 +68,7 @@ fn row_label(ui: &mut Ui, selected: bool, text: String, one_line: bool) -> egui:
 }
 
 /// Draws the lists.
-pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
+pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut UiState, out: &mut Out) {
     ui.horizontal(|ui| {
         ui.heading("Articles");
         if ui
@@ -294,7 +294,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
 }
 
 /// The notebook's own places, found in articles like the built-in gazetteer's.
-fn places(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
+fn places(ui: &mut Ui, notebook: &Notebook, view: &UiState, out: &mut Out) {
     let rows = notebook.places.iter().map(|place| {
         let text = format!("{} ({:.2}, {:.2})", place.name, place.lat, place.lon);
         (Selection::Place(place.id), text)
@@ -319,7 +319,7 @@ fn taught_names(
     (title, salt): (&str, &str),
     (add, add_hint): (Command, &str),
     rows: Vec<(Selection, String)>,
-    view: &View,
+    view: &UiState,
     out: &mut Out,
 ) {
     egui::CollapsingHeader::new(format!("{title} ({})", rows.len()))
@@ -344,7 +344,7 @@ fn taught_names(
 fn evidence_problems(
     ui: &mut Ui,
     problems: &[crate::model::EvidenceProblem],
-    view: &View,
+    view: &UiState,
     out: &mut Out,
 ) {
     if problems.is_empty() {
@@ -381,7 +381,7 @@ fn evidence_problems(
 }
 
 /// What a merge left for the analyst to settle, above everything else.
-fn conflicts(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
+fn conflicts(ui: &mut Ui, notebook: &Notebook, view: &UiState, out: &mut Out) {
     if notebook.conflicts.is_empty() {
         return;
     }
@@ -411,7 +411,7 @@ fn conflicts(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
 }
 
 /// The notebook's own actors (or more names for built-in ones).
-fn actors(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
+fn actors(ui: &mut Ui, notebook: &Notebook, view: &UiState, out: &mut Out) {
     let rows = notebook
         .actors
         .iter()

@@ -3,7 +3,7 @@
 
 use super::fields;
 use super::fields::split_list;
-use super::view::{Out, Selection, View};
+use super::state::{Out, Selection, UiState};
 use crate::model::{
     Category, Confidence, Edit, Evidence, EvidenceStatus, Notebook, PartialDate, Qualifier,
     Reliability, SeriesStyle,
@@ -11,7 +11,7 @@ use crate::model::{
 use egui::Ui;
 
 /// Draws the inspector for the selection.
-pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut UiState, out: &mut Out) {
     // Long titles and quotes wrap inside the panel rather than widen it.
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
     ui.heading("Inspector");
@@ -43,7 +43,7 @@ fn article(
     ui: &mut Ui,
     notebook: &Notebook,
     id: crate::model::ArticleId,
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     let Some(article) = notebook.article(id) else {
@@ -101,7 +101,7 @@ fn event(
     ui: &mut Ui,
     notebook: &Notebook,
     id: crate::model::EventId,
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     let Some(event) = notebook.event(id) else {
@@ -282,7 +282,7 @@ fn series(
     ui: &mut Ui,
     notebook: &Notebook,
     id: crate::model::SeriesId,
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     let Some(series) = notebook.series(id) else {
@@ -365,7 +365,7 @@ fn figures_in_window(
     ui: &mut Ui,
     notebook: &Notebook,
     series: &crate::model::Series,
-    view: &View,
+    view: &UiState,
     out: &mut Out,
 ) {
     let filter = view.scope();
@@ -403,7 +403,7 @@ fn observation(
     notebook: &Notebook,
     series_id: crate::model::SeriesId,
     id: crate::model::ObservationId,
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     let Some((series, observation)) = notebook.observation(series_id, id) else {
@@ -583,7 +583,7 @@ fn name_and_aliases(
     id: impl std::fmt::Display,
     name: &mut String,
     aliases: &mut Vec<String>,
-    view: &mut View,
+    view: &mut UiState,
 ) -> Option<&'static str> {
     let mut changed = fields::text(ui, "Name", name).then_some("name");
     let draft = format!("{kind}:{id}:aliases");
@@ -601,7 +601,7 @@ fn place(
     ui: &mut Ui,
     notebook: &Notebook,
     id: crate::model::PlaceId,
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     let Some(place) = notebook.place(id) else {
@@ -671,7 +671,7 @@ fn actor(
     ui: &mut Ui,
     notebook: &Notebook,
     id: crate::model::ActorId,
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     let Some(actor) = notebook.actor(id) else {

@@ -14,7 +14,7 @@ pub const FIGURES_LISTED: usize = 50;
 /// The lists' sorted, filtered order, rebuilt only when the notebook or the filter changes.
 #[derive(Debug, Default)]
 pub struct ListCache {
-    key: Option<(u64, String, crate::timeline::Filter, bool)>,
+    key: Option<ListsKey>,
     pub(super) articles: Vec<crate::model::ArticleId>,
     pub(super) events: Vec<crate::model::EventId>,
     /// Each series' latest figures, oldest first, and how many came before them.
@@ -23,6 +23,19 @@ pub struct ListCache {
     pub(super) problems: (Option<u64>, Vec<crate::model::EvidenceProblem>),
     /// The watch terms at work and what each article holds of them.
     pub(super) watch: WatchCache,
+}
+
+/// What the lists were sorted and narrowed for.
+#[derive(Debug, PartialEq)]
+struct ListsKey {
+    /// The notebook state.
+    revision: u64,
+    /// The search box's text, lower case.
+    needle: String,
+    /// The scope.
+    filter: crate::timeline::Filter,
+    /// Only the articles that hold a watch term.
+    watched_only: bool,
 }
 
 /// The watch terms' matcher and each article's hits. An article is searched
@@ -128,8 +141,11 @@ impl ListCache {
         let needle = search.trim().to_lowercase();
         // Nothing watched, nothing to narrow to.
         let watched_only = watched_only && self.watch.watcher.is_some();
-        if self.key.as_ref().is_some_and(|(r, f, t, w)| {
-            *r == revision && *f == needle && *w == watched_only && (settling || t == timeline)
+        if self.key.as_ref().is_some_and(|k| {
+            k.revision == revision
+                && k.needle == needle
+                && k.watched_only == watched_only
+                && (settling || k.filter == *timeline)
         }) {
             return;
         }
@@ -179,7 +195,12 @@ impl ListCache {
                 (latest.into_iter().map(|o| o.id).collect(), earlier)
             })
             .collect();
-        self.key = Some((revision, needle, timeline.clone(), watched_only));
+        self.key = Some(ListsKey {
+            revision,
+            needle,
+            filter: timeline.clone(),
+            watched_only,
+        });
     }
 }
 

@@ -7,8 +7,9 @@
 use super::Command;
 use super::plot_common::category_color;
 use super::runner::{Poll, Task};
-use super::view::{
-    MAX_MAP_POINTS_PER_DEGREE, MapFrame, MapState, Out, OutlinesLoad, Selection, View,
+use super::state::{
+    HomeKey, MAX_MAP_POINTS_PER_DEGREE, MapFrame, MapState, MarkersKey, Out, OutlinesLoad,
+    Selection, UiState,
 };
 use crate::map;
 use crate::model::Notebook;
@@ -22,7 +23,7 @@ const WORLD: [f64; 4] = [-180.0, -60.0, 180.0, 80.0];
 const MIN_SEGMENT_POINTS: f32 = 1.5;
 
 /// Draws the map into the rest of `ui`.
-pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, out: &mut Out) {
+pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut UiState, out: &mut Out) {
     // Every place stays on the map when one is picked, so another can be.
     let filter = crate::timeline::Filter {
         region: None,
@@ -31,7 +32,10 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     let picked = view.scope().region.clone();
     let state = &mut view.map;
     load_outlines(ui.ctx(), state);
-    let key = (revision, filter.clone());
+    let key = MarkersKey {
+        revision,
+        filter: filter.clone(),
+    };
     // Places are looked up in the gazetteer, parsed on a worker at start:
     // until it is ready the map keeps its markers rather than wait for it.
     state.awaiting_places = !crate::extract::places::world_is_ready();
@@ -50,7 +54,10 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut View, ou
     // Until the analyst moves it, the map keeps its places in view as the
     // panel changes size; it is first framed once they are known.
     let outlines_ready = matches!(state.outlines, OutlinesLoad::Ready(_));
-    let home_key = (Arc::as_ptr(&state.markers) as usize, outlines_ready);
+    let home_key = HomeKey {
+        markers: Arc::as_ptr(&state.markers) as usize,
+        outlines_ready,
+    };
     let home = match state.home {
         Some((home, key)) if key == home_key => home,
         _ => {
@@ -307,7 +314,7 @@ fn put_place_here(
     frame: MapFrame,
     rect: Rect,
     response: &egui::Response,
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     let Some(name) = selected_place(notebook, view.selection.as_ref()) else {
@@ -552,7 +559,7 @@ fn draw_outlines(
 #[doc(hidden)]
 pub struct MapAlone {
     notebook: Notebook,
-    view: View,
+    view: UiState,
 }
 
 impl MapAlone {
@@ -562,7 +569,7 @@ impl MapAlone {
         crate::extract::places::world();
         MapAlone {
             notebook,
-            view: View::default(),
+            view: UiState::default(),
         }
     }
 

@@ -4,7 +4,7 @@
 //! Invariants: the notebook changes only by applying [`crate::model::Edit`]s
 //! through the document (so every change can be undone); panels do not
 //! change anything directly but report edits and commands in an
-//! [`view::Out`] that the app carries out after the UI pass; every input
+//! [`state::Out`] that the app carries out after the UI pass; every input
 //! has an accessible name, so tests and screen readers can find it.
 
 mod app;
@@ -23,9 +23,9 @@ mod plot_view;
 pub(crate) mod reader;
 mod review;
 mod runner;
+mod state;
 mod tagging;
 mod timeline_view;
-mod view;
 mod views_menu;
 mod watch_terms;
 
@@ -35,7 +35,7 @@ pub use commands::{Binding, Command, When, key_table};
 pub use dialogs::{FileDialogs, NativeDialogs, PathPurpose, ScriptedDialogs};
 #[doc(hidden)]
 pub use map_view::MapAlone;
-pub use view::{PanelRects, Selection};
+pub use state::{PanelRects, Selection};
 
 /// Opens the app's window on `open` (else the last notebook or the sample)
 /// and runs it until it closes.

@@ -3,7 +3,7 @@
 //! picker of every place the name could mean. A pick settles the name in
 //! the notebook, so the map and later imports resolve it the same way.
 
-use super::view::{Out, View};
+use super::state::{Out, UiState};
 use crate::extract::place_choice::REVIEW_BELOW;
 use crate::import::{correct_place_edit, describe_option, place_candidates};
 use crate::model::{Notebook, PlaceOption, ResolvedPlace};
@@ -76,7 +76,7 @@ pub fn proposal_place(
 
 /// The "Where" row of an event's or a figure's form: where the map puts
 /// its place, and a picker to put it elsewhere.
-pub fn item_place(ui: &mut Ui, notebook: &Notebook, name: &str, view: &View, out: &mut Out) {
+pub fn item_place(ui: &mut Ui, notebook: &Notebook, name: &str, view: &UiState, out: &mut Out) {
     let name = name.trim();
     if name.is_empty() {
         return;

@@ -3,7 +3,7 @@
 //! the sources state them, on the calendar axis the event lane shares.
 
 use super::plot_common::{HIT_RADIUS, default_color, source_line, time_plot, window_span};
-use super::view::{Out, Selection, View};
+use super::state::{Out, Selection, UiState};
 use crate::model::{Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
 use crate::timeline::pyramid::FigurePyramid;
 use crate::timeline::{self, FigureMark, UnitPlot, trend, values};
@@ -41,7 +41,7 @@ pub(super) fn unit_plot(
     requested: Option<(f64, f64)>,
     link: egui::Id,
     height: f32,
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     let highlight = ui.visuals().strong_text_color();
@@ -218,7 +218,7 @@ fn trace_items(
     figures: &[FigureMark],
     color: Color32,
     highlight: Color32,
-    view: &View,
+    view: &UiState,
 ) {
     let name = legend_name(trace);
     let name = name.as_str();

@@ -4,13 +4,13 @@
 
 use super::Command;
 use super::fields;
-use super::view::{Out, View};
+use super::state::{Out, UiState};
 use crate::model::{Article, Edit, Notebook, PartialDate};
 use egui::text::{CCursor, LayoutJob};
 use egui::{Color32, TextFormat, Ui};
 
 /// Draws the reader for the open article.
-pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut UiState, out: &mut Out) {
     if view.reader_folded {
         folded(ui, notebook, view, out);
         return;
@@ -118,7 +118,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
 }
 
 /// The reader folded to a strip: the article's title and the way back.
-fn folded(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
+fn folded(ui: &mut Ui, notebook: &Notebook, view: &UiState, out: &mut Out) {
     ui.horizontal(|ui| {
         if ui
             .button("Unfold")
@@ -136,7 +136,7 @@ fn folded(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
     });
 }
 
-fn editor(ui: &mut Ui, article: &Article, view: &mut View, out: &mut Out) {
+fn editor(ui: &mut Ui, article: &Article, view: &mut UiState, out: &mut Out) {
     let key = |field: &str| Some(format!("article:{}:{field}", article.id));
     egui::ScrollArea::vertical().id_salt("sitrep-editor-scroll").auto_shrink(false).show(ui, |ui| {
         egui::Grid::new("sitrep-article-fields").num_columns(2).striped(false).show(ui, |ui| {
@@ -178,7 +178,7 @@ fn editor(ui: &mut Ui, article: &Article, view: &mut View, out: &mut Out) {
     });
 }
 
-fn text_view(ui: &mut Ui, notebook: &Notebook, article: &Article, view: &mut View) {
+fn text_view(ui: &mut Ui, notebook: &Notebook, article: &Article, view: &mut UiState) {
     let revision = view.revision;
     let spans = view.citations(notebook, revision, article.id).spans.clone();
     let proposed: Vec<(usize, usize)> = notebook

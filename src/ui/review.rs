@@ -4,7 +4,7 @@
 use super::Command;
 use super::fields;
 use super::fields::split_list;
-use super::view::{Out, Selection, View};
+use super::state::{Out, Selection, SentenceSiblings, UiState};
 use crate::import::{self, SeriesChoice};
 use crate::model::{
     Category, Edit, Notebook, PartialDate, Proposal, ProposalId, ProposalKind, Qualifier,
@@ -47,7 +47,7 @@ pub fn summary(proposal: &Proposal) -> String {
 }
 
 /// The proposals of the open article (else of the whole notebook), in text order.
-fn visible<'n>(notebook: &'n Notebook, view: &View) -> Vec<&'n Proposal> {
+fn visible<'n>(notebook: &'n Notebook, view: &UiState) -> Vec<&'n Proposal> {
     let mut shown: Vec<&Proposal> = notebook
         .proposals
         .iter()
@@ -58,7 +58,7 @@ fn visible<'n>(notebook: &'n Notebook, view: &View) -> Vec<&'n Proposal> {
 }
 
 /// The proposal after `id` in review order, to move on to after deciding on it.
-pub fn next_after(notebook: &Notebook, view: &View, id: ProposalId) -> Option<ProposalId> {
+pub fn next_after(notebook: &Notebook, view: &UiState, id: ProposalId) -> Option<ProposalId> {
     let shown = visible(notebook, view);
     let at = shown.iter().position(|p| p.id == id)?;
     shown
@@ -68,7 +68,7 @@ pub fn next_after(notebook: &Notebook, view: &View, id: ProposalId) -> Option<Pr
 }
 
 /// The review list, for the left panel.
-pub fn list(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+pub fn list(ui: &mut Ui, notebook: &Notebook, view: &mut UiState, out: &mut Out) {
     let shown = visible(notebook, view);
     let scope = if view.reader.article.is_some() {
         "in this article"
@@ -100,7 +100,13 @@ pub fn list(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
 }
 
 /// The inspector's form for a proposal.
-pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut View, out: &mut Out) {
+pub fn inspector(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    id: ProposalId,
+    view: &mut UiState,
+    out: &mut Out,
+) {
     let Some(proposal) = notebook.proposal(id) else {
         return;
     };
@@ -313,10 +319,16 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
         }
     });
     let siblings = match view.sentence_siblings {
-        Some((revision, counted, count)) if revision == view.revision && counted == id => count,
+        Some(counted) if counted.revision == view.revision && counted.proposal == id => {
+            counted.count
+        }
         _ => {
             let count = import::same_sentence(notebook, id).len();
-            view.sentence_siblings = Some((view.revision, id, count));
+            view.sentence_siblings = Some(SentenceSiblings {
+                revision: view.revision,
+                proposal: id,
+                count,
+            });
             count
         }
     };
@@ -334,7 +346,7 @@ pub fn inspector(ui: &mut Ui, notebook: &Notebook, id: ProposalId, view: &mut Vi
 fn article_date_request(
     ui: &mut Ui,
     article: crate::model::ArticleId,
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     ui.colored_label(

@@ -2,7 +2,7 @@
 //! their first guesses from the selected words, and the dialogs' forms.
 
 use super::fields;
-use super::view::View;
+use super::state::UiState;
 use crate::import::{self, FigureEntry, FigureReading, FigureValue};
 use crate::model::{
     Category, Edit, Event, EventId, Evidence, FigureKind, Measure, Notebook, PartialDate,
@@ -23,7 +23,10 @@ pub enum FormResult {
 
 /// The selected words as evidence, if there is a selection: without the
 /// spaces and the trailing comma or semicolon a quick drag picks up.
-fn selected_evidence(notebook: &Notebook, view: &View) -> Option<(Evidence, Option<PartialDate>)> {
+fn selected_evidence(
+    notebook: &Notebook,
+    view: &UiState,
+) -> Option<(Evidence, Option<PartialDate>)> {
     let article = notebook.article(view.reader.article?)?;
     let (start, end) = view.reader.selection?;
     let picked = article.text.get(start..end)?;
@@ -67,7 +70,7 @@ impl EventDraft {
     /// the words name none); the kind of event their verbs say.
     pub fn from_selection(
         notebook: &Notebook,
-        view: &View,
+        view: &UiState,
         extractor: Option<&crate::extract::Extractor>,
     ) -> Option<Self> {
         let (evidence, published) = selected_evidence(notebook, view)?;
@@ -216,7 +219,7 @@ impl FigureDraft {
     /// first number), on the series an import would choose for it.
     pub fn from_selection(
         notebook: &Notebook,
-        view: &View,
+        view: &UiState,
         extractor: Option<&crate::extract::Extractor>,
     ) -> Option<Self> {
         let (evidence, published) = selected_evidence(notebook, view)?;

@@ -3,7 +3,7 @@
 
 use super::plot_common::{HIT_RADIUS, category_color, source_line, time_plot, window_span};
 use super::runner::{Poll, Task};
-use super::view::{IndexBuild, IndexKey, Out, Selection, TimelineCache, View};
+use super::state::{IndexBuild, IndexKey, LanesInViewKey, Out, Selection, TimelineCache, UiState};
 use crate::model::{Category, Notebook};
 use crate::timeline::index::TimelineIndex;
 use crate::timeline::labels::{self, PlacedLabel, PlotSpan};
@@ -21,7 +21,7 @@ const MAX_LABELS: usize = 400;
 
 /// The category toggles, the shares switch, the tag filter, the window and
 /// the "as known on" cursor: each asks for its change as a command.
-fn filters(ui: &mut Ui, notebook: &Notebook, view: &View, out: &mut Out) {
+fn filters(ui: &mut Ui, notebook: &Notebook, view: &UiState, out: &mut Out) {
     let tags = Arc::clone(&view.timeline.cache.tags);
     let filter = view.scope();
     let mut ask = |change: ScopeChange| out.commands.push(super::Command::Scope(change));
@@ -201,13 +201,15 @@ fn refresh_index(
         }
     }
     if !big {
-        if let Some(index) = TimelineIndex::build(notebook, &key.1, LANE_CHAR_PX, key.2, &cancel) {
+        if let Some(index) =
+            TimelineIndex::build(notebook, &key.filter, LANE_CHAR_PX, key.max_lanes, &cancel)
+        {
             install(cache, key, index);
         }
         return;
     }
     let worker_notebook = Arc::clone(notebook);
-    let (filter, max_lanes) = (key.1.clone(), key.2);
+    let (filter, max_lanes) = (key.filter.clone(), key.max_lanes);
     let started = Task::start(ctx, "sitrep-timeline-index", move |cancel| {
         let inputs = TimelineIndex::gather(&worker_notebook, &filter);
         // Let go of the notebook as soon as it is read: an edit while a
@@ -220,7 +222,7 @@ fn refresh_index(
         // No thread to be had: build here rather than show nothing.
         Err(_) => {
             if let Some(index) =
-                TimelineIndex::build(notebook, &key.1, LANE_CHAR_PX, key.2, &cancel)
+                TimelineIndex::build(notebook, &key.filter, LANE_CHAR_PX, key.max_lanes, &cancel)
             {
                 install(cache, key, index);
             }
@@ -241,7 +243,7 @@ fn today_x() -> f64 {
 }
 
 /// Draws the timeline into the rest of `ui`.
-pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View, out: &mut Out) {
+pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut UiState, out: &mut Out) {
     let notebook: &Notebook = shared;
     view.timeline.area = Some((ui.available_width(), ui.available_height()));
     ui.horizontal_wrapped(|ui| {
@@ -281,7 +283,11 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
     let lanes_fit = ((ui.available_height() * 0.25 - 36.0) / LANE_HEIGHT).floor();
     let max_lanes = (lanes_fit.max(2.0) as usize).min(MAX_LANES);
     // The window only shades the plots: brushing must not rebuild them.
-    let key = (revision, view.scope().without_window(), max_lanes);
+    let key = IndexKey {
+        revision,
+        filter: view.scope().without_window(),
+        max_lanes,
+    };
     let window = view.scope().window;
     let cache = &mut view.timeline.cache;
     refresh_index(ui.ctx(), shared, key, cache);
@@ -295,12 +301,11 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
         });
         return;
     };
-    let view_key = (
-        cache.index_generation,
-        x_min.to_bits(),
-        x_max.to_bits(),
-        width.to_bits(),
-    );
+    let view_key = LanesInViewKey {
+        generation: cache.index_generation,
+        x_range: (x_min.to_bits(), x_max.to_bits()),
+        width: width.to_bits(),
+    };
     if cache.view_for != Some(view_key) {
         cache.visible = Arc::new(index.events.in_view(x_min, x_max, width));
         cache.columns.clear();
@@ -443,7 +448,12 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut View,
 
 /// A plain scroll wheel over the event lane pans through time (the plot
 /// itself pans only on sideways scrolling, and zooms with Ctrl).
-fn wheel_pan(ui: &Ui, response: &egui::Response, bounds: egui_plot::PlotBounds, view: &mut View) {
+fn wheel_pan(
+    ui: &Ui,
+    response: &egui::Response,
+    bounds: egui_plot::PlotBounds,
+    view: &mut UiState,
+) {
     let (delta, modifiers) = ui.input(|i| (i.smooth_scroll_delta, i.modifiers));
     if !response.hovered()
         || delta.y == 0.0
@@ -463,7 +473,7 @@ fn wheel_pan(ui: &Ui, response: &egui::Response, bounds: egui_plot::PlotBounds, 
 
 /// The date strip under the event lane: drag across it to pick the window
 /// of dates the lists, the inspector and the report keep; double-click clears it.
-fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut View, out: &mut Out) {
+fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut UiState, out: &mut Out) {
     let frame = *transform.frame();
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), 20.0),
@@ -544,7 +554,7 @@ fn event_items(
     marks: &[&EventMark],
     text_color: Color32,
     notebook: &Notebook,
-    view: &View,
+    view: &UiState,
 ) -> (Vec<PlacedLabel>, Vec<labels::Crowd>) {
     let selected = match view.selection {
         Some(Selection::Event(id)) => Some(id),

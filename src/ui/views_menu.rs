@@ -1,10 +1,10 @@
 //! The saved views menu beside the timeline's heading: the notebook's
 //! named sets of filters, applied in one click; the filters in force saved
 //! as a new view, or into one already there. A leaf: it reads the notebook
-//! and the view state and asks for [`Command`]s.
+//! and the UI state and asks for [`Command`]s.
 
 use super::Command;
-use super::view::{Out, View};
+use super::state::{Out, UiState};
 use crate::model::{Notebook, SavedView};
 use egui::Ui;
 
@@ -12,12 +12,12 @@ use egui::Ui;
 const NEW_VIEW_DRAFT: &str = "sitrep-new-view-name";
 
 /// The view the timeline's filters now equal, if one does.
-pub fn current<'n>(notebook: &'n Notebook, view: &View) -> Option<&'n SavedView> {
+pub fn current<'n>(notebook: &'n Notebook, view: &UiState) -> Option<&'n SavedView> {
     notebook.views.iter().find(|v| view.scope().matches_view(v))
 }
 
 /// Draws the menu button and, open, the views.
-pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut View, out: &mut Out) {
+pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut UiState, out: &mut Out) {
     let in_force = current(notebook, view);
     let current_id = in_force.map(|v| v.id);
     let label = match in_force {

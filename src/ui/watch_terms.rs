@@ -2,7 +2,7 @@
 //! watches for, how many articles hold each, a field to add one and a
 //! button to stop watching one. A leaf: it asks for [`Edit`]s.
 
-use super::view::{Out, View};
+use super::state::{Out, UiState};
 use crate::model::{Edit, Notebook, WatchId, WatchTerm};
 use egui::Ui;
 
@@ -14,7 +14,7 @@ pub fn show(
     ui: &mut Ui,
     notebook: &Notebook,
     articles_per_term: &[usize],
-    view: &mut View,
+    view: &mut UiState,
     out: &mut Out,
 ) {
     egui::CollapsingHeader::new(format!("Watch terms ({})", notebook.watch.len()))

@@ -1,4 +1,4 @@
-//! [`App`]: the window. It owns the document, the view state and the
+//! [`App`]: the window. It owns the document, the UI state and the
 //! background jobs; each frame it draws the panels, collects what they ask
 //! for (edits and commands), and carries that out after the UI pass.
 //!
@@ -20,7 +20,7 @@ pub use super::commands::{AfterModal, Pending};
 use super::commands::{Command, When};
 use super::dialogs::{FileDialogs, NativeDialogs, PathPurpose};
 use super::runner::{JobId, Reporter, Runner};
-use super::view::{Out, Selection, View};
+use super::state::{Out, Selection, UiState};
 use super::{articles, inspector, reader, review, tagging, timeline_view};
 use crate::extract::Extractor;
 use crate::import;
@@ -167,7 +167,7 @@ pub struct Status {
 /// The Sitrep window.
 pub struct App {
     doc: Document,
-    view: View,
+    view: UiState,
     dialogs: Arc<dyn FileDialogs>,
     ctx: Context,
     /// Jobs under way, with what the status bar says of them.
@@ -273,7 +273,7 @@ impl App {
         super::runner::warm("sitrep-warm-up", crate::extract::warm_up);
         Self {
             doc: Document::new(empty_notebook(), None),
-            view: View::default(),
+            view: UiState::default(),
             dialogs,
             ctx: ctx.clone(),
             jobs: Runner::new(ctx.clone()),
@@ -313,7 +313,7 @@ impl App {
             || self.view.timeline.cache.is_pending()
             || matches!(
                 self.view.map.outlines,
-                super::view::OutlinesLoad::Loading(_)
+                super::state::OutlinesLoad::Loading(_)
             )
             || (self.map_rect().is_some() && self.view.map.awaiting_places)
     }
@@ -422,7 +422,7 @@ impl App {
     }
 
     /// Where each panel was drawn last frame.
-    pub fn panel_rects(&self) -> super::view::PanelRects {
+    pub fn panel_rects(&self) -> super::state::PanelRects {
         self.view.panels
     }
 

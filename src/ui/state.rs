@@ -1,5 +1,6 @@
-//! View state: what is selected, what the reader shows, where the timeline
-//! looks. None of it is saved in the notebook.
+//! The UI state the panels share: what is selected, what the reader shows,
+//! where the timeline looks, what is shown. None of it is saved in the
+//! notebook.
 
 use crate::import::SeriesChoice;
 use crate::model::{
@@ -119,7 +120,7 @@ pub struct TimelineCache {
     /// time): it is built once the notebook has held still a moment.
     pub wanted: Option<(IndexKey, f64)>,
     /// The index generation, range and width (as bits) the view was read for.
-    pub view_for: Option<(u64, u64, u64, u64)>,
+    pub view_for: Option<LanesInViewKey>,
     /// The events in view in their lanes, thinned to what the pixels can show.
     pub visible: std::sync::Arc<crate::timeline::lanes::LanesInView>,
     /// Per series, its figures in view reduced to pixel columns (dense series only).
@@ -144,9 +145,57 @@ impl TimelineCache {
     }
 }
 
-/// What a timeline index is built for: the notebook state, the filter
-/// without its window, and the most lanes.
-pub type IndexKey = (u64, crate::timeline::Filter, usize);
+/// What a timeline index is built for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexKey {
+    /// The notebook state.
+    pub revision: u64,
+    /// The scope without its window (brushing must not rebuild the plots).
+    pub filter: crate::timeline::Filter,
+    /// The most event lanes.
+    pub max_lanes: usize,
+}
+
+/// What the events in view were thinned for: the index, the x range and
+/// the width on screen (as bits, compared exactly).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LanesInViewKey {
+    /// Which index (by the count of indexes installed).
+    pub generation: u64,
+    /// The first and last x in view.
+    pub x_range: (u64, u64),
+    /// The width in pixels.
+    pub width: u64,
+}
+
+/// What the map's markers were placed for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkersKey {
+    /// The notebook state.
+    pub revision: u64,
+    /// The scope, its place left out (every place stays on the map).
+    pub filter: crate::timeline::Filter,
+}
+
+/// What the map's home view was worked out from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HomeKey {
+    /// The markers (by address: new markers are a new allocation).
+    pub markers: usize,
+    /// Whether the outlines were read (a country's extent is known then).
+    pub outlines_ready: bool,
+}
+
+/// How many proposals share a proposal's sentence, and for what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentenceSiblings {
+    /// The notebook state counted in.
+    pub revision: u64,
+    /// The proposal.
+    pub proposal: ProposalId,
+    /// How many share its sentence.
+    pub count: usize,
+}
 
 /// A timeline index being built on a worker; dropping it asks the worker
 /// to stop.
@@ -208,7 +257,7 @@ impl TimelineState {
 
 /// Everything the UI remembers between frames that is not the notebook.
 #[derive(Debug, Default)]
-pub struct View {
+pub struct UiState {
     /// The inspector's item.
     pub selection: Option<Selection>,
     /// The reader.
@@ -236,7 +285,7 @@ pub struct View {
     pub citations: Option<Citations>,
     /// How many proposals share the selected proposal's sentence, for the
     /// document state and proposal it was counted for (it re-reads the article).
-    pub sentence_siblings: Option<(u64, ProposalId, usize)>,
+    pub sentence_siblings: Option<SentenceSiblings>,
     /// Which panels the analyst has hidden to give the timeline room.
     pub hidden: HiddenPanels,
     /// The reader folded to its title row, giving the timeline its room.
@@ -249,7 +298,7 @@ pub struct View {
     pub map: MapState,
     /// What the timeline, the lists, the map and the exports show: read by
     /// every panel, changed only where commands are carried out
-    /// ([`View::scope_mut`]; `tests/architecture.rs` checks).
+    /// ([`UiState::scope_mut`]; `tests/architecture.rs` checks).
     scope: crate::timeline::Filter,
 }
 
@@ -259,7 +308,7 @@ pub struct MapState {
     /// The country outlines, read once on a worker.
     pub outlines: OutlinesLoad,
     /// The notebook state and timeline filter the markers are for.
-    pub markers_for: Option<(u64, crate::timeline::Filter)>,
+    pub markers_for: Option<MarkersKey>,
     /// The events at their places.
     pub markers: std::sync::Arc<crate::map::markers::MapMarkers>,
     /// Where the map looks; `None` until first drawn (the whole world).
@@ -283,7 +332,7 @@ pub struct MapState {
     pub hovered: bool,
     /// Where the map opens and returns to, and what it was worked out from
     /// (the markers, and whether the outlines were read).
-    pub home: Option<([f64; 4], (usize, bool))>,
+    pub home: Option<([f64; 4], HomeKey)>,
     /// Where the map was right-clicked, `[longitude, latitude]`: the
     /// context menu puts the selected item's place there.
     pub pinned: Option<[f64; 2]>,
@@ -376,7 +425,7 @@ pub struct Citations {
     pub items: usize,
 }
 
-impl View {
+impl UiState {
     /// What is shown: "as known on", categories, tags, series, place and
     /// the window of days.
     pub fn scope(&self) -> &crate::timeline::Filter {
@@ -429,7 +478,7 @@ impl View {
     }
 }
 
-impl View {
+impl UiState {
     /// The view for another document: everything about the old notebook
     /// goes, while the analyst's layout (hidden and folded panels) and the
     /// country outlines, which belong to no notebook, stay.
@@ -438,10 +487,10 @@ impl View {
             ready @ OutlinesLoad::Ready(_) => ready,
             _ => OutlinesLoad::NotStarted,
         };
-        *self = View {
+        *self = UiState {
             hidden: self.hidden,
             reader_folded: self.reader_folded,
-            ..View::default()
+            ..UiState::default()
         };
         self.map.outlines = outlines;
     }
