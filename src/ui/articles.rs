@@ -68,7 +68,14 @@ fn row_label(ui: &mut Ui, selected: bool, text: String, one_line: bool) -> egui:
 }
 
 /// Draws the lists.
-pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut UiState, out: &mut Out) {
+pub fn show(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    revision: u64,
+    brushing: bool,
+    view: &mut UiState,
+    out: &mut Out,
+) {
     ui.horizontal(|ui| {
         ui.heading("Articles");
         if ui
@@ -92,7 +99,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut UiState,
         revision,
         (&view.article_filter, view.watched_only),
         view.scope(),
-        view.timeline.brush_from.is_some(),
+        brushing,
     );
     if lists.watch.watcher.is_some() {
         let watched = ui

@@ -4,6 +4,7 @@
 use super::fields;
 use super::fields::split_list;
 use super::state::{Out, Selection, UiState};
+use crate::map::markers::MapMarkers;
 use crate::model::{
     Category, Confidence, Edit, Evidence, EvidenceStatus, Notebook, PartialDate, Qualifier,
     Reliability, SeriesStyle,
@@ -11,7 +12,15 @@ use crate::model::{
 use egui::Ui;
 
 /// Draws the inspector for the selection.
-pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut UiState, out: &mut Out) {
+/// Draws the inspector for the selected item; `markers` are where the map
+/// last put the notebook's places (the Where row reads them).
+pub fn show(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    markers: &MapMarkers,
+    view: &mut UiState,
+    out: &mut Out,
+) {
     // Long titles and quotes wrap inside the panel rather than widen it.
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
     ui.heading("Inspector");
@@ -23,10 +32,10 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, view: &mut UiState, out: &mut Out)
                 ui.weak("Select an article, an event or a figure to see and edit it here.");
             }
             Some(Selection::Article(id)) => article(ui, notebook, id, view, out),
-            Some(Selection::Event(id)) => event(ui, notebook, id, view, out),
+            Some(Selection::Event(id)) => event(ui, notebook, id, markers, view, out),
             Some(Selection::Series(id)) => series(ui, notebook, id, view, out),
             Some(Selection::Observation(series, id)) => {
-                observation(ui, notebook, series, id, view, out)
+                observation(ui, notebook, (series, id), markers, view, out)
             }
             Some(Selection::Proposal(id)) => super::review::inspector(ui, notebook, id, view, out),
             Some(Selection::Place(id)) => place(ui, notebook, id, view, out),
@@ -101,6 +110,7 @@ fn event(
     ui: &mut Ui,
     notebook: &Notebook,
     id: crate::model::EventId,
+    markers: &MapMarkers,
     view: &mut UiState,
     out: &mut Out,
 ) {
@@ -156,7 +166,7 @@ fn event(
                 out.edits
                     .push((Edit::PutEvent(updated.clone()), key("event", id, "place")));
             }
-            super::place_pick::item_place(ui, notebook, &updated.place, view, out);
+            super::place_pick::item_place(ui, notebook, &updated.place, markers, out);
             let draft = format!("event:{id}:actors");
             if let Some(actors) = fields::parsed(
                 ui,
@@ -401,8 +411,8 @@ fn figures_in_window(
 fn observation(
     ui: &mut Ui,
     notebook: &Notebook,
-    series_id: crate::model::SeriesId,
-    id: crate::model::ObservationId,
+    (series_id, id): (crate::model::SeriesId, crate::model::ObservationId),
+    markers: &MapMarkers,
     view: &mut UiState,
     out: &mut Out,
 ) {
@@ -514,7 +524,7 @@ fn observation(
                 out.edits
                     .push((put(updated.clone()), key("figure", id, "place")));
             }
-            super::place_pick::item_place(ui, notebook, &updated.place, view, out);
+            super::place_pick::item_place(ui, notebook, &updated.place, markers, out);
             if fields::multiline(ui, "Notes", &mut updated.notes, 3) {
                 out.edits.push((put(updated), key("figure", id, "notes")));
             }

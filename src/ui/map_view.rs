@@ -23,14 +23,20 @@ const WORLD: [f64; 4] = [-180.0, -60.0, 180.0, 80.0];
 const MIN_SEGMENT_POINTS: f32 = 1.5;
 
 /// Draws the map into the rest of `ui`.
-pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut UiState, out: &mut Out) {
+pub fn show(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    revision: u64,
+    state: &mut MapState,
+    view: &UiState,
+    out: &mut Out,
+) {
     // Every place stays on the map when one is picked, so another can be.
     let filter = crate::timeline::Filter {
         region: None,
         ..view.scope().clone()
     };
     let picked = view.scope().region.clone();
-    let state = &mut view.map;
     load_outlines(ui.ctx(), state);
     let key = MarkersKey {
         revision,
@@ -226,7 +232,7 @@ pub fn show(ui: &mut Ui, notebook: &Notebook, revision: u64, view: &mut UiState,
             visuals.weak_text_color(),
         );
     }
-    put_place_here(notebook, frame, rect, &response, view, out);
+    put_place_here(notebook, (frame, rect), &response, state, view, out);
     // While the map is dragged, the pointer only passes over markers.
     let Some(marker) = hovered
         .filter(|_| !response.dragged())
@@ -311,10 +317,10 @@ fn selected_place<'n>(notebook: &'n Notebook, selection: Option<&Selection>) -> 
 /// in later imports.
 fn put_place_here(
     notebook: &Notebook,
-    frame: MapFrame,
-    rect: Rect,
+    (frame, rect): (MapFrame, Rect),
     response: &egui::Response,
-    view: &mut UiState,
+    state: &mut MapState,
+    view: &UiState,
     out: &mut Out,
 ) {
     let Some(name) = selected_place(notebook, view.selection.as_ref()) else {
@@ -323,9 +329,9 @@ fn put_place_here(
     if response.secondary_clicked()
         && let Some(pointer) = response.interact_pointer_pos()
     {
-        view.map.pinned = Some(map::unproject(to_map(frame, rect, pointer)));
+        state.pinned = Some(map::unproject(to_map(frame, rect, pointer)));
     }
-    let Some([lon, lat]) = view.map.pinned else {
+    let Some([lon, lat]) = state.pinned else {
         return;
     };
     response.context_menu(|ui| {
@@ -559,6 +565,7 @@ fn draw_outlines(
 #[doc(hidden)]
 pub struct MapAlone {
     notebook: Notebook,
+    state: MapState,
     view: UiState,
 }
 
@@ -569,30 +576,38 @@ impl MapAlone {
         crate::extract::places::world();
         MapAlone {
             notebook,
+            state: MapState::default(),
             view: UiState::default(),
         }
     }
 
     /// Draws one frame of the map.
     pub fn show(&mut self, ui: &mut Ui) {
-        show(ui, &self.notebook, 0, &mut self.view, &mut Out::default());
+        show(
+            ui,
+            &self.notebook,
+            0,
+            &mut self.state,
+            &self.view,
+            &mut Out::default(),
+        );
     }
 
     /// Whether the outlines have been read (on their worker).
     pub fn is_ready(&self) -> bool {
         matches!(
-            self.view.map.outlines,
+            self.state.outlines,
             OutlinesLoad::Ready(_) | OutlinesLoad::Failed(_)
         )
     }
 
     /// How many places have markers.
     pub fn places(&self) -> usize {
-        self.view.map.markers.markers.len()
+        self.state.markers.markers.len()
     }
 
     /// Where the map is on screen.
     pub fn rect(&self) -> Option<egui::Rect> {
-        self.view.map.rect
+        self.state.rect
     }
 }

@@ -3,7 +3,7 @@
 //! picker of every place the name could mean. A pick settles the name in
 //! the notebook, so the map and later imports resolve it the same way.
 
-use super::state::{Out, UiState};
+use super::state::Out;
 use crate::extract::place_choice::REVIEW_BELOW;
 use crate::import::{correct_place_edit, describe_option, place_candidates};
 use crate::model::{Notebook, PlaceOption, ResolvedPlace};
@@ -76,16 +76,20 @@ pub fn proposal_place(
 
 /// The "Where" row of an event's or a figure's form: where the map puts
 /// its place, and a picker to put it elsewhere.
-pub fn item_place(ui: &mut Ui, notebook: &Notebook, name: &str, view: &UiState, out: &mut Out) {
+pub fn item_place(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    name: &str,
+    markers: &crate::map::markers::MapMarkers,
+    out: &mut Out,
+) {
     let name = name.trim();
     if name.is_empty() {
         return;
     }
     ui.label("Where");
     ui.vertical(|ui| {
-        let on_map = view
-            .map
-            .markers
+        let on_map = markers
             .markers
             .iter()
             .find(|m| m.place.trim().eq_ignore_ascii_case(name));
@@ -95,8 +99,7 @@ pub fn item_place(ui: &mut Ui, notebook: &Notebook, name: &str, view: &UiState, 
             // map's last pass found, not worked out again every frame.
             None => crate::timeline::Locator::with_focus(
                 notebook,
-                view.map
-                    .markers
+                markers
                     .focus_country
                     .map(|c| (c, 1.0))
                     .into_iter()

@@ -3,7 +3,7 @@
 //! the sources state them, on the calendar axis the event lane shares.
 
 use super::plot_common::{HIT_RADIUS, default_color, source_line, time_plot, window_span};
-use super::state::{Out, Selection, UiState};
+use super::state::{Out, Selection, TimelineState, UiState};
 use crate::model::{Notebook, Qualifier, SeriesId, SeriesStyle, format_number};
 use crate::timeline::pyramid::FigurePyramid;
 use crate::timeline::{self, FigureMark, UnitPlot, trend, values};
@@ -41,11 +41,12 @@ pub(super) fn unit_plot(
     requested: Option<(f64, f64)>,
     link: egui::Id,
     height: f32,
-    view: &mut UiState,
+    timeline: &mut TimelineState,
+    view: &UiState,
     out: &mut Out,
 ) {
     let highlight = ui.visuals().strong_text_color();
-    let (x_min, x_max) = requested.or(view.timeline.x_range).unwrap_or((0.0, 1.0));
+    let (x_min, x_max) = requested.or(timeline.x_range).unwrap_or((0.0, 1.0));
     let width = ui.available_width().max(100.0) as usize;
     // Headroom above the highest figure, for a value written above it; kept
     // finite for absurdly large ones.
@@ -56,7 +57,7 @@ pub(super) fn unit_plot(
         .map(|t| (t, visible_figures(&t.figures, x_min, x_max)))
         .collect();
     let empty = FigurePyramid::default();
-    let cached_columns = &view.timeline.cache.columns;
+    let cached_columns = &timeline.cache.columns;
     let mut fresh_columns = Vec::new();
     let mut labelled: Vec<(&timeline::SeriesTrace, &[FigureMark], Color32)> = Vec::new();
     // The legend stands above the plot, where it hides no data.
@@ -120,8 +121,8 @@ pub(super) fn unit_plot(
             }
             value_labels(plot_ui, notebook, &labelled);
         });
-    view.timeline.cache.columns.extend(fresh_columns);
-    view.timeline
+    timeline.cache.columns.extend(fresh_columns);
+    timeline
         .plot_frames
         .push((plot.unit.clone(), *response.transform.frame()));
     // Marks a click can select: every figure of a sparse trace (dense traces are columns).
@@ -136,7 +137,7 @@ pub(super) fn unit_plot(
             let at = PlotPoint::new(figure.x_drawn(days_per_pixel), figure.central);
             let pos = response.transform.position_from_point(&at);
             if response.transform.frame().contains(pos) {
-                view.timeline
+                timeline
                     .targets
                     .push((pos, Selection::Observation(trace.id, figure.id)));
             }

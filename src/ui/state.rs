@@ -207,6 +207,21 @@ pub struct IndexBuild {
     pub task: super::runner::Task<Option<crate::timeline::index::TimelineIndex>>,
 }
 
+impl MapState {
+    /// The map for another document: its markers and view go, while the
+    /// country outlines, which belong to no notebook, stay.
+    pub fn for_another_document(&mut self) {
+        let outlines = match std::mem::take(&mut self.outlines) {
+            ready @ OutlinesLoad::Ready(_) => ready,
+            _ => OutlinesLoad::NotStarted,
+        };
+        *self = MapState {
+            outlines,
+            ..MapState::default()
+        };
+    }
+}
+
 impl TimelineState {
     /// Shows everything dated in the notebook; an empty one shows this year.
     pub fn fit(&mut self, notebook: &Notebook) {
@@ -266,8 +281,6 @@ pub struct UiState {
     pub article_filter: String,
     /// List only the articles that hold a watch term.
     pub watched_only: bool,
-    /// The timeline.
-    pub timeline: TimelineState,
     /// Text typed into fields that must parse (dates, numbers) and does not
     /// yet: kept here so a half-typed date is not thrown away.
     pub drafts: HashMap<String, String>,
@@ -294,8 +307,6 @@ pub struct UiState {
     pub reset_layout: bool,
     /// Where each panel was drawn last frame.
     pub panels: PanelRects,
-    /// The map.
-    pub map: MapState,
     /// What the timeline, the lists, the map and the exports show: read by
     /// every panel, changed only where commands are carried out
     /// ([`UiState::scope_mut`]; `tests/architecture.rs` checks).
@@ -479,20 +490,14 @@ impl UiState {
 }
 
 impl UiState {
-    /// The view for another document: everything about the old notebook
-    /// goes, while the analyst's layout (hidden and folded panels) and the
-    /// country outlines, which belong to no notebook, stay.
+    /// The state for another document: everything about the old notebook
+    /// goes, while the analyst's layout (hidden and folded panels) stays.
     pub fn for_another_document(&mut self) {
-        let outlines = match std::mem::take(&mut self.map.outlines) {
-            ready @ OutlinesLoad::Ready(_) => ready,
-            _ => OutlinesLoad::NotStarted,
-        };
         *self = UiState {
             hidden: self.hidden,
             reader_folded: self.reader_folded,
             ..UiState::default()
         };
-        self.map.outlines = outlines;
     }
 
     /// Selects an item; an article also opens in the reader.

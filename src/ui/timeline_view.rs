@@ -3,7 +3,9 @@
 
 use super::plot_common::{HIT_RADIUS, category_color, source_line, time_plot, window_span};
 use super::runner::{Poll, Task};
-use super::state::{IndexBuild, IndexKey, LanesInViewKey, Out, Selection, TimelineCache, UiState};
+use super::state::{
+    IndexBuild, IndexKey, LanesInViewKey, Out, Selection, TimelineCache, TimelineState, UiState,
+};
 use crate::model::{Category, Notebook};
 use crate::timeline::index::TimelineIndex;
 use crate::timeline::labels::{self, PlacedLabel, PlotSpan};
@@ -21,8 +23,13 @@ const MAX_LABELS: usize = 400;
 
 /// The category toggles, the shares switch, the tag filter, the window and
 /// the "as known on" cursor: each asks for its change as a command.
-fn filters(ui: &mut Ui, notebook: &Notebook, view: &UiState, out: &mut Out) {
-    let tags = Arc::clone(&view.timeline.cache.tags);
+fn filters(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    tags: Arc<Vec<String>>,
+    view: &UiState,
+    out: &mut Out,
+) {
     let filter = view.scope();
     let mut ask = |change: ScopeChange| out.commands.push(super::Command::Scope(change));
     ui.horizontal_wrapped(|ui| {
@@ -243,9 +250,16 @@ fn today_x() -> f64 {
 }
 
 /// Draws the timeline into the rest of `ui`.
-pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut UiState, out: &mut Out) {
+pub fn show(
+    ui: &mut Ui,
+    shared: &Arc<Notebook>,
+    revision: u64,
+    timeline: &mut TimelineState,
+    view: &mut UiState,
+    out: &mut Out,
+) {
     let notebook: &Notebook = shared;
-    view.timeline.area = Some((ui.available_width(), ui.available_height()));
+    timeline.area = Some((ui.available_width(), ui.available_height()));
     ui.horizontal_wrapped(|ui| {
         ui.heading("Timeline");
         for (label, command) in [
@@ -263,18 +277,18 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut UiSta
     .on_hover_text(
         "Drag or scroll to pan, Ctrl+scroll to zoom; F fits, + and - zoom, arrow keys pan.",
     );
-    if view.timeline.cache.tags_for != Some(revision) {
-        view.timeline.cache.tags = Arc::new(timeline::all_tags(notebook));
-        view.timeline.cache.tags_for = Some(revision);
+    if timeline.cache.tags_for != Some(revision) {
+        timeline.cache.tags = Arc::new(timeline::all_tags(notebook));
+        timeline.cache.tags_for = Some(revision);
     }
-    filters(ui, notebook, view, out);
-    if view.timeline.x_range.is_none() && view.timeline.requested.is_none() {
-        view.timeline.requested = Some(
+    filters(ui, notebook, Arc::clone(&timeline.cache.tags), view, out);
+    if timeline.x_range.is_none() && timeline.requested.is_none() {
+        timeline.requested = Some(
             timeline::data_range(notebook).unwrap_or_else(|| (today_x() - 180.0, today_x() + 30.0)),
         );
     }
-    let requested = view.timeline.requested.take();
-    let (x_min, x_max) = requested.or(view.timeline.x_range).unwrap_or((0.0, 1.0));
+    let requested = timeline.requested.take();
+    let (x_min, x_max) = requested.or(timeline.x_range).unwrap_or((0.0, 1.0));
     let width = ui.available_width().max(100.0) as f64;
     let link = egui::Id::unique("sitrep-timeline-link");
 
@@ -289,7 +303,7 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut UiSta
         max_lanes,
     };
     let window = view.scope().window;
-    let cache = &mut view.timeline.cache;
+    let cache = &mut timeline.cache;
     refresh_index(ui.ctx(), shared, key, cache);
     let Some(index) = cache.index.clone() else {
         ui.horizontal(|ui| {
@@ -331,20 +345,20 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut UiSta
             let placed = event_items(plot_ui, &marks, text_color, notebook, view);
             (plot_ui.plot_bounds(), placed)
         });
-    view.timeline.lane_frame = Some(*events_response.transform.frame());
-    view.timeline.plot_frames.clear();
-    view.timeline.targets.clear();
+    timeline.lane_frame = Some(*events_response.transform.frame());
+    timeline.plot_frames.clear();
+    timeline.targets.clear();
     for mark in marks.iter().copied() {
         let at = PlotPoint::new(mark.x_start + 0.5, -(mark.lane as f64));
         let pos = events_response.transform.position_from_point(&at);
         if events_response.transform.frame().contains(pos) {
-            view.timeline.targets.push((pos, Selection::Event(mark.id)));
+            timeline.targets.push((pos, Selection::Event(mark.id)));
         }
     }
     let (bounds, (placed_labels, crowds)) = events_response.inner;
-    view.timeline.x_range = Some((bounds.min()[0], bounds.max()[0]));
-    brush(ui, &events_response.transform, view, out);
-    wheel_pan(ui, &events_response.response, bounds, view);
+    timeline.x_range = Some((bounds.min()[0], bounds.max()[0]));
+    brush(ui, &events_response.transform, timeline, view, out);
+    wheel_pan(ui, &events_response.response, bounds, timeline);
     if let Some(crowd) = hit_crowd(
         &events_response.response,
         &events_response.transform,
@@ -434,7 +448,8 @@ pub fn show(ui: &mut Ui, shared: &Arc<Notebook>, revision: u64, view: &mut UiSta
                 );
                 if ui.is_rect_visible(rect) {
                     super::plot_view::unit_plot(
-                        ui, notebook, plot, pyramids, top, requested, link, each, view, out,
+                        ui, notebook, plot, pyramids, top, requested, link, each, timeline, view,
+                        out,
                     );
                 } else {
                     ui.allocate_space(egui::vec2(
@@ -452,7 +467,7 @@ fn wheel_pan(
     ui: &Ui,
     response: &egui::Response,
     bounds: egui_plot::PlotBounds,
-    view: &mut UiState,
+    timeline: &mut TimelineState,
 ) {
     let (delta, modifiers) = ui.input(|i| (i.smooth_scroll_delta, i.modifiers));
     if !response.hovered()
@@ -467,13 +482,19 @@ fn wheel_pan(
     let days_per_pixel = (x_max - x_min) / f64::from(response.rect.width().max(1.0));
     // Scrolling down moves on in time, as reading down a page does.
     let shift = -f64::from(delta.y) * days_per_pixel;
-    view.timeline.requested = Some((x_min + shift, x_max + shift));
+    timeline.requested = Some((x_min + shift, x_max + shift));
     ui.ctx().request_repaint();
 }
 
 /// The date strip under the event lane: drag across it to pick the window
 /// of dates the lists, the inspector and the report keep; double-click clears it.
-fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut UiState, out: &mut Out) {
+fn brush(
+    ui: &mut Ui,
+    transform: &egui_plot::PlotTransform,
+    timeline: &mut TimelineState,
+    view: &UiState,
+    out: &mut Out,
+) {
     let frame = *transform.frame();
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), 20.0),
@@ -491,17 +512,16 @@ fn brush(ui: &mut Ui, transform: &egui_plot::PlotTransform, view: &mut UiState, 
     if response.drag_started()
         && let Some(pointer) = ui.input(|i| i.pointer.press_origin())
     {
-        view.timeline.brush_from = Some(day_at(pointer.x));
+        timeline.brush_from = Some(day_at(pointer.x));
     }
     if response.dragged()
-        && let (Some(from), Some(pointer)) =
-            (view.timeline.brush_from, response.interact_pointer_pos())
+        && let (Some(from), Some(pointer)) = (timeline.brush_from, response.interact_pointer_pos())
     {
         let to = day_at(pointer.x.clamp(strip.left(), strip.right()));
         window = Some((from.min(to), from.max(to)));
     }
     if response.drag_stopped() {
-        view.timeline.brush_from = None;
+        timeline.brush_from = None;
     }
     if response.double_clicked() {
         window = None;

@@ -217,20 +217,20 @@ impl App {
                     None => Some(crate::ui::palette::Palette::default()),
                 }
             }
-            Command::FitMap => self.view.map.frame = None,
-            Command::MapZoomIn => self.view.map.zoom(2.0),
-            Command::MapZoomOut => self.view.map.zoom(0.5),
-            Command::MapPanLeft => self.view.map.pan(-0.2),
-            Command::MapPanRight => self.view.map.pan(0.2),
-            Command::FitTimeline => self.view.timeline.fit(self.doc.notebook()),
-            Command::ZoomIn => self.view.timeline.zoom(0.5),
-            Command::ZoomOut => self.view.timeline.zoom(2.0),
-            Command::PanLeft => self.view.timeline.pan(-0.2),
-            Command::PanRight => self.view.timeline.pan(0.2),
-            Command::JumpToStart => self.view.timeline.jump(self.doc.notebook(), false),
-            Command::JumpToEnd => self.view.timeline.jump(self.doc.notebook(), true),
+            Command::FitMap => self.map.frame = None,
+            Command::MapZoomIn => self.map.zoom(2.0),
+            Command::MapZoomOut => self.map.zoom(0.5),
+            Command::MapPanLeft => self.map.pan(-0.2),
+            Command::MapPanRight => self.map.pan(0.2),
+            Command::FitTimeline => self.timeline.fit(self.doc.notebook()),
+            Command::ZoomIn => self.timeline.zoom(0.5),
+            Command::ZoomOut => self.timeline.zoom(2.0),
+            Command::PanLeft => self.timeline.pan(-0.2),
+            Command::PanRight => self.timeline.pan(0.2),
+            Command::JumpToStart => self.timeline.jump(self.doc.notebook(), false),
+            Command::JumpToEnd => self.timeline.jump(self.doc.notebook(), true),
             Command::WindowFromView => {
-                if let Some((min, max)) = self.view.timeline.x_range {
+                if let Some((min, max)) = self.timeline.x_range {
                     let first = crate::timeline::x_date(min);
                     let last = crate::timeline::x_date(max - 0.5).max(first);
                     self.view.scope_mut().window = Some((first, last));
@@ -364,6 +364,8 @@ impl App {
             Pending::NewNotebook => {
                 self.replace_doc(Document::new(empty_notebook(), None));
                 self.view.for_another_document();
+                self.timeline = TimelineState::default();
+                self.map.for_another_document();
                 self.set_status("New notebook", false);
             }
             Pending::Open => self.start_pick(false, None),

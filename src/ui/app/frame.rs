@@ -19,7 +19,7 @@ impl App {
             && focused != self.view.reader.text_id
             && !focused.is_some_and(|id| self.is_notebook_field(ctx, id));
         let modal_open = self.modal.is_some() || self.palette.is_some();
-        let on_map = self.view.map.hovered;
+        let on_map = self.map.hovered;
         let proposal_selected = matches!(self.view.selection, Some(Selection::Proposal(_)));
         ctx.input_mut(|input| {
             for (binding, command) in Command::bindings() {

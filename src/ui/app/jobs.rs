@@ -156,7 +156,7 @@ impl App {
     /// (its dates and filters); a report covers the brushed window, else the
     /// dates in view.
     pub fn export_request(&self, format: crate::export::Format) -> crate::export::Request {
-        let timeline = &self.view.timeline;
+        let timeline = &self.timeline;
         let notebook = self.doc.notebook();
         crate::export::Request::new(
             notebook,
@@ -418,6 +418,8 @@ impl App {
                         self.replace_doc(Document::new(notebook, Some(path.clone())));
                         self.doc.read_only = caution.as_ref().map(ToString::to_string);
                         self.view.for_another_document();
+                        self.timeline = TimelineState::default();
+                        self.map.for_another_document();
                         self.view.selection = self
                             .doc
                             .notebook()

@@ -20,7 +20,7 @@ pub use super::commands::{AfterModal, Pending};
 use super::commands::{Command, When};
 use super::dialogs::{FileDialogs, NativeDialogs, PathPurpose};
 use super::runner::{JobId, Reporter, Runner};
-use super::state::{Out, Selection, UiState};
+use super::state::{MapState, Out, Selection, TimelineState, UiState};
 use super::{articles, inspector, reader, review, tagging, timeline_view};
 use crate::extract::Extractor;
 use crate::import;
@@ -172,6 +172,10 @@ pub struct App {
     ctx: Context,
     /// Jobs under way, with what the status bar says of them.
     jobs: Runner<JobDone>,
+    /// The timeline panel's view, caches and worker.
+    timeline: TimelineState,
+    /// The map panel's view, outlines, markers and worker.
+    map: MapState,
     /// How far the open or save under way has come.
     store_progress: Option<(JobId, store::Progress)>,
     recent: Vec<PathBuf>,
@@ -277,6 +281,8 @@ impl App {
             dialogs,
             ctx: ctx.clone(),
             jobs: Runner::new(ctx.clone()),
+            timeline: TimelineState::default(),
+            map: MapState::default(),
             store_progress: None,
             opening: None,
             recent: Vec::new(),
@@ -310,12 +316,9 @@ impl App {
     pub fn is_busy(&self) -> bool {
         !self.jobs.running().is_empty()
             || self.opening.is_some()
-            || self.view.timeline.cache.is_pending()
-            || matches!(
-                self.view.map.outlines,
-                super::state::OutlinesLoad::Loading(_)
-            )
-            || (self.map_rect().is_some() && self.view.map.awaiting_places)
+            || self.timeline.cache.is_pending()
+            || matches!(self.map.outlines, super::state::OutlinesLoad::Loading(_))
+            || (self.map_rect().is_some() && self.map.awaiting_places)
     }
 
     /// The status line.
@@ -367,7 +370,7 @@ impl App {
 
     /// Where the timeline drew each event and figure mark last frame, on screen.
     pub fn timeline_targets(&self) -> &[(egui::Pos2, Selection)] {
-        &self.view.timeline.targets
+        &self.timeline.targets
     }
 
     /// The timeline's filters: as known on, categories, tags, the brushed window.
@@ -387,17 +390,16 @@ impl App {
 
     /// The days (since 1970-01-01) the timeline showed last frame.
     pub fn timeline_range(&self) -> Option<(f64, f64)> {
-        self.view.timeline.x_range
+        self.timeline.x_range
     }
 
     /// The map's markers drawn last frame: where on screen, and the events there.
     pub fn map_markers(&self) -> Vec<(egui::Pos2, Vec<crate::model::EventId>)> {
-        self.view
-            .map
+        self.map
             .drawn
             .iter()
             .filter_map(|&(at, index)| {
-                let marker = self.view.map.markers.markers.get(index)?;
+                let marker = self.map.markers.markers.get(index)?;
                 Some((at, marker.events.clone()))
             })
             .collect()
@@ -405,20 +407,18 @@ impl App {
 
     /// How many points a projected degree takes on the map (its zoom), once drawn.
     pub fn map_scale(&self) -> Option<f64> {
-        self.view.map.frame.map(|frame| frame.scale)
+        self.map.frame.map(|frame| frame.scale)
     }
 
     /// Where the map was drawn last frame, if it is shown.
     pub fn map_rect(&self) -> Option<egui::Rect> {
-        (!self.view.hidden.map)
-            .then_some(self.view.map.rect)
-            .flatten()
+        (!self.view.hidden.map).then_some(self.map.rect).flatten()
     }
 
     /// Where each plot of the timeline was drawn last frame (its unit and
     /// its drawing area, axes outside it), for the plots in sight.
     pub fn plot_frames(&self) -> &[(String, egui::Rect)] {
-        &self.view.timeline.plot_frames
+        &self.timeline.plot_frames
     }
 
     /// Where each panel was drawn last frame.
@@ -428,13 +428,13 @@ impl App {
 
     /// Where the event lane was drawn last frame, on screen.
     pub fn timeline_lane_rect(&self) -> Option<egui::Rect> {
-        self.view.timeline.lane_frame
+        self.timeline.lane_frame
     }
 
     /// Whether the timeline shows the layout for the notebook as it stands
     /// (a big notebook's is built on a worker after each change).
     pub fn timeline_is_current(&self) -> bool {
-        !self.view.timeline.cache.is_pending() && self.view.timeline.cache.index.is_some()
+        !self.timeline.cache.is_pending() && self.timeline.cache.index.is_some()
     }
 
     /// What the last import skipped or warned about, one line per file.
@@ -525,6 +525,7 @@ impl eframe::App for App {
                     ui,
                     self.doc.notebook(),
                     self.doc.state(),
+                    self.timeline.brush_from.is_some(),
                     &mut self.view,
                     &mut out,
                 )
@@ -532,9 +533,15 @@ impl eframe::App for App {
             self.view.panels.lists = Some(shown.response.rect);
         }
         if !hidden.inspector {
-            let shown = sized(egui::Panel::right("sitrep-inspector"), layout.inspector)
-                .show(ui, |ui| {
-                    inspector::show(ui, self.doc.notebook(), &mut self.view, &mut out)
+            let shown =
+                sized(egui::Panel::right("sitrep-inspector"), layout.inspector).show(ui, |ui| {
+                    inspector::show(
+                        ui,
+                        self.doc.notebook(),
+                        &self.map.markers,
+                        &mut self.view,
+                        &mut out,
+                    )
                 });
             self.view.panels.inspector = Some(shown.response.rect);
         }
@@ -570,7 +577,8 @@ impl eframe::App for App {
                             ui,
                             self.doc.notebook(),
                             self.doc.state(),
-                            &mut self.view,
+                            &mut self.map,
+                            &self.view,
                             &mut out,
                         )
                     });
@@ -578,8 +586,8 @@ impl eframe::App for App {
                     timeline_rect
                 }
                 None => {
-                    self.view.map.rect = None;
-                    self.view.map.hovered = false;
+                    self.map.rect = None;
+                    self.map.hovered = false;
                     full
                 }
             };
@@ -591,6 +599,7 @@ impl eframe::App for App {
                     ui,
                     self.doc.shared(),
                     self.doc.state(),
+                    &mut self.timeline,
                     &mut self.view,
                     &mut out,
                 )

@@ -20,7 +20,7 @@ impl App {
                 crate::timeline::day_x(last) + 1.0,
             );
             let margin = ((end - start) * 0.1).max(1.0);
-            self.view.timeline.requested = Some((start - margin, end + margin));
+            self.timeline.requested = Some((start - margin, end + margin));
         }
         let problems = crate::timeline::views::view_problems(self.doc.notebook(), &saved);
         if problems.is_empty() {
