@@ -2,7 +2,7 @@
 //! and the series, each a click away from the inspector.
 
 use super::Command;
-use super::state::{Out, Selection, UiState};
+use super::state::{ListsState, Out, Selection, UiState};
 use crate::model::Notebook;
 use egui::Ui;
 
@@ -73,6 +73,7 @@ pub fn show(
     notebook: &Notebook,
     revision: u64,
     brushing: bool,
+    own: &mut ListsState,
     view: &mut UiState,
     out: &mut Out,
 ) {
@@ -87,35 +88,35 @@ pub fn show(
         }
     });
     let filter = ui.add(
-        egui::TextEdit::singleline(&mut view.article_filter)
+        egui::TextEdit::singleline(&mut own.search)
             .hint_text("Filter articles")
             .desired_width(f32::INFINITY),
     );
     filter
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter articles"));
-    let mut lists = std::mem::take(&mut view.lists);
+    let mut lists = std::mem::take(&mut own.lists);
     lists.refresh(
         notebook,
         revision,
-        (&view.article_filter, view.watched_only),
+        (&own.search, own.watched_only),
         view.scope(),
         brushing,
     );
     if lists.watch.watcher.is_some() {
         let watched = ui
             .selectable_label(
-                view.watched_only,
+                own.watched_only,
                 format!("• Watched ({})", lists.watch.watched),
             )
             .on_hover_text(
                 "List only the articles that hold a watch term (they come first of their day anyway)",
             );
         if watched.clicked() {
-            view.watched_only = !view.watched_only;
+            own.watched_only = !own.watched_only;
         }
     }
     let narrowed = *view.scope() != crate::timeline::Filter::default()
-        || (view.watched_only && lists.watch.watcher.is_some());
+        || (own.watched_only && lists.watch.watcher.is_some());
     let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("sitrep-list-scroll")
@@ -297,7 +298,7 @@ pub fn show(
                 ));
             }
         });
-    view.lists = lists;
+    own.lists = lists;
 }
 
 /// The notebook's own places, found in articles like the built-in gazetteer's.

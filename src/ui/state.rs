@@ -270,6 +270,18 @@ impl TimelineState {
     }
 }
 
+/// The lists panel's own state: its search, its watch switch and its
+/// sorted lists.
+#[derive(Debug, Default)]
+pub struct ListsState {
+    /// The article list's search text.
+    pub search: String,
+    /// List only the articles that hold a watch term.
+    pub watched_only: bool,
+    /// The sorted, narrowed lists.
+    pub lists: super::lists::ListCache,
+}
+
 /// Everything the UI remembers between frames that is not the notebook.
 #[derive(Debug, Default)]
 pub struct UiState {
@@ -277,10 +289,6 @@ pub struct UiState {
     pub selection: Option<Selection>,
     /// The reader.
     pub reader: ReaderState,
-    /// The article list's filter text.
-    pub article_filter: String,
-    /// List only the articles that hold a watch term.
-    pub watched_only: bool,
     /// Text typed into fields that must parse (dates, numbers) and does not
     /// yet: kept here so a half-typed date is not thrown away.
     pub drafts: HashMap<String, String>,
@@ -290,8 +298,6 @@ pub struct UiState {
     pub category_choices: HashMap<ProposalId, Category>,
     /// The document state this frame draws (set by the app each frame).
     pub revision: u64,
-    /// The left panel's sorted lists.
-    pub lists: super::lists::ListCache,
     /// The evidence spans of one article and how many items cite it, for the
     /// document state they were counted in: found by scanning every event and
     /// figure, so not every frame.

@@ -363,9 +363,7 @@ impl App {
         match then {
             Pending::NewNotebook => {
                 self.replace_doc(Document::new(empty_notebook(), None));
-                self.view.for_another_document();
-                self.timeline = TimelineState::default();
-                self.map.for_another_document();
+                self.panels_for_another_document();
                 self.set_status("New notebook", false);
             }
             Pending::Open => self.start_pick(false, None),

@@ -417,9 +417,7 @@ impl App {
                         let summary = store::summary(&notebook);
                         self.replace_doc(Document::new(notebook, Some(path.clone())));
                         self.doc.read_only = caution.as_ref().map(ToString::to_string);
-                        self.view.for_another_document();
-                        self.timeline = TimelineState::default();
-                        self.map.for_another_document();
+                        self.panels_for_another_document();
                         self.view.selection = self
                             .doc
                             .notebook()

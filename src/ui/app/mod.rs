@@ -20,7 +20,7 @@ pub use super::commands::{AfterModal, Pending};
 use super::commands::{Command, When};
 use super::dialogs::{FileDialogs, NativeDialogs, PathPurpose};
 use super::runner::{JobId, Reporter, Runner};
-use super::state::{MapState, Out, Selection, TimelineState, UiState};
+use super::state::{ListsState, MapState, Out, Selection, TimelineState, UiState};
 use super::{articles, inspector, reader, review, tagging, timeline_view};
 use crate::extract::Extractor;
 use crate::import;
@@ -176,6 +176,8 @@ pub struct App {
     timeline: TimelineState,
     /// The map panel's view, outlines, markers and worker.
     map: MapState,
+    /// The lists panel's search and sorted lists.
+    lists: ListsState,
     /// How far the open or save under way has come.
     store_progress: Option<(JobId, store::Progress)>,
     recent: Vec<PathBuf>,
@@ -283,6 +285,7 @@ impl App {
             jobs: Runner::new(ctx.clone()),
             timeline: TimelineState::default(),
             map: MapState::default(),
+            lists: ListsState::default(),
             store_progress: None,
             opening: None,
             recent: Vec::new(),
@@ -308,6 +311,15 @@ impl App {
     /// The document: path, dirty state, history.
     pub fn document(&self) -> &Document {
         &self.doc
+    }
+
+    /// Every panel's state for another document: what was about the old
+    /// notebook goes; the layout and the map's outlines stay.
+    fn panels_for_another_document(&mut self) {
+        self.view.for_another_document();
+        self.timeline = TimelineState::default();
+        self.map.for_another_document();
+        self.lists = ListsState::default();
     }
 
     /// Whether background work (a dialog, a load, a save, the timeline's
@@ -380,12 +392,12 @@ impl App {
 
     /// The events the event list showed last frame, in its order.
     pub fn listed_events(&self) -> &[crate::model::EventId] {
-        self.view.lists.events()
+        self.lists.lists.events()
     }
 
     /// The articles the article list showed last frame, in its order.
     pub fn listed_articles(&self) -> &[crate::model::ArticleId] {
-        self.view.lists.articles()
+        self.lists.lists.articles()
     }
 
     /// The days (since 1970-01-01) the timeline showed last frame.
@@ -526,6 +538,7 @@ impl eframe::App for App {
                     self.doc.notebook(),
                     self.doc.state(),
                     self.timeline.brush_from.is_some(),
+                    &mut self.lists,
                     &mut self.view,
                     &mut out,
                 )

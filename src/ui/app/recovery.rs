@@ -81,9 +81,7 @@ impl App {
             source.clone(),
         ));
         self.doc.mark_unsaved();
-        self.view.for_another_document();
-        self.timeline = TimelineState::default();
-        self.map.for_another_document();
+        self.panels_for_another_document();
         self.view.reader.article = self.doc.notebook().articles.first().map(|a| a.id);
         if let Some(autosave) = self.autosave.as_mut() {
             match std::fs::rename(file, &autosave.file) {
