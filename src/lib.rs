@@ -79,11 +79,12 @@
 //!   timeline index, the map's outlines). Each panel (`articles`,
 //!   `inspector`, `reader`, `timeline_view`, `map_view`) reads the
 //!   notebook and the UI state and returns what it wants done as `Command`s
-//!   and `Edit`s; the timeline, the map and the lists own their state
-//!   (`TimelineState`: where it looks, its caches and index worker;
-//!   `MapState`: its view, outlines, markers and worker; `ListsState`: the
-//!   search and the sorted lists), which the app holds apart from the
-//!   shared `UiState` and hands to each alone; the parts panels draw (`review`: the proposal list and
+//!   and `Edit`s; the timeline, the map, the lists and the review form own
+//!   their state (`TimelineState`: where it looks, its caches and index
+//!   worker; `MapState`: its view, outlines, markers and worker;
+//!   `ListsState`: the search and the sorted lists; `ReviewState`: the
+//!   picks on proposals not yet accepted), which the app holds apart from
+//!   the shared `UiState` and hands to each alone; the parts panels draw (`review`: the proposal list and
 //!   form; `tagging`: the tagging dialogs; `plot_view`, `views_menu`,
 //!   `watch_terms`, `place_pick`) and the helpers (`fields`,
 //!   `plot_common`, `lists`) name no panel.

@@ -3,7 +3,7 @@
 
 use super::fields;
 use super::fields::split_list;
-use super::state::{Out, Selection, UiState};
+use super::state::{Out, ReviewState, Selection, UiState};
 use crate::map::markers::MapMarkers;
 use crate::model::{
     Category, Confidence, Edit, Evidence, EvidenceStatus, Notebook, PartialDate, Qualifier,
@@ -13,11 +13,12 @@ use egui::Ui;
 
 /// Draws the inspector for the selection.
 /// Draws the inspector for the selected item; `markers` are where the map
-/// last put the notebook's places (the Where row reads them).
+/// last put the notebook's places (the Where row reads them), `review`
+/// what the proposal form keeps.
 pub fn show(
     ui: &mut Ui,
     notebook: &Notebook,
-    markers: &MapMarkers,
+    (markers, review): (&MapMarkers, &mut ReviewState),
     view: &mut UiState,
     out: &mut Out,
 ) {
@@ -37,7 +38,9 @@ pub fn show(
             Some(Selection::Observation(series, id)) => {
                 observation(ui, notebook, (series, id), markers, view, out)
             }
-            Some(Selection::Proposal(id)) => super::review::inspector(ui, notebook, id, view, out),
+            Some(Selection::Proposal(id)) => {
+                super::review::inspector(ui, notebook, id, (review, view), out)
+            }
             Some(Selection::Place(id)) => place(ui, notebook, id, view, out),
             Some(Selection::Actor(id)) => actor(ui, notebook, id, view, out),
             Some(Selection::Conflict(index)) => conflict(ui, notebook, index, out),

@@ -4,7 +4,7 @@
 use super::Command;
 use super::fields;
 use super::fields::split_list;
-use super::state::{Out, Selection, SentenceSiblings, UiState};
+use super::state::{Out, ReviewState, Selection, SentenceSiblings, UiState};
 use crate::import::{self, SeriesChoice};
 use crate::model::{
     Category, Edit, Notebook, PartialDate, Proposal, ProposalId, ProposalKind, Qualifier,
@@ -104,7 +104,7 @@ pub fn inspector(
     ui: &mut Ui,
     notebook: &Notebook,
     id: ProposalId,
-    view: &mut UiState,
+    (review, view): (&mut ReviewState, &mut UiState),
     out: &mut Out,
 ) {
     let Some(proposal) = notebook.proposal(id) else {
@@ -131,7 +131,7 @@ pub fn inspector(
             } => {
                 // By what the sentence says happened to the counted, and
                 // the figure's kind; the unit alone when it says nothing.
-                let choice = view
+                let choice = review
                     .series_choices
                     .entry(id)
                     .or_insert_with(|| {
@@ -177,7 +177,7 @@ pub fn inspector(
                     fields::text(ui, "New series name", name);
                 }
                 if picked != choice {
-                    view.series_choices.insert(id, picked);
+                    review.series_choices.insert(id, picked);
                 }
                 let drafts = &mut view.drafts;
                 let field = |name: &str| format!("proposal:{id}:{name}");
@@ -276,7 +276,7 @@ pub fn inspector(
                     *actors = value;
                 }
                 // The kind its words say, until the analyst picks another.
-                let mut category = view
+                let mut category = review
                     .category_choices
                     .get(&id)
                     .copied()
@@ -288,7 +288,7 @@ pub fn inspector(
                     &Category::ALL,
                     Category::label,
                 ) {
-                    view.category_choices.insert(id, category);
+                    review.category_choices.insert(id, category);
                 }
             }
         });
@@ -318,13 +318,13 @@ pub fn inspector(
             out.commands.push(Command::RejectProposal(id));
         }
     });
-    let siblings = match view.sentence_siblings {
+    let siblings = match review.sentence_siblings {
         Some(counted) if counted.revision == view.revision && counted.proposal == id => {
             counted.count
         }
         _ => {
             let count = import::same_sentence(notebook, id).len();
-            view.sentence_siblings = Some(SentenceSiblings {
+            review.sentence_siblings = Some(SentenceSiblings {
                 revision: view.revision,
                 proposal: id,
                 count,

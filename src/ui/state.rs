@@ -270,6 +270,19 @@ impl TimelineState {
     }
 }
 
+/// The review form's own state: what the analyst picked for proposals not
+/// yet accepted, and how many share the selected one's sentence.
+#[derive(Debug, Default)]
+pub struct ReviewState {
+    /// The series the analyst picked for a figure proposal, before accepting.
+    pub series_choices: HashMap<ProposalId, SeriesChoice>,
+    /// The category picked for an event proposal, before accepting.
+    pub category_choices: HashMap<ProposalId, Category>,
+    /// How many proposals share the selected proposal's sentence, for the
+    /// document state and proposal it was counted for (it re-reads the article).
+    pub sentence_siblings: Option<SentenceSiblings>,
+}
+
 /// The lists panel's own state: its search, its watch switch and its
 /// sorted lists.
 #[derive(Debug, Default)]
@@ -292,19 +305,12 @@ pub struct UiState {
     /// Text typed into fields that must parse (dates, numbers) and does not
     /// yet: kept here so a half-typed date is not thrown away.
     pub drafts: HashMap<String, String>,
-    /// The series the analyst picked for a figure proposal, before accepting.
-    pub series_choices: HashMap<ProposalId, SeriesChoice>,
-    /// The category picked for an event proposal, before accepting.
-    pub category_choices: HashMap<ProposalId, Category>,
     /// The document state this frame draws (set by the app each frame).
     pub revision: u64,
     /// The evidence spans of one article and how many items cite it, for the
     /// document state they were counted in: found by scanning every event and
     /// figure, so not every frame.
     pub citations: Option<Citations>,
-    /// How many proposals share the selected proposal's sentence, for the
-    /// document state and proposal it was counted for (it re-reads the article).
-    pub sentence_siblings: Option<SentenceSiblings>,
     /// Which panels the analyst has hidden to give the timeline room.
     pub hidden: HiddenPanels,
     /// The reader folded to its title row, giving the timeline its room.

@@ -142,8 +142,8 @@ impl App {
             Command::CancelOpen => self.cancel_open(),
             Command::ProposeForArticle => self.propose_for_open_article(),
             Command::AcceptProposal(id) => {
-                let choice = self.view.series_choices.get(&id).cloned();
-                let category = self.view.category_choices.get(&id).copied();
+                let choice = self.review.series_choices.get(&id).cloned();
+                let category = self.review.category_choices.get(&id).copied();
                 match import::accept_edit(self.doc.notebook(), id, choice.as_ref(), category) {
                     Ok(edit) => {
                         let made = accepted_item(&edit);

@@ -20,7 +20,7 @@ pub use super::commands::{AfterModal, Pending};
 use super::commands::{Command, When};
 use super::dialogs::{FileDialogs, NativeDialogs, PathPurpose};
 use super::runner::{JobId, Reporter, Runner};
-use super::state::{ListsState, MapState, Out, Selection, TimelineState, UiState};
+use super::state::{ListsState, MapState, Out, ReviewState, Selection, TimelineState, UiState};
 use super::{articles, inspector, reader, review, tagging, timeline_view};
 use crate::extract::Extractor;
 use crate::import;
@@ -178,6 +178,8 @@ pub struct App {
     map: MapState,
     /// The lists panel's search and sorted lists.
     lists: ListsState,
+    /// The proposal form's picks and counts.
+    review: ReviewState,
     /// How far the open or save under way has come.
     store_progress: Option<(JobId, store::Progress)>,
     recent: Vec<PathBuf>,
@@ -286,6 +288,7 @@ impl App {
             timeline: TimelineState::default(),
             map: MapState::default(),
             lists: ListsState::default(),
+            review: ReviewState::default(),
             store_progress: None,
             opening: None,
             recent: Vec::new(),
@@ -320,6 +323,7 @@ impl App {
         self.timeline = TimelineState::default();
         self.map.for_another_document();
         self.lists = ListsState::default();
+        self.review = ReviewState::default();
     }
 
     /// Whether background work (a dialog, a load, a save, the timeline's
@@ -551,7 +555,7 @@ impl eframe::App for App {
                     inspector::show(
                         ui,
                         self.doc.notebook(),
-                        &self.map.markers,
+                        (&self.map.markers, &mut self.review),
                         &mut self.view,
                         &mut out,
                     )
