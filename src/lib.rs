@@ -22,7 +22,9 @@
 //! - [`model`]: the notebook's data types (articles, events, series and
 //!   their observations, partial dates, evidence and the spans it cites,
 //!   saved views and watch terms)
-//!   and [`model::Edit`], the one way a notebook changes. Applying an edit
+//!   and [`model::Edit`], the one way a notebook changes. A figure's six
+//!   fields travel as one [`model::FigureValue`] (a proposal's too; the
+//!   file keeps writing them flat, `model/proposal_wire.rs`). Applying an edit
 //!   returns its inverse; undo, redo and the dirty flag ride on that. No
 //!   egui, no files, no clock: ids and timestamps are handed in.
 //! - [`store`]: the RON file format. Loading checks size, UTF-8 and the

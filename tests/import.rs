@@ -374,7 +374,7 @@ fn a_hand_tagged_figure_lands_on_the_series_its_proposal_would() {
     let proposal = accepted
         .proposals
         .iter()
-        .find(|p| matches!(&p.kind, ProposalKind::Figure { low, .. } if *low == 1200.0))
+        .find(|p| matches!(&p.kind, ProposalKind::Figure { figure, .. } if figure.low == 1200.0))
         .cloned()
         .expect("the toll is proposed");
     import::accept_edit(&accepted, proposal.id, None, None)

@@ -53,13 +53,17 @@ fn figures(list: &[Proposal]) -> Vec<(f64, String, String, Option<Measure>, Figu
     list.iter()
         .filter_map(|p| match &p.kind {
             ProposalKind::Figure {
-                low,
-                unit,
-                subject,
+                figure,
                 measure,
                 kind,
                 ..
-            } => Some((*low, unit.clone(), subject.clone(), *measure, *kind)),
+            } => Some((
+                figure.low,
+                figure.unit.clone(),
+                figure.subject.clone(),
+                *measure,
+                *kind,
+            )),
             ProposalKind::Event { .. } => None,
         })
         .collect()
@@ -109,7 +113,9 @@ fn a_killed_count_never_goes_on_a_refugee_series_and_each_toll_finds_its_own() {
     let choices: Vec<(f64, SeriesChoice)> = list
         .iter()
         .filter_map(|p| match &p.kind {
-            ProposalKind::Figure { low, .. } => Some((*low, suggest_for_proposal(&notebook, p)?)),
+            ProposalKind::Figure { figure, .. } => {
+                Some((figure.low, suggest_for_proposal(&notebook, p)?))
+            }
             ProposalKind::Event { .. } => None,
         })
         .collect();

@@ -2,7 +2,7 @@
 //! or a figure (on a series found or made for it), alone, by sentence or in
 //! a batch, as `Edit`s.
 
-use super::figure_entry::{FigureEntry, FigureReading, FigureValue, figure_edit};
+use super::figure_entry::{FigureEntry, FigureReading, figure_edit};
 use super::series_choice::SeriesChoice;
 use super::waits_for_article_date;
 use crate::extract;
@@ -58,12 +58,7 @@ pub fn accept_edit(
             edits.push(Edit::PutEvent(event));
         }
         ProposalKind::Figure {
-            low,
-            high,
-            qualifier,
-            unit,
-            subject,
-            denominator,
+            figure,
             as_of,
             place,
             measure,
@@ -78,14 +73,7 @@ pub fn accept_edit(
                 .ok_or("the figure needs an as-of date: set one first")?;
             let entry = FigureEntry {
                 reading: FigureReading {
-                    value: FigureValue {
-                        low: *low,
-                        high: *high,
-                        qualifier: *qualifier,
-                        unit: unit.clone(),
-                        subject: subject.clone(),
-                        denominator: *denominator,
-                    },
+                    value: figure.clone(),
                     measure: *measure,
                     kind: *kind,
                 },

@@ -6,29 +6,13 @@
 
 use super::series_choice::{FigureFacts, SeriesChoice, series_unit, suggest_series_for};
 use crate::extract::{self, Extractor};
+pub use crate::model::FigureValue;
 use crate::model::{
-    Edit, Evidence, FigureKind, Measure, Notebook, Observation, ObservationId, PartialDate,
-    Qualifier, Series, SeriesId, SeriesStyle,
+    Edit, Evidence, FigureKind, Measure, Notebook, Observation, ObservationId, PartialDate, Series,
+    SeriesId, SeriesStyle,
 };
 
-/// The six things a reported figure says: its range, how it relates to the
-/// truth, what it counts, whose it is and of how many.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FigureValue {
-    /// Low end.
-    pub low: f64,
-    /// High end (the low end again for a single number).
-    pub high: f64,
-    /// "more than" and the like.
-    pub qualifier: Qualifier,
-    /// The noun counted: "districts".
-    pub unit: String,
-    /// Whose figure, when the text says ("US"); empty when it does not.
-    pub subject: String,
-    /// "of 370".
-    pub denominator: Option<f64>,
-}
-
+/// A count found in text, as a figure says it.
 impl From<&extract::Quantity> for FigureValue {
     fn from(count: &extract::Quantity) -> Self {
         Self {

@@ -467,12 +467,7 @@ pub fn propose(
                 id: ProposalId::from_uuid(uuid::Uuid::now_v7()),
                 evidence: evidence(q.start, q.end),
                 kind: ProposalKind::Figure {
-                    low: q.low,
-                    high: q.high,
-                    qualifier: q.qualifier,
-                    unit: q.unit.clone(),
-                    subject: q.subject.clone().unwrap_or_default(),
-                    denominator: q.denominator,
+                    figure: FigureValue::from(q),
                     as_of,
                     vague: false,
                     place: place.clone().unwrap_or_default(),

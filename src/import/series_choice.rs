@@ -38,14 +38,13 @@ impl<'f> FigureFacts<'f> {
     pub fn of(proposal: &'f Proposal) -> Option<Self> {
         match &proposal.kind {
             ProposalKind::Figure {
-                unit,
-                subject,
+                figure,
                 measure,
                 kind,
                 ..
             } => Some(Self {
-                unit,
-                subject,
+                unit: &figure.unit,
+                subject: &figure.subject,
                 measure: *measure,
                 kind: *kind,
             }),

@@ -3,6 +3,32 @@
 use super::{Evidence, ObservationId, PartialDate, is_default};
 use serde::{Deserialize, Serialize};
 
+/// The six things a reported figure says: its range, how it relates to the
+/// truth, what it counts, whose it is and of how many. The one struct that
+/// carries them, from the words to the observation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FigureValue {
+    /// Low end.
+    pub low: f64,
+    /// High end (the low end again for a single number).
+    pub high: f64,
+    /// "more than" and the like.
+    pub qualifier: Qualifier,
+    /// The noun counted: "districts".
+    pub unit: String,
+    /// Whose figure, when the text says ("US"); empty when it does not.
+    pub subject: String,
+    /// "of 370".
+    pub denominator: Option<f64>,
+}
+
+impl FigureValue {
+    /// "more than 50 of 370", as the lists and the review write it.
+    pub fn describe(&self) -> String {
+        describe_figure(self.low, self.high, self.qualifier, self.denominator)
+    }
+}
+
 /// How a reported figure relates to the true value.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Qualifier {

@@ -21,6 +21,7 @@ mod figures;
 mod ids;
 mod measure;
 mod place;
+mod proposal_wire;
 mod validate;
 mod views;
 
@@ -29,7 +30,7 @@ pub use edit::{Edit, EditError};
 pub use evidence::{
     CitedBy, Evidence, EvidenceProblem, EvidenceStatus, cited_spans, evidence_problems,
 };
-pub use figures::{Observation, Qualifier, counted, describe_figure, format_number};
+pub use figures::{FigureValue, Observation, Qualifier, counted, describe_figure, format_number};
 pub use ids::{
     ActorId, ArticleId, EventId, ObservationId, PlaceId, ProposalId, SeriesId, ViewId, WatchId,
 };
@@ -162,36 +163,29 @@ pub struct Proposal {
     pub place_at: Option<ResolvedPlace>,
 }
 
-/// What a proposal would become once accepted.
+/// What a proposal would become once accepted. In the file its figure's
+/// six fields stand beside the others, as they always have
+/// (`proposal_wire`); in memory they are one [`FigureValue`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(
+    from = "proposal_wire::ProposalKind",
+    into = "proposal_wire::ProposalKind"
+)]
 pub enum ProposalKind {
     /// A figure on a series.
     Figure {
-        /// Low end.
-        low: f64,
-        /// High end.
-        high: f64,
-        /// "more than" and the like.
-        qualifier: Qualifier,
-        /// The noun counted.
-        unit: String,
-        /// Whose figure, when the text says.
-        subject: String,
-        /// "of 370".
-        denominator: Option<f64>,
+        /// What it says: its range, qualifier, unit, subject and whole.
+        figure: FigureValue,
         /// When it was true: the sentence's date, else the article's.
         as_of: Option<PartialDate>,
         /// "dozens", "hundreds": only a rough size is known.
         vague: bool,
         /// A place the sentence names: where the figure was counted.
-        #[serde(default, skip_serializing_if = "is_default")]
         place: String,
         /// What happened to the counted, as the sentence says ("killed":
         /// deaths); none when it says nothing of it.
-        #[serde(default, skip_serializing_if = "is_default")]
         measure: Option<Measure>,
         /// A level, a running total or one incident's toll.
-        #[serde(default, skip_serializing_if = "is_default")]
         kind: FigureKind,
     },
     /// An event.
@@ -203,7 +197,6 @@ pub enum ProposalKind {
         /// A place the sentence names.
         place: String,
         /// The country of that place, as the gazetteer chose it ("Afghanistan").
-        #[serde(default, skip_serializing_if = "is_default")]
         country: String,
         /// The actors the sentence names.
         actors: Vec<String>,

@@ -136,14 +136,8 @@ impl Notebook {
             }
         }
         for proposal in &self.proposals {
-            if let ProposalKind::Figure {
-                low,
-                high,
-                denominator,
-                ..
-            } = &proposal.kind
-            {
-                if [Some(*low), Some(*high), *denominator]
+            if let ProposalKind::Figure { figure, .. } = &proposal.kind {
+                if [Some(figure.low), Some(figure.high), figure.denominator]
                     .iter()
                     .flatten()
                     .any(|n| !n.is_finite())
@@ -152,7 +146,7 @@ impl Notebook {
                         format!("proposal {}", proposal.id),
                         "a figure is not a finite number",
                     );
-                } else if low > high {
+                } else if figure.low > figure.high {
                     report(format!("proposal {}", proposal.id), "low is above high");
                 }
             }

@@ -15,23 +15,19 @@ use egui::Ui;
 pub fn summary(proposal: &Proposal) -> String {
     match &proposal.kind {
         ProposalKind::Figure {
-            low,
-            high,
-            qualifier,
-            unit,
-            subject,
-            denominator,
+            figure,
             vague,
             place,
             ..
         } => {
-            let who = if subject.is_empty() {
+            let who = if figure.subject.is_empty() {
                 String::new()
             } else {
-                format!("{subject} ")
+                format!("{} ", figure.subject)
             };
+            let unit = &figure.unit;
             let rough = if *vague { " (rough)" } else { "" };
-            let figure = crate::model::describe_figure(*low, *high, *qualifier, *denominator);
+            let figure = figure.describe();
             let at = if place.is_empty() {
                 String::new()
             } else {
@@ -119,16 +115,19 @@ pub fn inspector(
         .num_columns(2)
         .show(ui, |ui| match &mut updated.kind {
             ProposalKind::Figure {
-                low,
-                high,
-                qualifier,
-                unit,
-                subject,
-                denominator,
+                figure,
                 as_of,
                 place,
                 ..
             } => {
+                let crate::model::FigureValue {
+                    low,
+                    high,
+                    qualifier,
+                    unit,
+                    subject,
+                    denominator,
+                } = figure;
                 // By what the sentence says happened to the counted, and
                 // the figure's kind; the unit alone when it says nothing.
                 let choice = review
