@@ -39,12 +39,16 @@ fn key_of_found(text: &str, fact: &Fact) -> (&'static str, String) {
             "quantities",
             format!(
                 "{start}:{quote}|{}|{}|{}|{}|{}|{}",
-                q.low,
-                q.high,
-                qualifier_name(q.qualifier),
-                q.unit,
-                q.subject.as_deref().unwrap_or("-"),
-                q.denominator.map_or("-".to_owned(), |d| d.to_string())
+                q.figure.low,
+                q.figure.high,
+                qualifier_name(q.figure.qualifier),
+                q.figure.unit,
+                Some(q.figure.subject.as_str())
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("-"),
+                q.figure
+                    .denominator
+                    .map_or("-".to_owned(), |d| d.to_string())
             ),
         ),
         Fact::Date(d) => (
@@ -324,7 +328,11 @@ fn counts(text: &str) -> Vec<(f64, &'static str, String)> {
         .extract(text, "2024-05-01".parse().expect("date"))
         .into_iter()
         .filter_map(|fact| match fact {
-            Fact::Quantity(q) => Some((q.low, qualifier_name(q.qualifier), q.unit)),
+            Fact::Quantity(q) => Some((
+                q.figure.low,
+                qualifier_name(q.figure.qualifier),
+                q.figure.unit,
+            )),
             _ => None,
         })
         .collect()

@@ -38,17 +38,18 @@ pub fn append(fact: &Fact, text: &str, line: &mut Vec<u8>) {
     match fact {
         Fact::Quantity(q) => {
             line.extend_from_slice(b",\"low\":");
-            number(q.low, line);
+            number(q.figure.low, line);
             line.extend_from_slice(b",\"high\":");
-            number(q.high, line);
+            number(q.figure.high, line);
             line.extend_from_slice(b",\"qualifier\":");
-            string(qualifier_name(q.qualifier), line);
+            string(qualifier_name(q.figure.qualifier), line);
             line.extend_from_slice(b",\"unit\":");
-            string(&q.unit, line);
+            string(&q.figure.unit, line);
             line.extend_from_slice(b",\"subject\":");
-            optional(q.subject.as_deref(), line, string);
+            let subject = Some(q.figure.subject.as_str()).filter(|s| !s.is_empty());
+            optional(subject, line, string);
             line.extend_from_slice(b",\"denominator\":");
-            optional(q.denominator, line, number);
+            optional(q.figure.denominator, line, number);
         }
         Fact::Date(d) => {
             line.extend_from_slice(b",\"date\":\"");
@@ -233,9 +234,9 @@ mod tests {
         let mut line = json!({"text": &text[start..end], "start": start, "end": end});
         let extra = match fact {
             Fact::Quantity(q) => json!({
-                "kind": "quantity", "low": whole(q.low), "high": whole(q.high),
-                "qualifier": qualifier_name(q.qualifier), "unit": q.unit,
-                "subject": q.subject, "denominator": q.denominator.map(whole),
+                "kind": "quantity", "low": whole(q.figure.low), "high": whole(q.figure.high),
+                "qualifier": qualifier_name(q.figure.qualifier), "unit": q.figure.unit,
+                "subject": Some(&q.figure.subject).filter(|s| !s.is_empty()), "denominator": q.figure.denominator.map(whole),
             }),
             Fact::Date(d) => json!({
                 "kind": "date", "date": d.date.first_day().to_string(),

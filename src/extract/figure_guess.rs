@@ -31,12 +31,12 @@ pub fn guess(quote: &str) -> FigureGuess {
     quantities::find(quote, &tokens, &mut found);
     match found.into_iter().next() {
         Some(q) => FigureGuess {
-            low: Some(q.low),
-            high: Some(q.high),
-            qualifier: q.qualifier,
-            denominator: q.denominator,
-            unit: q.unit,
-            subject: q.subject.unwrap_or_default(),
+            low: Some(q.figure.low),
+            high: Some(q.figure.high),
+            qualifier: q.figure.qualifier,
+            denominator: q.figure.denominator,
+            unit: q.figure.unit,
+            subject: q.figure.subject,
         },
         // No counted noun in the words: offer the first number, if any.
         None => {

@@ -35,25 +35,17 @@ use place_evidence::Candidate;
 use places::WorldPlace;
 use std::sync::Arc;
 
-/// A count found in text.
+/// A count found in text: where, and what it says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
     /// Byte offset where the phrase starts.
     pub start: usize,
     /// Byte offset just past the unit noun.
     pub end: usize,
-    /// Low end of the stated range.
-    pub low: f64,
-    /// High end.
-    pub high: f64,
-    /// "more than" and the like.
-    pub qualifier: Qualifier,
-    /// The noun counted, lower case.
-    pub unit: String,
-    /// Whose count it is, as written ("US"), when the text says.
-    pub subject: Option<String>,
-    /// "of 370".
-    pub denominator: Option<f64>,
+    /// What it says: its range, qualifier, unit (the noun counted, lower
+    /// case), subject ("US", as written; empty when the text names none)
+    /// and whole.
+    pub figure: crate::model::FigureValue,
 }
 
 /// One thing found in the text.

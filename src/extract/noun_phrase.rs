@@ -553,7 +553,8 @@ impl UnderstoodGroup {
         // "destroyed 14 bridges, 30 injured": the injured are people, not
         // bridges; "nine medics were killed and 30 injured": the medics.
         let previous = earlier.iter().rev().find(|q| {
-            !q.unit.is_empty() && (counts_people(&q.unit) || casualty == people_between(q))
+            !q.figure.unit.is_empty()
+                && (counts_people(&q.figure.unit) || casualty == people_between(q))
         });
         if let Some((offset, group)) = &self.number_of
             && *offset < at_byte
@@ -565,11 +566,11 @@ impl UnderstoodGroup {
         if let Some(previous) = previous
             && !(casualty
                 && matches!(
-                    previous.unit.as_str(),
+                    previous.figure.unit.as_str(),
                     "deaths" | "fatalities" | "casualties" | "injuries" | "killings"
                 ))
         {
-            return Some(previous.unit.clone());
+            return Some(previous.figure.unit.clone());
         }
         // Groups are in text order: the last one before the count, unless
         // it did to the counted what the verb between says ("Clashes

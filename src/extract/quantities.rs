@@ -47,14 +47,14 @@ pub struct Carried {
 pub fn carried_group(text: &str, counts: &[Quantity]) -> Option<Carried> {
     let first = counts.first()?;
     let lex = lexicon();
-    let (reading, plural) = lex.reading_and_plural(&first.unit);
+    let (reading, plural) = lex.reading_and_plural(&first.figure.unit);
     let person = reading.is_some_and(|r| r.person);
     let people = person || written_as_a_name(text, first);
-    if first.unit.is_empty() || !plural && !people {
+    if first.figure.unit.is_empty() || !plural && !people {
         return None;
     }
     Some(Carried {
-        unit: first.unit.clone(),
+        unit: first.figure.unit.clone(),
         people,
     })
 }
@@ -62,10 +62,13 @@ pub fn carried_group(text: &str, counts: &[Quantity]) -> Option<Carried> {
 /// Whether a count's noun, which ends its words, is written capitalised as
 /// a people's name is ("120 Palestinians", "80,000 Rohingya").
 fn written_as_a_name(text: &str, count: &Quantity) -> bool {
-    let noun = count.end.checked_sub(count.unit.len()).and_then(|from| {
-        text.get(from..count.end)
-            .filter(|w| w.eq_ignore_ascii_case(&count.unit))
-    });
+    let noun = count
+        .end
+        .checked_sub(count.figure.unit.len())
+        .and_then(|from| {
+            text.get(from..count.end)
+                .filter(|w| w.eq_ignore_ascii_case(&count.figure.unit))
+        });
     noun.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
 }
 
@@ -108,10 +111,10 @@ pub fn find_after(
                     i += 1;
                     continue;
                 }
-                if quantity.unit == "ones" {
+                if quantity.figure.unit == "ones" {
                     // "extended the settlements and built six new ones".
                     match plural_noun_before(text, tokens, i) {
-                        Some(noun) => quantity.unit = noun,
+                        Some(noun) => quantity.figure.unit = noun,
                         None => {
                             i += 1;
                             continue;
@@ -120,14 +123,14 @@ pub fn find_after(
                 }
                 // "95 in the centre and 6 in the north": a figure under ten
                 // without its noun is an item of a list after a count.
-                let lone_small_figure = quantity.unit.is_empty()
-                    && quantity.low < 10.0
+                let lone_small_figure = quantity.figure.unit.is_empty()
+                    && quantity.figure.low < 10.0
                     && tokens[next - 1].kind == Kind::Number;
                 if lone_small_figure && out.len() == first {
                     i += 1;
                     continue;
                 }
-                if quantity.unit.is_empty() {
+                if quantity.figure.unit.is_empty() {
                     // "400 injured" says people; "122 others" and "six of
                     // them" say nothing new.
                     let own_word = word_at(text, tokens, next - 1);
@@ -145,7 +148,7 @@ pub fn find_after(
                         })
                         .map(|c| c.unit.as_str());
                     match group.unit(&out[first..], casualty, (tokens, i), carried) {
-                        Some(unit) => quantity.unit = unit,
+                        Some(unit) => quantity.figure.unit = unit,
                         None => {
                             i += 1;
                             continue;
@@ -490,12 +493,14 @@ fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)>
     let quantity = Quantity {
         start: tokens[start_index].start,
         end,
-        low,
-        high,
-        qualifier,
-        unit,
-        subject,
-        denominator,
+        figure: crate::model::FigureValue {
+            low,
+            high,
+            qualifier,
+            unit,
+            subject: subject.unwrap_or_default(),
+            denominator,
+        },
     };
     Some((quantity, next))
 }
@@ -525,12 +530,12 @@ mod tests {
             .map(|q| {
                 (
                     text[q.start..q.end].to_owned(),
-                    q.low,
-                    q.high,
-                    q.qualifier,
-                    q.unit,
-                    q.subject,
-                    q.denominator,
+                    q.figure.low,
+                    q.figure.high,
+                    q.figure.qualifier,
+                    q.figure.unit,
+                    Some(q.figure.subject).filter(|s| !s.is_empty()),
+                    q.figure.denominator,
                 )
             })
             .collect()

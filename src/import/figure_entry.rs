@@ -12,20 +12,6 @@ use crate::model::{
     SeriesId, SeriesStyle,
 };
 
-/// A count found in text, as a figure says it.
-impl From<&extract::Quantity> for FigureValue {
-    fn from(count: &extract::Quantity) -> Self {
-        Self {
-            low: count.low,
-            high: count.high,
-            qualifier: count.qualifier,
-            unit: count.unit.clone(),
-            subject: count.subject.clone().unwrap_or_default(),
-            denominator: count.denominator,
-        }
-    }
-}
-
 /// What the words of a figure say, read with their sentence.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FigureReading {
@@ -168,7 +154,7 @@ pub fn read_selection(
         let readings = super::count_readings(text, sentence, &own);
         if let Some((q, reading)) = readings.iter().find(|(q, _)| q.start < to && from < q.end) {
             return Some(FigureReading {
-                value: FigureValue::from(*q),
+                value: q.figure.clone(),
                 measure: reading.measure,
                 kind: reading.kind,
             });

@@ -467,7 +467,7 @@ pub fn propose(
                 id: ProposalId::from_uuid(uuid::Uuid::now_v7()),
                 evidence: evidence(q.start, q.end),
                 kind: ProposalKind::Figure {
-                    figure: FigureValue::from(q),
+                    figure: q.figure.clone(),
                     as_of,
                     vague: false,
                     place: place.clone().unwrap_or_default(),
@@ -561,7 +561,7 @@ fn count_readings<'s>(
         .iter()
         .map(|q| extract::measure::Count {
             span: (q.start, q.end),
-            unit: &q.unit,
+            unit: &q.figure.unit,
         })
         .collect();
     let readings = extract::measure::read_sentence(

@@ -265,11 +265,11 @@ fn found_key(kind: &str, text: &str, fact: &Fact) -> Option<Key> {
     match (kind, fact) {
         ("quantities", Fact::Quantity(q)) => Some(Key {
             values: quantity_values(
-                q.low,
-                q.high,
-                &q.unit,
-                qualifier_name(q.qualifier),
-                q.denominator,
+                q.figure.low,
+                q.figure.high,
+                &q.figure.unit,
+                qualifier_name(q.figure.qualifier),
+                q.figure.denominator,
             ),
             text: words,
             spans: vec![(start, end)],
