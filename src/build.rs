@@ -5,7 +5,7 @@
 #[path = "extract/gazetteer_index.rs"]
 mod gazetteer_index;
 
-use gazetteer_index::{Index, encode_rows, key_hash, push_word_key, rows};
+use gazetteer_index::{Index, Row, encode_rows, key_hash, push_word_key, rows};
 
 const GAZETTEER: &str = "assets/gazetteer/gazetteer.tsv";
 
@@ -19,13 +19,14 @@ fn main() {
             return;
         }
     };
+    let rows: Vec<Row> = rows(&tsv).collect();
     let mut out = Vec::with_capacity(tsv.len() * 3);
-    Index::build(rows(&tsv), push_word_key).encode(
+    Index::build(rows.iter().copied(), push_word_key).encode(
         tsv.len() as u64,
         key_hash(tsv.as_bytes()),
         &mut out,
     );
-    encode_rows(&tsv, rows(&tsv), &mut out);
+    encode_rows(&tsv, &rows, &mut out);
     let Some(dir) = std::env::var_os("OUT_DIR") else {
         println!("cargo::error=OUT_DIR is not set");
         return;

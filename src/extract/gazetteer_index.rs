@@ -454,15 +454,14 @@ impl<'b> Reader<'b> {
 
 /// The rows of a gazetteer file encoded for [`decode_rows`]: each row's
 /// strings as places in the file, its numbers as they are.
-pub fn encode_rows<'a>(tsv: &'a str, rows: impl IntoIterator<Item = Row<'a>>, out: &mut Vec<u8>) {
+pub fn encode_rows(tsv: &str, rows: &[Row], out: &mut Vec<u8>) {
     let base = tsv.as_ptr() as usize;
     let span = |s: &str, out: &mut Vec<u8>| {
         out.extend_from_slice(&((s.as_ptr() as usize - base) as u32).to_le_bytes());
         out.extend_from_slice(&(s.len() as u32).to_le_bytes());
     };
-    let rows: Vec<Row> = rows.into_iter().collect();
     put_len(out, rows.len());
-    for row in &rows {
+    for row in rows {
         for s in [row.name, row.aliases, row.kind, row.country, row.region] {
             span(s, out);
         }

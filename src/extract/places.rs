@@ -174,8 +174,9 @@ impl Gazetteer {
     /// Parses a gazetteer in the layout of `assets/gazetteer/gazetteer.tsv`;
     /// malformed lines are skipped (the file is generated).
     pub fn parse(tsv: &'static str) -> Self {
-        let index = Index::build(gi::rows(tsv), push_key);
-        Self::with_rows(gi::rows(tsv).map(WorldPlace::from).collect(), index)
+        let rows: Vec<Row> = gi::rows(tsv).collect();
+        let index = Index::build(rows.iter().copied(), push_key);
+        Self::with_rows(rows.into_iter().map(WorldPlace::from).collect(), index)
     }
 
     /// The shipped gazetteer from the index `src/build.rs` made of it, or

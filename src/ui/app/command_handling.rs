@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::counted;
+use crate::timeline::ScopeChange;
 
 impl App {
     // ---- commands ----
@@ -233,15 +234,15 @@ impl App {
                 if let Some((min, max)) = self.timeline.x_range {
                     let first = crate::timeline::x_date(min);
                     let last = crate::timeline::x_date(max - 0.5).max(first);
-                    self.view.scope_mut().window = Some((first, last));
+                    self.view
+                        .scope_mut()
+                        .change(ScopeChange::Window(Some((first, last))));
                     self.set_status(format!("Window: {first} to {last}"), false);
                 }
             }
-            Command::ClearWindow => self.view.scope_mut().window = None,
+            Command::ClearWindow => self.view.scope_mut().change(ScopeChange::Window(None)),
             Command::ClearFilters => {
-                self.view
-                    .scope_mut()
-                    .change(crate::timeline::ScopeChange::Everything);
+                self.view.scope_mut().change(ScopeChange::Everything);
                 self.set_status("Showing everything", false);
             }
             Command::Scope(change) => self.view.scope_mut().change(change),

@@ -12,7 +12,11 @@ impl App {
             self.set_status("That view is no longer in the notebook", true);
             return;
         };
-        *self.view.scope_mut() = Filter::from_view(&saved);
+        self.view
+            .scope_mut()
+            .change(crate::timeline::ScopeChange::Replace(Box::new(
+                Filter::from_view(&saved),
+            )));
         if let Some((first, last)) = self.view.scope().window {
             // The window fills most of the timeline, with a margin each side.
             let (start, end) = (
